@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { Pagination } from "@/app/_components/pagination";
+import { getForumPage } from "@/lib/forum/forum-page";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { forumUrl, pageFromParam } from "@/lib/urls";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+async function load({ params, searchParams }: Props) {
+  const [{ slug }, { page: pageParam }] = await Promise.all([params, searchParams]);
+  const page = pageFromParam(pageParam);
+  const data = page === null ? null : await getForumPage(slug, page);
+  if (!data) notFound();
+  return data;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { forum } = await load(props);
+  return { title: forum.title, description: forum.description ?? undefined };
+}
+
+export default async function ForumPage(props: Props) {
+  const { forum, threads, page, pageCount } = await load(props);
+  return (
+    <div>
+      <Breadcrumbs trail={[]} />
+      <h1 className="text-2xl font-bold">{forum.title}</h1>
+      {forum.description && <p className="text-slate-600">{forum.description}</p>}
+      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => forumUrl(forum, p)} />
+      <section aria-label="Threads" className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+        {threads.length === 0 ? (
+          <p className="p-4 text-slate-600">There are no threads in this forum yet.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {threads.map((thread) => (
+              <li key={thread.id} className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_8rem_14rem] sm:items-center sm:gap-3">
+                <div className="min-w-0">
+                  <h2 className="font-semibold">
+                    {thread.isSticky && <span className="mr-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">Sticky</span>}
+                    {thread.isLocked && <span className="mr-1 rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-700">Locked</span>}
+                    <Link href={thread.url}>{thread.title}</Link>
+                  </h2>
+                  <p className="text-sm text-slate-600">
+                    {thread.authorUrl ? <Link href={thread.authorUrl}>{thread.authorName}</Link> : thread.authorName} ·{" "}
+                    <time dateTime={thread.createdAt.toISOString()}>{formatDateTime(thread.createdAt)}</time>
+                  </p>
+                </div>
+                <dl className="flex gap-4 text-sm text-slate-600 sm:block">
+                  <div className="flex gap-1 sm:justify-between">
+                    <dt>Replies</dt>
+                    <dd className="font-medium text-slate-800">{formatCount(thread.replyCount)}</dd>
+                  </div>
+                  <div className="flex gap-1 sm:justify-between">
+                    <dt>Views</dt>
+                    <dd className="font-medium text-slate-800">{formatCount(thread.viewCount)}</dd>
+                  </div>
+                </dl>
+                {thread.lastPost && (
+                  <p className="text-sm text-slate-600">
+                    Last post:{" "}
+                    <Link href={thread.lastPost.url}>
+                      <time dateTime={thread.lastPost.at.toISOString()}>{formatDateTime(thread.lastPost.at)}</time>
+                    </Link>{" "}
+                    by {thread.lastPost.authorUrl ? <Link href={thread.lastPost.authorUrl}>{thread.lastPost.authorName}</Link> : thread.lastPost.authorName}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => forumUrl(forum, p)} />
+    </div>
+  );
+}

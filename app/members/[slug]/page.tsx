@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Avatar } from "@/app/_components/avatar";
+import { Flag } from "@/app/_components/flag";
+import { getMemberProfile } from "@/lib/forum/member-profile";
+import { formatCount, formatDateTime, formatDay } from "@/lib/format";
+import { idFromSlug } from "@/lib/urls";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load({ params }: Props) {
+  const number = idFromSlug((await params).slug);
+  const profile = number === null ? null : await getMemberProfile(number);
+  if (!profile) notFound();
+  return profile;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { card } = await load(props);
+  return { title: card.name };
+}
+
+export default async function MemberPage(props: Props) {
+  const { card, lastSeenAt, recentPosts } = await load(props);
+  const facts: [string, React.ReactNode][] = [
+    ["Joined", card.joinedOn ? formatDay(card.joinedOn) : "—"],
+    ["Last seen", lastSeenAt ? formatDateTime(lastSeenAt) : "—"],
+    ["Messages", formatCount(card.messageCount ?? 0)],
+    ["Reaction score", formatCount(card.reactionScore ?? 0)],
+  ];
+  return (
+    <div className="space-y-4">
+      <section aria-labelledby="member-name" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:flex-row">
+        <Avatar name={card.name} url={card.avatarUrl} size={128} />
+        <div className="min-w-0 flex-1">
+          <h1 id="member-name" className="text-2xl font-bold break-words">
+            {card.name}
+          </h1>
+          {card.customTitle && <p className="text-sm font-bold tracking-wide text-brand-700 uppercase">{card.customTitle}</p>}
+          <p className="text-slate-600">{card.memberTitle}</p>
+          {(card.countryCode || card.location) && (
+            <p className="mt-1 flex items-center gap-2 text-slate-700">
+              {card.countryCode && card.countryName && (
+                <>
+                  <Flag code={card.countryCode} name={card.countryName} />
+                  <span>{card.countryName}</span>
+                </>
+              )}
+              {card.location && <span>· From {card.location}</span>}
+            </p>
+          )}
+          <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-xs text-slate-500 uppercase">{label}</dt>
+                <dd className="font-semibold">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      </section>
+      <section aria-labelledby="recent-posts" className="rounded-lg border border-slate-300 bg-white shadow-sm">
+        <h2 id="recent-posts" className="border-b border-slate-200 px-4 py-2 font-semibold">
+          Recent posts
+        </h2>
+        {recentPosts.length === 0 ? (
+          <p className="p-4 text-slate-600">{card.name} has not posted here yet.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {recentPosts.map((post) => (
+              <li key={post.id} className="px-4 py-3">
+                <Link href={post.url} className="font-medium">
+                  {post.threadTitle}
+                </Link>
+                <p className="text-sm text-slate-700">{post.excerpt}</p>
+                <time dateTime={post.createdAt.toISOString()} className="text-xs text-slate-500">
+                  {formatDateTime(post.createdAt)}
+                </time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+// The app's database. Imported only by code that runs inside the app (pages, actions, lib), after
+// the start script has set DATABASE_URL; scripts build their own with db/connect.
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { createDatabase, type Database } from "./connect";
+import * as schema from "./schema";
+
+export type { Database };
+
+function appDatabase(): Database {
+  // `next build` imports pages without a database: give it a pool that never connects.
+  if (!process.env.DATABASE_URL) return drizzle(postgres({ max: 1 }), { schema });
+  return createDatabase(process.env.DATABASE_URL, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+}
+
+// One pool per process; kept on globalThis so dev-mode module reloads do not open new pools.
+const globalForDb = globalThis as unknown as { parleyDb?: Database };
+export const db: Database = globalForDb.parleyDb ?? (globalForDb.parleyDb = appDatabase());

@@ -1,0 +1,214 @@
+// The whole forum's data model. Counters (message counts, reply counts, forum totals) are stored
+// denormalised because every list page shows them; each write that moves one updates it in the
+// same transaction.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  char,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+  date,
+} from "drizzle-orm/pg-core";
+import type { AdapterAccountType } from "next-auth/adapters";
+
+export const roleEnum = pgEnum("role", ["member", "moderator", "admin"]);
+export const reactionEnum = pgEnum("reaction_kind", ["like", "love", "haha", "wow", "sad", "angry"]);
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Members. Named `users` with Auth.js's columns (id, name, email, emailVerified, image) so the
+ * Drizzle adapter can use it; `name` is the username. */
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`).$defaultFn(() => crypto.randomUUID()),
+    /** Short public number used in URLs (/members/12-razor). */
+    number: integer("number").generatedAlwaysAsIdentity().notNull().unique(),
+    name: text("name").notNull(),
+    email: text("email").unique(),
+    emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
+    image: text("image"),
+    passwordHash: text("password_hash"),
+    role: roleEnum("role").notNull().default("member"),
+    /** Fixed member title (imported members keep the one the seed shows); null: from the ladder. */
+    memberTitle: text("member_title"),
+    customTitle: text("custom_title"),
+    joinedOn: date("joined_on", { mode: "string" }).notNull().default(sql`current_date`),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    messageCount: integer("message_count").notNull().default(0),
+    reactionScore: integer("reaction_score").notNull().default(0),
+    countryCode: char("country_code", { length: 2 }),
+    location: varchar("location", { length: 50 }),
+    signature: text("signature"),
+    signatureHtml: text("signature_html"),
+    bannedAt: timestamp("banned_at", { withTimezone: true }),
+    banReason: text("ban_reason"),
+    banEndsAt: timestamp("ban_ends_at", { withTimezone: true }),
+    /** Bumped on ban, role change and password change: older sessions stop working at once. */
+    sessionVersion: integer("session_version").notNull().default(0),
+    importedFrom: text("imported_from"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_name_lower_idx").on(sql`lower(${t.name})`),
+    index("users_message_count_idx").on(t.messageCount),
+    index("users_reaction_score_idx").on(t.reactionScore),
+  ],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<AdapterAccountType>().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export const categories = pgTable("categories", {
+  id: serial("id").primaryKey(),
+  title: text("title").notNull(),
+  description: text("description"),
+  position: integer("position").notNull().default(0),
+});
+
+export const forums = pgTable(
+  "forums",
+  {
+    id: serial("id").primaryKey(),
+    categoryId: integer("category_id").notNull().references(() => categories.id),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description"),
+    position: integer("position").notNull().default(0),
+    threadCount: integer("thread_count").notNull().default(0),
+    messageCount: integer("message_count").notNull().default(0),
+    lastPostId: integer("last_post_id"),
+  },
+  (t) => [index("forums_category_idx").on(t.categoryId, t.position)],
+);
+
+export const threads = pgTable(
+  "threads",
+  {
+    id: serial("id").primaryKey(),
+    forumId: integer("forum_id").notNull().references(() => forums.id),
+    title: text("title").notNull(),
+    slug: text("slug").notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Kept beside authorId so guest and deleted authors still have a name. */
+    authorName: text("author_name").notNull(),
+    replyCount: integer("reply_count").notNull().default(0),
+    viewCount: integer("view_count").notNull().default(0),
+    firstPostId: integer("first_post_id"),
+    lastPostId: integer("last_post_id"),
+    lastPostAt: timestamp("last_post_at", { withTimezone: true }).notNull().defaultNow(),
+    isSticky: boolean("is_sticky").notNull().default(false),
+    isLocked: boolean("is_locked").notNull().default(false),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedById: text("deleted_by_id").references(() => users.id, { onDelete: "set null" }),
+    deleteReason: text("delete_reason"),
+    importedFrom: text("imported_from").unique(),
+    ...timestamps,
+  },
+  (t) => [
+    // The forum page: sticky first, then by last activity, visible threads only.
+    index("threads_forum_listing_idx")
+      .on(t.forumId, t.isSticky.desc(), t.lastPostAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
+    index("threads_author_idx").on(t.authorId),
+  ],
+);
+
+export const posts = pgTable(
+  "posts",
+  {
+    id: serial("id").primaryKey(),
+    threadId: integer("thread_id").notNull().references(() => threads.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    /** 1-based order within the thread; pages are ranges of it. */
+    position: integer("position").notNull(),
+    source: text("source").notNull(),
+    html: text("html").notNull(),
+    isEdited: boolean("is_edited").notNull().default(false),
+    /** null on an edited post means the edit time was not kept (imported posts). */
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedById: text("deleted_by_id").references(() => users.id, { onDelete: "set null" }),
+    deleteReason: text("delete_reason"),
+    importedFrom: text("imported_from").unique(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("posts_thread_position_idx").on(t.threadId, t.position),
+    index("posts_author_idx").on(t.authorId, t.createdAt.desc()),
+  ],
+);
+
+export const reactions = pgTable(
+  "reactions",
+  {
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: reactionEnum("kind").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index("reactions_user_idx").on(t.userId)],
+);
+
+/** Which quoted post a post quotes: lets moves and merges keep quotes pointing at the right place. */
+export const postQuotes = pgTable(
+  "post_quotes",
+  {
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    quotedPostId: integer("quoted_post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.quotedPostId] }), index("post_quotes_quoted_idx").on(t.quotedPostId)],
+);
+
+/** Key/value settings the app keeps for itself (for example, that the seed import ran). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Forum = typeof forums.$inferSelect;
+export type Thread = typeof threads.$inferSelect;
+export type Post = typeof posts.$inferSelect;

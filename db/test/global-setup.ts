@@ -1,0 +1,27 @@
+// Vitest global setup: a real, fresh embedded Postgres for the integration tests (never a mock),
+// migrated once; test files get its URL through setup-env.ts.
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createDatabase } from "../connect";
+import { startEmbeddedPostgres } from "../embedded";
+import { runMigrations } from "../migrate";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = path.resolve(".data", "test");
+  await rm(dataDir, { recursive: true, force: true });
+  const pg = await startEmbeddedPostgres(dataDir, () => {});
+  const db = createDatabase(pg.url, 1);
+  await runMigrations(db);
+  await db.$client.end();
+  project.provide("databaseUrl", pg.url);
+  return async () => {
+    await pg.stop();
+  };
+}

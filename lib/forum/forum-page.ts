@@ -1,0 +1,81 @@
+import "server-only";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db/client";
+import { forums, posts, threads, users } from "@/db/schema";
+import { memberUrl, postUrl, threadUrl } from "../urls";
+import { THREADS_PER_PAGE } from "./constants";
+
+export interface ThreadListItem {
+  id: number;
+  title: string;
+  url: string;
+  authorName: string;
+  authorUrl: string | null;
+  createdAt: Date;
+  replyCount: number;
+  viewCount: number;
+  isSticky: boolean;
+  isLocked: boolean;
+  lastPost: { url: string; authorName: string; authorUrl: string | null; at: Date } | null;
+}
+
+export interface ForumPage {
+  forum: { id: number; title: string; description: string | null; slug: string; threadCount: number };
+  threads: ThreadListItem[];
+  page: number;
+  pageCount: number;
+}
+
+const lastPosts = alias(posts, "last_posts");
+const lastPosters = alias(users, "last_posters");
+
+/** A forum's threads, sticky first then by last activity; null when the forum or page does not exist. */
+export async function getForumPage(slug: string, page: number): Promise<ForumPage | null> {
+  const [forum] = await db.select().from(forums).where(eq(forums.slug, slug)).limit(1);
+  if (!forum) return null;
+  const pageCount = Math.max(1, Math.ceil(forum.threadCount / THREADS_PER_PAGE));
+  if (page > pageCount) return null;
+
+  const rows = await db
+    .select({
+      thread: threads,
+      author: { number: users.number, name: users.name },
+      lastPost: { id: lastPosts.id, authorName: lastPosts.authorName, createdAt: lastPosts.createdAt },
+      lastPoster: { number: lastPosters.number, name: lastPosters.name },
+    })
+    .from(threads)
+    .leftJoin(users, eq(users.id, threads.authorId))
+    .leftJoin(lastPosts, eq(lastPosts.id, threads.lastPostId))
+    .leftJoin(lastPosters, eq(lastPosters.id, lastPosts.authorId))
+    .where(and(eq(threads.forumId, forum.id), isNull(threads.deletedAt)))
+    .orderBy(desc(threads.isSticky), desc(threads.lastPostAt), desc(threads.id))
+    .limit(THREADS_PER_PAGE)
+    .offset((page - 1) * THREADS_PER_PAGE);
+
+  return {
+    forum: { id: forum.id, title: forum.title, description: forum.description, slug: forum.slug, threadCount: forum.threadCount },
+    page,
+    pageCount,
+    threads: rows.map(({ thread, author, lastPost, lastPoster }) => ({
+      id: thread.id,
+      title: thread.title,
+      url: threadUrl(thread),
+      authorName: author?.name ?? thread.authorName,
+      authorUrl: author ? memberUrl(author) : null,
+      createdAt: thread.createdAt,
+      replyCount: thread.replyCount,
+      viewCount: thread.viewCount,
+      isSticky: thread.isSticky,
+      isLocked: thread.isLocked,
+      lastPost: lastPost
+        ? {
+            url: postUrl(lastPost.id),
+            authorName: lastPoster?.name ?? lastPost.authorName,
+            authorUrl: lastPoster ? memberUrl(lastPoster) : null,
+            at: lastPost.createdAt,
+          }
+        : null,
+    })),
+  };
+}

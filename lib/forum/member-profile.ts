@@ -1,0 +1,49 @@
+import "server-only";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { db } from "@/db/client";
+import { posts, threads, users } from "@/db/schema";
+import { toMemberCard, type MemberCard } from "../members/card";
+import { postUrl } from "../urls";
+import { cardColumns } from "./card-columns";
+
+export interface MemberProfile {
+  card: MemberCard;
+  lastSeenAt: Date | null;
+  recentPosts: { id: number; url: string; threadTitle: string; excerpt: string; createdAt: Date }[];
+}
+
+const RECENT_POSTS = 10;
+
+export async function getMemberProfile(number: number): Promise<MemberProfile | null> {
+  const [member] = await db
+    .select({ id: users.id, lastSeenAt: users.lastSeenAt, ...cardColumns })
+    .from(users)
+    .where(eq(users.number, number))
+    .limit(1);
+  if (!member) return null;
+  const recent = await db
+    .select({ id: posts.id, source: posts.source, createdAt: posts.createdAt, threadTitle: threads.title })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .where(and(eq(posts.authorId, member.id), isNull(posts.deletedAt), isNull(threads.deletedAt)))
+    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .limit(RECENT_POSTS);
+  return {
+    card: toMemberCard(member, member.name),
+    lastSeenAt: member.lastSeenAt,
+    recentPosts: recent.map((p) => ({
+      id: p.id,
+      url: postUrl(p.id),
+      threadTitle: p.threadTitle,
+      excerpt: excerpt(p.source),
+      createdAt: p.createdAt,
+    })),
+  };
+}
+
+/** Plain-text start of a post's own words: quotes and markup left out. */
+function excerpt(source: string, length = 200): string {
+  const own = source.replace(/^(:{3,})\s*quote[^\n]*\n[\s\S]*?\n\1\s*$/gm, " ");
+  const text = own.replace(/[*_`#>\[\]()!]/g, "").replace(/\s+/g, " ").trim();
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

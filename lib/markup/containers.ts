@@ -1,0 +1,50 @@
+// Quote and spoiler blocks, as markdown-it-container fences ("::: quote …" / "::: spoiler …").
+// Their open/close tags are written here by hand because the attribution and summary come from the
+// info string, which markdown-it leaves raw: every piece of it is escaped before it reaches HTML.
+import container from "markdown-it-container";
+import type { MarkdownIt, RendererRule } from "markdown-it";
+import { postUrl } from "../urls";
+import { parseQuoteInfo } from "./quote";
+
+interface ContainerOptions {
+  validate: (params: string, markup: string) => boolean;
+  render: RendererRule;
+}
+
+// @types/markdown-it-container is written against markdown-it 13's types; markdown-it 15 ships its own.
+const containerPlugin = container as unknown as (md: MarkdownIt, name: string, options: ContainerOptions) => void;
+
+const startsWithWord = (word: string) => (params: string) => new RegExp(`^${word}(?:\\s|$)`, "u").test(params.trim());
+
+export function forumContainers(md: MarkdownIt): void {
+  const escape = md.utils.escapeHtml;
+
+  const renderQuote: RendererRule = (tokens, idx) => {
+    const token = tokens[idx];
+    if (!token || token.nesting !== 1) return "</div></blockquote>\n";
+    const { postId, author } = parseQuoteInfo(token.info);
+    const idAttr = postId !== null ? ` data-post-id="${postId}"` : "";
+    let attribution = "";
+    if (author) {
+      const said = `${escape(author)} said:`;
+      const linked = postId !== null ? `<a href="${escape(postUrl(postId))}">${said}</a>` : said;
+      attribution = `<p class="quote-attribution">${linked}</p>`;
+    }
+    return `<blockquote class="quote"${idAttr}>${attribution}<div class="quote-body">\n`;
+  };
+
+  const renderSpoiler: RendererRule = (tokens, idx) => {
+    const token = tokens[idx];
+    if (!token || token.nesting !== 1) return "</div></details>\n";
+    const title = token.info
+      .trim()
+      .replace(/^spoiler/u, "")
+      .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]+/gu, " ")
+      .trim();
+    const summary = title ? `Spoiler: ${escape(title)}` : "Spoiler";
+    return `<details class="spoiler"><summary>${summary}</summary><div class="spoiler-body">\n`;
+  };
+
+  containerPlugin(md, "quote", { validate: startsWithWord("quote"), render: renderQuote });
+  containerPlugin(md, "spoiler", { validate: startsWithWord("spoiler"), render: renderSpoiler });
+}

@@ -1,0 +1,35 @@
+// Every URL the app links to is built here, so routes and links cannot drift apart.
+
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+  return slug || "item";
+}
+
+/** "12-some-title" → 12; anything else → null (the route answers 404). */
+export function idFromSlug(param: string): number | null {
+  const match = /^(\d{1,9})(?:-|$)/.exec(decodeURIComponent(param));
+  return match ? Number(match[1]) : null;
+}
+
+export function pageFromParam(value: string | string[] | undefined): number | null {
+  if (value === undefined) return 1;
+  if (typeof value !== "string" || !/^\d{1,6}$/.test(value)) return null;
+  const page = Number(value);
+  return page >= 1 ? page : null;
+}
+
+const withPage = (base: string, page: number) => (page > 1 ? `${base}?page=${page}` : base);
+
+export const forumUrl = (forum: { slug: string }, page = 1) => withPage(`/forums/${forum.slug}`, page);
+export const threadUrl = (thread: { id: number; slug: string }, page = 1) =>
+  withPage(`/threads/${thread.id}-${thread.slug}`, page);
+export const memberUrl = (member: { number: number; name: string }) => `/members/${member.number}-${slugify(member.name)}`;
+export const postUrl = (postId: number) => `/posts/${postId}`;
+export const flagUrl = (code: string) => `/flags/${code.toUpperCase()}.svg`;

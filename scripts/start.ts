@@ -1,0 +1,72 @@
+// `npm start`: embedded Postgres (unless DATABASE_URL is set) → migrations → seed import on first
+// start → first administrator → production build when stale → serve. Ctrl-C stops everything.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createDatabase } from "../db/connect";
+import { startEmbeddedPostgres, type RunningPostgres } from "../db/embedded";
+import { runMigrations } from "../db/migrate";
+import { ensureFirstAdmin } from "../db/seed/first-admin";
+import { importSeedsIfEmpty } from "../db/seed/import-seeds";
+import { buildIfStale } from "./build-if-stale";
+import { serve } from "./serve";
+
+async function keptSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
+  await mkdir(dataDir, { recursive: true });
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+
+  let embedded: RunningPostgres | null = null;
+  if (!process.env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres(dataDir);
+    process.env.DATABASE_URL = embedded.url;
+    console.log("Embedded Postgres is running (data in " + path.join(dataDir, "pg") + ").");
+  }
+  const stopDatabase = async () => {
+    if (embedded) await embedded.stop();
+  };
+
+  try {
+    const db = createDatabase(process.env.DATABASE_URL, 2);
+    await runMigrations(db);
+    await importSeedsIfEmpty(db);
+    await ensureFirstAdmin(db);
+    await db.$client.end();
+
+    process.env.AUTH_SECRET ||= await keptSecret(path.join(dataDir, "auth-secret"));
+    process.env.AUTH_TRUST_HOST ||= "true";
+    if (!dev) buildIfStale();
+
+    const server = await serve({ dev, port, hostname, databaseUrl: process.env.DATABASE_URL! });
+    console.log(`Parley is ready on http://localhost:${port}`);
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`${signal}: stopping Parley…`);
+      await server.close().catch(() => {});
+      await stopDatabase();
+      process.exit(0);
+    };
+    process.on("SIGINT", () => void shutdown("SIGINT"));
+    process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

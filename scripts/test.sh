@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm test`: type check, unit + integration tests on an embedded Postgres, then Playwright e2e in
+# Debian's Chromium against the production build served by the real start script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+  echo "Installing Debian's chromium for the browser tests…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "== Type check"
+npx tsc --noEmit
+
+echo "== Unit and integration tests"
+npx vitest run
+
+echo "== End-to-end tests"
+rm -rf .data/e2e
+npx playwright test
