@@ -76,7 +76,7 @@ test("the Senior Member thread shows each author's card, custom titles and quote
   await expect(reply.locator("blockquote")).toContainText("Razor said:");
   await expect(reply.locator("blockquote")).toContainText("Almost certainly Russia-China relations will grow stronger");
   await expect(posts.nth(3)).toContainText("Last edited");
-  await expect(posts.nth(6).locator(".smilie")).toHaveAttribute("title", ":thumb:");
+  await expect(posts.nth(6).locator('.smilie[title=":thumb:"]')).toHaveText("👍");
 });
 
 test("the three articles read as threads with their bylines", async ({ page }) => {
@@ -99,7 +99,7 @@ test("member pages show the profile and recent posts", async ({ page }) => {
 });
 
 test("unknown forums, threads, members and pages are 404 pages", async ({ page }) => {
-  for (const url of ["/forums/no-such-forum", "/threads/999999-nothing", "/threads/abc", "/members/999999-nobody", "/posts/999999", "/forums/articles?page=99", "/forums/articles?page=-1"]) {
+  for (const url of ["/forums/no-such-forum", "/threads/999999-nothing", "/threads/abc", "/members/999999-nobody", "/posts/999999", "/forums/articles?page=99", "/forums/articles?page=-1", "/threads/1?page=2", "/threads/1?page=abc"]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

@@ -11,7 +11,7 @@ export function MemberCard({ card }: { card: Card }) {
   if (card.messageCount !== null) stats.push(["Messages", formatCount(card.messageCount)]);
   if (card.reactionScore !== null) stats.push(["Reaction score", formatCount(card.reactionScore)]);
   return (
-    <aside aria-label={`About ${card.name}`} className="member-card flex gap-3 border-b border-slate-200 bg-slate-50 p-3 sm:w-44 sm:shrink-0 sm:flex-col sm:items-center sm:border-r sm:border-b-0 sm:text-center">
+    <aside aria-label={`About ${card.name}`} className="member-card flex gap-3 border-b border-slate-200 bg-slate-50 p-3 sm:w-48 sm:shrink-0 sm:flex-col sm:items-center sm:border-r sm:border-b-0 sm:text-center">
       <div className="shrink-0">
         <span className="sm:hidden">
           <Avatar name={card.name} url={card.avatarUrl} size={48} />
@@ -37,7 +37,7 @@ export function MemberCard({ card }: { card: Card }) {
             {stats.map(([label, value]) => (
               <div key={label} className="contents">
                 <dt>{label}</dt>
-                <dd className="text-right font-medium text-slate-800">{value}</dd>
+                <dd className="text-right font-medium whitespace-nowrap text-slate-800">{value}</dd>
               </div>
             ))}
           </dl>
