@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export const ADMIN = { username: "e2e-admin", password: "e2e-admin-password-1" };
 
 export default defineConfig({
@@ -31,7 +32,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
-      DATA_DIR: ".data/e2e",
+      DATA_DIR: E2E_DATA_DIR,
       ADMIN_USERNAME: ADMIN.username,
       ADMIN_PASSWORD: ADMIN.password,
     },

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,18 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <header className="bg-brand-800 text-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-            <Link href="/" className="text-xl font-bold tracking-tight text-white hover:no-underline">
-              Parley
-            </Link>
-            <nav aria-label="Main" className="flex gap-4 text-sm">
-              <Link href="/" className="text-brand-100 hover:text-white">
-                Forums
-              </Link>
-            </nav>
-          </div>
-        </header>
+        <SiteHeader />
         <main id="content" className="mx-auto max-w-6xl px-2 py-4 sm:px-4">
           {children}
         </main>

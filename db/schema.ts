@@ -202,6 +202,20 @@ export const postQuotes = pgTable(
   (t) => [primaryKey({ columns: [t.postId, t.quotedPostId] }), index("post_quotes_quoted_idx").on(t.quotedPostId)],
 );
 
+/** Failed and successful sign-ins, counted per account and per address to refuse guessing. Kept in
+ * Postgres so the limit holds across app instances and restarts. */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: serial("id").primaryKey(),
+    /** "user:<id>" for an existing account, "name:<typed identifier>" otherwise, "ip:<address>". */
+    key: text("key").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_key_at_idx").on(t.key, t.at)],
+);
+
 /** Key/value settings the app keeps for itself (for example, that the seed import ran). */
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),

@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E_DATA_DIR } from "../playwright.config";
 
 // Freezes the e2e server's embedded Postgres (postmaster and backends) so it stops answering, then
 // thaws it: the forum must say 503 meanwhile and come back by itself.
 function postgresProcesses(): string[] {
-  const postmaster = readFileSync(".data/e2e/pg/postmaster.pid", "utf8").split("\n")[0]!.trim();
+  const postmaster = readFileSync(`${E2E_DATA_DIR}/pg/postmaster.pid`, "utf8").split("\n")[0]!.trim();
   const children = execFileSync("pgrep", ["-P", postmaster], { encoding: "utf8" }).split("\n").filter(Boolean);
   return [postmaster, ...children];
 }

@@ -33,3 +33,9 @@ export const threadUrl = (thread: { id: number; slug: string }, page = 1) =>
 export const memberUrl = (member: { number: number; name: string }) => `/members/${member.number}-${slugify(member.name)}`;
 export const postUrl = (postId: number) => `/posts/${postId}`;
 export const flagUrl = (code: string) => `/flags/${code.toUpperCase()}.svg`;
+
+/** A redirect target from user input, kept on this site: "/path" only, never "//host" or a URL. */
+export function safeRedirect(target: unknown, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target.length > 2000 ? fallback : target;
+}

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const SOURCES = ["app", "lib", "db", "public", "package.json", "next.config.js", "tsconfig.json", "postcss.config.mjs"];
-const HASH_FILE = path.join(".next", "parley-source-hash");
+const BUILD_DIR = process.env.NEXT_DIST_DIR || ".next";
+const HASH_FILE = path.join(BUILD_DIR, "parley-source-hash");
 
 function hashSources(root: string): string {
   const hash = createHash("sha256");
@@ -34,7 +35,7 @@ function readdirSafe(full: string): boolean {
 
 export function buildIfStale(root = process.cwd()): void {
   const current = hashSources(root);
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(path.join(root, HASH_FILE))
+  const built = existsSync(path.join(root, BUILD_DIR, "BUILD_ID")) && existsSync(path.join(root, HASH_FILE))
     ? readFileSync(path.join(root, HASH_FILE), "utf8").trim()
     : null;
   if (built === current) return;

@@ -35,7 +35,10 @@ export async function serve(options: { dev: boolean; port: number; hostname: str
   await app.prepare();
   const handle = app.getRequestHandler();
   const database = watchDatabase(options.databaseUrl);
+  const trustProxy = process.env.TRUST_PROXY === "1";
   const server = http.createServer((req, res) => {
+    // Sign-in limits count per address: only a trusted proxy may say where a request came from.
+    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     if (!database.state.up && !req.url?.startsWith("/_next/static/")) {
       res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": "10", "cache-control": "no-store" });
       res.end(UNAVAILABLE_PAGE);

@@ -18,5 +18,5 @@ echo "== Unit and integration tests"
 npx vitest run
 
 echo "== End-to-end tests"
-rm -rf .data/e2e
+rm -rf "${E2E_DATA_DIR:-.data/e2e}"
 npx playwright test

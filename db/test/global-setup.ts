@@ -14,7 +14,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const dataDir = path.resolve(".data", "test");
+  // Per run, so two test runs on one machine never share a cluster.
+  const dataDir = path.resolve(".data", `test-${process.pid}`);
   await rm(dataDir, { recursive: true, force: true });
   const pg = await startEmbeddedPostgres(dataDir, () => {});
   const db = createDatabase(pg.url, 1);
@@ -23,5 +24,6 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", pg.url);
   return async () => {
     await pg.stop();
+    await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { getViewer } from "@/lib/auth/viewer";
+import { can, isSignedIn } from "@/lib/permissions";
+import { memberUrl } from "@/lib/urls";
+import { signOutAction } from "./session-actions";
+
+const navLink = "text-brand-100 hover:text-white";
+
+export async function SiteHeader() {
+  const viewer = await getViewer();
+  return (
+    <header className="bg-brand-800 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-xl font-bold tracking-tight text-white hover:no-underline">
+          Parley
+        </Link>
+        <nav aria-label="Main" className="flex gap-4 text-sm">
+          <Link href="/" className={navLink}>
+            Forums
+          </Link>
+          <Link href="/members" className={navLink}>
+            Members
+          </Link>
+          {can(viewer, "viewMemberAdmin") && (
+            <Link href="/admin/members" className={navLink}>
+              Admin
+            </Link>
+          )}
+        </nav>
+        <nav aria-label="Account" className="ml-auto flex flex-wrap items-center gap-4 text-sm">
+          {isSignedIn(viewer) && viewer.number !== null ? (
+            <>
+              <Link href={memberUrl({ number: viewer.number, name: viewer.name })} className="font-semibold text-white">
+                {viewer.name}
+              </Link>
+              <Link href="/account" className={navLink}>
+                Account settings
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className={`${navLink} cursor-pointer`}>
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/login" className={navLink}>
+                Sign in
+              </Link>
+              <Link href="/register" className="rounded bg-white/15 px-3 py-1 font-semibold text-white hover:bg-white/25 hover:no-underline">
+                Sign up
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

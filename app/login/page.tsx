@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { oauthProviders } from "@/lib/auth/auth";
+import { getViewer } from "@/lib/auth/viewer";
+import { isSignedIn } from "@/lib/permissions";
+import { safeRedirect } from "@/lib/urls";
+import { oauthSignInAction } from "./actions";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const callbackUrl = safeRedirect((await searchParams).callbackUrl);
+  if (isSignedIn(await getViewer())) redirect(callbackUrl);
+  return (
+    <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
+      <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
+      <SignInForm callbackUrl={callbackUrl} />
+      {oauthProviders.length > 0 && (
+        <div className="mt-6 space-y-2 border-t border-slate-200 pt-4">
+          {oauthProviders.map((p) => (
+            <form key={p.id} action={oauthSignInAction}>
+              <input type="hidden" name="provider" value={p.id} />
+              <input type="hidden" name="callbackUrl" value={callbackUrl} />
+              <button type="submit" className="w-full rounded border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">
+                Sign in with {p.name}
+              </button>
+            </form>
+          ))}
+        </div>
+      )}
+      <p className="mt-6 text-sm text-slate-600">
+        New here? <Link href="/register">Create an account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
+import { signUpAction, type SignUpState } from "./actions";
+
+export function SignUpForm() {
+  const [state, action] = useActionState<SignUpState, FormData>(signUpAction, { values: { username: "", email: "" }, errors: {} });
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage message={state.errors.form} />
+      <Field
+        label="Username"
+        name="username"
+        autoComplete="username"
+        defaultValue={state.values.username}
+        error={state.errors.username}
+        hint="3 to 32 characters: letters, digits, spaces, _ - and ."
+        required
+        maxLength={32}
+      />
+      <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values.email} error={state.errors.email} required />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        error={state.errors.password}
+        hint="At least 10 characters, and not one of the common passwords."
+        required
+      />
+      <SubmitButton>Sign up</SubmitButton>
+    </form>
+  );
+}

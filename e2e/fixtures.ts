@@ -1,0 +1,37 @@
+import { expect, type Page } from "@playwright/test";
+import { ADMIN } from "../playwright.config";
+
+export { ADMIN };
+
+let counter = 0;
+/** A fresh member name per call, so tests never depend on each other. */
+export function uniqueName(prefix = "member"): string {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter}`;
+}
+
+export const STRONG_PASSWORD = "correct horse battery staple";
+
+/** Signs up a new member through the real form and returns their name (signed in afterwards). */
+export async function signUp(page: Page, username = uniqueName(), password = STRONG_PASSWORD): Promise<string> {
+  await page.goto("/register");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Email").fill(`${uniqueName("mail")}@example.test`);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: username })).toBeVisible();
+  return username;
+}
+
+export async function signIn(page: Page, identifier: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Username or email").fill(identifier);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+}

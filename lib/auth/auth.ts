@@ -1,0 +1,71 @@
+// Auth.js: a credentials provider (username or email + password) and, when their variables are
+// set, GitHub and Google. Sessions are JWTs carrying the user id and a session version; every
+// request re-reads the member from Postgres (lib/auth/viewer.ts), so bans, role changes and
+// password changes take effect at once.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import type { Provider } from "next-auth/providers";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { drizzleAdapter } from "./adapter";
+import { signInSchema } from "../accounts/rules";
+import { authenticate } from "./sign-in";
+import { clientAddress } from "./client-address";
+
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+export class TooManyAttempts extends CredentialsSignin {
+  code = "locked";
+}
+
+export const oauthProviders = [
+  process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET ? { id: "github", name: "GitHub", provider: GitHub } : null,
+  process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET ? { id: "google", name: "Google", provider: Google } : null,
+].filter((p) => p !== null);
+
+const providers: Provider[] = [
+  Credentials({
+    credentials: { identifier: { label: "Username or email" }, password: { label: "Password", type: "password" } },
+    async authorize(credentials, request) {
+      const parsed = signInSchema.safeParse(credentials);
+      if (!parsed.success) throw new InvalidCredentials();
+      const result = await authenticate(parsed.data.identifier, parsed.data.password, clientAddress(request.headers));
+      if (!result.ok) throw result.reason === "locked" ? new TooManyAttempts() : new InvalidCredentials();
+      return result.user;
+    },
+  }),
+  ...oauthProviders.map((p) => p.provider),
+];
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  adapter: drizzleAdapter(),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  trustHost: true,
+  providers,
+  logger: {
+    // A wrong password is an everyday event, not a server error worth a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined };
+    },
+    redirect({ url, baseUrl }) {
+      // Only ever back to this site.
+      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+      return new URL(url).origin === baseUrl ? url : baseUrl;
+    },
+  },
+});

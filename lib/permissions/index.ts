@@ -1,0 +1,48 @@
+// The one place that answers "may this viewer do this?". Pages, server actions and route handlers
+// ask here; hiding a button in the UI is never the check.
+import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
+
+export { ANONYMOUS, isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
+
+export interface MemberTarget {
+  id: string;
+  role: Role;
+}
+
+type Rule<T> = (viewer: Viewer, target: T) => boolean;
+
+const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
+const admin = (viewer: Viewer) => activeMember(viewer) && viewer.role === "admin";
+
+const rules = {
+  read: () => true,
+  signUp: (viewer: Viewer) => !isSignedIn(viewer),
+  /** Change one's own country, location, avatar, signature, email and password. Banned members may
+   * still fix their own profile; what they lose is posting and reacting. */
+  editOwnAccount: (viewer: Viewer) => isSignedIn(viewer),
+  viewMemberAdmin: admin,
+  /** Roles are an administrator's call; no one changes their own, so an admin cannot lock themself out. */
+  changeRole: ((viewer, target) => admin(viewer) && viewer.id !== target.id) as Rule<MemberTarget>,
+  /** Custom titles are granted by staff; moderators may not retitle administrators. */
+  grantCustomTitle: ((viewer, target) =>
+    activeMember(viewer) && isStaff(viewer) && (viewer.role === "admin" || target.role !== "admin")) as Rule<MemberTarget>,
+} satisfies Record<string, Rule<never>>;
+
+export type Action = keyof typeof rules;
+type TargetOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
+
+export function can<A extends Action>(viewer: Viewer, action: A, ...target: TargetOf<A> extends undefined ? [] : [TargetOf<A>]): boolean {
+  return (rules[action] as Rule<unknown>)(viewer, target[0]);
+}
+
+export class ForbiddenError extends Error {
+  constructor(readonly action: Action) {
+    super(`Not allowed: ${action}`);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** For server actions and route handlers: throws when the viewer may not act. */
+export function ensure<A extends Action>(viewer: Viewer, action: A, ...target: TargetOf<A> extends undefined ? [] : [TargetOf<A>]): void {
+  if (!can(viewer, action, ...target)) throw new ForbiddenError(action);
+}

@@ -1,0 +1,18 @@
+import type { User } from "@/db/schema";
+
+export type Role = User["role"];
+
+/** Who is asking: read from the database on every request, never trusted from the session alone. */
+export interface Viewer {
+  id: string | null;
+  number: number | null;
+  name: string | null;
+  role: Role | null;
+  /** Banned members can read but not act. */
+  isBanned: boolean;
+}
+
+export const ANONYMOUS: Viewer = Object.freeze({ id: null, number: null, name: null, role: null, isBanned: false });
+
+export const isSignedIn = (viewer: Viewer): viewer is Viewer & { id: string; name: string; role: Role } => viewer.id !== null;
+export const isStaff = (viewer: Viewer) => viewer.role === "moderator" || viewer.role === "admin";
