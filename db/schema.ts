@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   varchar,
   date,
+  uuid,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
@@ -173,10 +174,15 @@ export const posts = pgTable(
     deletedById: text("deleted_by_id").references(() => users.id, { onDelete: "set null" }),
     deleteReason: text("delete_reason"),
     importedFrom: text("imported_from").unique(),
+    /** Sum of the post's reactions, kept with the reactions in one transaction. */
+    reactionCount: integer("reaction_count").notNull().default(0),
+    /** Sent by the form that created the post: a resubmitted form finds its post instead of a twin. */
+    idempotencyKey: uuid("idempotency_key"),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("posts_thread_position_idx").on(t.threadId, t.position),
+    uniqueIndex("posts_author_idempotency_idx").on(t.authorId, t.idempotencyKey),
     index("posts_author_idx").on(t.authorId, t.createdAt.desc()),
   ],
 );
@@ -200,6 +206,37 @@ export const postQuotes = pgTable(
     quotedPostId: integer("quoted_post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.postId, t.quotedPostId] }), index("post_quotes_quoted_idx").on(t.quotedPostId)],
+);
+
+/** Earlier versions of edited posts, for moderators. */
+export const postEdits = pgTable(
+  "post_edits",
+  {
+    id: serial("id").primaryKey(),
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    editorId: text("editor_id").references(() => users.id, { onDelete: "set null" }),
+    /** The source as it was before this edit. */
+    previousSource: text("previous_source").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("post_edits_post_idx").on(t.postId, t.createdAt)],
+);
+
+export const alertKindEnum = pgEnum("alert_kind", ["quote", "mention", "reply", "reaction"]);
+
+/** Something a member should hear about: being quoted, mentioned, replied to or reacted to. */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: alertKindEnum("kind").notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "cascade" }),
+    postId: integer("post_id").references(() => posts.id, { onDelete: "cascade" }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("alerts_user_idx").on(t.userId, t.createdAt.desc())],
 );
 
 /** Failed and successful sign-ins, counted per account and per address to refuse guessing. Kept in
@@ -226,3 +263,4 @@ export type User = typeof users.$inferSelect;
 export type Forum = typeof forums.$inferSelect;
 export type Thread = typeof threads.$inferSelect;
 export type Post = typeof posts.$inferSelect;
+export type ReactionKind = (typeof reactionEnum.enumValues)[number];

@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { signInAttempts, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "./password";
 
-export const LOCKOUT = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
+// Per address is generous because many members can share one (offices, mobile carriers).
+export const LOCKOUT = { windowMinutes: 15, perAccount: 5, perAddress: 50 } as const;
 
 export type AuthenticateResult =
   | { ok: true; user: { id: string; name: string; email: string | null; sessionVersion: number } }

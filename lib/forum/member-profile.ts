@@ -3,6 +3,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { posts, threads, users } from "@/db/schema";
 import { toMemberCard, type MemberCard } from "../members/card";
+import { stripQuotes } from "../markup/quote";
 import { postUrl } from "../urls";
 import { cardColumns } from "./card-columns";
 
@@ -43,7 +44,6 @@ export async function getMemberProfile(number: number): Promise<MemberProfile | 
 
 /** Plain-text start of a post's own words: quotes and markup left out. */
 function excerpt(source: string, length = 200): string {
-  const own = source.replace(/^(:{3,})\s*quote[^\n]*\n[\s\S]*?\n\1\s*$/gm, " ");
-  const text = own.replace(/[*_`#>\[\]()!]/g, "").replace(/\s+/g, " ").trim();
+  const text = stripQuotes(source).replace(/[*_`#>\[\]()!]/g, "").replace(/\s+/g, " ").trim();
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

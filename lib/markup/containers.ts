@@ -4,7 +4,7 @@
 import container from "markdown-it-container";
 import type { MarkdownIt, RendererRule } from "markdown-it";
 import { postUrl } from "../urls";
-import { parseQuoteInfo } from "./quote";
+import { parseQuoteInfo, type QuoteAttribution } from "./quote";
 
 interface ContainerOptions {
   validate: (params: string, markup: string) => boolean;
@@ -16,13 +16,26 @@ const containerPlugin = container as unknown as (md: MarkdownIt, name: string, o
 
 const startsWithWord = (word: string) => (params: string) => new RegExp(`^${word}(?:\\s|$)`, "u").test(params.trim());
 
+export const QUOTED_POSTS_ENV_KEY = "parleyQuotedPosts";
+/** post id → the name of its real author, for the posts a source quotes. */
+export type QuotedPosts = ReadonlyMap<number, string>;
+
+/** A quote may claim any post and author: when the real posts are known, the post's real author is
+ * shown, and a quote of a post that does not exist keeps its text but loses its link. */
+function verifiedAttribution(claimed: QuoteAttribution, known: QuotedPosts | undefined): QuoteAttribution {
+  if (!known || claimed.postId === null) return claimed;
+  const author = known.get(claimed.postId);
+  return author === undefined ? { postId: null, author: claimed.author } : { postId: claimed.postId, author };
+}
+
 export function forumContainers(md: MarkdownIt): void {
   const escape = md.utils.escapeHtml;
 
-  const renderQuote: RendererRule = (tokens, idx) => {
+  const renderQuote: RendererRule = (tokens, idx, _options, env) => {
     const token = tokens[idx];
     if (!token || token.nesting !== 1) return "</div></blockquote>\n";
-    const { postId, author } = parseQuoteInfo(token.info);
+    const claimed = parseQuoteInfo(token.info);
+    const { postId, author } = verifiedAttribution(claimed, (env as Record<string, unknown>)[QUOTED_POSTS_ENV_KEY] as QuotedPosts | undefined);
     const idAttr = postId !== null ? ` data-post-id="${postId}"` : "";
     let attribution = "";
     if (author) {

@@ -54,3 +54,18 @@ export function parseQuoteInfo(info: string): QuoteAttribution {
   const postId = withId[1] === "-" ? null : Number(withId[1]);
   return { postId: isPostId(postId) ? postId : null, author: fenceLineText(withId[2] ?? "") };
 }
+
+/** The post ids a source's quote blocks point at (nested ones included), to look their authors up. */
+export function quotedPostIds(source: string): number[] {
+  const ids = new Set<number>();
+  for (const match of source.matchAll(/^[ \t]*:{3,}[ \t]*quote[ \t]+(\d{1,9})\b/gmu)) ids.add(Number(match[1]));
+  return [...ids];
+}
+
+/** A post's own words: its quote blocks removed, as XenForo does when a post is quoted again. */
+export function stripQuotes(source: string): string {
+  return source
+    .replace(/^(:{3,})[ \t]*quote\b[^\n]*\n[\s\S]*?\n\1[ \t]*$/gmu, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

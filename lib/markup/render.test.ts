@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { quoteMarkup } from "./quote";
+import { quotedPostIds, quoteMarkup } from "./quote";
 import { renderPost } from "./render";
 
 const members = new Map([
@@ -217,5 +217,23 @@ describe("prose", () => {
     expect(phrases.filter((phrase) => !html.includes(phrase))).toEqual([]);
     expect(html).toContain('<span class="mention">@SvenSvensonov</span>');
     expect(html).not.toMatch(/<(ol|ul|h\d|pre|a)\b/);
+  });
+});
+
+describe("forged quote attributions", () => {
+  it("shows the quoted post's real author, whatever the source claims", () => {
+    const html = renderPost("::: quote 5 Razor\nI never said this\n:::\n", { quotedPosts: new Map([[5, "amoy"]]) });
+    expect(html).toContain('<a href="/posts/5">amoy said:</a>');
+    expect(html).not.toContain("Razor said:");
+  });
+
+  it("drops the link of a quote whose post does not exist", () => {
+    const html = renderPost("::: quote 999 Razor\ntext\n:::\n", { quotedPosts: new Map() });
+    expect(html).not.toContain("/posts/999");
+    expect(html).toContain("Razor said:");
+  });
+
+  it("finds every quoted post id, nested ones too", () => {
+    expect(quotedPostIds(":::: quote 12 A\n::: quote 7 B\nx\n:::\n::::\n::: quote - C\ny\n:::")).toEqual([12, 7]);
   });
 });

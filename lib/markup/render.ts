@@ -1,7 +1,7 @@
 // Post source → the HTML stored with the post. Markdown with forum extensions (quotes, spoilers,
 // mentions, smilies, attachment placeholders), then an allowlist sanitizer over the result.
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
-import { forumContainers } from "./containers";
+import { forumContainers, QUOTED_POSTS_ENV_KEY, type QuotedPosts } from "./containers";
 import { forumImages } from "./images";
 import { forumInlineText, MEMBERS_ENV_KEY } from "./inline-text";
 import { isAllowedHref, sanitizePostHtml } from "./sanitize";
@@ -9,6 +9,9 @@ import { isAllowedHref, sanitizePostHtml } from "./sanitize";
 export interface RenderContext {
   /** lower-cased username → profile URL, for members that exist */
   members?: ReadonlyMap<string, string>;
+  /** post id → real author, for every post the source quotes; when given, quote attributions are
+   * checked against it (see containers.ts). */
+  quotedPosts?: QuotedPosts;
 }
 
 /**
@@ -68,6 +71,6 @@ const md = createMarkdown();
 
 /** Sanitized HTML for a post's source text. Safe to store and to insert into the thread page as is. */
 export function renderPost(source: string, ctx?: RenderContext): string {
-  const env = { [MEMBERS_ENV_KEY]: ctx?.members };
+  const env = { [MEMBERS_ENV_KEY]: ctx?.members, [QUOTED_POSTS_ENV_KEY]: ctx?.quotedPosts };
   return sanitizePostHtml(md.render(source, env));
 }

@@ -1,7 +1,9 @@
 // The one place that answers "may this viewer do this?". Pages, server actions and route handlers
 // ask here; hiding a button in the UI is never the check.
+import { postingRules } from "./posting";
 import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
+export type { PostTarget, ThreadTarget } from "./posting";
 export { ANONYMOUS, isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export interface MemberTarget {
@@ -12,24 +14,34 @@ export interface MemberTarget {
 type Rule<T> = (viewer: Viewer, target: T) => boolean;
 
 const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
+/** Moderators and administrators who are not banned. A banned moderator keeps the role but not its powers. */
+const activeStaff = (viewer: Viewer) => activeMember(viewer) && isStaff(viewer);
 const admin = (viewer: Viewer) => activeMember(viewer) && viewer.role === "admin";
 
 const rules = {
   read: () => true,
+  /** The member list (/members) is public, like the profiles it links to. */
+  viewMemberList: () => true,
   signUp: (viewer: Viewer) => !isSignedIn(viewer),
   /** Change one's own country, location, avatar, signature, email and password. Banned members may
    * still fix their own profile; what they lose is posting and reacting. */
   editOwnAccount: (viewer: Viewer) => isSignedIn(viewer),
-  viewMemberAdmin: admin,
+  /** The member administration page (/admin/members): staff, since moderators grant custom titles
+   * there. What each of them may change on it is decided per member by the rules below. */
+  viewMemberAdmin: activeStaff,
   /** Roles are an administrator's call; no one changes their own, so an admin cannot lock themself out. */
   changeRole: ((viewer, target) => admin(viewer) && viewer.id !== target.id) as Rule<MemberTarget>,
   /** Custom titles are granted by staff; moderators may not retitle administrators. */
-  grantCustomTitle: ((viewer, target) =>
-    activeMember(viewer) && isStaff(viewer) && (viewer.role === "admin" || target.role !== "admin")) as Rule<MemberTarget>,
+  grantCustomTitle: ((viewer, target) => activeStaff(viewer) && (viewer.role === "admin" || target.role !== "admin")) as Rule<MemberTarget>,
+  /** Starting threads, replying, editing, reacting: kept beside the posting code in ./posting.ts. */
+  ...postingRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof rules;
 type TargetOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
+
+/** Every action this module decides, for tests that must cover them all. */
+export const ACTIONS = Object.keys(rules) as readonly Action[];
 
 export function can<A extends Action>(viewer: Viewer, action: A, ...target: TargetOf<A> extends undefined ? [] : [TargetOf<A>]): boolean {
   return (rules[action] as Rule<unknown>)(viewer, target[0]);

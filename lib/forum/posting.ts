@@ -1,0 +1,161 @@
+// Starting threads, replying and editing. Each write and every counter it moves (thread replies and
+// last post, forum threads/messages and last post, the author's message count) commit together.
+import "server-only";
+import { and, count, eq, gt, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import type { Database } from "@/db/connect";
+import { forums, postEdits, postQuotes, posts, threads, users } from "@/db/schema";
+import { renderPost } from "../markup/render";
+import { can, type Viewer } from "../permissions";
+import { postingRefusal } from "../permissions/posting";
+import { postUrl, slugify } from "../urls";
+import { alertForNewPost } from "./alerts";
+import { idempotencyKeySchema, messageSchema, POSTING, titleSchema } from "./posting-rules";
+import { mentionedMemberIds, renderFacts } from "./render-context";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type PostingField = "title" | "message" | "form";
+export type PostingResult = { ok: true; postId: number; threadId: number; url: string } | { ok: false; field: PostingField; error: string };
+
+const fail = (field: PostingField, error: string): PostingResult => ({ ok: false, field, error });
+const done = (postId: number, threadId: number): PostingResult => ({ ok: true, postId, threadId, url: postUrl(postId) });
+
+/** The post this member already made with this form, when a double click or retry sends it again. */
+async function alreadyPosted(tx: Tx, authorId: string, key: string) {
+  const [post] = await tx
+    .select({ id: posts.id, threadId: posts.threadId })
+    .from(posts)
+    .where(and(eq(posts.authorId, authorId), eq(posts.idempotencyKey, key)));
+  return post ?? null;
+}
+
+/** Locks the author's row (their counters change below) and refuses posting faster than the limit. */
+async function rateLimitRefusal(tx: Tx, authorId: string): Promise<string | null> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, authorId)).for("update");
+  const [recent] = await tx
+    .select({ n: count(), oldest: sql<Date | null>`min(${posts.createdAt})` })
+    .from(posts)
+    .where(and(eq(posts.authorId, authorId), gt(posts.createdAt, sql`now() - interval '1 minute'`)));
+  if (!recent || recent.n < POSTING.perMinute) return null;
+  const oldest = recent.oldest ? new Date(recent.oldest).getTime() : Date.now();
+  const seconds = Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000));
+  return `You are posting too fast (${POSTING.perMinute} posts a minute at most). Try again in ${seconds} seconds.`;
+}
+
+/** Renders and inserts one post at the end of a locked thread, with its quotes and alerts. */
+async function insertPost(tx: Tx, input: { threadId: number; threadAuthorId: string | null; author: { id: string; name: string }; source: string; key: string }) {
+  const [{ next } = { next: 1 }] = await tx
+    .select({ next: sql<number>`coalesce(max(${posts.position}), 0) + 1` })
+    .from(posts)
+    .where(eq(posts.threadId, input.threadId));
+  const facts = await renderFacts(tx, input.source);
+  const html = renderPost(input.source, facts.ctx);
+  const [post] = await tx
+    .insert(posts)
+    .values({ threadId: input.threadId, authorId: input.author.id, authorName: input.author.name, position: next, source: input.source, html, idempotencyKey: input.key })
+    .returning({ id: posts.id, createdAt: posts.createdAt });
+  if (facts.quoted.length) await tx.insert(postQuotes).values(facts.quoted.map((q) => ({ postId: post!.id, quotedPostId: q.postId })));
+  await tx.update(users).set({ messageCount: sql`${users.messageCount} + 1`, lastSeenAt: sql`now()` }).where(eq(users.id, input.author.id));
+  await alertForNewPost(tx, {
+    postId: post!.id,
+    actorId: input.author.id,
+    quotedAuthorIds: facts.quoted.map((q) => q.authorId),
+    mentionedIds: mentionedMemberIds(html, facts),
+    threadAuthorId: input.threadAuthorId,
+  });
+  return post!;
+}
+
+export async function createReply(viewer: Viewer, input: { threadId: number; message: unknown; idempotencyKey: unknown }): Promise<PostingResult> {
+  const message = messageSchema.safeParse(input.message);
+  if (!message.success) return fail("message", message.error.issues[0]!.message);
+  const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
+  if (!key.success) return fail("form", key.error.issues[0]!.message);
+  if (!viewer.id || !viewer.name || viewer.isBanned) return fail("form", postingRefusal(viewer, "post"));
+  const author = { id: viewer.id, name: viewer.name };
+
+  return db.transaction(async (tx) => {
+    // The thread row lock orders concurrent replies: positions and counters stay exact.
+    const [thread] = await tx
+      .select({ id: threads.id, forumId: threads.forumId, authorId: threads.authorId, isLocked: threads.isLocked, deletedAt: threads.deletedAt })
+      .from(threads)
+      .where(eq(threads.id, input.threadId))
+      .for("update");
+    if (!thread || thread.deletedAt) return fail("form", "This thread does not exist any more.");
+    const previous = await alreadyPosted(tx, author.id, key.data);
+    if (previous) return done(previous.id, previous.threadId);
+    if (!can(viewer, "reply", thread)) return fail("form", thread.isLocked ? "This thread is locked: it takes no new replies." : postingRefusal(viewer, "post"));
+    const tooFast = await rateLimitRefusal(tx, author.id);
+    if (tooFast) return fail("form", tooFast);
+
+    const post = await insertPost(tx, { threadId: thread.id, threadAuthorId: thread.authorId, author, source: message.data, key: key.data });
+    await tx
+      .update(threads)
+      .set({ replyCount: sql`${threads.replyCount} + 1`, lastPostId: post.id, lastPostAt: post.createdAt })
+      .where(eq(threads.id, thread.id));
+    await tx.update(forums).set({ messageCount: sql`${forums.messageCount} + 1`, lastPostId: post.id }).where(eq(forums.id, thread.forumId));
+    return done(post.id, thread.id);
+  });
+}
+
+export async function createThread(
+  viewer: Viewer,
+  input: { forumId: number; title: unknown; message: unknown; idempotencyKey: unknown },
+): Promise<PostingResult> {
+  const title = titleSchema.safeParse(input.title);
+  const message = messageSchema.safeParse(input.message);
+  if (!title.success) return fail("title", title.error.issues[0]!.message);
+  if (!message.success) return fail("message", message.error.issues[0]!.message);
+  const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
+  if (!key.success) return fail("form", key.error.issues[0]!.message);
+  if (!can(viewer, "postThread") || !viewer.id || !viewer.name) return fail("form", postingRefusal(viewer, "post"));
+  const author = { id: viewer.id, name: viewer.name };
+
+  return db.transaction(async (tx) => {
+    const [forum] = await tx.select({ id: forums.id }).from(forums).where(eq(forums.id, input.forumId)).for("update");
+    if (!forum) return fail("form", "This forum does not exist.");
+    const previous = await alreadyPosted(tx, author.id, key.data);
+    if (previous) return done(previous.id, previous.threadId);
+    const tooFast = await rateLimitRefusal(tx, author.id);
+    if (tooFast) return fail("form", tooFast);
+
+    const [thread] = await tx
+      .insert(threads)
+      .values({ forumId: forum.id, title: title.data, slug: slugify(title.data), authorId: author.id, authorName: author.name })
+      .returning({ id: threads.id });
+    const post = await insertPost(tx, { threadId: thread!.id, threadAuthorId: author.id, author, source: message.data, key: key.data });
+    await tx.update(threads).set({ firstPostId: post.id, lastPostId: post.id, lastPostAt: post.createdAt }).where(eq(threads.id, thread!.id));
+    await tx
+      .update(forums)
+      .set({ threadCount: sql`${forums.threadCount} + 1`, messageCount: sql`${forums.messageCount} + 1`, lastPostId: post.id })
+      .where(eq(forums.id, forum.id));
+    return done(post.id, thread!.id);
+  });
+}
+
+/** Edits a post, keeping the previous version for moderators. */
+export async function editPost(viewer: Viewer, input: { postId: number; message: unknown }): Promise<PostingResult> {
+  const message = messageSchema.safeParse(input.message);
+  if (!message.success) return fail("message", message.error.issues[0]!.message);
+
+  return db.transaction(async (tx) => {
+    const [post] = await tx
+      .select({ id: posts.id, threadId: posts.threadId, authorId: posts.authorId, source: posts.source, deletedAt: posts.deletedAt, thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt } })
+      .from(posts)
+      .innerJoin(threads, eq(threads.id, posts.threadId))
+      .where(eq(posts.id, input.postId))
+      .for("update", { of: posts });
+    if (!post || post.deletedAt || post.thread.deletedAt) return fail("form", "This post does not exist any more.");
+    if (!can(viewer, "editPost", post)) return fail("form", postingRefusal(viewer, "edit"));
+    if (post.source === message.data) return done(post.id, post.threadId);
+
+    const facts = await renderFacts(tx, message.data);
+    const html = renderPost(message.data, facts.ctx);
+    await tx.insert(postEdits).values({ postId: post.id, editorId: viewer.id, previousSource: post.source });
+    await tx.update(posts).set({ source: message.data, html, isEdited: true, editedAt: sql`now()` }).where(eq(posts.id, post.id));
+    await tx.delete(postQuotes).where(eq(postQuotes.postId, post.id));
+    if (facts.quoted.length) await tx.insert(postQuotes).values(facts.quoted.map((q) => ({ postId: post.id, quotedPostId: q.postId })));
+    return done(post.id, post.threadId);
+  });
+}

@@ -1,0 +1,60 @@
+import { inArray, sql } from "drizzle-orm";
+import type { Database } from "@/db/connect";
+import { posts, users } from "@/db/schema";
+import { quotedPostIds } from "../markup/quote";
+import type { RenderContext } from "../markup/render";
+import { USERNAME_MAX } from "../accounts/rules";
+import { memberUrl } from "../urls";
+
+type Queryable = Pick<Database, "select">;
+
+/** Every string an "@" could be the start of a member name with: up to five words, 32 characters. */
+export function mentionCandidates(source: string): string[] {
+  const found = new Set<string>();
+  for (const match of source.matchAll(/(?:^|[^\p{L}\p{N}_@])@([\p{L}\p{M}\p{N}_.\-][^\n]{0,64})/gu)) {
+    const words = match[1]!.split(" ");
+    for (let n = 1; n <= Math.min(5, words.length); n++) {
+      const candidate = words.slice(0, n).join(" ").replace(/[.,!?;:)]+$/u, "");
+      if (candidate.length >= 1 && candidate.length <= USERNAME_MAX) found.add(candidate.toLowerCase());
+    }
+  }
+  return [...found].slice(0, 200);
+}
+
+export interface PostRenderFacts {
+  ctx: Required<RenderContext>;
+  /** profile URL → member id, to tell from the rendered HTML whom the post really mentions. */
+  memberIdByUrl: ReadonlyMap<string, string>;
+  quoted: { postId: number; authorId: string | null }[];
+}
+
+/** What rendering a post needs from the database: the members it mentions and the posts it quotes. */
+export async function renderFacts(db: Queryable, source: string): Promise<PostRenderFacts> {
+  const candidates = mentionCandidates(source);
+  const ids = quotedPostIds(source).slice(0, 100);
+  const [mentioned, quoted] = await Promise.all([
+    candidates.length
+      ? db.select({ id: users.id, number: users.number, name: users.name }).from(users).where(inArray(sql`lower(${users.name})`, candidates))
+      : [],
+    ids.length ? db.select({ id: posts.id, authorId: posts.authorId, authorName: posts.authorName }).from(posts).where(inArray(posts.id, ids)) : [],
+  ]);
+  return {
+    ctx: {
+      members: new Map(mentioned.map((m) => [m.name.toLowerCase(), memberUrl(m)])),
+      quotedPosts: new Map(quoted.map((q) => [q.id, q.authorName])),
+    },
+    memberIdByUrl: new Map(mentioned.map((m) => [memberUrl(m), m.id])),
+    quoted: quoted.map((q) => ({ postId: q.id, authorId: q.authorId })),
+  };
+}
+
+/** The members a rendered post links as mentions (the renderer picked the longest matching names). */
+export function mentionedMemberIds(html: string, facts: PostRenderFacts): string[] {
+  const ids = new Set<string>();
+  for (const tag of html.matchAll(/<a\b[^>]*\bclass="mention"[^>]*>/g)) {
+    const href = /\bhref="([^"]+)"/.exec(tag[0])?.[1];
+    const id = href ? facts.memberIdByUrl.get(href) : undefined;
+    if (id) ids.add(id);
+  }
+  return [...ids];
+}
