@@ -23,6 +23,8 @@ async function main() {
   const dev = process.argv.includes("--dev");
   const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
   await mkdir(dataDir, { recursive: true });
+  // The app keeps uploaded avatars under it (lib/members/avatar.ts).
+  process.env.DATA_DIR = dataDir;
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Avatar } from "@/app/_components/avatar";
 import { Flag } from "@/app/_components/flag";
 import { getMemberProfile } from "@/lib/forum/member-profile";
+import { getSignatureHtml } from "@/lib/accounts/settings";
 import { formatCount, formatDateTime, formatDay } from "@/lib/format";
 import { idFromSlug } from "@/lib/urls";
 
@@ -25,6 +26,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function MemberPage(props: Props) {
   const { card, lastSeenAt, recentPosts } = await load(props);
+  const signatureHtml = card.url ? await getSignatureHtml(idFromSlug((await props.params).slug)!) : null;
   const facts: [string, React.ReactNode][] = [
     ["Joined", card.joinedOn ? formatDay(card.joinedOn) : "—"],
     ["Last seen", lastSeenAt ? formatDateTime(lastSeenAt) : "—"],
@@ -60,6 +62,13 @@ export default async function MemberPage(props: Props) {
               </div>
             ))}
           </dl>
+          {signatureHtml && (
+            <div className="mt-4 border-t border-slate-200 pt-3">
+              <h2 className="text-xs text-slate-500 uppercase">Signature</h2>
+              {/* Rendered and sanitized on save (lib/markup/render.ts), like posts. */}
+              <div className="post-body text-sm text-slate-700" dangerouslySetInnerHTML={{ __html: signatureHtml }} />
+            </div>
+          )}
         </div>
       </section>
       <section aria-labelledby="recent-posts" className="rounded-lg border border-slate-300 bg-white shadow-sm">

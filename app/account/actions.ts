@@ -1,0 +1,78 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { changeEmail, changePassword, updateProfile } from "@/lib/accounts/settings";
+import { signIn } from "@/lib/auth/auth";
+import { getViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/permissions";
+import { profileValues, type EmailState, type PasswordState, type ProfileState, type ProfileValues } from "./state";
+
+const SIGNED_OUT = "You are signed out. Sign in again to change your account.";
+
+/** The member making the request, when they may edit their own account. */
+async function accountOwner(): Promise<string | null> {
+  const viewer = await getViewer();
+  return can(viewer, "editOwnAccount") && viewer.id ? viewer.id : null;
+}
+
+const text = (form: FormData, name: string, max: number) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value.slice(0, max) : "";
+};
+
+export async function saveProfileAction(previous: ProfileState, form: FormData): Promise<ProfileState> {
+  const values: ProfileValues = {
+    countryCode: text(form, "countryCode", 10),
+    location: text(form, "location", 1000),
+    signature: text(form, "signature", 10_000),
+  };
+  const answer = (rest: Pick<ProfileState, "errors" | "saved"> & Partial<ProfileState>): ProfileState => ({
+    values,
+    avatarUrl: previous.avatarUrl,
+    version: previous.version + 1,
+    ...rest,
+  });
+
+  const userId = await accountOwner();
+  if (!userId) return answer({ errors: { form: SIGNED_OUT } });
+
+  const file = form.get("avatar");
+  const avatar = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+  const result = await updateProfile(userId, { ...values, avatar, removeAvatar: form.get("removeAvatar") === "on" });
+  if (!result.ok) return answer({ errors: result.errors });
+
+  // Cards beside posts and profiles everywhere read these columns.
+  revalidatePath("/", "layout");
+  return answer({ values: profileValues(result.settings), avatarUrl: result.settings.image, errors: {}, saved: true });
+}
+
+export async function saveEmailAction(_previous: EmailState, form: FormData): Promise<EmailState> {
+  const email = text(form, "email", 300);
+  const userId = await accountOwner();
+  if (!userId) return { email, errors: { form: SIGNED_OUT } };
+  const result = await changeEmail(userId, { email });
+  if (!result.ok) return { email, errors: result.errors };
+  revalidatePath("/account");
+  return { email: result.email, errors: {}, saved: true };
+}
+
+export async function savePasswordAction(previous: PasswordState, form: FormData): Promise<PasswordState> {
+  const version = previous.version + 1;
+  const userId = await accountOwner();
+  if (!userId) return { errors: { form: SIGNED_OUT }, version };
+  const newPassword = text(form, "newPassword", 1000);
+  const result = await changePassword(userId, { currentPassword: text(form, "currentPassword", 1000), newPassword });
+  if (!result.ok) return { errors: result.errors, version };
+
+  // Every session of this member ended with the version bump; sign this browser in again so the
+  // member who changed it stays signed in. signIn answers with a redirect (thrown).
+  try {
+    await signIn("credentials", { identifier: result.identifier, password: newPassword, redirectTo: "/account?saved=password" });
+  } catch (error) {
+    if (error instanceof AuthError) redirect("/login?callbackUrl=/account");
+    throw error;
+  }
+  return { errors: {}, version };
+}

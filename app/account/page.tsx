@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getAccountSettings } from "@/lib/accounts/settings";
+import { getViewer } from "@/lib/auth/viewer";
+import { allCountries, countryShortName } from "@/lib/countries";
+import { AVATAR_SIZE_MESSAGE } from "@/lib/members/avatar";
+import { can } from "@/lib/permissions";
+import { memberUrl } from "@/lib/urls";
+import { EmailForm } from "./email-form";
+import { PasswordForm } from "./password-form";
+import { ProfileForm } from "./profile-form";
+import { profileValues } from "./state";
+
+export const metadata: Metadata = { title: "Account settings" };
+export const dynamic = "force-dynamic";
+
+const SIGN_IN = "/login?callbackUrl=/account";
+/** Keep in step with experimental.serverActions.bodySizeLimit in next.config.js (6 MB), less room for
+ * the other fields. */
+const TRANSPORT_LIMIT_BYTES = 6 * 1024 * 1024 - 64 * 1024;
+
+const section = "rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6";
+const heading = "mb-4 text-lg font-bold";
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+  const viewer = await getViewer();
+  if (!can(viewer, "editOwnAccount") || !viewer.id || viewer.number === null) redirect(SIGN_IN);
+  const settings = await getAccountSettings(viewer.id);
+  if (!settings) redirect(SIGN_IN);
+  const { saved } = await searchParams;
+
+  const countries = allCountries().map(({ code, name }) => {
+    const short = countryShortName(code);
+    return { code, name, alias: short && short !== name ? short : null };
+  });
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h1 className="text-2xl font-bold">Account settings</h1>
+        <Link href={memberUrl({ number: viewer.number, name: settings.name })} className="text-sm">
+          View your profile
+        </Link>
+      </div>
+
+      <section aria-labelledby="account-profile" className={section}>
+        <h2 id="account-profile" className={heading}>
+          Profile
+        </h2>
+        <ProfileForm
+          name={settings.name}
+          initial={{ values: profileValues(settings), avatarUrl: settings.image, errors: {}, version: 0 }}
+          countries={countries}
+          upload={{
+            transportLimitBytes: TRANSPORT_LIMIT_BYTES,
+            tooLargeMessage: AVATAR_SIZE_MESSAGE,
+            hint: "PNG, JPEG, WebP or GIF, 1 MB at most. It is cropped to a square.",
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="account-email" className={section}>
+        <h2 id="account-email" className={heading}>
+          Email address
+        </h2>
+        <EmailForm initial={{ email: settings.email ?? "", errors: {} }} />
+      </section>
+
+      <section aria-labelledby="account-password" className={section}>
+        <h2 id="account-password" className={heading}>
+          Password
+        </h2>
+        <PasswordForm username={settings.name} hasPassword={settings.hasPassword} justChanged={saved === "password"} />
+      </section>
+    </div>
+  );
+}
