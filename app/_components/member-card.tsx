@@ -33,10 +33,10 @@ export function MemberCard({ card }: { card: Card }) {
         {card.customTitle && <p className="text-xs font-bold tracking-wide text-brand-700 uppercase">{card.customTitle}</p>}
         <p className="member-title text-xs text-slate-600">{card.memberTitle}</p>
         {stats.length > 0 && (
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 text-left text-xs text-slate-600">
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-1.5 text-left text-xs text-slate-600">
             {stats.map(([label, value]) => (
               <div key={label} className="contents">
-                <dt>{label}</dt>
+                <dt className="whitespace-nowrap">{label}</dt>
                 <dd className="text-right font-medium whitespace-nowrap text-slate-800">{value}</dd>
               </div>
             ))}

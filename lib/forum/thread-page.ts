@@ -9,6 +9,8 @@ import { POSTS_PER_PAGE } from "./constants";
 
 export interface PostView {
   id: number;
+  authorId: string | null;
+  reactionCount: number;
   position: number;
   permalink: string;
   html: string;
@@ -19,7 +21,7 @@ export interface PostView {
 }
 
 export interface ThreadPage {
-  thread: { id: number; slug: string; title: string; url: string; isLocked: boolean; isSticky: boolean; replyCount: number };
+  thread: { id: number; slug: string; title: string; url: string; isLocked: boolean; isSticky: boolean; replyCount: number; deletedAt: Date | null };
   forum: { title: string; url: string };
   posts: PostView[];
   page: number;
@@ -57,12 +59,15 @@ export async function getThreadPage(threadId: number, page: number): Promise<Thr
       isLocked: thread.isLocked,
       isSticky: thread.isSticky,
       replyCount: thread.replyCount,
+      deletedAt: thread.deletedAt,
     },
     forum: { title: forum.title, url: forumUrl(forum) },
     page,
     pageCount,
     posts: rows.map(({ post, author }) => ({
       id: post.id,
+      authorId: post.authorId,
+      reactionCount: post.reactionCount,
       position: post.position,
       permalink: postUrl(post.id),
       html: post.html,

@@ -29,8 +29,15 @@ export default async function ForumPage(props: Props) {
   return (
     <div>
       <Breadcrumbs trail={[]} />
-      <h1 className="text-2xl font-bold">{forum.title}</h1>
-      {forum.description && <p className="text-slate-600">{forum.description}</p>}
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-bold">{forum.title}</h1>
+          {forum.description && <p className="text-slate-600">{forum.description}</p>}
+        </div>
+        <Link href={`/forums/${forum.slug}/new`} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 hover:no-underline">
+          New thread
+        </Link>
+      </div>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => forumUrl(forum, p)} />
       <section aria-label="Threads" className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
         {threads.length === 0 ? (

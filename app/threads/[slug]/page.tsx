@@ -4,9 +4,15 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { MemberCard } from "@/app/_components/member-card";
 import { Pagination } from "@/app/_components/pagination";
+import { getViewer } from "@/lib/auth/viewer";
+import { reactionsForPosts, reactionSummary, REACTIONS, type PostReactions } from "@/lib/forum/reactions";
 import { getThreadPage, type PostView } from "@/lib/forum/thread-page";
 import { formatDateTime } from "@/lib/format";
+import { can, isSignedIn, type Viewer } from "@/lib/permissions";
+import { postingRefusal } from "@/lib/permissions/posting";
 import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
+import { PostTools } from "./post-tools";
+import { ReplyForm } from "./reply-form";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +32,11 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: page > 1 ? `${thread.title} (page ${page})` : thread.title };
 }
 
-function Post({ post }: { post: PostView }) {
+function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; threadId: number; thread: { isLocked: boolean; deletedAt: Date | null }; viewer: Viewer; reactions: PostReactions | undefined }) {
+  const target = { authorId: post.authorId, deletedAt: null, thread };
+  const counts = new Map(reactions?.counts.map((c) => [c.kind, c.count]));
   return (
-    <article id={`post-${post.id}`} aria-label={`Post #${post.position} by ${post.author.name}`} className="message flex flex-col overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm sm:flex-row">
+    <article id={`post-${post.id}`} aria-label={`Post #${post.position} by ${post.author.name}`} className="message flex scroll-mt-4 flex-col overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm sm:flex-row">
       <MemberCard card={post.author} />
       <div className="min-w-0 flex-1 p-3 sm:p-4">
         <header className="mb-2 flex items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
@@ -37,10 +45,32 @@ function Post({ post }: { post: PostView }) {
             #{post.position}
           </a>
         </header>
-        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+        <PostTools
+          postId={post.id}
+          threadId={threadId}
+          authorName={post.author.name}
+          canEdit={can(viewer, "editPost", target)}
+          canReact={can(viewer, "react", target)}
+          canQuote={can(viewer, "reply", thread)}
+          reactions={REACTIONS.map((r) => ({ kind: r.kind, label: r.label, emoji: r.emoji, count: counts.get(r.kind) ?? 0 }))}
+          viewerReaction={reactions?.viewerReaction ?? null}
+          summary={reactions ? reactionSummary(reactions.reactors) : ""}
+          reactors={(reactions?.reactors ?? []).map((r) => {
+            const kind = REACTIONS.find((k) => k.kind === r.kind)!;
+            return { name: r.isViewer ? `${r.name} (you)` : r.name, url: r.url, label: kind.label, emoji: kind.emoji };
+          })}
+        >
+          <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+        </PostTools>
         {post.isEdited && (
           <footer className="mt-3 text-xs text-slate-500 italic">
             Last edited{post.editedAt ? <>: <time dateTime={post.editedAt.toISOString()}>{formatDateTime(post.editedAt)}</time></> : ""}
+            {can(viewer, "viewEditHistory") && (
+              <>
+                {" · "}
+                <Link href={`/posts/${post.id}/history`}>History</Link>
+              </>
+            )}
           </footer>
         )}
       </div>
@@ -48,8 +78,26 @@ function Post({ post }: { post: PostView }) {
   );
 }
 
+function ReplyArea({ viewer, thread }: { viewer: Viewer; thread: { id: number; url: string; isLocked: boolean; deletedAt: Date | null } }) {
+  if (can(viewer, "reply", thread)) return <ReplyForm threadId={thread.id} />;
+  const message = thread.isLocked && isSignedIn(viewer) && !viewer.isBanned ? "This thread is locked: it takes no new replies." : postingRefusal(viewer, "post");
+  return (
+    <p className="text-slate-700">
+      {thread.isLocked && <span aria-hidden="true">🔒 </span>}
+      {message}
+      {!isSignedIn(viewer) && (
+        <>
+          {" "}
+          <Link href={`/login?callbackUrl=${encodeURIComponent(thread.url)}`}>Sign in to reply</Link>
+        </>
+      )}
+    </p>
+  );
+}
+
 export default async function ThreadPage(props: Props) {
-  const { thread, forum, posts, page, pageCount } = await load(props);
+  const [{ thread, forum, posts, page, pageCount }, viewer] = await Promise.all([load(props), getViewer()]);
+  const reactions = await reactionsForPosts(posts.map((p) => p.id), viewer.id);
   return (
     <div>
       <Breadcrumbs trail={[{ label: forum.title, href: forum.url }]} />
@@ -60,10 +108,13 @@ export default async function ThreadPage(props: Props) {
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <div className="space-y-3">
         {posts.map((post) => (
-          <Post key={post.id} post={post} />
+          <Post key={post.id} post={post} threadId={thread.id} thread={thread} viewer={viewer} reactions={reactions.get(post.id)} />
         ))}
       </div>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
+      <section className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+        <ReplyArea viewer={viewer} thread={thread} />
+      </section>
       <p className="mt-4 text-sm">
         <Link href={forum.url}>← Back to {forum.title}</Link>
       </p>

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { getViewer } from "@/lib/auth/viewer";
+import { getForumPage } from "@/lib/forum/forum-page";
+import { can, isSignedIn } from "@/lib/permissions";
+import { postingRefusal } from "@/lib/permissions/posting";
+import { POSTING } from "@/lib/forum/posting-rules";
+import { forumUrl } from "@/lib/urls";
+import { NewThreadForm } from "./new-thread-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "New thread" };
+
+export default async function NewThreadPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const [data, viewer] = await Promise.all([getForumPage(slug, 1), getViewer()]);
+  if (!data) notFound();
+  if (!isSignedIn(viewer)) redirect(`/login?callbackUrl=${encodeURIComponent(`/forums/${slug}/new`)}`);
+  return (
+    <div className="space-y-3">
+      <Breadcrumbs trail={[{ label: data.forum.title, href: forumUrl(data.forum) }]} />
+      <h1 className="text-2xl font-bold">New thread in {data.forum.title}</h1>
+      <div className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+        {can(viewer, "postThread") ? <NewThreadForm forumId={data.forum.id} titleHint={`${POSTING.titleMin} to ${POSTING.titleMax} characters.`} /> : <p>{postingRefusal(viewer, "post")}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { FormMessage } from "@/app/_components/form";
+import { insertQuote } from "@/app/_components/editor/events";
+import { getMultiQuote, toggleMultiQuote } from "@/app/_components/editor/multi-quote";
+import { PostEditor } from "@/app/_components/editor/post-editor";
+import { quoteMarkup } from "@/lib/markup/quote";
+import type { ReactionKind } from "@/db/schema";
+import { editableSourceAction, editPostAction, quotePostsAction, toggleReactionAction } from "./actions";
+
+export interface ReactionView {
+  kind: ReactionKind;
+  label: string;
+  emoji: string;
+  count: number;
+}
+
+interface Props {
+  postId: number;
+  threadId: number;
+  authorName: string;
+  canEdit: boolean;
+  canReact: boolean;
+  canQuote: boolean;
+  reactions: ReactionView[];
+  viewerReaction: ReactionKind | null;
+  summary: string;
+  reactors: { name: string; url: string; label: string; emoji: string }[];
+  /** The server-rendered post body. */
+  children: React.ReactNode;
+}
+
+const toolButton = "rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-pressed:bg-brand-100 aria-pressed:text-brand-800";
+
+/** A post's body with what a reader can do to it: quote (all of it, or the selected text), mark it
+ * for multi-quote, edit it in place, react to it. */
+export function PostTools(props: Props) {
+  const { postId, threadId } = props;
+  const router = useRouter();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const selected = useRef("");
+  const [marked, setMarked] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    setMarked(getMultiQuote(threadId).includes(postId));
+    const sync = () => setMarked(getMultiQuote(threadId).includes(postId));
+    // Remember text selected inside this post: clicking "Quote" may clear the live selection.
+    const onSelection = () => {
+      const selection = document.getSelection();
+      const body = bodyRef.current;
+      if (!selection || selection.isCollapsed || !body) return;
+      const range = selection.getRangeAt(0);
+      selected.current = body.contains(range.commonAncestorContainer) ? selection.toString().trim() : "";
+    };
+    window.addEventListener("parley:multiquote-changed", sync);
+    document.addEventListener("selectionchange", onSelection);
+    return () => {
+      window.removeEventListener("parley:multiquote-changed", sync);
+      document.removeEventListener("selectionchange", onSelection);
+    };
+  }, [threadId, postId]);
+
+  const quote = () => {
+    setError(undefined);
+    const selection = selected.current;
+    selected.current = "";
+    if (selection) {
+      insertQuote(quoteMarkup({ author: props.authorName, postId }, selection));
+      return;
+    }
+    startTransition(async () => {
+      const result = await quotePostsAction([postId]);
+      if ("markup" in result) insertQuote(result.markup);
+      else setError(result.error);
+    });
+  };
+
+  const startEditing = () =>
+    startTransition(async () => {
+      setError(undefined);
+      const result = await editableSourceAction(postId);
+      if ("source" in result) setEditing(result.source);
+      else setError(result.error);
+    });
+
+  const saveEdit = () =>
+    startTransition(async () => {
+      const result = await editPostAction(postId, editing ?? "");
+      if (result.error) return setError(result.error);
+      setEditing(null);
+      setError(undefined);
+      router.refresh();
+    });
+
+  const react = (kind: ReactionKind) =>
+    startTransition(async () => {
+      const result = await toggleReactionAction(postId, kind);
+      if ("error" in result) setError(result.error);
+      else router.refresh();
+    });
+
+  return (
+    <>
+      {editing === null ? (
+        <div ref={bodyRef}>{props.children}</div>
+      ) : (
+        <div className="space-y-2">
+          <PostEditor name="message" label="Message" value={editing} onChange={setEditing} autoFocus />
+          <div className="flex gap-2">
+            <button type="button" onClick={saveEdit} disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+              Save
+            </button>
+            <button type="button" onClick={() => setEditing(null)} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-50">
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <div className="mt-2">
+          <FormMessage message={error} />
+        </div>
+      )}
+      {props.summary && (
+        <details className="mt-3 text-sm text-slate-600">
+          <summary className="cursor-pointer">
+            <span aria-hidden="true">{props.reactions.filter((r) => r.count > 0).map((r) => r.emoji).join("")} </span>
+            {props.summary}
+          </summary>
+          <ul aria-label="Who reacted" className="mt-1 space-y-0.5 pl-4">
+            {props.reactors.map((r) => (
+              <li key={r.url}>
+                <a href={r.url}>{r.name}</a>: {r.emoji} {r.label}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="mt-3 flex flex-wrap items-center gap-1 border-t border-slate-100 pt-2">
+        {props.canReact && (
+          <div role="group" aria-label="React" className="mr-auto flex flex-wrap gap-0.5">
+            {props.reactions.map((r) => (
+              <button
+                key={r.kind}
+                type="button"
+                aria-pressed={props.viewerReaction === r.kind}
+                onClick={() => react(r.kind)}
+                disabled={pending}
+                className={toolButton}
+                aria-label={r.label}
+              >
+                <span aria-hidden="true">
+                  {r.emoji} {r.label}
+                  {r.count > 0 && <span className="ml-1 text-xs text-slate-500">{r.count}</span>}
+                </span>
+              </button>
+            ))}
+          </div>
+        )}
+        {props.canEdit && editing === null && (
+          <button type="button" onClick={startEditing} disabled={pending} className={toolButton}>
+            Edit
+          </button>
+        )}
+        {props.canQuote && (
+          <>
+            <button
+              type="button"
+              aria-pressed={marked}
+              onClick={() => setMarked(toggleMultiQuote(threadId, postId))}
+              className={toolButton}
+              title="Mark this post to quote it together with others"
+            >
+              + Quote
+            </button>
+            <button type="button" onClick={quote} disabled={pending} className={toolButton}>
+              Quote
+            </button>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { FormMessage, SubmitButton } from "@/app/_components/form";
+import { clearDraft } from "@/app/_components/editor/drafts";
+import { PostEditor } from "@/app/_components/editor/post-editor";
+import { replyAction, type PostFormState } from "./actions";
+
+/** The reply box at the bottom of a thread. The text survives failed submits and reloads (drafts);
+ * a double click or retry posts once (the idempotency key only changes after a success). */
+export function ReplyForm({ threadId }: { threadId: number }) {
+  const draftKey = `parley:draft:reply:${threadId}`;
+  const [key, setKey] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+  const [state, action] = useActionState<PostFormState, FormData>(replyAction, {});
+  useEffect(() => setKey(crypto.randomUUID()), []);
+  useEffect(() => {
+    if (!state.url) return;
+    clearDraft(draftKey);
+    setMessage("");
+    setKey(crypto.randomUUID());
+    window.location.assign(state.url);
+  }, [state, draftKey]);
+
+  return (
+    <form action={action} className="space-y-3" aria-labelledby="reply-heading">
+      <h2 id="reply-heading" className="text-lg font-semibold">
+        Reply to this thread
+      </h2>
+      {state.field === "form" && <FormMessage message={state.error} />}
+      <input type="hidden" name="threadId" value={threadId} />
+      <input type="hidden" name="idempotencyKey" value={key ?? ""} />
+      <PostEditor
+        name="message"
+        label="Message"
+        draftKey={draftKey}
+        value={message}
+        onChange={setMessage}
+        threadId={threadId}
+        error={state.field === "message" ? state.error : undefined}
+      />
+      <SubmitButton>Post reply</SubmitButton>
+    </form>
+  );
+}

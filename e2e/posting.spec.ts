@@ -1,0 +1,152 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signUp, uniqueName } from "./fixtures";
+
+const THREAD_003 = "Why is Japan's Abe Seeking Better Ties with Russia's Putin?";
+
+async function startThread(page: Page, title: string, message: string) {
+  await page.goto("/forums/global-defence");
+  await page.getByRole("link", { name: "New thread" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("textbox", { name: "Message" }).fill(message);
+  await page.getByRole("button", { name: "Post thread" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+async function reply(page: Page, message?: string) {
+  const box = page.getByRole("textbox", { name: "Message" });
+  if (message !== undefined) await box.fill(message);
+  await page.getByRole("button", { name: "Post reply" }).click();
+}
+
+const posts = (page: Page) => page.locator("article[id^=post-]");
+
+test("start a thread, reply, edit, and see counts and the edit marker", async ({ page }) => {
+  const name = await signUp(page);
+  const title = `Kuril islands ${uniqueName("t")}`;
+  await startThread(page, title, "What do you make of the **islands** dispute?");
+  await expect(posts(page).first().locator("strong")).toHaveText("islands");
+  await expect(posts(page).first().getByRole("link", { name })).toBeVisible();
+
+  await reply(page, "Answering my own question, for the record.");
+  await expect(posts(page)).toHaveCount(2);
+  await expect(page).toHaveURL(/#post-\d+$/);
+  const second = posts(page).nth(1);
+  await expect(second).toContainText("Answering my own question");
+
+  await second.getByRole("button", { name: "Edit", exact: true }).click();
+  const editor = second.getByRole("textbox", { name: "Message" });
+  await expect(editor).toHaveValue("Answering my own question, for the record.");
+  await editor.fill("Answering my own question, corrected.");
+  await second.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(second).toContainText("Answering my own question, corrected.");
+  await expect(second).toContainText("Last edited");
+
+  await page.goto("/forums/global-defence");
+  const row = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  await expect(row).toContainText("Replies1");
+});
+
+test("quote a whole post, a selection and several posts at once; mention a member", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/forums/global-defence");
+  await page.getByRole("link", { name: THREAD_003, exact: true }).click();
+  const razorPost = posts(page).nth(1);
+  const box = page.getByRole("textbox", { name: "Message" });
+
+  await razorPost.getByRole("button", { name: "Quote", exact: true }).click();
+  await expect(box).toHaveValue(/::: quote \d+ Razor\nAlmost certainly Russia-China relations/);
+  await box.press("End");
+  await box.pressSequentially("\nThat was prescient. Ping @Raz");
+  await page.getByRole("option", { name: "Razor" }).click();
+  await reply(page);
+  const mine = posts(page).last();
+  await expect(mine.locator("blockquote").getByRole("link", { name: "Razor said:" })).toBeVisible();
+  await expect(mine.getByRole("link", { name: "@Razor" })).toHaveAttribute("href", /\/members\/\d+-razor$/);
+
+  // Only the selected words of the opening post are quoted.
+  const opening = posts(page).first().locator(".post-body p").nth(1);
+  await opening.evaluate((p) => {
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  });
+  const selected = (await opening.innerText()).trim();
+  await posts(page).first().getByRole("button", { name: "Quote", exact: true }).click();
+  await expect(box).toHaveValue(new RegExp(`::: quote \\d+ Srinivas_K\\n${selected.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  await expect(box).not.toHaveValue(/Why is Japan's Abe Seeking Better Ties/);
+  await box.fill("");
+
+  await posts(page).nth(4).getByRole("button", { name: "+ Quote" }).click();
+  await posts(page).nth(5).getByRole("button", { name: "+ Quote" }).click();
+  await page.getByRole("button", { name: /^Insert quotes/ }).click();
+  await expect(box).toHaveValue(/quote \d+ northernarunachalpradesh[\s\S]*quote \d+ no smoking/);
+  await box.press("End");
+  await box.pressSequentially("\nBoth good points.");
+  await reply(page);
+  await expect(posts(page).last().locator("blockquote")).toHaveCount(2);
+});
+
+test("preview, empty and oversized messages, and a draft that survives a reload", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/forums/articles");
+  await page.getByRole("link", { name: "Russo-Japanese ties thaw after long freeze", exact: true }).click();
+  const box = page.getByRole("textbox", { name: "Message" });
+
+  await reply(page, "   ");
+  await expect(page.getByText("Please enter a message.")).toBeVisible();
+
+  const huge = "x".repeat(50_001);
+  await box.fill(huge);
+  await reply(page);
+  await expect(page.getByText("Messages are at most 50,000 characters long.")).toBeVisible();
+  await expect(box).toHaveValue(huge);
+
+  await box.fill("A *draft* with :thumb: that I will finish later");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.locator("em")).toHaveText("draft");
+  await expect(preview.locator(".smilie")).toHaveText("👍");
+
+  await page.waitForTimeout(600); // the draft is saved a moment after typing stops
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue("A *draft* with :thumb: that I will finish later");
+  await expect(posts(page)).toHaveCount(1);
+});
+
+test("react Like, change to Love, remove it; no reacting to one's own posts", async ({ page }) => {
+  const name = await signUp(page);
+  await page.goto("/forums/global-defence");
+  await page.getByRole("link", { name: THREAD_003, exact: true }).click();
+  const post = posts(page).nth(1);
+  await post.getByRole("button", { name: "Like", exact: true }).click();
+  await expect(post.getByRole("button", { name: "Like", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(post).toContainText("You");
+  await post.getByRole("button", { name: "Love", exact: true }).click();
+  await expect(post.getByRole("button", { name: "Love", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(post.getByRole("button", { name: "Like", exact: true })).toHaveAttribute("aria-pressed", "false");
+  await post.getByRole("button", { name: "Love", exact: true }).click();
+  await expect(post.getByRole("button", { name: "Love", exact: true })).toHaveAttribute("aria-pressed", "false");
+  await expect(post.getByText(`${name} (you)`)).toHaveCount(0);
+
+  await reply(page, "My own words");
+  await expect(posts(page).last().getByRole("button", { name: "Like", exact: true })).toHaveCount(0);
+});
+
+test("markup in titles and messages is shown, never run", async ({ page }) => {
+  await signUp(page);
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const title = `<img src=x onerror=alert(1)> ${uniqueName("xss")}`;
+  await startThread(page, title, '<script>alert(2)</script> [click](javascript:alert(3)) <svg onload=alert(4)>\n\n::: quote 1 Razor\nforged\n:::');
+  const first = posts(page).first();
+  await expect(first).toContainText("<script>alert(2)</script>");
+  await expect(first.locator("script, svg, img[onerror]")).toHaveCount(0);
+  await expect(first.getByRole("link", { name: "click" })).toHaveCount(0);
+  // Post 1 is the first seed post, by Aepsilons: a quote cannot claim someone else wrote it.
+  await expect(first.locator("blockquote")).toContainText("Aepsilons said:");
+  expect(dialogs).toBe(0);
+});
