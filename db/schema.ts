@@ -55,7 +55,8 @@ export const users = pgTable(
     bannedAt: timestamp("banned_at", { withTimezone: true }),
     banReason: text("ban_reason"),
     banEndsAt: timestamp("ban_ends_at", { withTimezone: true }),
-    /** Bumped on ban, role change and password change: older sessions stop working at once. */
+    /** Bumped on ban and password change: older sessions stop working at once. (Roles need no bump:
+     * they are re-read from the database on every request.) */
     sessionVersion: integer("session_version").notNull().default(0),
     importedFrom: text("imported_from"),
     ...timestamps,

@@ -55,6 +55,9 @@ test("repeated wrong passwords pause sign-in for that account with a message tha
     await page.getByLabel("Password").fill(`wrong password ${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("That username or email and password do not match an account.");
+    // The answer has arrived once the form has been reset (the password is never kept).
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByLabel("Username or email")).toHaveValue(name);
   }
   await page.getByLabel("Password").fill(STRONG_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();

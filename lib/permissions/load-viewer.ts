@@ -1,0 +1,44 @@
+// Who a signed-in session belongs to, as the database says now. Factored out of getViewer
+// (lib/auth/viewer.ts) so it runs without cookies or Auth.js: the tests call it directly.
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { ANONYMOUS, type Viewer } from "./viewer";
+
+/** lastSeenAt is written at most this often per member, not on every request. */
+export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
+
+/**
+ * The member a session names, re-read from Postgres: their role, ban and number are never taken
+ * from the session token. A missing member or a stale session version (bumped on ban and password
+ * change) gives ANONYMOUS. Role changes need no bump: the role is read here on every request, so a
+ * demoted moderator loses their powers on their next request while staying signed in.
+ */
+export async function loadViewer(userId: string, sessionVersion: number, now = new Date()): Promise<Viewer> {
+  const [member] = await db
+    .select({
+      id: users.id,
+      number: users.number,
+      name: users.name,
+      role: users.role,
+      sessionVersion: users.sessionVersion,
+      bannedAt: users.bannedAt,
+      banEndsAt: users.banEndsAt,
+      lastSeenAt: users.lastSeenAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!member || member.sessionVersion !== sessionVersion) return ANONYMOUS;
+  if (!member.lastSeenAt || now.getTime() - member.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+    await db.update(users).set({ lastSeenAt: now }).where(eq(users.id, member.id));
+  }
+  return {
+    id: member.id,
+    number: member.number,
+    name: member.name,
+    role: member.role,
+    isBanned: member.bannedAt !== null && (member.banEndsAt === null || member.banEndsAt.getTime() > now.getTime()),
+  };
+}

@@ -1,0 +1,92 @@
+// The permission matrix: every viewer against every action (and the targets that change the
+// answer). A new action without rows here fails the coverage test at the bottom.
+import { describe, expect, it } from "vitest";
+import { ACTIONS, ANONYMOUS, can, ensure, ForbiddenError, type Action, type MemberTarget, type PostTarget, type ThreadTarget, type Viewer } from ".";
+
+const viewer = (id: string, role: Viewer["role"], isBanned = false): Viewer => ({ id, number: 1, name: id, role, isBanned });
+
+const VIEWERS = {
+  anonymous: ANONYMOUS,
+  member: viewer("member-1", "member"),
+  bannedMember: viewer("banned-1", "member", true),
+  moderator: viewer("moderator-1", "moderator"),
+  bannedModerator: viewer("banned-moderator-1", "moderator", true),
+  admin: viewer("admin-1", "admin"),
+  bannedAdmin: viewer("banned-admin-1", "admin", true),
+} satisfies Record<string, Viewer>;
+type Who = keyof typeof VIEWERS;
+const EVERYONE = Object.keys(VIEWERS) as Who[];
+const SIGNED_IN = EVERYONE.filter((w) => w !== "anonymous");
+const ACTIVE: Who[] = ["member", "moderator", "admin"];
+const STAFF: Who[] = ["moderator", "admin"];
+const ADMIN: Who[] = ["admin"];
+const NOBODY: Who[] = [];
+
+/** A target built for each viewer, so "themself" can be expressed. */
+type Case = { action: Action; target?: string; make?: (v: Viewer) => unknown; allowed: Who[] };
+
+const member = (role: MemberTarget["role"]) => () => ({ id: `someone-${role}`, role });
+const self = (v: Viewer): MemberTarget => ({ id: v.id ?? "nobody", role: v.role ?? "member" });
+const thread = (t: Partial<ThreadTarget> = {}): ThreadTarget => ({ isLocked: false, deletedAt: null, ...t });
+const post = (p: Partial<Omit<PostTarget, "authorId">> & { own?: boolean }) => (v: Viewer): PostTarget => ({
+  authorId: p.own ? v.id : "someone-else",
+  deletedAt: p.deletedAt ?? null,
+  thread: p.thread ?? thread(),
+});
+const DELETED = new Date("2024-01-01T00:00:00Z");
+
+const CASES: Case[] = [
+  { action: "read", allowed: EVERYONE },
+  { action: "viewMemberList", allowed: EVERYONE },
+  { action: "signUp", allowed: ["anonymous"] },
+  { action: "editOwnAccount", allowed: SIGNED_IN },
+  { action: "viewMemberAdmin", allowed: STAFF },
+
+  { action: "changeRole", target: "themself", make: self, allowed: NOBODY },
+  { action: "changeRole", target: "a member", make: member("member"), allowed: ADMIN },
+  { action: "changeRole", target: "a moderator", make: member("moderator"), allowed: ADMIN },
+  { action: "changeRole", target: "another admin", make: member("admin"), allowed: ADMIN },
+
+  { action: "grantCustomTitle", target: "themself", make: self, allowed: STAFF },
+  { action: "grantCustomTitle", target: "a member", make: member("member"), allowed: STAFF },
+  { action: "grantCustomTitle", target: "a moderator", make: member("moderator"), allowed: STAFF },
+  { action: "grantCustomTitle", target: "an admin", make: member("admin"), allowed: ADMIN },
+
+  { action: "postThread", allowed: ACTIVE },
+  { action: "reply", target: "an open thread", make: () => thread(), allowed: ACTIVE },
+  { action: "reply", target: "a locked thread", make: () => thread({ isLocked: true }), allowed: STAFF },
+  { action: "reply", target: "a deleted thread", make: () => thread({ deletedAt: DELETED }), allowed: NOBODY },
+  { action: "editPost", target: "their own post", make: post({ own: true }), allowed: ACTIVE },
+  { action: "editPost", target: "their own post in a locked thread", make: post({ own: true, thread: thread({ isLocked: true }) }), allowed: STAFF },
+  { action: "editPost", target: "someone else's post", make: post({}), allowed: STAFF },
+  { action: "editPost", target: "a deleted post", make: post({ deletedAt: DELETED }), allowed: NOBODY },
+  { action: "react", target: "someone else's post", make: post({}), allowed: ACTIVE },
+  { action: "react", target: "their own post", make: post({ own: true }), allowed: NOBODY },
+  { action: "react", target: "a post in a deleted thread", make: post({ thread: thread({ deletedAt: DELETED }) }), allowed: NOBODY },
+  { action: "viewEditHistory", allowed: STAFF },
+];
+
+// Loosely typed calls: the table mixes every action's target type.
+const canAny = can as (viewer: Viewer, action: Action, target?: unknown) => boolean;
+const ensureAny = ensure as (viewer: Viewer, action: Action, target?: unknown) => void;
+
+describe.each(CASES)("$action $target", ({ action, make, allowed }) => {
+  it.each(EVERYONE)(`%s`, (who) => {
+    const v = VIEWERS[who];
+    const target = make?.(v);
+    const expected = allowed.includes(who);
+    expect(canAny(v, action, target)).toBe(expected);
+    if (expected) expect(() => ensureAny(v, action, target)).not.toThrow();
+    else expect(() => ensureAny(v, action, target)).toThrow(ForbiddenError);
+  });
+});
+
+describe("the matrix", () => {
+  it("covers every action the permissions module decides", () => {
+    expect([...new Set(CASES.map((c) => c.action))].sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it("names the refused action in the error", () => {
+    expect(() => ensure(VIEWERS.moderator, "changeRole", { id: "x", role: "member" })).toThrow("Not allowed: changeRole");
+  });
+});
