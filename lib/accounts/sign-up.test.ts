@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
+import { importSeedsIfEmpty } from "@/db/seed/import-seeds";
 import { registerMember } from "./sign-up";
 
 afterAll(async () => {
@@ -60,8 +61,8 @@ describe("registerMember", () => {
     const again = await registerMember({ username: username.toLowerCase(), email: `${fresh()}@example.test`, password });
     expect(again).toEqual({ ok: false, errors: { username: "That username is taken." } });
 
-    await db.insert(users).values({ name: "Razor Seed", importedFrom: "test" }).onConflictDoNothing();
-    const seed = await registerMember({ username: "razor seed", email: `${fresh()}@example.test`, password });
+    await importSeedsIfEmpty(db, () => {});
+    const seed = await registerMember({ username: "NO SMOKING", email: `${fresh()}@example.test`, password });
     expect(seed).toEqual({ ok: false, errors: { username: "That username is taken." } });
   });
 
