@@ -17,10 +17,13 @@ import {
   varchar,
   date,
   uuid,
+  jsonb,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
 export const roleEnum = pgEnum("role", ["member", "moderator", "admin"]);
+export const approvalStateEnum = pgEnum("approval_state", ["approved", "pending", "rejected"]);
+export const reportStateEnum = pgEnum("report_state", ["open", "resolved", "rejected"]);
 export const reactionEnum = pgEnum("reaction_kind", ["like", "love", "haha", "wow", "sad", "angry"]);
 
 const timestamps = {
@@ -177,6 +180,8 @@ export const posts = pgTable(
     importedFrom: text("imported_from").unique(),
     /** Sum of the post's reactions, kept with the reactions in one transaction. */
     reactionCount: integer("reaction_count").notNull().default(0),
+    /** New members' first posts wait for a moderator (see the approval setting); only approved ones count. */
+    approvalState: approvalStateEnum("approval_state").notNull().default("approved"),
     /** Sent by the form that created the post: a resubmitted form finds its post instead of a twin. */
     idempotencyKey: uuid("idempotency_key"),
     ...timestamps,
@@ -238,6 +243,55 @@ export const alerts = pgTable(
     ...timestamps,
   },
   (t) => [index("alerts_user_idx").on(t.userId, t.createdAt.desc())],
+);
+
+/** A reported post: one open report per post, however many members report it. */
+export const reports = pgTable(
+  "reports",
+  {
+    id: serial("id").primaryKey(),
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    state: reportStateEnum("state").notNull().default("open"),
+    handledById: text("handled_by_id").references(() => users.id, { onDelete: "set null" }),
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("reports_open_post_idx").on(t.postId).where(sql`${t.state} = 'open'`),
+    index("reports_state_created_idx").on(t.state, t.createdAt.desc()),
+  ],
+);
+
+/** Each member's reason for a report. */
+export const reportReasons = pgTable(
+  "report_reasons",
+  {
+    id: serial("id").primaryKey(),
+    reportId: integer("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+    reporterId: text("reporter_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("report_reasons_reporter_idx").on(t.reportId, t.reporterId)],
+);
+
+/** Every moderator and administrator action: who, what, on what, why, when. */
+export const modLog = pgTable(
+  "mod_log",
+  {
+    id: serial("id").primaryKey(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** e.g. "thread.lock", "post.delete", "user.ban", "report.resolve" */
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    /** A human-readable name of the target at the time (a thread title, a username). */
+    targetLabel: text("target_label"),
+    reason: text("reason"),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    ...timestamps,
+  },
+  (t) => [index("mod_log_created_idx").on(t.createdAt.desc()), index("mod_log_action_idx").on(t.action, t.createdAt.desc()), index("mod_log_actor_idx").on(t.actorId, t.createdAt.desc())],
 );
 
 /** Failed and successful sign-ins, counted per account and per address to refuse guessing. Kept in

@@ -1,11 +1,18 @@
 import "server-only";
-import { and, asc, between, eq, isNull } from "drizzle-orm";
+import { and, asc, between, eq, isNull, max, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
 import { toMemberCard, type MemberCard } from "../members/card";
 import { forumUrl, postUrl, threadUrl } from "../urls";
 import { cardColumns } from "./card-columns";
 import { POSTS_PER_PAGE } from "./constants";
+
+export interface Removal {
+  at: Date;
+  byName: string | null;
+  reason: string | null;
+}
 
 export interface PostView {
   id: number;
@@ -18,41 +25,72 @@ export interface PostView {
   isEdited: boolean;
   editedAt: Date | null;
   author: MemberCard;
+  /** Only staff are shown deleted posts, greyed, with who deleted them and why. */
+  deleted: Removal | null;
+  approvalState: "approved" | "pending" | "rejected";
 }
 
 export interface ThreadPage {
-  thread: { id: number; slug: string; title: string; url: string; isLocked: boolean; isSticky: boolean; replyCount: number; deletedAt: Date | null };
+  thread: {
+    id: number;
+    forumId: number;
+    slug: string;
+    title: string;
+    url: string;
+    isLocked: boolean;
+    isSticky: boolean;
+    replyCount: number;
+    deletedAt: Date | null;
+    deleted: Removal | null;
+  };
   forum: { title: string; url: string };
   posts: PostView[];
   page: number;
   pageCount: number;
 }
 
-/** One page of a thread. Pages are ranges of post positions, so any page is an index range scan. */
-export async function getThreadPage(threadId: number, page: number): Promise<ThreadPage | null> {
+export interface ThreadPageViewer {
+  /** Sees their own posts that wait for approval. */
+  viewerId: string | null;
+  /** Staff also see deleted threads and posts, and posts waiting for approval. */
+  seesDeleted: boolean;
+}
+
+const deleters = alias(users, "deleters");
+const ANONYMOUS_READER: ThreadPageViewer = { viewerId: null, seesDeleted: false };
+
+/** One page of a thread. Pages are ranges of post positions (deleted posts keep their slot), so any
+ * page is an index range scan and permalinks never move when something is deleted. */
+export async function getThreadPage(threadId: number, page: number, reader: ThreadPageViewer = ANONYMOUS_READER): Promise<ThreadPage | null> {
   const [found] = await db
-    .select({ thread: threads, forum: { title: forums.title, slug: forums.slug } })
+    .select({ thread: threads, forum: { title: forums.title, slug: forums.slug }, deleterName: deleters.name })
     .from(threads)
     .innerJoin(forums, eq(forums.id, threads.forumId))
-    .where(and(eq(threads.id, threadId), isNull(threads.deletedAt)))
+    .leftJoin(deleters, eq(deleters.id, threads.deletedById))
+    .where(and(eq(threads.id, threadId), reader.seesDeleted ? undefined : isNull(threads.deletedAt)))
     .limit(1);
   if (!found) return null;
   const { thread, forum } = found;
-  const totalPositions = thread.replyCount + 1;
-  const pageCount = Math.max(1, Math.ceil(totalPositions / POSTS_PER_PAGE));
+  const [{ last } = { last: 0 }] = await db.select({ last: max(posts.position) }).from(posts).where(eq(posts.threadId, threadId));
+  const pageCount = Math.max(1, Math.ceil((last ?? 0) / POSTS_PER_PAGE));
   if (page > pageCount) return null;
 
   const first = (page - 1) * POSTS_PER_PAGE + 1;
+  const visible = reader.seesDeleted
+    ? undefined
+    : and(isNull(posts.deletedAt), or(eq(posts.approvalState, "approved"), reader.viewerId ? eq(posts.authorId, reader.viewerId) : sql`false`));
   const rows = await db
-    .select({ post: posts, author: cardColumns })
+    .select({ post: posts, author: cardColumns, deleterName: deleters.name })
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.threadId, threadId), between(posts.position, first, first + POSTS_PER_PAGE - 1), isNull(posts.deletedAt)))
+    .leftJoin(deleters, eq(deleters.id, posts.deletedById))
+    .where(and(eq(posts.threadId, threadId), between(posts.position, first, first + POSTS_PER_PAGE - 1), visible))
     .orderBy(asc(posts.position));
 
   return {
     thread: {
       id: thread.id,
+      forumId: thread.forumId,
       slug: thread.slug,
       title: thread.title,
       url: threadUrl(thread),
@@ -60,11 +98,12 @@ export async function getThreadPage(threadId: number, page: number): Promise<Thr
       isSticky: thread.isSticky,
       replyCount: thread.replyCount,
       deletedAt: thread.deletedAt,
+      deleted: thread.deletedAt ? { at: thread.deletedAt, byName: found.deleterName, reason: thread.deleteReason } : null,
     },
     forum: { title: forum.title, url: forumUrl(forum) },
     page,
     pageCount,
-    posts: rows.map(({ post, author }) => ({
+    posts: rows.map(({ post, author, deleterName }) => ({
       id: post.id,
       authorId: post.authorId,
       reactionCount: post.reactionCount,
@@ -75,17 +114,19 @@ export async function getThreadPage(threadId: number, page: number): Promise<Thr
       isEdited: post.isEdited,
       editedAt: post.editedAt,
       author: toMemberCard(author?.name ? author : null, post.authorName),
+      deleted: post.deletedAt ? { at: post.deletedAt, byName: deleterName, reason: post.deleteReason } : null,
+      approvalState: post.approvalState,
     })),
   };
 }
 
 /** Where a post lives, for the /posts/{id} permalink redirect. */
-export async function findPostLocation(postId: number): Promise<string | null> {
+export async function findPostLocation(postId: number, reader: ThreadPageViewer = ANONYMOUS_READER): Promise<string | null> {
   const [row] = await db
     .select({ position: posts.position, thread: { id: threads.id, slug: threads.slug } })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(eq(posts.id, postId), isNull(posts.deletedAt), isNull(threads.deletedAt)))
+    .where(and(eq(posts.id, postId), reader.seesDeleted ? undefined : and(isNull(posts.deletedAt), isNull(threads.deletedAt))))
     .limit(1);
   if (!row) return null;
   const page = Math.ceil(row.position / POSTS_PER_PAGE);

@@ -1,9 +1,11 @@
 // The one place that answers "may this viewer do this?". Pages, server actions and route handlers
 // ask here; hiding a button in the UI is never the check.
+import { moderationRules } from "./moderation";
 import { postingRules } from "./posting";
 import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export type { PostTarget, ThreadTarget } from "./posting";
+export type { BanTarget } from "./moderation";
 export { ANONYMOUS, isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export interface MemberTarget {
@@ -35,6 +37,8 @@ const rules = {
   grantCustomTitle: ((viewer, target) => activeStaff(viewer) && (viewer.role === "admin" || target.role !== "admin")) as Rule<MemberTarget>,
   /** Starting threads, replying, editing, reacting: kept beside the posting code in ./posting.ts. */
   ...postingRules,
+  /** Moderator and administrator tools: ./moderation.ts. */
+  ...moderationRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof rules;

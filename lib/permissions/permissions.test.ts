@@ -64,6 +64,24 @@ const CASES: Case[] = [
   { action: "react", target: "their own post", make: post({ own: true }), allowed: NOBODY },
   { action: "react", target: "a post in a deleted thread", make: post({ thread: thread({ deletedAt: DELETED }) }), allowed: NOBODY },
   { action: "viewEditHistory", allowed: STAFF },
+
+  { action: "moderateThreads", allowed: STAFF },
+  { action: "hardDeleteThread", allowed: ADMIN },
+  { action: "moderatePosts", allowed: STAFF },
+  { action: "viewDeleted", allowed: STAFF },
+  { action: "report", target: "someone else's post", make: post({}), allowed: ACTIVE },
+  { action: "report", target: "their own post", make: post({ own: true }), allowed: NOBODY },
+  { action: "report", target: "a deleted post", make: post({ deletedAt: DELETED }), allowed: NOBODY },
+  { action: "handleReports", allowed: STAFF },
+  { action: "ban", target: "themself", make: self, allowed: NOBODY },
+  { action: "ban", target: "a member", make: member("member"), allowed: STAFF },
+  { action: "ban", target: "a moderator", make: member("moderator"), allowed: ADMIN },
+  { action: "ban", target: "an admin", make: member("admin"), allowed: NOBODY },
+  { action: "unban", target: "a member", make: member("member"), allowed: STAFF },
+  { action: "unban", target: "themself", make: self, allowed: NOBODY },
+  { action: "approvePosts", allowed: STAFF },
+  { action: "changeSettings", allowed: ADMIN },
+  { action: "viewModLog", allowed: STAFF },
 ];
 
 // Loosely typed calls: the table mixes every action's target type.

@@ -6,7 +6,7 @@ import { MemberCard } from "@/app/_components/member-card";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { reactionsForPosts, reactionSummary, REACTIONS, type PostReactions } from "@/lib/forum/reactions";
-import { getThreadPage, type PostView } from "@/lib/forum/thread-page";
+import { getThreadPage, type PostView, type Removal } from "@/lib/forum/thread-page";
 import { formatDateTime } from "@/lib/format";
 import { can, isSignedIn, type Viewer } from "@/lib/permissions";
 import { postingRefusal } from "@/lib/permissions/posting";
@@ -19,10 +19,11 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
 async function load({ params, searchParams }: Props) {
-  const [{ slug }, { page: pageParam }] = await Promise.all([params, searchParams]);
+  const [{ slug }, { page: pageParam }, viewer] = await Promise.all([params, searchParams, getViewer()]);
   const id = idFromSlug(slug);
   const page = pageFromParam(pageParam);
-  const data = id === null || page === null ? null : await getThreadPage(id, page);
+  const reader = { viewerId: viewer.id, seesDeleted: can(viewer, "viewDeleted") };
+  const data = id === null || page === null ? null : await getThreadPage(id, page, reader);
   if (!data) notFound();
   return data;
 }
@@ -33,10 +34,14 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; threadId: number; thread: { isLocked: boolean; deletedAt: Date | null }; viewer: Viewer; reactions: PostReactions | undefined }) {
-  const target = { authorId: post.authorId, deletedAt: null, thread };
+  const target = { authorId: post.authorId, deletedAt: post.deleted?.at ?? null, thread };
   const counts = new Map(reactions?.counts.map((c) => [c.kind, c.count]));
   return (
-    <article id={`post-${post.id}`} aria-label={`Post #${post.position} by ${post.author.name}`} className="message flex scroll-mt-4 flex-col overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm sm:flex-row">
+    <article
+      id={`post-${post.id}`}
+      aria-label={`Post #${post.position} by ${post.author.name}`}
+      className={`message flex scroll-mt-4 flex-col overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm sm:flex-row ${post.deleted ? "opacity-60" : ""}`}
+    >
       <MemberCard card={post.author} />
       <div className="min-w-0 flex-1 p-3 sm:p-4">
         <header className="mb-2 flex items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
@@ -45,6 +50,12 @@ function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; t
             #{post.position}
           </a>
         </header>
+        {post.deleted && <RemovalNotice what="post" removal={post.deleted} />}
+        {post.approvalState !== "approved" && (
+          <p className="mb-2 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+            {post.approvalState === "pending" ? "Awaiting approval by a moderator: only you and the staff can see this post." : "Rejected by a moderator."}
+          </p>
+        )}
         <PostTools
           postId={post.id}
           threadId={threadId}
@@ -78,6 +89,16 @@ function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; t
   );
 }
 
+function RemovalNotice({ what, removal }: { what: "post" | "thread"; removal: Removal }) {
+  return (
+    <p className="mb-2 rounded border border-slate-300 bg-slate-100 px-3 py-1.5 text-sm text-slate-700">
+      This {what} was deleted{removal.byName ? ` by ${removal.byName}` : ""} on{" "}
+      <time dateTime={removal.at.toISOString()}>{formatDateTime(removal.at)}</time>
+      {removal.reason ? `: ${removal.reason}` : "."} Only staff can see it.
+    </p>
+  );
+}
+
 function ReplyArea({ viewer, thread }: { viewer: Viewer; thread: { id: number; url: string; isLocked: boolean; deletedAt: Date | null } }) {
   if (can(viewer, "reply", thread)) return <ReplyForm threadId={thread.id} />;
   const message = thread.isLocked && isSignedIn(viewer) && !viewer.isBanned ? "This thread is locked: it takes no new replies." : postingRefusal(viewer, "post");
@@ -105,6 +126,7 @@ export default async function ThreadPage(props: Props) {
         {thread.isLocked && <span className="mr-2 align-middle text-base" role="img" aria-label="Locked">🔒</span>}
         {thread.title}
       </h1>
+      {thread.deleted && <RemovalNotice what="thread" removal={thread.deleted} />}
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <div className="space-y-3">
         {posts.map((post) => (

@@ -1,0 +1,24 @@
+// The moderator log: every staff action writes one line, in the same transaction as the action, so
+// an action that did not happen is never logged as done.
+import type { Database } from "@/db/connect";
+import { modLog } from "@/db/schema";
+
+type Tx = Pick<Database, "insert">;
+
+export interface ModLogEntry {
+  actorId: string;
+  /** "thread.lock", "post.delete", "user.ban", "report.resolve", … */
+  action: string;
+  targetType: "thread" | "post" | "user" | "report" | "forum" | "setting";
+  targetId: string | number;
+  targetLabel?: string | null;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function logModAction(tx: Tx, entry: ModLogEntry): Promise<void> {
+  await tx.insert(modLog).values({ ...entry, targetId: String(entry.targetId), targetLabel: entry.targetLabel ?? null, reason: entry.reason ?? null });
+}
+
+/** Reasons are optional but bounded, as every staff form says. */
+export const REASON_MAX = 500;

@@ -1,0 +1,34 @@
+// Who may keep threads in order. Merged into the one permissions module (./index.ts).
+import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
+import type { PostTarget } from "./posting";
+
+export interface BanTarget {
+  id: string;
+  role: Role;
+}
+
+const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
+const activeStaff = (viewer: Viewer) => activeMember(viewer) && isStaff(viewer);
+const admin = (viewer: Viewer) => activeMember(viewer) && viewer.role === "admin";
+
+export const moderationRules = {
+  /** Lock, stick, move, rename, soft-delete, restore, merge and split threads. */
+  moderateThreads: activeStaff,
+  /** Deleting a thread for good cannot be undone: administrators only. */
+  hardDeleteThread: admin,
+  /** Soft-delete, restore and move posts, alone or in bulk; read deleted content greyed. */
+  moderatePosts: activeStaff,
+  viewDeleted: activeStaff,
+  /** Any active member may report someone else's visible post. */
+  report: (viewer: Viewer, post: PostTarget) => activeMember(viewer) && post.deletedAt === null && post.authorId !== viewer.id,
+  handleReports: activeStaff,
+  /** Moderators ban members; administrators also ban moderators; no one bans an administrator or themself. */
+  ban: (viewer: Viewer, target: BanTarget) =>
+    activeStaff(viewer) && target.id !== viewer.id && (target.role === "member" || (viewer.role === "admin" && target.role === "moderator")),
+  unban: (viewer: Viewer, target: BanTarget) => activeStaff(viewer) && target.id !== viewer.id,
+  /** Approve or reject posts waiting in the approval queue. */
+  approvePosts: activeStaff,
+  /** Forum-wide settings such as how many first posts wait for approval. */
+  changeSettings: admin,
+  viewModLog: activeStaff,
+};
