@@ -150,3 +150,33 @@ test("markup in titles and messages is shown, never run", async ({ page }) => {
   await expect(first.locator("blockquote")).toContainText("Aepsilons said:");
   expect(dialogs).toBe(0);
 });
+
+test("a member's country flag and location show on their own posts", async ({ page }) => {
+  const name = await signUp(page);
+  await page.getByRole("link", { name: "Account settings" }).click();
+  const profile = page.getByRole("region", { name: "Profile" });
+  await profile.getByLabel("Country", { exact: true }).selectOption("FR");
+  await profile.getByLabel("Location").fill("Lyon");
+  await profile.getByRole("button", { name: "Save" }).click();
+  await expect(profile.getByRole("status")).toHaveText("Your profile was saved.");
+  await startThread(page, `Greetings from Lyon ${uniqueName("t")}`, "Bonjour à tous");
+  const mine = posts(page).first();
+  await expect(mine.getByRole("link", { name })).toBeVisible();
+  await expect(mine.getByRole("img", { name: "France" })).toBeVisible();
+  await expect(mine).toContainText("Lyon");
+});
+
+test("a reply can be written and posted with the keyboard alone", async ({ page }) => {
+  await signUp(page);
+  await startThread(page, `Keyboard only ${uniqueName("t")}`, "Opening post");
+  const box = page.getByRole("textbox", { name: "Message" });
+  await box.focus();
+  await page.keyboard.type("Typed without a mouse.");
+  await page.keyboard.press("Tab");
+  for (let i = 0; i < 5 && !(await page.getByRole("button", { name: "Post reply" }).evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(page.getByRole("button", { name: "Post reply" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(posts(page).last()).toContainText("Typed without a mouse.");
+});

@@ -51,6 +51,14 @@ test("the ELITE MEMBER thread shows its opening post's member card, guests and r
   await expect(quote).toContainText("Policy Recommendations");
   await expect(third.locator(".post-body > p").filter({ hasText: "Bear will find comfort in Japan" })).toHaveCount(1);
 
+  // A long quote collapses until the reader expands it.
+  const expand = third.getByRole("button", { name: "Click to expand" });
+  await expect(expand).toBeVisible();
+  await expect(quote.locator(".quote-body")).toHaveClass(/quote-collapsed/);
+  await expand.click();
+  await expect(quote.locator(".quote-body")).not.toHaveClass(/quote-collapsed/);
+  await expect(expand).toHaveCount(0);
+
   // The attribution links to the quoted post, which the permalink redirect scrolls to.
   const secondId = await posts.nth(1).getAttribute("id");
   await quote.getByRole("link", { name: "Guest said:" }).click();

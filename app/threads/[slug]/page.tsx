@@ -12,6 +12,7 @@ import { can, isSignedIn, type Viewer } from "@/lib/permissions";
 import { postingRefusal } from "@/lib/permissions/posting";
 import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
 import { PostTools } from "./post-tools";
+import { QuoteExpander } from "./quote-expander";
 import { ReplyForm } from "./reply-form";
 
 export const dynamic = "force-dynamic";
@@ -137,6 +138,7 @@ export default async function ThreadPage(props: Props) {
       <section className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
         <ReplyArea viewer={viewer} thread={thread} />
       </section>
+      <QuoteExpander />
       <p className="mt-4 text-sm">
         <Link href={forum.url}>← Back to {forum.title}</Link>
       </p>
