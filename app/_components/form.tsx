@@ -1,36 +1,20 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
+import { controlClass, describedBy, HintAndError } from "./form-controls";
 
 type InputProps = React.InputHTMLAttributes<HTMLInputElement>;
 
 /** A labelled input whose error is announced with it (aria-describedby) and shown beside it. */
 export function Field({ label, name, error, hint, ...input }: InputProps & { label: string; name: string; error?: string; hint?: string }) {
   const id = `field-${name}`;
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600"
-        {...input}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={controlClass} {...input} />
+      <HintAndError id={id} error={error} hint={hint} />
     </div>
   );
 }
