@@ -20,6 +20,7 @@ async function keptSecret(file: string): Promise<string> {
 }
 
 async function main() {
+  const started = performance.now();
   const dev = process.argv.includes("--dev");
   const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
   await mkdir(dataDir, { recursive: true });
@@ -50,7 +51,7 @@ async function main() {
     if (!dev) buildIfStale();
 
     const server = await serve({ dev, port, hostname, databaseUrl: process.env.DATABASE_URL! });
-    console.log(`Parley is ready on http://localhost:${port}`);
+    console.log(`Parley is ready on http://localhost:${port} (started in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;

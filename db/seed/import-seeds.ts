@@ -36,6 +36,7 @@ export async function readSeedDocuments(dir = SEED_DIR): Promise<ImportedDocumen
 
 /** Runs the import once per database; later starts find the marker and do nothing. */
 export async function importSeedsIfEmpty(db: Database, log = (m: string) => console.log(m)): Promise<boolean> {
+  const started = performance.now();
   const documents = await readSeedDocuments();
   return db.transaction(async (tx) => {
     // Two app instances starting together must not both import.
@@ -44,7 +45,8 @@ export async function importSeedsIfEmpty(db: Database, log = (m: string) => cons
     if (done) return false;
     const stats = await writeDocuments(tx, documents);
     await tx.insert(settings).values({ key: SEEDED_KEY, value: new Date().toISOString() });
-    log(`Imported ${stats.threads} threads, ${stats.posts} posts and ${stats.members} members from the seed documents.`);
+    const ms = Math.round(performance.now() - started);
+    log(`Imported ${stats.threads} threads, ${stats.posts} posts and ${stats.members} members from the seed documents in ${ms} ms.`);
     return true;
   });
 }
