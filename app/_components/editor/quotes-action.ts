@@ -1,8 +1,13 @@
 "use server";
-// Placeholder for the lead's implementation (who may quote what is decided there).
+
+import { z } from "zod";
 import { quotesMarkup } from "@/lib/forum/quoting";
 
-export async function quotesFor(postIds: number[]): Promise<{ markup: string } | { error: string }> {
-  const ids = Array.isArray(postIds) ? postIds.map(Number).filter((id) => Number.isSafeInteger(id) && id > 0) : [];
-  return quotesMarkup(ids);
+const postIds = z.array(z.coerce.number().int().positive()).max(50);
+
+/** Quote blocks for posts anyone can read: the Quote, + Quote and Insert quotes buttons use it. */
+export async function quotesFor(ids: number[]): Promise<{ markup: string } | { error: string }> {
+  const parsed = postIds.safeParse(ids);
+  if (!parsed.success) return { error: "Choose posts to quote first." };
+  return quotesMarkup(parsed.data);
 }

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { createReply, editPost, type PostingField } from "@/lib/forum/posting";
-import { quotesMarkup } from "@/lib/forum/quoting";
 import { isReactionKind, toggleReaction } from "@/lib/forum/reactions";
 import { editableSource } from "@/lib/forum/editable-source";
 import type { ReactionKind } from "@/db/schema";
@@ -45,12 +44,6 @@ export async function editableSourceAction(id: number): Promise<{ source: string
   const parsed = postId.safeParse(id);
   if (!parsed.success) return { error: "This post does not exist any more." };
   return editableSource(await getViewer(), parsed.data);
-}
-
-export async function quotePostsAction(ids: number[]): Promise<{ markup: string } | { error: string }> {
-  const parsed = z.array(postId).max(50).safeParse(ids);
-  if (!parsed.success) return { error: "Choose posts to quote first." };
-  return quotesMarkup(parsed.data);
 }
 
 export async function toggleReactionAction(id: number, kind: ReactionKind): Promise<{ reaction: ReactionKind | null } | { error: string }> {

@@ -8,7 +8,8 @@ import { getMultiQuote, toggleMultiQuote } from "@/app/_components/editor/multi-
 import { PostEditor } from "@/app/_components/editor/post-editor";
 import { quoteMarkup } from "@/lib/markup/quote";
 import type { ReactionKind } from "@/db/schema";
-import { editableSourceAction, editPostAction, quotePostsAction, toggleReactionAction } from "./actions";
+import { quotesFor } from "@/app/_components/editor/quotes-action";
+import { editableSourceAction, editPostAction, toggleReactionAction } from "./actions";
 
 export interface ReactionView {
   kind: ReactionKind;
@@ -74,7 +75,7 @@ export function PostTools(props: Props) {
       return;
     }
     startTransition(async () => {
-      const result = await quotePostsAction([postId]);
+      const result = await quotesFor([postId]);
       if ("markup" in result) insertQuote(result.markup);
       else setError(result.error);
     });
