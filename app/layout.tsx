@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "./_components/site-header";
+import { BanNotice } from "./_components/ban-notice";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,6 +18,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <SiteHeader />
+        <BanNotice />
         <main id="content" className="mx-auto max-w-6xl px-2 py-4 sm:px-4">
           {children}
         </main>

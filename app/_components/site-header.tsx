@@ -3,6 +3,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { can, isSignedIn } from "@/lib/permissions";
 import { memberUrl } from "@/lib/urls";
 import { signOutAction } from "./session-actions";
+import { ModerationLinks } from "./moderation-links";
 
 const navLink = "text-brand-100 hover:text-white";
 
@@ -14,7 +15,7 @@ export async function SiteHeader() {
         <Link href="/" className="text-xl font-bold tracking-tight text-white hover:no-underline">
           Parley
         </Link>
-        <nav aria-label="Main" className="flex gap-4 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <Link href="/" className={navLink}>
             Forums
           </Link>
@@ -24,6 +25,12 @@ export async function SiteHeader() {
           {can(viewer, "viewMemberAdmin") && (
             <Link href="/admin/members" className={navLink}>
               Admin
+            </Link>
+          )}
+          <ModerationLinks viewer={viewer} className={navLink} />
+          {can(viewer, "viewModLog") && (
+            <Link href="/moderation/log" className={navLink}>
+              Moderator log
             </Link>
           )}
         </nav>

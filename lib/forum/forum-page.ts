@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
 import { memberUrl, postUrl, threadUrl } from "../urls";
+import { threadShownTo } from "../moderation/visibility";
 import { THREADS_PER_PAGE } from "./constants";
 
 export interface ThreadListItem {
@@ -18,6 +19,13 @@ export interface ThreadListItem {
   isSticky: boolean;
   isLocked: boolean;
   lastPost: { url: string; authorName: string; authorUrl: string | null; at: Date } | null;
+  /** Only staff are shown deleted threads (greyed, with a "Deleted" badge, who and why). */
+  deleted: { at: Date; byName: string | null; reason: string | null } | null;
+}
+
+/** Staff (`viewDeleted`) also list deleted threads. */
+export interface ForumPageOptions {
+  seesDeleted?: boolean;
 }
 
 export interface ForumPage {
@@ -29,12 +37,15 @@ export interface ForumPage {
 
 const lastPosts = alias(posts, "last_posts");
 const lastPosters = alias(users, "last_posters");
+const threadDeleters = alias(users, "thread_deleters");
 
 /** A forum's threads, sticky first then by last activity; null when the forum or page does not exist. */
-export async function getForumPage(slug: string, page: number): Promise<ForumPage | null> {
+export async function getForumPage(slug: string, page: number, options: ForumPageOptions = {}): Promise<ForumPage | null> {
   const [forum] = await db.select().from(forums).where(eq(forums.slug, slug)).limit(1);
   if (!forum) return null;
-  const pageCount = Math.max(1, Math.ceil(forum.threadCount / THREADS_PER_PAGE));
+  // threadCount counts visible threads only; staff page through deleted ones too.
+  const listed = options.seesDeleted ? ((await db.select({ n: count() }).from(threads).where(eq(threads.forumId, forum.id)))[0]?.n ?? 0) : forum.threadCount;
+  const pageCount = Math.max(1, Math.ceil(listed / THREADS_PER_PAGE));
   if (page > pageCount) return null;
 
   const rows = await db
@@ -43,12 +54,14 @@ export async function getForumPage(slug: string, page: number): Promise<ForumPag
       author: { number: users.number, name: users.name },
       lastPost: { id: lastPosts.id, authorName: lastPosts.authorName, createdAt: lastPosts.createdAt },
       lastPoster: { number: lastPosters.number, name: lastPosters.name },
+      deleterName: threadDeleters.name,
     })
     .from(threads)
     .leftJoin(users, eq(users.id, threads.authorId))
     .leftJoin(lastPosts, eq(lastPosts.id, threads.lastPostId))
     .leftJoin(lastPosters, eq(lastPosters.id, lastPosts.authorId))
-    .where(and(eq(threads.forumId, forum.id), isNull(threads.deletedAt)))
+    .leftJoin(threadDeleters, eq(threadDeleters.id, threads.deletedById))
+    .where(and(eq(threads.forumId, forum.id), options.seesDeleted ? undefined : isNull(threads.deletedAt), threadShownTo(null)))
     .orderBy(desc(threads.isSticky), desc(threads.lastPostAt), desc(threads.id))
     .limit(THREADS_PER_PAGE)
     .offset((page - 1) * THREADS_PER_PAGE);
@@ -57,7 +70,7 @@ export async function getForumPage(slug: string, page: number): Promise<ForumPag
     forum: { id: forum.id, title: forum.title, description: forum.description, slug: forum.slug, threadCount: forum.threadCount },
     page,
     pageCount,
-    threads: rows.map(({ thread, author, lastPost, lastPoster }) => ({
+    threads: rows.map(({ thread, author, lastPost, lastPoster, deleterName }) => ({
       id: thread.id,
       title: thread.title,
       url: threadUrl(thread),
@@ -68,6 +81,7 @@ export async function getForumPage(slug: string, page: number): Promise<ForumPag
       viewCount: thread.viewCount,
       isSticky: thread.isSticky,
       isLocked: thread.isLocked,
+      deleted: thread.deletedAt ? { at: thread.deletedAt, byName: deleterName, reason: thread.deleteReason } : null,
       lastPost: lastPost
         ? {
             url: postUrl(lastPost.id),

@@ -5,6 +5,7 @@ import { posts, threads, users } from "@/db/schema";
 import { toMemberCard, type MemberCard } from "../members/card";
 import { stripQuotes } from "../markup/quote";
 import { postUrl } from "../urls";
+import { postShownTo, threadShownTo } from "../moderation/visibility";
 import { cardColumns } from "./card-columns";
 
 export interface MemberProfile {
@@ -26,7 +27,7 @@ export async function getMemberProfile(number: number): Promise<MemberProfile | 
     .select({ id: posts.id, source: posts.source, createdAt: posts.createdAt, threadTitle: threads.title })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(eq(posts.authorId, member.id), isNull(posts.deletedAt), isNull(threads.deletedAt)))
+    .where(and(eq(posts.authorId, member.id), isNull(posts.deletedAt), isNull(threads.deletedAt), postShownTo(null), threadShownTo(null)))
     .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(RECENT_POSTS);
   return {

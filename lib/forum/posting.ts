@@ -7,6 +7,7 @@ import type { Database } from "@/db/connect";
 import { forums, postEdits, postQuotes, posts, threads, users } from "@/db/schema";
 import { renderPost } from "../markup/render";
 import { can, type Viewer } from "../permissions";
+import { authorNeedsApproval, replyApproval } from "../moderation/approval";
 import { postingRefusal } from "../permissions/posting";
 import { postUrl, slugify } from "../urls";
 import { alertForNewPost } from "./alerts";
@@ -44,7 +45,8 @@ async function rateLimitRefusal(tx: Tx, authorId: string): Promise<string | null
 }
 
 /** Renders and inserts one post at the end of a locked thread, with its quotes and alerts. */
-async function insertPost(tx: Tx, input: { threadId: number; threadAuthorId: string | null; author: { id: string; name: string }; source: string; key: string }) {
+/** A pending post (approval queue) moves no counter and sends no alert until approved (lib/moderation/approval.ts). */
+async function insertPost(tx: Tx, input: { threadId: number; threadAuthorId: string | null; author: { id: string; name: string }; source: string; key: string; pending?: boolean }) {
   const [{ next } = { next: 1 }] = await tx
     .select({ next: sql<number>`coalesce(max(${posts.position}), 0) + 1` })
     .from(posts)
@@ -53,9 +55,10 @@ async function insertPost(tx: Tx, input: { threadId: number; threadAuthorId: str
   const html = renderPost(input.source, facts.ctx);
   const [post] = await tx
     .insert(posts)
-    .values({ threadId: input.threadId, authorId: input.author.id, authorName: input.author.name, position: next, source: input.source, html, idempotencyKey: input.key })
+    .values({ threadId: input.threadId, authorId: input.author.id, authorName: input.author.name, position: next, source: input.source, html, idempotencyKey: input.key, approvalState: input.pending ? "pending" : "approved" })
     .returning({ id: posts.id, createdAt: posts.createdAt });
   if (facts.quoted.length) await tx.insert(postQuotes).values(facts.quoted.map((q) => ({ postId: post!.id, quotedPostId: q.postId })));
+  if (input.pending) return post!;
   await tx.update(users).set({ messageCount: sql`${users.messageCount} + 1`, lastSeenAt: sql`now()` }).where(eq(users.id, input.author.id));
   await alertForNewPost(tx, {
     postId: post!.id,
@@ -78,7 +81,7 @@ export async function createReply(viewer: Viewer, input: { threadId: number; mes
   return db.transaction(async (tx) => {
     // The thread row lock orders concurrent replies: positions and counters stay exact.
     const [thread] = await tx
-      .select({ id: threads.id, forumId: threads.forumId, authorId: threads.authorId, isLocked: threads.isLocked, deletedAt: threads.deletedAt })
+      .select({ id: threads.id, forumId: threads.forumId, authorId: threads.authorId, firstPostId: threads.firstPostId, isLocked: threads.isLocked, deletedAt: threads.deletedAt })
       .from(threads)
       .where(eq(threads.id, input.threadId))
       .for("update");
@@ -88,8 +91,11 @@ export async function createReply(viewer: Viewer, input: { threadId: number; mes
     if (!can(viewer, "reply", thread)) return fail("form", thread.isLocked ? "This thread is locked: it takes no new replies." : postingRefusal(viewer, "post"));
     const tooFast = await rateLimitRefusal(tx, author.id);
     if (tooFast) return fail("form", tooFast);
+    const approval = await replyApproval(tx, viewer, thread);
+    if ("refusal" in approval) return fail("form", approval.refusal);
 
-    const post = await insertPost(tx, { threadId: thread.id, threadAuthorId: thread.authorId, author, source: message.data, key: key.data });
+    const post = await insertPost(tx, { threadId: thread.id, threadAuthorId: thread.authorId, author, source: message.data, key: key.data, pending: approval.pending });
+    if (approval.pending) return done(post.id, thread.id);
     await tx
       .update(threads)
       .set({ replyCount: sql`${threads.replyCount} + 1`, lastPostId: post.id, lastPostAt: post.createdAt })
@@ -119,13 +125,16 @@ export async function createThread(
     if (previous) return done(previous.id, previous.threadId);
     const tooFast = await rateLimitRefusal(tx, author.id);
     if (tooFast) return fail("form", tooFast);
+    const pending = await authorNeedsApproval(tx, viewer);
 
     const [thread] = await tx
       .insert(threads)
       .values({ forumId: forum.id, title: title.data, slug: slugify(title.data), authorId: author.id, authorName: author.name })
       .returning({ id: threads.id });
-    const post = await insertPost(tx, { threadId: thread!.id, threadAuthorId: author.id, author, source: message.data, key: key.data });
+    const post = await insertPost(tx, { threadId: thread!.id, threadAuthorId: author.id, author, source: message.data, key: key.data, pending });
     await tx.update(threads).set({ firstPostId: post.id, lastPostId: post.id, lastPostAt: post.createdAt }).where(eq(threads.id, thread!.id));
+    // A thread waiting for approval is hidden from others and counted in its forum once approved.
+    if (pending) return done(post.id, thread!.id);
     await tx
       .update(forums)
       .set({ threadCount: sql`${forums.threadCount} + 1`, messageCount: sql`${forums.messageCount} + 1`, lastPostId: post.id })

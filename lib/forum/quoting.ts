@@ -14,7 +14,7 @@ export async function quotesMarkup(postIds: number[]): Promise<{ markup: string 
     .select({ id: posts.id, authorName: posts.authorName, source: posts.source })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(inArray(posts.id, ids), isNull(posts.deletedAt), isNull(threads.deletedAt)))
+    .where(and(inArray(posts.id, ids), isNull(posts.deletedAt), isNull(threads.deletedAt), eq(posts.approvalState, "approved")))
     .orderBy(asc(posts.threadId), asc(posts.position));
   if (rows.length === 0) return { error: "Those posts cannot be quoted any more." };
   return { markup: rows.map((p) => quoteMarkup({ author: p.authorName, postId: p.id }, stripQuotes(p.source))).join("\n") };

@@ -27,12 +27,13 @@ export async function toggleReaction(viewer: Viewer, postId: number, kind: React
   return db.transaction(async (tx) => {
     // The post row lock serialises toggles on one post, so counts and scores cannot drift.
     const [post] = await tx
-      .select({ id: posts.id, authorId: posts.authorId, deletedAt: posts.deletedAt, thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt } })
+      .select({ id: posts.id, authorId: posts.authorId, deletedAt: posts.deletedAt, approvalState: posts.approvalState, thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt } })
       .from(posts)
       .innerJoin(threads, eq(threads.id, posts.threadId))
       .where(eq(posts.id, postId))
       .for("update", { of: posts });
-    if (!post || post.deletedAt || post.thread.deletedAt) return { ok: false, error: "This post does not exist any more." };
+    // A post waiting for approval is invisible to others, so it cannot be reacted to either.
+    if (!post || post.deletedAt || post.thread.deletedAt || post.approvalState !== "approved") return { ok: false, error: "This post does not exist any more." };
     if (!can(viewer, "react", post)) {
       return { ok: false, error: post.authorId === userId ? "You cannot react to your own post." : postingRefusal(viewer, "react") };
     }

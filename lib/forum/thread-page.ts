@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
 import { toMemberCard, type MemberCard } from "../members/card";
+import { postShownTo, threadShownTo } from "../moderation/visibility";
 import { forumUrl, postUrl, threadUrl } from "../urls";
 import { cardColumns } from "./card-columns";
 import { POSTS_PER_PAGE } from "./constants";
@@ -67,7 +68,7 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
     .from(threads)
     .innerJoin(forums, eq(forums.id, threads.forumId))
     .leftJoin(deleters, eq(deleters.id, threads.deletedById))
-    .where(and(eq(threads.id, threadId), reader.seesDeleted ? undefined : isNull(threads.deletedAt)))
+    .where(and(eq(threads.id, threadId), reader.seesDeleted ? undefined : isNull(threads.deletedAt), reader.seesDeleted ? undefined : threadShownTo(reader.viewerId)))
     .limit(1);
   if (!found) return null;
   const { thread, forum } = found;
@@ -126,7 +127,7 @@ export async function findPostLocation(postId: number, reader: ThreadPageViewer 
     .select({ position: posts.position, thread: { id: threads.id, slug: threads.slug } })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(eq(posts.id, postId), reader.seesDeleted ? undefined : and(isNull(posts.deletedAt), isNull(threads.deletedAt))))
+    .where(and(eq(posts.id, postId), reader.seesDeleted ? undefined : and(isNull(posts.deletedAt), isNull(threads.deletedAt), postShownTo(reader.viewerId), threadShownTo(reader.viewerId))))
     .limit(1);
   if (!row) return null;
   const page = Math.ceil(row.position / POSTS_PER_PAGE);

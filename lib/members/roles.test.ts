@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { users } from "@/db/schema";
+import { modLog, users } from "@/db/schema";
 import { ANONYMOUS, can, type Role, type Viewer } from "@/lib/permissions";
 import { loadViewer } from "@/lib/permissions/load-viewer";
 import { listMembersForAdmin, setCustomTitle, setMemberRole } from "./roles";
@@ -22,6 +22,10 @@ async function makeMember(name: string, role: Role = "member", extra: Partial<ty
 
 /** The viewer a request from this member's session would get: read from the database now. */
 const asRequest = (member: { id: string; sessionVersion: number }) => loadViewer(member.id, member.sessionVersion);
+
+/** The moderator log lines about this member, oldest first. */
+const logged = (id: string) =>
+  db.select({ actorId: modLog.actorId, action: modLog.action, targetType: modLog.targetType, targetLabel: modLog.targetLabel, details: modLog.details }).from(modLog).where(eq(modLog.targetId, id)).orderBy(modLog.id);
 
 async function stored(id: string) {
   const [row] = await db.select({ role: users.role, customTitle: users.customTitle, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, id));
@@ -44,6 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Leave the shared test database as we found it (other files count admins and members).
+  await db.delete(modLog).where(inArray(modLog.targetId, created));
   await db.delete(users).where(inArray(users.id, created));
   await db.$client.end();
 });
@@ -62,12 +67,20 @@ describe("changing roles", () => {
     expect(can(next, "viewMemberAdmin")).toBe(true);
     // Not signed out: the session version is untouched.
     expect((await stored(fresh.id)).sessionVersion).toBe(fresh.sessionVersion);
+    // Logged in the same transaction, with what changed.
+    expect(await logged(fresh.id)).toEqual([
+      { actorId: admin.id, action: "user.role", targetType: "user", targetLabel: fresh.name, details: { from: "member", to: "moderator" } },
+    ]);
+    // Saving the same role again changes and logs nothing.
+    expect(await setMemberRole({ actor: await asRequest(admin), targetId: fresh.id, role: "moderator" })).toMatchObject({ ok: true });
+    expect(await logged(fresh.id)).toHaveLength(1);
   });
 
   it("a moderator cannot change roles: refused and nothing written", async () => {
     const result = await setMemberRole({ actor: await asRequest(moderator), targetId: member.id, role: "admin" });
     expect(result).toEqual({ ok: false, reason: "forbidden", message: "Only administrators can change roles." });
     expect((await stored(member.id)).role).toBe("member");
+    expect(await logged(member.id)).toEqual([]);
   });
 
   it("an administrator cannot change their own role", async () => {
@@ -142,6 +155,7 @@ describe("custom titles", () => {
       message: "Only administrators can change an administrator's title.",
     });
     expect((await stored(admin.id)).customTitle).toBeNull();
+    expect((await logged(admin.id)).filter((l) => l.action === "user.title")).toEqual([]);
   });
 
   it("an administrator titles another administrator and clears titles with an empty one", async () => {
@@ -150,6 +164,12 @@ describe("custom titles", () => {
     expect((await stored(otherAdmin.id)).customTitle).toBe("Keeper of keys");
     expect(await setCustomTitle({ actor, targetId: otherAdmin.id, title: "   " })).toEqual({ ok: true, message: `${otherAdmin.name}'s custom title was cleared.` });
     expect((await stored(otherAdmin.id)).customTitle).toBeNull();
+    // Each change is logged with the titles before and after; clearing an empty title again logs nothing.
+    expect(await setCustomTitle({ actor, targetId: otherAdmin.id, title: "" })).toMatchObject({ ok: true });
+    expect(await logged(otherAdmin.id)).toEqual([
+      { actorId: admin.id, action: "user.title", targetType: "user", targetLabel: otherAdmin.name, details: { from: null, to: "Keeper of keys" } },
+      { actorId: admin.id, action: "user.title", targetType: "user", targetLabel: otherAdmin.name, details: { from: "Keeper of keys", to: null } },
+    ]);
   });
 
   it("refuses titles over 50 characters or with control characters, writing nothing", async () => {

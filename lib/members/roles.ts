@@ -1,12 +1,14 @@
 // Member administration: roles and custom titles, and the list /admin/members shows. Every change
 // checks lib/permissions against the target as it is in the database (row locked), then writes in
-// the same transaction, so a refused request writes nothing.
+// the same transaction, with its moderator log line ("user.role", "user.title"), so a refused request
+// writes nothing.
 import "server-only";
 import { asc, desc, eq, ilike, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { roleEnum, users } from "@/db/schema";
 import { can, ensure, ForbiddenError, isSignedIn, isStaff, type Role, type Viewer } from "../permissions";
+import { logModAction } from "../moderation/log";
 import { memberUrl } from "../urls";
 import { memberTitle } from "./titles";
 
@@ -87,6 +89,7 @@ export async function setMemberRole({ actor, targetId, role }: { actor: Viewer; 
     const label = ROLE_LABELS[parsedRole.data].toLowerCase();
     if (target.role === parsedRole.data) return { ok: true, message: `${target.name} is already ${article(label)} ${label}.` };
     await tx.update(users).set({ role: parsedRole.data }).where(eq(users.id, target.id));
+    await logModAction(tx, { actorId: actor.id!, action: "user.role", targetType: "user", targetId: target.id, targetLabel: target.name, details: { from: target.role, to: parsedRole.data } });
     return { ok: true, message: `${target.name} is now ${article(label)} ${label}.` };
   });
 }
@@ -107,6 +110,7 @@ export async function setCustomTitle({ actor, targetId, title }: { actor: Viewer
     }
     if (target.customTitle !== customTitle) {
       await tx.update(users).set({ customTitle }).where(eq(users.id, target.id));
+      await logModAction(tx, { actorId: actor.id!, action: "user.title", targetType: "user", targetId: target.id, targetLabel: target.name, details: { from: target.customTitle, to: customTitle } });
     }
     return { ok: true, message: customTitle ? `${target.name}'s custom title is now “${customTitle}”.` : `${target.name}'s custom title was cleared.` };
   });

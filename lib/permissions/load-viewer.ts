@@ -25,6 +25,7 @@ export async function loadViewer(userId: string, sessionVersion: number, now = n
       sessionVersion: users.sessionVersion,
       bannedAt: users.bannedAt,
       banEndsAt: users.banEndsAt,
+      banReason: users.banReason,
       lastSeenAt: users.lastSeenAt,
     })
     .from(users)
@@ -34,11 +35,14 @@ export async function loadViewer(userId: string, sessionVersion: number, now = n
   if (!member.lastSeenAt || now.getTime() - member.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     await db.update(users).set({ lastSeenAt: now }).where(eq(users.id, member.id));
   }
+  const isBanned = member.bannedAt !== null && (member.banEndsAt === null || member.banEndsAt.getTime() > now.getTime());
   return {
     id: member.id,
     number: member.number,
     name: member.name,
     role: member.role,
-    isBanned: member.bannedAt !== null && (member.banEndsAt === null || member.banEndsAt.getTime() > now.getTime()),
+    isBanned,
+    // Only while banned, so a viewer without a ban looks exactly as before.
+    ...(isBanned ? { banReason: member.banReason, banEndsAt: member.banEndsAt } : {}),
   };
 }

@@ -11,6 +11,10 @@ const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
 const activeStaff = (viewer: Viewer) => activeMember(viewer) && isStaff(viewer);
 const admin = (viewer: Viewer) => activeMember(viewer) && viewer.role === "admin";
 
+function mayBan(viewer: Viewer, target: BanTarget): boolean {
+  return activeStaff(viewer) && target.id !== viewer.id && (target.role === "member" || (viewer.role === "admin" && target.role === "moderator"));
+}
+
 export const moderationRules = {
   /** Lock, stick, move, rename, soft-delete, restore, merge and split threads. */
   moderateThreads: activeStaff,
@@ -22,10 +26,10 @@ export const moderationRules = {
   /** Any active member may report someone else's visible post. */
   report: (viewer: Viewer, post: PostTarget) => activeMember(viewer) && post.deletedAt === null && post.authorId !== viewer.id,
   handleReports: activeStaff,
-  /** Moderators ban members; administrators also ban moderators; no one bans an administrator or themself. */
-  ban: (viewer: Viewer, target: BanTarget) =>
-    activeStaff(viewer) && target.id !== viewer.id && (target.role === "member" || (viewer.role === "admin" && target.role === "moderator")),
-  unban: (viewer: Viewer, target: BanTarget) => activeStaff(viewer) && target.id !== viewer.id,
+  /** Moderators ban members; administrators also ban moderators; no one bans an administrator or
+   * themself. Lifting a ban follows the same rule, so a moderator cannot undo an admin's ban of a moderator. */
+  ban: mayBan,
+  unban: mayBan,
   /** Approve or reject posts waiting in the approval queue. */
   approvePosts: activeStaff,
   /** Forum-wide settings such as how many first posts wait for approval. */

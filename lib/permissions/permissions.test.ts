@@ -79,6 +79,7 @@ const CASES: Case[] = [
   { action: "ban", target: "an admin", make: member("admin"), allowed: NOBODY },
   { action: "unban", target: "a member", make: member("member"), allowed: STAFF },
   { action: "unban", target: "themself", make: self, allowed: NOBODY },
+  { action: "unban", target: "a moderator", make: member("moderator"), allowed: ADMIN },
   { action: "approvePosts", allowed: STAFF },
   { action: "changeSettings", allowed: ADMIN },
   { action: "viewModLog", allowed: STAFF },

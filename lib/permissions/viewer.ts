@@ -10,6 +10,10 @@ export interface Viewer {
   role: Role | null;
   /** Banned members can read but not act. */
   isBanned: boolean;
+  /** Set (by loadViewer) only while a ban is in force, so the member can be told why and until when. */
+  banReason?: string | null;
+  /** When the ban in force ends; null: permanent. */
+  banEndsAt?: Date | null;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ id: null, number: null, name: null, role: null, isBanned: false });

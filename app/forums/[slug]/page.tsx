@@ -6,15 +6,17 @@ import { Pagination } from "@/app/_components/pagination";
 import { getForumPage } from "@/lib/forum/forum-page";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { forumUrl, pageFromParam } from "@/lib/urls";
+import { getViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
 async function load({ params, searchParams }: Props) {
-  const [{ slug }, { page: pageParam }] = await Promise.all([params, searchParams]);
+  const [{ slug }, { page: pageParam }, viewer] = await Promise.all([params, searchParams, getViewer()]);
   const page = pageFromParam(pageParam);
-  const data = page === null ? null : await getForumPage(slug, page);
+  const data = page === null ? null : await getForumPage(slug, page, { seesDeleted: can(viewer, "viewDeleted") });
   if (!data) notFound();
   return data;
 }
@@ -45,9 +47,10 @@ export default async function ForumPage(props: Props) {
         ) : (
           <ul className="divide-y divide-slate-200">
             {threads.map((thread) => (
-              <li key={thread.id} className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_8rem_14rem] sm:items-center sm:gap-3">
+              <li key={thread.id} className={`grid gap-1 px-4 py-3 sm:grid-cols-[1fr_8rem_14rem] sm:items-center sm:gap-3 ${thread.deleted ? "bg-slate-50 opacity-70" : ""}`}>
                 <div className="min-w-0">
                   <h2 className="font-semibold">
+                    {thread.deleted && <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-900">Deleted</span>}
                     {thread.isSticky && <span className="mr-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">Sticky</span>}
                     {thread.isLocked && <span className="mr-1 rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-700">Locked</span>}
                     <Link href={thread.url}>{thread.title}</Link>
@@ -56,6 +59,12 @@ export default async function ForumPage(props: Props) {
                     {thread.authorUrl ? <Link href={thread.authorUrl}>{thread.authorName}</Link> : thread.authorName} ·{" "}
                     <time dateTime={thread.createdAt.toISOString()}>{formatDateTime(thread.createdAt)}</time>
                   </p>
+                  {thread.deleted && (
+                    <p className="text-sm text-slate-600">
+                      Deleted{thread.deleted.byName ? ` by ${thread.deleted.byName}` : ""}
+                      {thread.deleted.reason ? `: ${thread.deleted.reason}` : ""} · only staff can see it
+                    </p>
+                  )}
                 </div>
                 <dl className="flex gap-4 text-sm text-slate-600 sm:block">
                   <div className="flex gap-1 sm:justify-between">

@@ -7,6 +7,7 @@ import { getMemberProfile } from "@/lib/forum/member-profile";
 import { getSignatureHtml } from "@/lib/accounts/settings";
 import { formatCount, formatDateTime, formatDay } from "@/lib/format";
 import { idFromSlug } from "@/lib/urls";
+import { BannedBadge, BanPanel } from "./_components/ban-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -41,6 +42,7 @@ export default async function MemberPage(props: Props) {
           <h1 id="member-name" className="text-2xl font-bold break-words">
             {card.name}
           </h1>
+          <BannedBadge memberNumber={idFromSlug((await props.params).slug)!} />
           {card.customTitle && <p className="text-sm font-bold tracking-wide text-brand-700 uppercase">{card.customTitle}</p>}
           <p className="text-slate-600">{card.memberTitle}</p>
           {(card.countryCode || card.location) && (
@@ -71,6 +73,7 @@ export default async function MemberPage(props: Props) {
           )}
         </div>
       </section>
+      <BanPanel memberNumber={idFromSlug((await props.params).slug)!} />
       <section aria-labelledby="recent-posts" className="rounded-lg border border-slate-300 bg-white shadow-sm">
         <h2 id="recent-posts" className="border-b border-slate-200 px-4 py-2 font-semibold">
           Recent posts

@@ -12,6 +12,10 @@ import { can, isSignedIn, type Viewer } from "@/lib/permissions";
 import { postingRefusal } from "@/lib/permissions/posting";
 import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
 import { PostTools } from "./post-tools";
+import { forumChoices } from "@/lib/moderation/forum-choices";
+import { BulkBar } from "./moderation/bulk-bar";
+import { PostModeration } from "./moderation/post-moderation";
+import { ThreadTools } from "./moderation/thread-tools";
 import { QuoteExpander } from "./quote-expander";
 import { ReplyForm } from "./reply-form";
 
@@ -45,8 +49,9 @@ function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; t
     >
       <MemberCard card={post.author} />
       <div className="min-w-0 flex-1 p-3 sm:p-4">
-        <header className="mb-2 flex items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
+        <header className="mb-2 flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
           <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt)}</time>
+          {can(viewer, "moderatePosts") && <PostModeration threadId={threadId} postId={post.id} position={post.position} deleted={post.deleted !== null} isFirst={post.position === 1} />}
           <a href={post.permalink} className="text-slate-500" aria-label={`Permalink to post #${post.position}`}>
             #{post.position}
           </a>
@@ -64,6 +69,7 @@ function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; t
           canEdit={can(viewer, "editPost", target)}
           canReact={can(viewer, "react", target)}
           canQuote={can(viewer, "reply", thread)}
+          canReport={post.approvalState === "approved" && can(viewer, "report", target)}
           reactions={REACTIONS.map((r) => ({ kind: r.kind, label: r.label, emoji: r.emoji, count: counts.get(r.kind) ?? 0 }))}
           viewerReaction={reactions?.viewerReaction ?? null}
           summary={reactions ? reactionSummary(reactions.reactors) : ""}
@@ -128,12 +134,21 @@ export default async function ThreadPage(props: Props) {
         {thread.title}
       </h1>
       {thread.deleted && <RemovalNotice what="thread" removal={thread.deleted} />}
+      {can(viewer, "moderateThreads") && (
+        <ThreadTools
+          key={`thread-tools-${thread.id}`}
+          thread={{ id: thread.id, title: thread.title, forumId: thread.forumId, isLocked: thread.isLocked, isSticky: thread.isSticky, isDeleted: thread.deletedAt !== null }}
+          forums={await forumChoices()}
+          canHardDelete={can(viewer, "hardDeleteThread")}
+        />
+      )}
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <div className="space-y-3">
         {posts.map((post) => (
           <Post key={post.id} post={post} threadId={thread.id} thread={thread} viewer={viewer} reactions={reactions.get(post.id)} />
         ))}
       </div>
+      {can(viewer, "moderatePosts") && <BulkBar key={`bulk-bar-${thread.id}`} threadId={thread.id} />}
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <section className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
         <ReplyArea viewer={viewer} thread={thread} />

@@ -10,6 +10,7 @@ import { quoteMarkup } from "@/lib/markup/quote";
 import type { ReactionKind } from "@/db/schema";
 import { quotesFor } from "@/app/_components/editor/quotes-action";
 import { editableSourceAction, editPostAction, toggleReactionAction } from "./actions";
+import { ReportPost } from "./report-post";
 
 export interface ReactionView {
   kind: ReactionKind;
@@ -25,6 +26,8 @@ interface Props {
   canEdit: boolean;
   canReact: boolean;
   canQuote: boolean;
+  /** From lib/permissions' `report` rule: someone else's visible post, an active member. */
+  canReport?: boolean;
   reactions: ReactionView[];
   viewerReaction: ReactionKind | null;
   summary: string;
@@ -184,6 +187,7 @@ export function PostTools(props: Props) {
             </button>
           </>
         )}
+        {props.canReport && <ReportPost postId={postId} authorName={props.authorName} />}
       </div>
     </>
   );

@@ -1,0 +1,70 @@
+"use server";
+
+// Thin server actions for the ban tools on a member's profile: parse the form, ask who is acting,
+// and let lib/moderation/bans.ts lock the member, check lib/permissions, write and log. Anything
+// refused comes back as a message for the form; nothing is written.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getViewer } from "@/lib/auth/viewer";
+import { banMember, unbanMember, type BanField, type BanResult } from "@/lib/moderation/bans";
+
+export interface BanFormState {
+  status: "idle" | "success" | "error";
+  message: string;
+  field?: BanField | "form";
+  /** What was typed, shown again after an error. */
+  reason?: string;
+  endsOn?: string;
+  /** When the server answered: the form shows the newer of the ban and unban outcomes. */
+  at?: number;
+}
+
+const memberId = z.string("Choose a member.").trim().min(1, "Choose a member.").max(64, "Choose a member.");
+// The reason's own rules (1 to 500 characters) are lib/moderation/bans.ts's; this only bounds the request.
+const banForm = z.object({
+  memberId,
+  reason: z.string("Enter a reason for the ban.").max(5000, "Reasons are at most 500 characters long."),
+  endsOn: z.union([z.literal(""), z.iso.date("Enter the end date as a date, or leave it empty for a permanent ban.")]).default(""),
+});
+const unbanForm = z.object({ memberId });
+
+const fields = (form: FormData, ...names: string[]) => Object.fromEntries(names.map((n) => [n, form.get(n) ?? undefined]));
+
+/** "2026-06-05" → the start of that day, UTC (the forum shows dates in UTC). */
+const startOfDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+function toState(result: BanResult, typed: { reason?: string; endsOn?: string } = {}): BanFormState {
+  if (result.ok) return { status: "success", message: result.message, at: Date.now() };
+  return { status: "error", message: result.message, field: result.field ?? "form", ...typed, at: Date.now() };
+}
+
+function revalidateMemberPages() {
+  revalidatePath("/members/[slug]", "page");
+  revalidatePath("/admin/members");
+  revalidatePath("/moderation/log");
+}
+
+export async function banAction(_previous: BanFormState, form: FormData): Promise<BanFormState> {
+  const raw = fields(form, "memberId", "reason", "endsOn");
+  const typed = { reason: typeof raw.reason === "string" ? raw.reason.slice(0, 5000) : "", endsOn: typeof raw.endsOn === "string" ? raw.endsOn.slice(0, 20) : "" };
+  const parsed = banForm.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0] === "reason" ? "reason" : issue?.path[0] === "endsOn" ? "endsAt" : "form";
+    return { status: "error", field, message: issue?.message ?? "That request was not understood.", ...typed, at: Date.now() };
+  }
+  const viewer = await getViewer();
+  const { memberId: userId, reason, endsOn } = parsed.data;
+  const result = await banMember(viewer, { userId, reason, endsAt: endsOn ? startOfDay(endsOn) : null });
+  if (result.ok) revalidateMemberPages();
+  return toState(result, typed);
+}
+
+export async function unbanAction(_previous: BanFormState, form: FormData): Promise<BanFormState> {
+  const parsed = unbanForm.safeParse(fields(form, "memberId"));
+  if (!parsed.success) return { status: "error", field: "form", message: parsed.error.issues[0]?.message ?? "That request was not understood.", at: Date.now() };
+  const viewer = await getViewer();
+  const result = await unbanMember(viewer, { userId: parsed.data.memberId });
+  if (result.ok) revalidateMemberPages();
+  return toState(result);
+}

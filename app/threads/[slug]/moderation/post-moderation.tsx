@@ -1,0 +1,117 @@
+"use client";
+
+// Staff controls in a post's header: "Select post #N" for the bulk bar, and Delete (with an optional
+// reason, in a small form that opens below) or Restore. The first post is deleted with its thread, not alone.
+import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
+import { postToolAction } from "./actions";
+import { setSelected, useSelection } from "./selection";
+import { IDLE } from "./state";
+import { Answer, buttonStyle, ReasonField } from "./ui";
+
+interface Props {
+  threadId: number;
+  postId: number;
+  position: number;
+  deleted: boolean;
+  isFirst: boolean;
+}
+
+export function PostModeration({ threadId, postId, position, deleted, isFirst }: Props) {
+  const [state, action, pending] = useActionState(postToolAction, IDLE);
+  const [open, setOpen] = useState(false);
+  const [answerShown, setAnswerShown] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const selected = useSelection(threadId).has(postId);
+  const id = useId();
+
+  useEffect(() => {
+    if (state.status === "idle") return;
+    if (state.status === "success") setOpen(false);
+    setAnswerShown(state.status === "error");
+  }, [state]);
+
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
+  const close = () => {
+    setOpen(false);
+    setAnswerShown(false);
+    toggleRef.current?.focus();
+  };
+
+  return (
+    // `contents`: these are items of the post header (which wraps), so the form opens on its own line.
+    <div className="contents">
+      <div className="ml-auto flex items-center gap-1">
+        <label className="flex cursor-pointer items-center gap-1 rounded px-1.5 py-1 text-xs text-slate-600 hover:bg-slate-100">
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={(event) => setSelected(threadId, postId, event.target.checked)}
+            aria-label={`Select post #${position}`}
+            className="size-4 accent-brand-700"
+          />
+          <span aria-hidden="true">Select</span>
+        </label>
+        {deleted ? (
+          <form onSubmit={submit}>
+            <input type="hidden" name="tool" value="restore" />
+            <input type="hidden" name="postId" value={postId} />
+            <button type="submit" disabled={pending} className={buttonStyle.quiet}>
+              Restore
+            </button>
+          </form>
+        ) : (
+          !isFirst && (
+            <button
+              ref={toggleRef}
+              type="button"
+              aria-expanded={open}
+              aria-controls={open ? `${id}-delete` : undefined}
+              onClick={() => {
+                if (open) return close();
+                setAnswerShown(false);
+                setOpen(true);
+              }}
+              className={`${buttonStyle.quiet} aria-expanded:bg-red-50 aria-expanded:text-red-800`}
+            >
+              Delete
+            </button>
+          )
+        )}
+      </div>
+      {(open || answerShown) && (
+        <div
+          className="order-last basis-full space-y-2 rounded border border-slate-200 bg-slate-50 p-3 text-left text-slate-900"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") close();
+          }}
+        >
+          {open && (
+            <form id={`${id}-delete`} onSubmit={submit} className="space-y-2">
+              <input type="hidden" name="tool" value="delete" />
+              <input type="hidden" name="postId" value={postId} />
+              <ReasonField id={`${id}-reason`} label={`Reason for deleting post #${position} (optional)`} autoFocus />
+              <div className="flex flex-wrap gap-2">
+                <button type="submit" disabled={pending} className={buttonStyle.danger}>
+                  Delete post
+                </button>
+                <button type="button" onClick={close} className={buttonStyle.quiet}>
+                  Cancel
+                </button>
+              </div>
+            </form>
+          )}
+          {answerShown && <Answer state={state} />}
+          {!open && (
+            <button type="button" onClick={close} className={buttonStyle.quiet}>
+              Close
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

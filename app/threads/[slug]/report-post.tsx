@@ -1,0 +1,114 @@
+"use client";
+
+import { useActionState, useId, useRef, useState } from "react";
+import { FormMessage, SubmitButton } from "@/app/_components/form";
+import { controlClass } from "@/app/_components/form-controls";
+import { reportPostAction, type ReportFormState } from "./report-action";
+
+const REASON_MAX = 500;
+const IDLE: ReportFormState = { status: "idle", message: "" };
+const toolButton = "rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900";
+const secondaryButton = "rounded border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50";
+
+/** The "Report" tool of a post: a modal dialog (native <dialog>: focus moves in, Esc closes, focus
+ * returns to the button) asking for a reason. */
+export function ReportPost({ postId, authorName }: { postId: number; authorName: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  // A new form (and a fresh state) each time the dialog opens after a report was sent.
+  const [round, setRound] = useState(0);
+  const [sent, setSent] = useState(false);
+  const close = () => dialog.current?.close();
+
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" onClick={() => dialog.current?.showModal()} className={toolButton}>
+        Report
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        onClose={() => {
+          if (!sent) return;
+          setSent(false);
+          setRound((r) => r + 1);
+        }}
+        onClick={(event) => {
+          // A click on the backdrop (outside the panel) closes the dialog.
+          if (event.target === dialog.current) close();
+        }}
+        className="m-auto w-[calc(100vw-2rem)] max-w-lg rounded-lg border border-slate-300 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+      >
+        <div className="space-y-3 p-4 sm:p-5">
+          <h2 id={`${id}-title`} className="text-lg font-semibold">
+            Report {authorName}&apos;s post
+          </h2>
+          <ReportForm key={round} postId={postId} id={id} onSent={() => setSent(true)} onCancel={close} />
+        </div>
+      </dialog>
+    </>
+  );
+}
+
+function ReportForm({ postId, id, onSent, onCancel }: { postId: number; id: string; onSent: () => void; onCancel: () => void }) {
+  const [state, action] = useActionState(async (previous: ReportFormState, form: FormData) => {
+    const next = await reportPostAction(previous, form);
+    if (next.status === "success") onSent();
+    return next;
+  }, IDLE);
+
+  if (state.status === "success") {
+    return (
+      <div className="space-y-3">
+        <FormMessage tone="success" message={state.message} />
+        <div className="flex justify-end">
+          {/* Focused so keyboard users land on the way out after sending. */}
+          <button type="button" autoFocus onClick={onCancel} className={secondaryButton}>
+            Close
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const reasonError = state.status === "error" && state.field === "reason" ? state.message : undefined;
+  const formError = state.status === "error" && state.field !== "reason" ? state.message : undefined;
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="postId" value={postId} />
+      <p id={`${id}-hint`} className="text-sm text-slate-600">
+        Tell the moderators what is wrong with this post. Only the staff see reports.
+      </p>
+      {formError && <FormMessage message={formError} />}
+      <div className="space-y-1">
+        <label htmlFor={`${id}-reason`} className="block text-sm font-semibold text-slate-800">
+          Reason
+        </label>
+        <textarea
+          id={`${id}-reason`}
+          name="reason"
+          required
+          autoFocus
+          rows={4}
+          maxLength={REASON_MAX}
+          defaultValue={state.reason ?? ""}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={[`${id}-hint`, reasonError && `${id}-error`].filter(Boolean).join(" ")}
+          className={`${controlClass} min-h-24 resize-y`}
+        />
+        <p className="text-xs text-slate-500">Up to {REASON_MAX} characters.</p>
+        {reasonError && (
+          <p id={`${id}-error`} className="text-sm text-red-700">
+            {reasonError}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-wrap justify-end gap-2">
+        <button type="button" onClick={onCancel} className={secondaryButton}>
+          Cancel
+        </button>
+        <SubmitButton>Send report</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+// What the approval queue hides from readers, as SQL conditions the reading queries add. A thread
+// whose opening post waits for approval (or was rejected) is shown to its author only (staff read
+// everything through their own path); a post waiting for approval is shown to its author only.
+import { sql, type SQL } from "drizzle-orm";
+import { posts, threads } from "@/db/schema";
+
+/** The thread (the `threads` table in the query) has an approved opening post, or is the viewer's. */
+export function threadShownTo(viewerId: string | null): SQL {
+  const approved = sql`not exists (select 1 from ${posts} opening where opening.id = ${threads.firstPostId} and opening.approval_state <> 'approved')`;
+  return viewerId ? sql`(${threads.authorId} = ${viewerId} or ${approved})` : sql`(${approved})`;
+}
+
+/** The post (the `posts` table in the query) is approved, or is the viewer's. */
+export function postShownTo(viewerId: string | null): SQL {
+  return viewerId ? sql`(${posts.approvalState} = 'approved' or ${posts.authorId} = ${viewerId})` : sql`(${posts.approvalState} = 'approved')`;
+}
