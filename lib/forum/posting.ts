@@ -19,6 +19,14 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type PostingField = "title" | "message" | "form";
 export type PostingResult = { ok: true; postId: number; threadId: number; url: string } | { ok: false; field: PostingField; error: string };
 
+/** The post's own timestamp, to the microsecond (a JS Date would round it to milliseconds). */
+const postTime = (postId: number) => sql`(select ${posts.createdAt} from ${posts} where ${posts.id} = ${postId})`;
+
+/** A forum's last post moves to this one only if it is newer: replies in two threads of one forum can
+ * commit in the other order than they were written. Runs under the forum row's update lock. */
+const newerLastPost = (postId: number) =>
+  sql`case when coalesce((select lp.created_at from posts lp where lp.id = ${forums.lastPostId}), '-infinity'::timestamptz) <= ${postTime(postId)} then ${postId} else ${forums.lastPostId} end`;
+
 const fail = (field: PostingField, error: string): PostingResult => ({ ok: false, field, error });
 const done = (postId: number, threadId: number): PostingResult => ({ ok: true, postId, threadId, url: postUrl(postId) });
 
@@ -55,7 +63,10 @@ async function insertPost(tx: Tx, input: { threadId: number; threadAuthorId: str
   const html = renderPost(input.source, facts.ctx);
   const [post] = await tx
     .insert(posts)
-    .values({ threadId: input.threadId, authorId: input.author.id, authorName: input.author.name, position: next, source: input.source, html, idempotencyKey: input.key, approvalState: input.pending ? "pending" : "approved" })
+    .values({ threadId: input.threadId, authorId: input.author.id, authorName: input.author.name, position: next, source: input.source, html, idempotencyKey: input.key, approvalState: input.pending ? "pending" : "approved",
+      // The wall clock now, under the thread lock, not the transaction's start: a later position is
+      // never an earlier time, which keeps "last post" pointers and their recounts in agreement.
+      createdAt: sql`clock_timestamp()` })
     .returning({ id: posts.id, createdAt: posts.createdAt });
   if (facts.quoted.length) await tx.insert(postQuotes).values(facts.quoted.map((q) => ({ postId: post!.id, quotedPostId: q.postId })));
   if (input.pending) return post!;
@@ -98,9 +109,9 @@ export async function createReply(viewer: Viewer, input: { threadId: number; mes
     if (approval.pending) return done(post.id, thread.id);
     await tx
       .update(threads)
-      .set({ replyCount: sql`${threads.replyCount} + 1`, lastPostId: post.id, lastPostAt: post.createdAt })
+      .set({ replyCount: sql`${threads.replyCount} + 1`, lastPostId: post.id, lastPostAt: postTime(post.id) })
       .where(eq(threads.id, thread.id));
-    await tx.update(forums).set({ messageCount: sql`${forums.messageCount} + 1`, lastPostId: post.id }).where(eq(forums.id, thread.forumId));
+    await tx.update(forums).set({ messageCount: sql`${forums.messageCount} + 1`, lastPostId: newerLastPost(post.id) }).where(eq(forums.id, thread.forumId));
     return done(post.id, thread.id);
   });
 }
@@ -132,12 +143,12 @@ export async function createThread(
       .values({ forumId: forum.id, title: title.data, slug: slugify(title.data), authorId: author.id, authorName: author.name })
       .returning({ id: threads.id });
     const post = await insertPost(tx, { threadId: thread!.id, threadAuthorId: author.id, author, source: message.data, key: key.data, pending });
-    await tx.update(threads).set({ firstPostId: post.id, lastPostId: post.id, lastPostAt: post.createdAt }).where(eq(threads.id, thread!.id));
+    await tx.update(threads).set({ firstPostId: post.id, lastPostId: post.id, lastPostAt: postTime(post.id) }).where(eq(threads.id, thread!.id));
     // A thread waiting for approval is hidden from others and counted in its forum once approved.
     if (pending) return done(post.id, thread!.id);
     await tx
       .update(forums)
-      .set({ threadCount: sql`${forums.threadCount} + 1`, messageCount: sql`${forums.messageCount} + 1`, lastPostId: post.id })
+      .set({ threadCount: sql`${forums.threadCount} + 1`, messageCount: sql`${forums.messageCount} + 1`, lastPostId: newerLastPost(post.id) })
       .where(eq(forums.id, forum.id));
     return done(post.id, thread!.id);
   });
