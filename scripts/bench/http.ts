@@ -1,0 +1,56 @@
+// Plain HTTP GETs over loopback that keep the bytes as they came (compressed or not), for the ceiling
+// page and for the weight of a first visit.
+import http from "node:http";
+import { gzipSync } from "node:zlib";
+
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.setTimeout(60_000, () => request.destroy(new Error(`GET ${url} timed out`)));
+  });
+}
+
+export interface AssetWeight {
+  url: string;
+  kind: "js" | "css";
+  bytes: number;
+  gzipBytes: number;
+}
+
+/** The JavaScript and CSS a first visit to a page downloads: every <script src> and script preload,
+ * and every stylesheet, under /_next/static. Each file is gzipped here (level 6, as the server's
+ * compression does by default), so the figure does not depend on what the server negotiated. */
+export async function firstVisitWeight(base: string, path: string, cookie?: string): Promise<{ html: { bytes: number; gzipBytes: number }; assets: AssetWeight[] }> {
+  const page = await rawGet(base + path, cookie ? { cookie } : {});
+  if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status}`);
+  const html = page.body.toString("utf8");
+  const found = new Map<string, "js" | "css">();
+  for (const tag of html.matchAll(/<(script|link)\b[^>]*>/g)) {
+    const text = tag[0];
+    const src = /\b(?:src|href)="([^"]+)"/.exec(text)?.[1]?.replace(/&amp;/g, "&");
+    if (!src || !src.startsWith("/_next/static/")) continue;
+    if (tag[1] === "script") found.set(src, "js");
+    else if (/\brel="stylesheet"/.test(text) || (/\brel="preload"/.test(text) && /\bas="style"/.test(text))) found.set(src, "css");
+    else if (/\brel="(?:preload|modulepreload)"/.test(text) && /\bas="script"/.test(text)) found.set(src, "js");
+    else if (/\brel="modulepreload"/.test(text)) found.set(src, "js");
+  }
+  const assets: AssetWeight[] = [];
+  for (const [url, kind] of found) {
+    const asset = await rawGet(base + url);
+    if (asset.status !== 200) throw new Error(`GET ${url} answered ${asset.status}`);
+    assets.push({ url, kind, bytes: asset.body.length, gzipBytes: gzipSync(asset.body, { level: 6 }).length });
+  }
+  return { html: { bytes: page.body.length, gzipBytes: gzipSync(page.body, { level: 6 }).length }, assets };
+}

