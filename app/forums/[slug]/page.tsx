@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { Pagination } from "@/app/_components/pagination";
 import { getForumPage } from "@/lib/forum/forum-page";
@@ -13,10 +14,13 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
+// generateMetadata and the page both need the forum: one set of queries per request.
+const loadForumPage = cache((slug: string, page: number, seesDeleted: boolean) => getForumPage(slug, page, { seesDeleted }));
+
 async function load({ params, searchParams }: Props) {
   const [{ slug }, { page: pageParam }, viewer] = await Promise.all([params, searchParams, getViewer()]);
   const page = pageFromParam(pageParam);
-  const data = page === null ? null : await getForumPage(slug, page, { seesDeleted: can(viewer, "viewDeleted") });
+  const data = page === null ? null : await loadForumPage(slug, page, can(viewer, "viewDeleted"));
   if (!data) notFound();
   return data;
 }

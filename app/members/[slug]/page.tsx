@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Avatar } from "@/app/_components/avatar";
 import { Flag } from "@/app/_components/flag";
 import { getMemberProfile } from "@/lib/forum/member-profile";
@@ -13,9 +14,12 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// generateMetadata and the page both need the profile: one set of queries per request.
+const loadProfile = cache((number: number) => getMemberProfile(number));
+
 async function load({ params }: Props) {
   const number = idFromSlug((await params).slug);
-  const profile = number === null ? null : await getMemberProfile(number);
+  const profile = number === null ? null : await loadProfile(number);
   if (!profile) notFound();
   return profile;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { MemberCard } from "@/app/_components/member-card";
 import { Pagination } from "@/app/_components/pagination";
@@ -23,12 +24,15 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
+// generateMetadata and the page both need the thread: one set of queries per request.
+const loadThreadPage = cache((id: number, page: number, viewerId: string | null, seesDeleted: boolean) => getThreadPage(id, page, { viewerId, seesDeleted }));
+
 async function load({ params, searchParams }: Props) {
   const [{ slug }, { page: pageParam }, viewer] = await Promise.all([params, searchParams, getViewer()]);
   const id = idFromSlug(slug);
   const page = pageFromParam(pageParam);
   const reader = { viewerId: viewer.id, seesDeleted: can(viewer, "viewDeleted") };
-  const data = id === null || page === null ? null : await getThreadPage(id, page, reader);
+  const data = id === null || page === null ? null : await loadThreadPage(id, page, reader.viewerId, reader.seesDeleted);
   if (!data) notFound();
   return data;
 }
