@@ -118,6 +118,16 @@ test("the administrator locks and sticks a thread: members lose the reply box, a
   await member.page.goto("/forums/global-defence");
   await expect(threadRow(member.page, title).getByText("Sticky", { exact: true })).toHaveCount(0);
   await member.context.close();
+
+  // Every one of those actions left a line in the moderator log.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Moderator log" }).click();
+  await page.goto("/moderation/log?action=thread");
+  const lines = page.getByRole("row").filter({ hasText: title });
+  for (const action of ["thread.lock", "thread.stick", "thread.unstick", "thread.unlock"]) {
+    const line = lines.filter({ has: page.getByText(action, { exact: true }) });
+    await expect(line).toHaveCount(1);
+    await expect(line).toContainText(ADMIN.username);
+  }
 });
 
 test("a moderator renames a thread and moves it to Articles and back; both forums' counts follow", async ({ page, browser }) => {
