@@ -18,6 +18,7 @@ import {
   date,
   uuid,
   jsonb,
+  customType,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
@@ -25,6 +26,9 @@ export const roleEnum = pgEnum("role", ["member", "moderator", "admin"]);
 export const approvalStateEnum = pgEnum("approval_state", ["approved", "pending", "rejected"]);
 export const reportStateEnum = pgEnum("report_state", ["open", "resolved", "rejected"]);
 export const reactionEnum = pgEnum("reaction_kind", ["like", "love", "haha", "wow", "sad", "angry"]);
+
+/** Postgres full-text document; only ever written by generated columns. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -61,6 +65,10 @@ export const users = pgTable(
     /** Bumped on ban and password change: older sessions stop working at once. (Roles need no bump:
      * they are re-read from the database on every request.) */
     sessionVersion: integer("session_version").notNull().default(0),
+    /** Watch threads one starts or replies to (a setting on the account page). */
+    autoWatch: boolean("auto_watch").notNull().default(true),
+    /** "Mark all read": every thread whose last post is older than this counts as read. */
+    allReadAt: timestamp("all_read_at", { withTimezone: true }),
     importedFrom: text("imported_from"),
     ...timestamps,
   },
@@ -68,6 +76,7 @@ export const users = pgTable(
     uniqueIndex("users_name_lower_idx").on(sql`lower(${t.name})`),
     index("users_message_count_idx").on(t.messageCount),
     index("users_reaction_score_idx").on(t.reactionScore),
+    index("users_created_idx").on(t.createdAt.desc()),
   ],
 );
 
@@ -149,9 +158,14 @@ export const threads = pgTable(
     deletedById: text("deleted_by_id").references(() => users.id, { onDelete: "set null" }),
     deleteReason: text("delete_reason"),
     importedFrom: text("imported_from").unique(),
+    titleSearch: tsvector("title_search").generatedAlwaysAs(sql`to_tsvector('english'::regconfig, title)`),
     ...timestamps,
   },
   (t) => [
+    // What's new: threads by last activity and by creation, across forums.
+    index("threads_last_post_idx").on(t.lastPostAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    index("threads_created_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    index("threads_title_search_idx").using("gin", t.titleSearch),
     // The forum page: sticky first, then by last activity, visible threads only.
     index("threads_forum_listing_idx")
       .on(t.forumId, t.isSticky.desc(), t.lastPostAt.desc(), t.id.desc())
@@ -184,9 +198,13 @@ export const posts = pgTable(
     approvalState: approvalStateEnum("approval_state").notNull().default("approved"),
     /** Sent by the form that created the post: a resubmitted form finds its post instead of a twin. */
     idempotencyKey: uuid("idempotency_key"),
+    /** Search document of the post's text (its Markdown source). */
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english'::regconfig, source)`),
     ...timestamps,
   },
   (t) => [
+    index("posts_search_idx").using("gin", t.search),
+    index("posts_created_idx").on(t.createdAt.desc(), t.id.desc()),
     uniqueIndex("posts_thread_position_idx").on(t.threadId, t.position),
     uniqueIndex("posts_author_idempotency_idx").on(t.authorId, t.idempotencyKey),
     index("posts_author_idx").on(t.authorId, t.createdAt.desc()),
@@ -201,7 +219,7 @@ export const reactions = pgTable(
     kind: reactionEnum("kind").notNull(),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index("reactions_user_idx").on(t.userId)],
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index("reactions_user_idx").on(t.userId), index("reactions_created_idx").on(t.createdAt.desc())],
 );
 
 /** Which quoted post a post quotes: lets moves and merges keep quotes pointing at the right place. */
@@ -242,7 +260,11 @@ export const alerts = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index("alerts_user_idx").on(t.userId, t.createdAt.desc())],
+  (t) => [
+    index("alerts_user_idx").on(t.userId, t.createdAt.desc()),
+    // The bell's unread count.
+    index("alerts_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+  ],
 );
 
 /** A reported post: one open report per post, however many members report it. */
@@ -306,6 +328,55 @@ export const signInAttempts = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sign_in_attempts_key_at_idx").on(t.key, t.at)],
+);
+
+/** How far each member has read each thread they opened: one row per member and thread, upserted at
+ * most once per page view. A thread is unread when its last post is newer than the newest of this,
+ * the forum's mark-read time and the member's mark-all-read time. */
+export const threadReads = pgTable(
+  "thread_reads",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    threadId: integer("thread_id").notNull().references(() => threads.id, { onDelete: "cascade" }),
+    /** Highest post position the member has seen. */
+    lastReadPosition: integer("last_read_position").notNull(),
+    /** Creation time of the newest post the member has seen. */
+    lastReadPostAt: timestamp("last_read_post_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.threadId] })],
+);
+
+/** "Mark forum read": threads in the forum whose last post is older than readAt count as read. */
+export const forumReads = pgTable(
+  "forum_reads",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    forumId: integer("forum_id").notNull().references(() => forums.id, { onDelete: "cascade" }),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.forumId] })],
+);
+
+/** Threads a member watches: a reply in one alerts them. */
+export const threadWatches = pgTable(
+  "thread_watches",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    threadId: integer("thread_id").notNull().references(() => threads.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.threadId] }), index("thread_watches_thread_idx").on(t.threadId)],
+);
+
+/** Members a member has put on their ignore list (never staff). */
+export const ignoredMembers = pgTable(
+  "ignored_members",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ignoredId: text("ignored_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ignoredId] })],
 );
 
 /** Key/value settings the app keeps for itself (for example, that the seed import ran). */
