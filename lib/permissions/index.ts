@@ -35,6 +35,12 @@ const rules = {
   changeRole: ((viewer, target) => admin(viewer) && viewer.id !== target.id) as Rule<MemberTarget>,
   /** Custom titles are granted by staff; moderators may not retitle administrators. */
   grantCustomTitle: ((viewer, target) => activeStaff(viewer) && (viewer.role === "admin" || target.role !== "admin")) as Rule<MemberTarget>,
+  /** Personal reading tools: unread marks, watched threads, alerts, the ignore list. Banned members
+   * keep them: they can still read. */
+  keepReadingState: (viewer: Viewer) => isSignedIn(viewer),
+  /** Ignoring hides a member's content from oneself only. Staff cannot be ignored (members must
+   * see moderators' notes), nor can one ignore oneself. */
+  ignoreMember: ((viewer, target) => isSignedIn(viewer) && viewer.id !== target.id && target.role === "member") as Rule<MemberTarget>,
   /** Starting threads, replying, editing, reacting: kept beside the posting code in ./posting.ts. */
   ...postingRules,
   /** Moderator and administrator tools: ./moderation.ts. */

@@ -41,6 +41,11 @@ const CASES: Case[] = [
   { action: "signUp", allowed: ["anonymous"] },
   { action: "editOwnAccount", allowed: SIGNED_IN },
   { action: "viewMemberAdmin", allowed: STAFF },
+  { action: "keepReadingState", allowed: SIGNED_IN },
+  { action: "ignoreMember", target: "a member", make: member("member"), allowed: SIGNED_IN },
+  { action: "ignoreMember", target: "themself", make: self, allowed: NOBODY },
+  { action: "ignoreMember", target: "a moderator", make: member("moderator"), allowed: NOBODY },
+  { action: "ignoreMember", target: "an admin", make: member("admin"), allowed: NOBODY },
 
   { action: "changeRole", target: "themself", make: self, allowed: NOBODY },
   { action: "changeRole", target: "a member", make: member("member"), allowed: ADMIN },
