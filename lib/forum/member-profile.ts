@@ -9,6 +9,7 @@ import { postShownTo, threadShownTo } from "../moderation/visibility";
 import { cardColumns } from "./card-columns";
 
 export interface MemberProfile {
+  id: string;
   card: MemberCard;
   lastSeenAt: Date | null;
   recentPosts: { id: number; url: string; threadTitle: string; excerpt: string; createdAt: Date }[];
@@ -31,6 +32,7 @@ export async function getMemberProfile(number: number): Promise<MemberProfile | 
     .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(RECENT_POSTS);
   return {
+    id: member.id,
     card: toMemberCard(member, member.name),
     lastSeenAt: member.lastSeenAt,
     recentPosts: recent.map((p) => ({

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
 import { toMemberCard, type MemberCard } from "../members/card";
+import { ignoredMemberIds } from "../members/ignore-list";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
 import { forumUrl, postUrl, threadUrl } from "../urls";
 import { cardColumns } from "./card-columns";
@@ -29,6 +30,8 @@ export interface PostView {
   /** Only staff are shown deleted posts, greyed, with who deleted them and why. */
   deleted: Removal | null;
   approvalState: "approved" | "pending" | "rejected";
+  /** The viewer ignores the author (a member, not staff): the page collapses the post. */
+  isIgnored: boolean;
 }
 
 export interface ThreadPage {
@@ -87,6 +90,7 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
     .leftJoin(deleters, eq(deleters.id, posts.deletedById))
     .where(and(eq(posts.threadId, threadId), between(posts.position, first, first + POSTS_PER_PAGE - 1), visible))
     .orderBy(asc(posts.position));
+  const ignored = await ignoredMemberIds(reader.viewerId);
 
   return {
     thread: {
@@ -117,6 +121,7 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
       author: toMemberCard(author?.name ? author : null, post.authorName),
       deleted: post.deletedAt ? { at: post.deletedAt, byName: deleterName, reason: post.deleteReason } : null,
       approvalState: post.approvalState,
+      isIgnored: post.authorId !== null && ignored.has(post.authorId),
     })),
   };
 }
