@@ -3,9 +3,11 @@ import type { MemberCard as Card } from "@/lib/members/card";
 import { formatCount, formatDay } from "@/lib/format";
 import { Avatar } from "./avatar";
 import { Flag } from "./flag";
+import { IgnoreButton } from "./ignore-button";
 
-/** The block beside each post: who wrote it, as members of the source forums saw it. */
-export function MemberCard({ card }: { card: Card }) {
+/** The block beside each post: who wrote it, as members of the source forums saw it. `ignore` is set
+ * only when the viewer may ignore this author (lib/permissions' `ignoreMember`). */
+export function MemberCard({ card, ignore }: { card: Card; ignore?: { memberId: string; ignoring: boolean } }) {
   const stats: [string, string][] = [];
   if (card.joinedOn) stats.push(["Joined", formatDay(card.joinedOn)]);
   if (card.messageCount !== null) stats.push(["Messages", formatCount(card.messageCount)]);
@@ -48,6 +50,7 @@ export function MemberCard({ card }: { card: Card }) {
             {card.location && <span>{card.location}</span>}
           </p>
         )}
+        {ignore && <IgnoreButton memberId={ignore.memberId} ignoring={ignore.ignoring} className="mt-2" />}
       </div>
     </aside>
   );

@@ -39,9 +39,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h1 className="text-2xl font-bold">Account settings</h1>
-        <Link href={memberUrl({ number: viewer.number, name: settings.name })} className="text-sm">
-          View your profile
-        </Link>
+        <span className="flex gap-4 text-sm">
+          <Link href={memberUrl({ number: viewer.number, name: settings.name })}>View your profile</Link>
+          <Link href="/account/ignored">Ignored members</Link>
+        </span>
       </div>
 
       <section aria-labelledby="account-profile" className={section}>

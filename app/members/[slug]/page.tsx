@@ -4,6 +4,10 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Avatar } from "@/app/_components/avatar";
 import { Flag } from "@/app/_components/flag";
+import { IgnoreButton } from "@/app/_components/ignore-button";
+import { getViewer } from "@/lib/auth/viewer";
+import { isIgnoring } from "@/lib/members/ignore-list";
+import { can } from "@/lib/permissions";
 import { getMemberProfile } from "@/lib/forum/member-profile";
 import { getSignatureHtml } from "@/lib/accounts/settings";
 import { formatCount, formatDateTime, formatDay } from "@/lib/format";
@@ -30,7 +34,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function MemberPage(props: Props) {
-  const { card, lastSeenAt, recentPosts } = await load(props);
+  const { id, card, lastSeenAt, recentPosts } = await load(props);
+  const viewer = await getViewer();
+  const mayIgnore = card.role !== null && can(viewer, "ignoreMember", { id, role: card.role });
+  const ignoring = mayIgnore && (await isIgnoring(viewer.id, id));
   const signatureHtml = card.url ? await getSignatureHtml(idFromSlug((await props.params).slug)!) : null;
   const facts: [string, React.ReactNode][] = [
     ["Joined", card.joinedOn ? formatDay(card.joinedOn) : "—"],
@@ -43,9 +50,12 @@ export default async function MemberPage(props: Props) {
       <section aria-labelledby="member-name" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:flex-row">
         <Avatar name={card.name} url={card.avatarUrl} size={128} />
         <div className="min-w-0 flex-1">
-          <h1 id="member-name" className="text-2xl font-bold break-words">
-            {card.name}
-          </h1>
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <h1 id="member-name" className="text-2xl font-bold break-words">
+              {card.name}
+            </h1>
+            {mayIgnore && <IgnoreButton memberId={id} ignoring={ignoring} />}
+          </div>
           <BannedBadge memberNumber={idFromSlug((await props.params).slug)!} />
           {card.customTitle && <p className="text-sm font-bold tracking-wide text-brand-700 uppercase">{card.customTitle}</p>}
           <p className="text-slate-600">{card.memberTitle}</p>

@@ -18,6 +18,7 @@ import { BulkBar } from "./moderation/bulk-bar";
 import { PostModeration } from "./moderation/post-moderation";
 import { ThreadTools } from "./moderation/thread-tools";
 import { QuoteExpander } from "./quote-expander";
+import { IgnoredPost } from "./ignored-post";
 import { ReplyForm } from "./reply-form";
 
 export const dynamic = "force-dynamic";
@@ -51,7 +52,8 @@ function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; t
       aria-label={`Post #${post.position} by ${post.author.name}`}
       className={`message flex scroll-mt-4 flex-col overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm sm:flex-row ${post.deleted ? "opacity-60" : ""}`}
     >
-      <MemberCard card={post.author} />
+      <IgnoredWhen ignored={post.isIgnored} postId={post.id}>
+      <MemberCard card={post.author} ignore={ignoreToggle(viewer, post)} />
       <div className="min-w-0 flex-1 p-3 sm:p-4">
         <header className="mb-2 flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
           <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt)}</time>
@@ -96,8 +98,19 @@ function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; t
           </footer>
         )}
       </div>
+      </IgnoredWhen>
     </article>
   );
+}
+
+/** The card's Ignore/Unignore button, when lib/permissions lets this viewer ignore the author. */
+function ignoreToggle(viewer: Viewer, post: PostView) {
+  const target = post.authorId && post.author.role ? { id: post.authorId, role: post.author.role } : null;
+  return target && can(viewer, "ignoreMember", target) ? { memberId: target.id, ignoring: post.isIgnored } : undefined;
+}
+
+function IgnoredWhen({ ignored, postId, children }: { ignored: boolean; postId: number; children: React.ReactNode }) {
+  return ignored ? <IgnoredPost postId={postId}>{children}</IgnoredPost> : <>{children}</>;
 }
 
 function RemovalNotice({ what, removal }: { what: "post" | "thread"; removal: Removal }) {

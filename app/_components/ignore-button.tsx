@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { toggleIgnoreAction } from "@/app/account/ignored/actions";
+import { IDLE, type IgnoreState } from "@/app/account/ignored/state";
+
+/** "Ignore" / "Unignore" for one member, on member cards, profiles and the ignore list. Shown only
+ * when lib/permissions' `ignoreMember` allows it; the action asks again. A plain form, so it works
+ * before the page's JavaScript has loaded. */
+export function IgnoreButton({ memberId, ignoring, className = "" }: { memberId: string; ignoring: boolean; className?: string }) {
+  const [state, action, pending] = useActionState<IgnoreState, FormData>(toggleIgnoreAction, IDLE);
+  return (
+    <form action={action} className={className}>
+      <input type="hidden" name="memberId" value={memberId} />
+      <input type="hidden" name="ignore" value={ignoring ? "0" : "1"} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold text-slate-700 hover:bg-slate-100 disabled:opacity-60"
+      >
+        {ignoring ? "Unignore" : "Ignore"}
+      </button>
+      {state.status === "error" && (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+"use server";
+
+// Thin server actions for the ignore list: parse the form, ask who is asking, and let
+// lib/members/ignore-list.ts check lib/permissions and write. The Ignore/Unignore buttons on member
+// cards and profiles post here too.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getViewer } from "@/lib/auth/viewer";
+import { ignoreMember, unignoreMember, type IgnoreResult } from "@/lib/members/ignore-list";
+import type { IgnoreState } from "./state";
+
+const memberId = z.string("Choose a member.").trim().min(1, "Choose a member.").max(64, "Choose a member.");
+const byName = z.object({
+  username: z.string("Enter a username.").trim().min(1, "Enter the username of the member to ignore.").max(64, "Usernames are at most 32 characters long."),
+});
+
+function toState(result: IgnoreResult): IgnoreState {
+  // "Already" means another tab got there first: refresh so this one shows it too.
+  if (result.ok || result.reason === "already") {
+    // Thread pages, profiles, this list and the lists that leave ignored members out all change.
+    revalidatePath("/", "layout");
+  }
+  return { status: result.ok ? "success" : "error", message: result.message, at: Date.now() };
+}
+
+const invalid = (message: string): IgnoreState => ({ status: "error", message, at: Date.now() });
+
+export async function ignoreByNameAction(_previous: IgnoreState, form: FormData): Promise<IgnoreState> {
+  const raw = form.get("username");
+  const typed = typeof raw === "string" ? raw.slice(0, 64) : "";
+  const parsed = byName.safeParse({ username: raw ?? undefined });
+  if (!parsed.success) return { ...invalid(parsed.error.issues[0]?.message ?? "Enter a username."), typed };
+  const state = toState(await ignoreMember(await getViewer(), { username: parsed.data.username }));
+  return state.status === "error" ? { ...state, typed } : state;
+}
+
+/** The Ignore / Unignore toggle: `ignore` says which of the two the button showed. */
+export async function toggleIgnoreAction(_previous: IgnoreState, form: FormData): Promise<IgnoreState> {
+  const parsed = z.object({ memberId, ignore: z.enum(["1", "0"]) }).safeParse({ memberId: form.get("memberId") ?? undefined, ignore: form.get("ignore") ?? undefined });
+  if (!parsed.success) return invalid(parsed.error.issues[0]?.message ?? "That request was not understood.");
+  const viewer = await getViewer();
+  const { memberId: id, ignore } = parsed.data;
+  return toState(ignore === "1" ? await ignoreMember(viewer, { memberId: id }) : await unignoreMember(viewer, id));
+}
