@@ -1,8 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getForumIndex } from "@/lib/forum/forum-index";
 import { formatCount, formatDateTime } from "@/lib/format";
+import { SITE_FEED_URL } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { alternates: { types: { "application/rss+xml": [{ url: SITE_FEED_URL, title: "Parley: newest threads" }] } } };
 
 export default async function ForumIndexPage() {
   const categories = await getForumIndex();

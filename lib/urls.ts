@@ -32,6 +32,8 @@ export const threadUrl = (thread: { id: number; slug: string }, page = 1) =>
   withPage(`/threads/${thread.id}-${thread.slug}`, page);
 export const memberUrl = (member: { number: number; name: string }) => `/members/${member.number}-${slugify(member.name)}`;
 export const postUrl = (postId: number) => `/posts/${postId}`;
+export const SITE_FEED_URL = "/rss";
+export const forumFeedUrl = (forum: { slug: string }) => `/forums/${forum.slug}/rss`;
 export const flagUrl = (code: string) => `/flags/${code.toUpperCase()}.svg`;
 
 /** A redirect target from user input, kept on this site: "/path" only, never "//host" or a URL. */

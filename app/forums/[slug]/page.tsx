@@ -6,7 +6,7 @@ import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { Pagination } from "@/app/_components/pagination";
 import { getForumPage } from "@/lib/forum/forum-page";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { forumUrl, pageFromParam } from "@/lib/urls";
+import { forumFeedUrl, forumUrl, pageFromParam, SITE_FEED_URL } from "@/lib/urls";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 
@@ -27,7 +27,11 @@ async function load({ params, searchParams }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { forum } = await load(props);
-  return { title: forum.title, description: forum.description ?? undefined };
+  const feeds = [
+    { url: forumFeedUrl(forum), title: `${forum.title}: newest threads` },
+    { url: SITE_FEED_URL, title: "Parley: newest threads" },
+  ];
+  return { title: forum.title, description: forum.description ?? undefined, alternates: { types: { "application/rss+xml": feeds } } };
 }
 
 export default async function ForumPage(props: Props) {
@@ -40,9 +44,15 @@ export default async function ForumPage(props: Props) {
           <h1 className="text-2xl font-bold">{forum.title}</h1>
           {forum.description && <p className="text-slate-600">{forum.description}</p>}
         </div>
-        <Link href={`/forums/${forum.slug}/new`} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 hover:no-underline">
-          New thread
-        </Link>
+        <div className="flex items-center gap-3">
+          {/* A plain link, not next/link: the feed is XML, not a page of the app. */}
+          <a href={forumFeedUrl(forum)} className="text-sm font-semibold" title={`RSS feed of ${forum.title}`}>
+            RSS
+          </a>
+          <Link href={`/forums/${forum.slug}/new`} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 hover:no-underline">
+            New thread
+          </Link>
+        </div>
       </div>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => forumUrl(forum, p)} />
       <section aria-label="Threads" className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">

@@ -1,0 +1,19 @@
+import { stripQuotes } from "../markup/quote";
+
+const SPOILER = /^(:{3,})[ \t]*spoiler\b[^\n]*\n[\s\S]*?\n\1[ \t]*$/gmu;
+
+/** A post's own words as plain text, for feeds: quotes and spoilers (hidden on the page until
+ * opened) left out, Markdown marks dropped, link and image syntax reduced to their text. */
+export function plainExcerpt(source: string, length = 300): string {
+  const text = stripQuotes(source.replace(/\r\n?/g, "\n"))
+    .replace(SPOILER, " ")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^:{3,}.*$/gmu, "")
+    .replace(/^[ \t]*(?:#{1,6}|>+)[ \t]*/gm, "")
+    // Single underscores stay: they are part of names (Srinivas_K) more often than emphasis.
+    .replace(/\*+|__|~~|`+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
+}
