@@ -16,7 +16,7 @@ export function IgnoreButton({ memberId, ignoring, className = "" }: { memberId:
       <button
         type="submit"
         disabled={pending}
-        className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold text-slate-700 hover:bg-slate-100 disabled:opacity-60"
+        className="rounded border border-slate-300 bg-white px-2.5 py-1 text-xs font-semibold text-slate-700 hover:bg-slate-100 disabled:opacity-60"
       >
         {ignoring ? "Unignore" : "Ignore"}
       </button>

@@ -11,6 +11,7 @@ import { createThread } from "../forum/posting";
 import { cleanUp, makeForums, makeMember } from "../moderation/testing";
 import { plainExcerpt } from "./excerpt";
 import { FEED_ITEMS, forumFeed, siteFeed } from "./latest-threads";
+import { requestOrigin } from "./response";
 import { escapeXml, renderRss } from "./rss";
 
 interface Node {
@@ -137,10 +138,22 @@ describe("RSS feeds", () => {
   });
 });
 
+describe("feed links", () => {
+  it("are built on the host the reader asked for, when it is a plain host name", () => {
+    const at = (host: string | null) => requestOrigin(new Request("http://localhost:3000/rss", { headers: host ? { host } : {} }));
+    expect(at("127.0.0.1:3514")).toBe("http://127.0.0.1:3514");
+    expect(at("forum.example")).toBe("http://forum.example");
+    expect(at("[::1]:8080")).toBe("http://[::1]:8080");
+    expect(at("evil.example/x?")).toBe("http://localhost:3000");
+    expect(at("a b")).toBe("http://localhost:3000");
+  });
+});
+
 describe("plain excerpts", () => {
   it("keeps a post's own words: no quotes, spoilers or Markdown marks", () => {
     const source = "::: quote 12 Razor\nquoted words\n:::\n# Heading\n> aside\n**Bold** and [a link](https://x.test) ![img](/a.png)\n\n::: spoiler Ending\nsecret\n:::\nlast `code` line";
     expect(plainExcerpt(source)).toBe("Heading aside Bold and a link img last code line");
     expect(plainExcerpt("word ".repeat(100), 20)).toBe("word word word word…");
+    expect(plainExcerpt("Japan&apos;s &amp; Russia&#8217;s \\[sic]")).toBe("Japan's & Russia’s [sic]");
   });
 });

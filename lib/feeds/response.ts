@@ -10,5 +10,14 @@ export function rssResponse(channel: FeedChannel): Response {
   });
 }
 
-/** Where this request was addressed, for the absolute links a feed needs. */
-export const requestOrigin = (request: Request) => new URL(request.url).origin;
+const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/** Where this request was addressed, for the absolute links a feed needs. Behind scripts/serve.ts,
+ * Next's request.url says "localhost" whatever host the reader asked for, so the Host header is used
+ * (X-Forwarded-Host behind a trusted proxy) when it is a plain host name; the scheme is Next's. */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const forwarded = process.env.TRUST_PROXY === "1" ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const host = forwarded || request.headers.get("host");
+  return host && HOST.test(host) ? `${url.protocol}//${host}` : url.origin;
+}
