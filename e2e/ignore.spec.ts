@@ -6,7 +6,8 @@ const NOTICE = "You are ignoring content by this member.";
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
 const posts = (page: Page) => page.locator("article[id^=post-]");
-const postsBy = (page: Page, name: string) => posts(page).filter({ has: page.getByRole("complementary", { name: `About ${name}` }) });
+/** By the article's label ("Post #2 by B"), which stays when the post is collapsed. */
+const postsBy = (page: Page, name: string) => page.locator(`article[id^=post-][aria-label$=" by ${name}"]`);
 
 async function asNewVisitor<T>(browser: Browser, act: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext();
@@ -50,8 +51,18 @@ async function threadWithStaffNote(browser: Browser) {
 
 test("a member ignores another from their card, reveals a post in place, and unignores from the Ignored members page", async ({ page, browser }) => {
   const thread = await threadWithStaffNote(browser);
-  await signUp(page);
+  const me = await signUp(page);
   await page.goto(thread.url);
+
+  // A reply quoting B, so the quote can be seen to collapse too.
+  const box = page.getByRole("textbox", { name: "Message" });
+  await postsBy(page, thread.author).first().getByRole("button", { name: "Quote", exact: true }).click();
+  await expect(box).toHaveValue(/::: quote \d+ /);
+  await box.press("End");
+  await box.pressSequentially("\nI disagree.");
+  await page.getByRole("button", { name: "Post reply" }).click();
+  await expect(page).toHaveURL(/#post-\d+$/);
+  await expect(posts(page)).toHaveCount(4);
 
   // Staff cannot be ignored: no button on the administrator's card.
   await expect(page.getByRole("complementary", { name: `About ${ADMIN.username}` }).getByRole("button")).toHaveCount(0);
@@ -59,11 +70,16 @@ test("a member ignores another from their card, reveals a post in place, and uni
   await postsBy(page, thread.author).first().getByRole("button", { name: "Ignore", exact: true }).click();
 
   // Both of B's posts collapse; the articles (and their anchors) stay; the staff note does not.
-  const collapsed = posts(page).filter({ hasText: NOTICE });
+  const collapsed = postsBy(page, thread.author).filter({ hasText: NOTICE });
   await expect(collapsed).toHaveCount(2);
-  await expect(page.getByText("Words by the member to be ignored.")).toHaveCount(0);
-  await expect(posts(page)).toHaveCount(3);
-  await expect(posts(page).last()).toContainText("A note from the staff.");
+  await expect(postsBy(page, ADMIN.username)).toContainText("A note from the staff.");
+  await expect(posts(page)).toHaveCount(4);
+  // So does the quote of B in my reply, which keeps its "said:" line and its own reveal button.
+  const quote = postsBy(page, me).locator("blockquote.quote");
+  await expect(quote).toContainText(NOTICE);
+  await expect(quote.getByText("Words by the member to be ignored.")).toBeHidden();
+  await expect(page.getByText("Words by the member to be ignored.")).toHaveCount(1);
+  await expect(postsBy(page, me)).toContainText("I disagree.");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/thread-collapsed-desktop.png`, fullPage: true });
 
   // Revealed in place with the keyboard, no reload; focus lands on the post.
@@ -75,7 +91,11 @@ test("a member ignores another from their card, reveals a post in place, and uni
   await expect(revealed).toContainText("Words by the member to be ignored.");
   await expect(revealed).toBeFocused();
   await expect(revealed.getByRole("button", { name: "Unignore", exact: true })).toBeVisible();
-  await expect(posts(page).filter({ hasText: NOTICE })).toHaveCount(1);
+  await expect(postsBy(page, thread.author).filter({ hasText: NOTICE })).toHaveCount(1);
+  if (SHOTS) await revealed.screenshot({ path: `${SHOTS}/post-revealed.png` });
+  await quote.getByRole("button", { name: "Show ignored content" }).click();
+  await expect(quote.getByText("Words by the member to be ignored.")).toBeVisible();
+  await expect(quote).not.toContainText(NOTICE);
 
   await page.goto("/account");
   await page.getByRole("link", { name: "Ignored members" }).click();

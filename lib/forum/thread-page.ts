@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
 import { toMemberCard, type MemberCard } from "../members/card";
-import { ignoredMemberIds } from "../members/ignore-list";
+import { ignoredMemberIds, quotesOfIgnored } from "../members/ignore-list";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
 import { forumUrl, postUrl, threadUrl } from "../urls";
 import { cardColumns } from "./card-columns";
@@ -49,6 +49,8 @@ export interface ThreadPage {
   };
   forum: { title: string; url: string };
   posts: PostView[];
+  /** Quoted posts (data-post-id of quotes on this page) whose author the viewer ignores. */
+  ignoredQuotes: number[];
   page: number;
   pageCount: number;
 }
@@ -91,6 +93,7 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
     .where(and(eq(posts.threadId, threadId), between(posts.position, first, first + POSTS_PER_PAGE - 1), visible))
     .orderBy(asc(posts.position));
   const ignored = await ignoredMemberIds(reader.viewerId);
+  const ignoredQuotes = ignored.size ? await quotesOfIgnored(reader.viewerId, rows.map((r) => r.post.id)) : [];
 
   return {
     thread: {
@@ -108,6 +111,7 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
     forum: { title: forum.title, url: forumUrl(forum) },
     page,
     pageCount,
+    ignoredQuotes,
     posts: rows.map(({ post, author, deleterName }) => ({
       id: post.id,
       authorId: post.authorId,

@@ -6,6 +6,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { ignoredMembers, posts, users } from "@/db/schema";
 import { createReply, createThread } from "../forum/posting";
+import { quoteMarkup } from "../markup/quote";
 import { getThreadPage } from "../forum/thread-page";
 import { cleanUp, makeForums, makeMember } from "../moderation/testing";
 import { ANONYMOUS, type Viewer } from "../permissions";
@@ -81,17 +82,22 @@ describe("what ignoring hides", () => {
   async function threadByThree() {
     const opening = await createThread(reader, { forumId, title: `Ignore test ${randomUUID().slice(0, 8)}`, message: "Opening post", idempotencyKey: randomUUID() });
     if (!opening.ok) throw new Error(opening.error);
+    const replies: number[] = [];
     for (const author of [noisy, quiet, noisy]) {
-      const reply = await createReply(author, { threadId: opening.threadId, message: `Reply by ${author.name}`, idempotencyKey: randomUUID() });
+      // quiet quotes noisy's first reply, and the reader's opening post.
+      const quotes = author === quiet ? `${quoteMarkup({ author: noisy.name!, postId: replies[0]! }, "noise")}${quoteMarkup({ author: reader.name!, postId: opening.postId }, "Opening post")}` : "";
+      const reply = await createReply(author, { threadId: opening.threadId, message: `${quotes}Reply by ${author.name}`, idempotencyKey: randomUUID() });
       if (!reply.ok) throw new Error(reply.error);
+      replies.push(reply.postId);
     }
-    return opening.threadId;
+    return { threadId: opening.threadId, quotedNoise: replies[0]! };
   }
 
   it("marks the ignored member's posts on the thread page for the ignoring reader only, and unmarks them when the member becomes staff", async () => {
-    const threadId = await threadByThree();
+    const { threadId, quotedNoise } = await threadByThree();
     expect(await ignoreMember(reader, { memberId: noisy.id! })).toMatchObject({ ok: true });
-    const marks = async (viewer: Viewer) => (await getThreadPage(threadId, 1, { viewerId: viewer.id, seesDeleted: false }))!.posts.map((p) => [p.author.name, p.isIgnored]);
+    const pageFor = async (viewer: Viewer) => (await getThreadPage(threadId, 1, { viewerId: viewer.id, seesDeleted: false }))!;
+    const marks = async (viewer: Viewer) => (await pageFor(viewer)).posts.map((p) => [p.author.name, p.isIgnored]);
 
     expect(await marks(reader)).toEqual([
       [reader.name, false],
@@ -101,11 +107,17 @@ describe("what ignoring hides", () => {
     ]);
     expect((await marks(quiet)).every(([, ignored]) => ignored === false)).toBe(true);
     expect((await marks(ANONYMOUS)).every(([, ignored]) => ignored === false)).toBe(true);
+    // quiet's quote of noisy collapses for the reader; the quote of the reader's own post does not.
+    expect((await pageFor(reader)).ignoredQuotes).toEqual([quotedNoise]);
+    expect((await pageFor(reader)).posts[2]!.html).toContain(`data-post-id="${quotedNoise}"`);
+    expect((await pageFor(quiet)).ignoredQuotes).toEqual([]);
+    expect((await pageFor(ANONYMOUS)).ignoredQuotes).toEqual([]);
 
     // Promoted after being ignored: shown again at once; the entry stays on the list, marked.
     await setRole(noisy, "moderator");
     try {
       expect((await marks(reader)).every(([, ignored]) => ignored === false)).toBe(true);
+      expect((await pageFor(reader)).ignoredQuotes).toEqual([]);
       expect(await isIgnoring(reader.id, noisy.id!)).toBe(false);
       expect(await listIgnoredMembers(reader.id!)).toEqual([expect.objectContaining({ id: noisy.id, isStaff: true })]);
     } finally {
@@ -116,7 +128,7 @@ describe("what ignoring hides", () => {
   });
 
   it("notIgnoredBy leaves out ignored members' rows for that viewer only, and never staff", async () => {
-    const threadId = await threadByThree();
+    const { threadId } = await threadByThree();
     await ignoreMember(reader, { memberId: noisy.id! });
     const authorsSeenBy = async (viewer: Viewer) =>
       (await db.select({ name: posts.authorName }).from(posts).where(and(eq(posts.threadId, threadId), notIgnoredBy(viewer.id, posts.authorId))).orderBy(posts.position)).map((r) => r.name);

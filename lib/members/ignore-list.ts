@@ -6,9 +6,9 @@
 // "member" now, so staff content is never hidden, and the list page shows such rows as inactive so
 // their owner can remove them.
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { ignoredMembers, users } from "@/db/schema";
+import { ignoredMembers, postQuotes, posts, users } from "@/db/schema";
 import { formatCount } from "../format";
 import { can, isSignedIn, type Role, type Viewer } from "../permissions";
 import { memberUrl } from "../urls";
@@ -40,6 +40,20 @@ export async function ignoredMemberIds(viewerId: string | null): Promise<Set<str
     .innerJoin(users, eq(users.id, ignoredMembers.ignoredId))
     .where(and(eq(ignoredMembers.userId, viewerId), eq(users.role, "member")));
   return new Set(rows.map((r) => r.id));
+}
+
+/** Of the posts these posts quote, those written by a member the viewer ignores: their quotes are
+ * collapsed too. Worth asking only when the viewer ignores someone. */
+export async function quotesOfIgnored(viewerId: string | null, postIds: number[]): Promise<number[]> {
+  if (!viewerId || postIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: postQuotes.quotedPostId })
+    .from(postQuotes)
+    .innerJoin(posts, eq(posts.id, postQuotes.quotedPostId))
+    .innerJoin(ignoredMembers, and(eq(ignoredMembers.userId, viewerId), eq(ignoredMembers.ignoredId, posts.authorId)))
+    .innerJoin(users, and(eq(users.id, posts.authorId), eq(users.role, "member")))
+    .where(inArray(postQuotes.postId, postIds));
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 /** Whether the viewer hides this one member's content (the profile page's button). */

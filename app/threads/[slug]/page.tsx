@@ -19,6 +19,7 @@ import { PostModeration } from "./moderation/post-moderation";
 import { ThreadTools } from "./moderation/thread-tools";
 import { QuoteExpander } from "./quote-expander";
 import { IgnoredPost } from "./ignored-post";
+import { IgnoredQuotes } from "./ignored-quotes";
 import { ReplyForm } from "./reply-form";
 
 export const dynamic = "force-dynamic";
@@ -141,7 +142,7 @@ function ReplyArea({ viewer, thread }: { viewer: Viewer; thread: { id: number; u
 }
 
 export default async function ThreadPage(props: Props) {
-  const [{ thread, forum, posts, page, pageCount }, viewer] = await Promise.all([load(props), getViewer()]);
+  const [{ thread, forum, posts, page, pageCount, ignoredQuotes }, viewer] = await Promise.all([load(props), getViewer()]);
   const reactions = await reactionsForPosts(posts.map((p) => p.id), viewer.id);
   return (
     <div>
@@ -171,6 +172,7 @@ export default async function ThreadPage(props: Props) {
         <ReplyArea viewer={viewer} thread={thread} />
       </section>
       <QuoteExpander />
+      {ignoredQuotes.length > 0 && <IgnoredQuotes postIds={ignoredQuotes} />}
       <p className="mt-4 text-sm">
         <Link href={forum.url}>← Back to {forum.title}</Link>
       </p>
