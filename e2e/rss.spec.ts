@@ -25,6 +25,9 @@ test("a forum's feed and the site feed answer with RSS that lists threads, escap
   expect(forumFeed.headers()["content-type"]).toBe("application/rss+xml; charset=utf-8");
   expect(forumFeed.headers()["cache-control"]).toContain("max-age=300");
   const forumXml = await forumFeed.text();
+  const etag = forumFeed.headers()["etag"];
+  expect(etag).toMatch(/^"[\w-]+"$/);
+  expect((await request.get("/forums/articles/rss", { headers: { "if-none-match": etag! } })).status()).toBe(304);
   expect(await itemTitles(page, forumXml)).toContain(ARTICLE);
   // Links name the host the reader asked for.
   expect(forumXml).toContain(`<atom:link href="${new URL(page.url()).origin}/forums/articles/rss" rel="self"`);

@@ -6,5 +6,5 @@ import { requestOrigin, rssResponse } from "@/lib/feeds/response";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  return rssResponse(await siteFeed(requestOrigin(request)));
+  return rssResponse(request, await siteFeed(requestOrigin(request)));
 }

@@ -11,7 +11,7 @@ import { createThread } from "../forum/posting";
 import { cleanUp, makeForums, makeMember } from "../moderation/testing";
 import { plainExcerpt } from "./excerpt";
 import { FEED_ITEMS, forumFeed, siteFeed } from "./latest-threads";
-import { requestOrigin } from "./response";
+import { requestOrigin, rssResponse } from "./response";
 import { escapeXml, renderRss } from "./rss";
 
 interface Node {
@@ -135,6 +135,24 @@ describe("RSS feeds", () => {
     expect(() => parseXml("<rss><title>a\u0001b</title></rss>")).toThrow();
     expect(() => parseXml("<rss><atom:link/></rss>")).toThrow();
     expect(parseXml(`<rss><title>${escapeXml("a\u0001<&>\"'\uD800b")}</title></rss>`).children[0]!.children[0]!.text).toBe("a<&>\"'b");
+  });
+});
+
+describe("feed responses", () => {
+  it("are RSS with a cache lifetime, and 304 for a reader who holds the same bytes", async () => {
+    const channel = (await forumFeed(ORIGIN, forum.slug))!;
+    const first = rssResponse(new Request(`${ORIGIN}/rss`), channel);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+    expect(first.headers.get("cache-control")).toBe("public, max-age=300, stale-while-revalidate=600");
+    const etag = first.headers.get("etag")!;
+    expect(await first.text()).toBe(renderRss(channel));
+
+    const again = rssResponse(new Request(`${ORIGIN}/rss`, { headers: { "if-none-match": `"other", W/${etag}` } }), channel);
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const changed = rssResponse(new Request(`${ORIGIN}/rss`, { headers: { "if-none-match": etag } }), { ...channel, title: "Renamed" });
+    expect(changed.status).toBe(200);
   });
 });
 

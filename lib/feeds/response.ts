@@ -1,13 +1,19 @@
+import { createHash } from "node:crypto";
 import { renderRss, type FeedChannel } from "./rss";
 
 /** Feed readers poll; five minutes of caching keeps them off the database without hiding new
  * threads for long. Only public content is in a feed, so shared caches may keep it too. */
 export const FEED_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=600";
 
-export function rssResponse(channel: FeedChannel): Response {
-  return new Response(renderRss(channel), {
-    headers: { "content-type": "application/rss+xml; charset=utf-8", "cache-control": FEED_CACHE_CONTROL },
-  });
+/** The feed, or 304 when the reader already holds these very bytes (If-None-Match): readers poll
+ * far more often than threads start, and most polls then cost no transfer. */
+export function rssResponse(request: Request, channel: FeedChannel): Response {
+  const body = renderRss(channel);
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const headers = { "content-type": "application/rss+xml; charset=utf-8", "cache-control": FEED_CACHE_CONTROL, etag };
+  const held = request.headers.get("if-none-match")?.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  if (held?.includes(etag)) return new Response(null, { status: 304, headers });
+  return new Response(body, { headers });
 }
 
 const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
