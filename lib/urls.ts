@@ -41,3 +41,12 @@ export function safeRedirect(target: unknown, fallback = "/"): string {
   if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
   return target.length > 2000 ? fallback : target;
 }
+
+/** Redirects to the first post the member has not read (app/threads/[slug]/unread). */
+export const threadUnreadUrl = (thread: { id: number; slug: string }) => `/threads/${thread.id}-${thread.slug}/unread`;
+export const whatsNewUrl = (tab: "posts" | "threads" | "activity", page = 1, query: Record<string, string> = {}) => {
+  const params = new URLSearchParams(query);
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return `/whats-new/${tab}${search ? `?${search}` : ""}`;
+};

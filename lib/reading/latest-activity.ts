@@ -1,0 +1,147 @@
+// Latest activity: posts, reactions and new members, newest first, merged into one list. Each source
+// is read newest-first down its own time index (posts_created_idx, reactions_created_idx,
+// users_created_idx) and stops after the rows the requested page can need, so a page costs at most
+// page × 20 rows per source whatever the size of the forum; the merge then sorts those few.
+import "server-only";
+import { and, isNull, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import { posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
+import { notIgnoredBy } from "../members/ignoring";
+import { postShownTo, threadShownTo } from "../moderation/visibility";
+import { memberUrl, postUrl, threadUrl } from "../urls";
+import type { WhatsNewPage } from "./whats-new";
+
+export const ACTIVITY_PER_PAGE = 20;
+/** Older activity is found elsewhere (threads, profiles); the cap bounds how far each source is read. */
+export const ACTIVITY_MAX_PAGES = 25;
+
+interface Who {
+  name: string;
+  url: string | null;
+}
+interface PostRef {
+  id: number;
+  url: string;
+  position: number;
+  excerpt: string;
+  author: Who;
+  thread: { title: string; url: string };
+}
+export type ActivityItem =
+  | { kind: "post"; key: string; at: Date; actor: Who; post: PostRef }
+  | { kind: "reaction"; key: string; at: Date; actor: Who; reaction: ReactionKind; post: PostRef }
+  | { kind: "member"; key: string; at: Date; actor: Who };
+
+export interface ActivityOptions {
+  page: number;
+  /** For tests; the page uses ACTIVITY_PER_PAGE. */
+  perPage?: number;
+}
+
+/** A post everyone may see in a list: the post and its thread visible, the author not ignored. */
+function postListable(viewerId: string | null): SQL {
+  return and(isNull(posts.deletedAt), postShownTo(viewerId), isNull(threads.deletedAt), threadShownTo(viewerId), notIgnoredBy(viewerId, posts.authorId))!;
+}
+
+/** The three sources as (kind, at, tiebreak, post, actor, reaction) rows, each newest first and cut
+ * at `limit`. Parenthesised so each keeps its own ORDER BY / LIMIT inside the UNION ALL. */
+function sources(viewerId: string | null, limit: number): SQL {
+  return sql`
+    (select 'post' as kind, ${posts.createdAt} as at, ${posts.id}::text as tiebreak, ${posts.id} as post_id, ${posts.authorId} as actor_id, null::reaction_kind as reaction
+      from ${posts} join ${threads} on ${threads.id} = ${posts.threadId}
+      where ${postListable(viewerId)}
+      order by ${posts.createdAt} desc, ${posts.id} desc limit ${limit})
+    union all
+    (select 'reaction', ${reactions.createdAt}, ${reactions.postId}::text || ':' || ${reactions.userId}, ${reactions.postId}, ${reactions.userId}, ${reactions.kind}
+      from ${reactions} join ${posts} on ${posts.id} = ${reactions.postId} join ${threads} on ${threads.id} = ${posts.threadId}
+      where ${postListable(viewerId)} and ${notIgnoredBy(viewerId, reactions.userId)}
+      order by ${reactions.createdAt} desc limit ${limit})
+    union all
+    (select 'member', ${users.createdAt}, ${users.id}, null, ${users.id}, null
+      from ${users}
+      where ${notIgnoredBy(viewerId, users.id)}
+      order by ${users.createdAt} desc limit ${limit})`;
+}
+
+type Row = {
+  kind: "post" | "reaction" | "member";
+  at: string | Date;
+  tiebreak: string;
+  reaction: ReactionKind | null;
+  actor_number: number | null;
+  actor_name: string | null;
+  post_id: number | null;
+  post_position: number | null;
+  post_author_name: string | null;
+  post_author_number: number | null;
+  post_author_account: string | null;
+  excerpt: string | null;
+  thread_id: number | null;
+  thread_slug: string | null;
+  thread_title: string | null;
+};
+
+export async function latestActivity(viewerId: string | null, options: ActivityOptions): Promise<WhatsNewPage<ActivityItem>> {
+  const perPage = options.perPage ?? ACTIVITY_PER_PAGE;
+  const cap = ACTIVITY_MAX_PAGES * perPage;
+  const page = options.page;
+  const counted = db.execute<{ n: number }>(sql`select count(*)::int as n from (${sources(viewerId, cap)}) as activity`);
+  const listed = async () => {
+    if (page > ACTIVITY_MAX_PAGES) return [];
+    // Details are joined after the merge, for the page's rows only.
+    return db.execute<Row>(sql`
+      select a.kind, a.at, a.tiebreak, a.reaction,
+        actor.number as actor_number, actor.name as actor_name,
+        p.id as post_id, p.position as post_position, p.author_name as post_author_name, pa.number as post_author_number, pa.name as post_author_account,
+        left(p.source, 1000) as excerpt,
+        t.id as thread_id, t.slug as thread_slug, t.title as thread_title
+      from (
+        select * from (${sources(viewerId, page * perPage)}) as merged
+        order by at desc, kind, tiebreak desc
+        limit ${perPage} offset ${(page - 1) * perPage}
+      ) as a
+      left join users actor on actor.id = a.actor_id
+      left join posts p on p.id = a.post_id
+      left join users pa on pa.id = p.author_id
+      left join threads t on t.id = p.thread_id
+      order by a.at desc, a.kind, a.tiebreak desc`);
+  };
+  const [[total], rows] = await Promise.all([counted, listed()]);
+  return {
+    page,
+    pageCount: Math.max(1, Math.ceil(Math.min(total?.n ?? 0, cap) / perPage)),
+    items: rows.map(toItem),
+  };
+}
+
+function who(number: number | null, name: string | null, fallback: string | null): Who {
+  return number !== null && name !== null ? { name, url: memberUrl({ number, name }) } : { name: fallback ?? "Guest", url: null };
+}
+
+function toItem(row: Row): ActivityItem {
+  const at = new Date(row.at);
+  const key = `${row.kind}:${row.tiebreak}`;
+  if (row.kind === "member") return { kind: "member", key, at, actor: who(row.actor_number, row.actor_name, null) };
+  const post: PostRef = {
+    id: row.post_id!,
+    url: postUrl(row.post_id!),
+    position: row.post_position!,
+    excerpt: plainExcerpt(row.excerpt ?? ""),
+    author: who(row.post_author_number, row.post_author_account, row.post_author_name),
+    thread: { title: row.thread_title!, url: threadUrl({ id: row.thread_id!, slug: row.thread_slug! }) },
+  };
+  if (row.kind === "reaction") return { kind: "reaction", key, at, actor: who(row.actor_number, row.actor_name, null), reaction: row.reaction!, post };
+  return { kind: "post", key, at, actor: post.author, post };
+}
+
+/** A one-line taste of the post: its Markdown source without quoted posts and spoilers (a list must
+ * not give a spoiler away), container fences and markup. The source may be cut mid-block. */
+export function plainExcerpt(source: string, length = 140): string {
+  const text = source
+    .replace(/^:::[ \t]*(?:quote|spoiler)\b[^\n]*(?:\n[\s\S]*?(?:^:::[ \t]*$|(?![\s\S]))|$)/gm, " ")
+    .replace(/^:::[^\n]*$/gm, " ")
+    .replace(/[*_`>#~[\]()!]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
+}
