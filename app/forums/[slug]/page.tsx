@@ -9,6 +9,9 @@ import { formatCount, formatDateTime } from "@/lib/format";
 import { forumFeedUrl, forumUrl, pageFromParam, SITE_FEED_URL } from "@/lib/urls";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
+import { unreadAmong } from "@/lib/reading/reads";
+import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/unread-marks";
+import { MarkReadButton } from "@/app/_components/mark-read-button";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +38,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function ForumPage(props: Props) {
-  const { forum, threads, page, pageCount } = await load(props);
+  const [{ forum, threads, page, pageCount }, viewer] = await Promise.all([load(props), getViewer()]);
+  const unread = await unreadAmong(viewer.id, threads.map((t) => t.id));
   return (
     <div>
       <Breadcrumbs trail={[]} />
@@ -44,11 +48,12 @@ export default async function ForumPage(props: Props) {
           <h1 className="text-2xl font-bold">{forum.title}</h1>
           {forum.description && <p className="text-slate-600">{forum.description}</p>}
         </div>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           {/* A plain link, not next/link: the feed is XML, not a page of the app. */}
           <a href={forumFeedUrl(forum)} className="text-sm font-semibold" title={`RSS feed of ${forum.title}`}>
             RSS
           </a>
+          {can(viewer, "keepReadingState") && <MarkReadButton forumId={forum.id} />}
           <Link href={`/forums/${forum.slug}/new`} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 hover:no-underline">
             New thread
           </Link>
@@ -63,13 +68,19 @@ export default async function ForumPage(props: Props) {
             {threads.map((thread) => (
               <li key={thread.id} className={`grid gap-1 px-4 py-3 sm:grid-cols-[1fr_8rem_14rem] sm:items-center sm:gap-3 ${thread.deleted ? "bg-slate-50 opacity-70" : ""}`}>
                 <div className="min-w-0">
-                  <h2 className="font-semibold">
+                  <h2 className={titleWeight(unread.has(thread.id))}>
+                    <UnreadCue unread={unread.has(thread.id)} />
                     {thread.deleted && <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-900">Deleted</span>}
                     {thread.isSticky && <span className="mr-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">Sticky</span>}
                     {thread.isLocked && <span className="mr-1 rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-700">Locked</span>}
                     <Link href={thread.url}>{thread.title}</Link>
                   </h2>
                   <p className="text-sm text-slate-600">
+                    {unread.has(thread.id) && (
+                      <>
+                        <JumpToUnread href={unread.get(thread.id)!} title={thread.title} /> ·{" "}
+                      </>
+                    )}
                     {thread.authorUrl ? <Link href={thread.authorUrl}>{thread.authorName}</Link> : thread.authorName} ·{" "}
                     <time dateTime={thread.createdAt.toISOString()}>{formatDateTime(thread.createdAt)}</time>
                   </p>

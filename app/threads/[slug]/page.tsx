@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
@@ -21,6 +22,8 @@ import { QuoteExpander } from "./quote-expander";
 import { IgnoredPost } from "./ignored-post";
 import { IgnoredQuotes } from "./ignored-quotes";
 import { ReplyForm } from "./reply-form";
+import { isPrefetchRequest } from "@/lib/reading/prefetch";
+import { recordThreadRead } from "@/lib/reading/reads";
 
 export const dynamic = "force-dynamic";
 
@@ -143,7 +146,13 @@ function ReplyArea({ viewer, thread }: { viewer: Viewer; thread: { id: number; u
 
 export default async function ThreadPage(props: Props) {
   const [{ thread, forum, posts, page, pageCount, ignoredQuotes }, viewer] = await Promise.all([load(props), getViewer()]);
-  const reactions = await reactionsForPosts(posts.map((p) => p.id), viewer.id);
+  // Marked while rendering, not after, so the forum list the member opens next already agrees;
+  // never for a prefetch, which may not be shown at all.
+  const marksRead = can(viewer, "keepReadingState") && !isPrefetchRequest(await headers());
+  const [reactions] = await Promise.all([
+    reactionsForPosts(posts.map((p) => p.id), viewer.id),
+    marksRead ? recordThreadRead(viewer, thread.id, posts.map((p) => p.id)) : null,
+  ]);
   return (
     <div>
       <Breadcrumbs trail={[{ label: forum.title, href: forum.url }]} />
