@@ -3,16 +3,24 @@ import Link from "next/link";
 import { getForumIndex } from "@/lib/forum/forum-index";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { SITE_FEED_URL } from "@/lib/urls";
+import { MarkReadButton } from "@/app/_components/mark-read-button";
+import { getViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { alternates: { types: { "application/rss+xml": [{ url: SITE_FEED_URL, title: "Parley: newest threads" }] } } };
 
 export default async function ForumIndexPage() {
-  const categories = await getForumIndex();
+  const [categories, viewer] = await Promise.all([getForumIndex(), getViewer()]);
   return (
     <div className="space-y-4">
       <h1 className="sr-only">Forums</h1>
+      {can(viewer, "keepReadingState") && (
+        <div className="flex justify-end">
+          <MarkReadButton />
+        </div>
+      )}
       {categories.map((category) => (
         <section key={category.id} aria-labelledby={`category-${category.id}`} className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
           <header className="bg-brand-700 px-4 py-2 text-white">

@@ -22,6 +22,9 @@ export async function SiteHeader() {
           <Link href="/members" className={navLink}>
             Members
           </Link>
+          <Link href="/whats-new" className={navLink}>
+            What&apos;s new
+          </Link>
           {can(viewer, "viewMemberAdmin") && (
             <Link href="/admin/members" className={navLink}>
               Admin

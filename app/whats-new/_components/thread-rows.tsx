@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/unread-marks";
+import { formatCount, formatDateTime } from "@/lib/format";
+import type { WhatsNewThread } from "@/lib/reading/whats-new";
+
+/** The rows of "New posts" and "New threads": title (bold when unread), forum, starter, replies, last post. */
+export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empty: string }) {
+  return (
+    <section aria-label="Threads" className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+      {threads.length === 0 ? (
+        <p className="p-4 text-slate-600">{empty}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200">
+          {threads.map((thread) => (
+            <li key={thread.id} className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_6rem_14rem] sm:items-center sm:gap-3">
+              <div className="min-w-0">
+                <h2 className={`break-words ${titleWeight(thread.unread)}`}>
+                  <UnreadCue unread={thread.unread} />
+                  <Link href={thread.url}>{thread.title}</Link>
+                </h2>
+                <p className="text-sm text-slate-600">
+                  {thread.unread && (
+                    <>
+                      <JumpToUnread href={thread.unreadUrl} title={thread.title} /> ·{" "}
+                    </>
+                  )}
+                  {thread.starter.url ? <Link href={thread.starter.url}>{thread.starter.name}</Link> : thread.starter.name} ·{" "}
+                  <time dateTime={thread.createdAt.toISOString()}>{formatDateTime(thread.createdAt)}</time> · <Link href={thread.forum.url}>{thread.forum.title}</Link>
+                </p>
+              </div>
+              <dl className="text-sm text-slate-600">
+                <div className="flex gap-1 sm:justify-between">
+                  <dt>Replies</dt>
+                  <dd className="font-medium text-slate-800">{formatCount(thread.replyCount)}</dd>
+                </div>
+              </dl>
+              {thread.lastPost && (
+                <p className="text-sm text-slate-600">
+                  Last post:{" "}
+                  <Link href={thread.lastPost.url}>
+                    <time dateTime={thread.lastPost.at.toISOString()}>{formatDateTime(thread.lastPost.at)}</time>
+                  </Link>{" "}
+                  by {thread.lastPost.authorUrl ? <Link href={thread.lastPost.authorUrl}>{thread.lastPost.authorName}</Link> : thread.lastPost.authorName}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

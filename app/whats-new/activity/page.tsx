@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/app/_components/pagination";
+import { getViewer } from "@/lib/auth/viewer";
+import { REACTIONS } from "@/lib/forum/reactions";
+import { formatDateTime } from "@/lib/format";
+import { can } from "@/lib/permissions";
+import { latestActivity, type ActivityItem } from "@/lib/reading/latest-activity";
+import { whatsNewUrl } from "@/lib/urls";
+import { pageOrRedirect } from "../_components/page-param";
+import { PastTheEnd } from "../_components/past-the-end";
+import { WhatsNewHeader } from "../_components/whats-new-header";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Latest activity" };
+
+type Props = { searchParams: Promise<{ page?: string | string[] }> };
+
+function Name({ who }: { who: { name: string; url: string | null } }) {
+  return who.url ? <Link href={who.url} className="font-semibold">{who.name}</Link> : <span className="font-semibold">{who.name}</span>;
+}
+
+function Event({ item }: { item: ActivityItem }) {
+  if (item.kind === "member") {
+    return (
+      <p>
+        <Name who={item.actor} /> joined the forum.
+      </p>
+    );
+  }
+  const thread = <Link href={item.post.thread.url}>{item.post.thread.title}</Link>;
+  if (item.kind === "reaction") {
+    const reaction = REACTIONS.find((r) => r.kind === item.reaction);
+    return (
+      <p>
+        <Name who={item.actor} /> reacted to <Link href={item.post.url}>{item.post.author.name}&apos;s post</Link> in {thread} with{" "}
+        <span aria-hidden="true">{reaction?.emoji} </span>
+        {reaction?.label ?? item.reaction}.
+      </p>
+    );
+  }
+  return (
+    <>
+      <p>
+        <Name who={item.actor} /> {item.post.position === 1 ? "started the thread" : "replied to"} {thread}.
+      </p>
+      {item.post.excerpt && (
+        <p className="mt-1 text-sm break-words text-slate-600">
+          <Link href={item.post.url} className="text-slate-600">
+            {item.post.excerpt}
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}
+
+export default async function LatestActivityPage({ searchParams }: Props) {
+  const [params, viewer] = await Promise.all([searchParams, getViewer()]);
+  const page = pageOrRedirect(params.page, whatsNewUrl("activity"));
+  const list = await latestActivity(can(viewer, "keepReadingState") ? viewer.id : null, { page });
+  const hrefFor = (p: number) => whatsNewUrl("activity", p);
+  return (
+    <div>
+      <WhatsNewHeader current="activity" viewer={viewer} />
+      <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
+      {page > list.pageCount ? (
+        <PastTheEnd page={page} pageCount={list.pageCount} lastPageHref={hrefFor(list.pageCount)} />
+      ) : (
+        <section aria-label="Latest activity" className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+          {list.items.length === 0 ? (
+            <p className="p-4 text-slate-600">Nothing has happened yet.</p>
+          ) : (
+            <ol className="divide-y divide-slate-200">
+              {list.items.map((item) => (
+                <li key={item.key} className="min-w-0 px-4 py-3 break-words">
+                  <Event item={item} />
+                  <p className="mt-1 text-xs text-slate-500">
+                    <time dateTime={item.at.toISOString()}>{formatDateTime(item.at)}</time>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
+      <Pagination page={Math.min(page, list.pageCount)} pageCount={list.pageCount} hrefFor={hrefFor} />
+    </div>
+  );
+}
