@@ -44,23 +44,24 @@ function postListable(viewerId: string | null): SQL {
 }
 
 /** The three sources as (kind, at, tiebreak, post, actor, reaction) rows, each newest first and cut
- * at `limit`. Parenthesised so each keeps its own ORDER BY / LIMIT inside the UNION ALL. */
+ * at `limit`. Parenthesised so each keeps its own ORDER BY / LIMIT inside the UNION ALL. "desc nulls
+ * last" as the indexes are built: a plain "desc" (nulls first) cannot use them. */
 function sources(viewerId: string | null, limit: number): SQL {
   return sql`
     (select 'post' as kind, ${posts.createdAt} as at, ${posts.id}::text as tiebreak, ${posts.id} as post_id, ${posts.authorId} as actor_id, null::reaction_kind as reaction
       from ${posts} join ${threads} on ${threads.id} = ${posts.threadId}
       where ${postListable(viewerId)}
-      order by ${posts.createdAt} desc, ${posts.id} desc limit ${limit})
+      order by ${posts.createdAt} desc nulls last, ${posts.id} desc nulls last limit ${limit})
     union all
     (select 'reaction', ${reactions.createdAt}, ${reactions.postId}::text || ':' || ${reactions.userId}, ${reactions.postId}, ${reactions.userId}, ${reactions.kind}
       from ${reactions} join ${posts} on ${posts.id} = ${reactions.postId} join ${threads} on ${threads.id} = ${posts.threadId}
       where ${postListable(viewerId)} and ${notIgnoredBy(viewerId, reactions.userId)}
-      order by ${reactions.createdAt} desc limit ${limit})
+      order by ${reactions.createdAt} desc nulls last limit ${limit})
     union all
     (select 'member', ${users.createdAt}, ${users.id}, null, ${users.id}, null
       from ${users}
       where ${notIgnoredBy(viewerId, users.id)}
-      order by ${users.createdAt} desc limit ${limit})`;
+      order by ${users.createdAt} desc nulls last limit ${limit})`;
 }
 
 type Row = {

@@ -3,7 +3,7 @@
 // threads_created_idx) picking 20 ids, then one join for just those rows; the page count is a count
 // capped at WHATS_NEW_MAX_PAGES pages, so neither query ever reads the whole table.
 import "server-only";
-import { and, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
@@ -15,7 +15,7 @@ import { isUnread, isUnreadIndexed } from "./unread";
 export const WHATS_NEW_PER_PAGE = 20;
 /** Like XenForo's find-new results, What's new is about recent activity: older threads are found
  * through their forum or search. The cap keeps the deepest OFFSET, and the count, bounded. */
-export const WHATS_NEW_MAX_PAGES = 50;
+export const WHATS_NEW_MAX_PAGES = 25;
 
 export interface WhatsNewThread {
   id: number;
@@ -45,6 +45,10 @@ export interface ThreadListOptions {
   perPage?: number;
 }
 
+/** The What's new indexes are DESC NULLS LAST (Drizzle's .desc()); a plain DESC means NULLS FIRST,
+ * which Postgres cannot read from them even on NOT NULL columns: it would sort the whole table. */
+const newestFirst = (column: AnyColumn) => sql`${column} desc nulls last`;
+
 const starters = alias(users, "starters");
 const lastPosts = alias(posts, "last_posts");
 const lastPosters = alias(users, "last_posters");
@@ -60,7 +64,7 @@ async function threadList(order: "lastPost" | "created", viewerId: string | null
   const page = options.page;
   const where = listable(viewerId, options.unreadOnly ?? false);
   // Both orders end in id so equal times never shuffle rows between pages; both match an index.
-  const orderBy = order === "lastPost" ? [desc(threads.lastPostAt), desc(threads.id)] : [desc(threads.createdAt), desc(threads.id)];
+  const orderBy = order === "lastPost" ? [newestFirst(threads.lastPostAt), newestFirst(threads.id)] : [newestFirst(threads.createdAt), newestFirst(threads.id)];
   const cap = WHATS_NEW_MAX_PAGES * perPage;
 
   const counted = db
