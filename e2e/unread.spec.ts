@@ -48,6 +48,7 @@ async function expectUnread(page: Page, title: string, unread: boolean) {
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test("a reply shows as unread until read, the jump link lands on it, and Mark all read clears it", async ({ browser }) => {
+  test.setTimeout(120_000);
   const a = await member(browser);
   const title = `Unread tracking ${uniqueName("t")}`;
   // A long opening post, so the reply sits below the fold and landing on it proves the jump.
@@ -63,7 +64,21 @@ test("a reply shows as unread until read, the jump link lands on it, and Mark al
   await b.page.getByRole("link", { name: title, exact: true }).click();
   const replyId = await reply(b.page, "A reply from the second member.");
 
+  // Prefetching the thread (the router does it for links on screen and on hover) is not reading it.
   await a.page.goto(FORUM);
+  const threadLink = rowOf(a.page, title).getByRole("link", { name: title, exact: true });
+  const threadPath = new URL((await threadLink.getAttribute("href"))!, a.page.url()).pathname;
+  const prefetched = a.page.waitForRequest((request) => new URL(request.url()).pathname === threadPath && Boolean(request.headers()["next-router-prefetch"]));
+  await a.page.reload();
+  await threadLink.hover();
+  await prefetched;
+  await a.page.waitForLoadState("networkidle");
+  // A full router prefetch and a browser prefetch of the page, with A's cookies: rendered, not read.
+  const prefetchHeaders: Record<string, string>[] = [{ rsc: "1", "next-router-prefetch": "1" }, { "sec-purpose": "prefetch" }];
+  for (const headers of prefetchHeaders) {
+    expect((await a.page.request.get(threadPath, { headers })).ok()).toBe(true);
+  }
+  await a.page.reload();
   await expectUnread(a.page, title, true);
   await a.page.screenshot({ path: "test-results/screens/unread-forum-desktop.png", fullPage: true });
 
@@ -144,6 +159,11 @@ test("a guest finds What's new from the header and moves between its tabs", asyn
   await tabs.getByRole("link", { name: "Latest activity" }).click();
   await expect(page).toHaveURL(/\/whats-new\/activity$/);
   await expect(page.getByRole("region", { name: "Latest activity" }).getByRole("listitem").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/whats-new-activity-desktop.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/screens/whats-new-activity-phone.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // A page past the end says so; a page number that is not one goes back to the first page.
   const far = await page.goto("/whats-new/posts?page=49");
