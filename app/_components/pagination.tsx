@@ -6,7 +6,10 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
   const pages = new Set([1, pageCount]);
   for (let p = Math.max(1, page - 2); p <= Math.min(pageCount, page + 2); p++) pages.add(p);
   const sorted = [...pages].sort((a, b) => a - b);
-  const link = "inline-block min-w-9 rounded border border-slate-300 bg-white px-2 py-1 text-center";
+  const box = "inline-block min-w-9 rounded border px-2 py-1 text-center";
+  // Separate colour sets: with both bg-white and bg-brand-600 on one element the stylesheet's order
+  // decides, and the current page came out white on white.
+  const link = `${box} border-slate-300 bg-white`;
   return (
     <nav aria-label="Pages" className="my-3 flex flex-wrap items-center gap-1 text-sm">
       {page > 1 && (
@@ -18,7 +21,7 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
         <span key={p} className="contents">
           {i > 0 && p - sorted[i - 1]! > 1 && <span aria-hidden="true">…</span>}
           {p === page ? (
-            <span aria-current="page" className={`${link} border-brand-600 bg-brand-600 font-semibold text-white`}>
+            <span aria-current="page" className={`${box} border-brand-600 bg-brand-600 font-semibold text-white`}>
               {p}
             </span>
           ) : (

@@ -63,28 +63,30 @@ export default async function LatestActivityPage({ searchParams }: Props) {
   return (
     <div>
       <WhatsNewHeader current="activity" viewer={viewer} />
-      <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
       {page > list.pageCount ? (
         <PastTheEnd page={page} pageCount={list.pageCount} lastPageHref={hrefFor(list.pageCount)} />
       ) : (
-        <section aria-label="Latest activity" className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
-          {list.items.length === 0 ? (
-            <p className="p-4 text-slate-600">Nothing has happened yet.</p>
-          ) : (
-            <ol className="divide-y divide-slate-200">
-              {list.items.map((item) => (
-                <li key={item.key} className="min-w-0 px-4 py-3 break-words">
-                  <Event item={item} />
-                  <p className="mt-1 text-xs text-slate-500">
-                    <time dateTime={item.at.toISOString()}>{formatDateTime(item.at)}</time>
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+        <>
+          <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
+          <section aria-label="Latest activity" className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+            {list.items.length === 0 ? (
+              <p className="p-4 text-slate-600">Nothing has happened yet.</p>
+            ) : (
+              <ol className="divide-y divide-slate-200">
+                {list.items.map((item) => (
+                  <li key={item.key} className="min-w-0 px-4 py-3 break-words">
+                    <Event item={item} />
+                    <p className="mt-1 text-xs text-slate-500">
+                      <time dateTime={item.at.toISOString()}>{formatDateTime(item.at)}</time>
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+          <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
+        </>
       )}
-      <Pagination page={Math.min(page, list.pageCount)} pageCount={list.pageCount} hrefFor={hrefFor} />
     </div>
   );
 }

@@ -37,13 +37,15 @@ export default async function NewPostsPage({ searchParams }: Props) {
           </Link>
         </nav>
       )}
-      <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
       {page > list.pageCount ? (
         <PastTheEnd page={page} pageCount={list.pageCount} lastPageHref={hrefFor(list.pageCount)} />
       ) : (
-        <ThreadRows threads={list.items} empty={unreadOnly ? "You have read everything: no unread threads." : "There are no threads yet."} />
+        <>
+          <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
+          <ThreadRows threads={list.items} empty={unreadOnly ? "You have read everything: no unread threads." : "There are no threads yet."} />
+          <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
+        </>
       )}
-      <Pagination page={Math.min(page, list.pageCount)} pageCount={list.pageCount} hrefFor={hrefFor} />
     </div>
   );
 }

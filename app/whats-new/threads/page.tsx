@@ -22,13 +22,15 @@ export default async function NewThreadsPage({ searchParams }: Props) {
   return (
     <div>
       <WhatsNewHeader current="threads" viewer={viewer} />
-      <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
       {page > list.pageCount ? (
         <PastTheEnd page={page} pageCount={list.pageCount} lastPageHref={hrefFor(list.pageCount)} />
       ) : (
-        <ThreadRows threads={list.items} empty="There are no threads yet." />
+        <>
+          <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
+          <ThreadRows threads={list.items} empty="There are no threads yet." />
+          <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
+        </>
       )}
-      <Pagination page={Math.min(page, list.pageCount)} pageCount={list.pageCount} hrefFor={hrefFor} />
     </div>
   );
 }
