@@ -25,6 +25,9 @@ export async function SiteHeader() {
           <Link href="/whats-new" className={navLink}>
             What&apos;s new
           </Link>
+          <Link href="/search" className={navLink}>
+            Search
+          </Link>
           {can(viewer, "viewMemberAdmin") && (
             <Link href="/admin/members" className={navLink}>
               Admin

@@ -11,6 +11,7 @@ import { can } from "@/lib/permissions";
 import { getMemberProfile } from "@/lib/forum/member-profile";
 import { getSignatureHtml } from "@/lib/accounts/settings";
 import { formatCount, formatDateTime, formatDay } from "@/lib/format";
+import { memberContentUrl } from "@/lib/search/query";
 import { idFromSlug } from "@/lib/urls";
 import { BannedBadge, BanPanel } from "./_components/ban-panel";
 
@@ -89,9 +90,14 @@ export default async function MemberPage(props: Props) {
       </section>
       <BanPanel memberNumber={idFromSlug((await props.params).slug)!} />
       <section aria-labelledby="recent-posts" className="rounded-lg border border-slate-300 bg-white shadow-sm">
-        <h2 id="recent-posts" className="border-b border-slate-200 px-4 py-2 font-semibold">
-          Recent posts
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-slate-200 px-4 py-2">
+          <h2 id="recent-posts" className="font-semibold">
+            Recent posts
+          </h2>
+          <Link href={memberContentUrl(card.name)} className="text-sm">
+            Find all content
+          </Link>
+        </div>
         {recentPosts.length === 0 ? (
           <p className="p-4 text-slate-600">{card.name} has not posted here yet.</p>
         ) : (
