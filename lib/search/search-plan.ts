@@ -15,8 +15,9 @@
 // first, in one small statement: how many of the newest PROBE_SIZE posts match (the share of
 // matches, f), and how many posts the forum (n_forum) and member (n_member) filters leave, of N.
 // Then, in rows read, with n the smaller of the two:
-//   newest ≈ min(n_member, MAX_RESULTS / (f × n / N))   forum ≈ n_forum   index ≈ f × N × FETCH_COST
-// where FETCH_COST weighs a scattered fetch against a row read in index order. This assumes older
+//   newest ≈ MAX_RESULTS / (f × n / N)   (with a member: min(n_member, that) × FETCH_COST)
+//   forum ≈ n_forum × FETCH_COST         index ≈ f × N × FETCH_COST
+// where FETCH_COST weighs a scattered fetch against a row read in the order rows are stored. This assumes older
 // posts use the words about as often as the newest do: a word that was common years ago and is rare
 // now costs more than the estimate (the statement time limit in search-posts.ts is the backstop).
 import "server-only";
@@ -56,10 +57,13 @@ export async function choosePlan({ words, forumId, authorId }: PlanInput): Promi
   const inScope = Math.max(1, Math.min(inForum, byMember));
   // No match in the sample still means some share: half a post in PROBE_SIZE.
   const share = Math.max(Number(row?.hits ?? 0), 0.5) / Math.max(1, Number(row?.sampled ?? 0));
+  // Posts are stored in the order they were written: newest first over all posts reads them in
+  // order, but a member's posts, a thread's posts and the GIN index's matches are scattered.
+  const walked = MAX_RESULTS / ((share * inScope) / total);
   const costs: [SearchPlan, number][] = [
-    ["newest", Math.min(byMember, MAX_RESULTS / ((share * inScope) / total))],
+    ["newest", authorId === null ? walked : Math.min(byMember, walked) * FETCH_COST],
     ["index", share * total * FETCH_COST],
   ];
-  if (forumId !== null) costs.push(["forum", inForum]);
+  if (forumId !== null) costs.push(["forum", inForum * FETCH_COST]);
   return costs.reduce((best, next) => (next[1] < best[1] ? next : best))[0];
 }
