@@ -17,6 +17,12 @@ describe("parseSearch", () => {
     });
   });
 
+  it("keeps years to what Postgres and the URL both take", () => {
+    expect(parseSearch({ q: "x", from: "0000-01-01" })).toMatchObject({ state: "invalid", errors: { from: MESSAGES.year } });
+    expect(parseSearch({ q: "x", to: "9999-12-31" })).toMatchObject({ state: "invalid", errors: { to: MESSAGES.year } });
+    expect(parseSearch({ q: "x", from: "1000-01-01", to: "2999-12-31" }).state).toBe("valid");
+  });
+
   it("counts characters, not UTF-16 units, against the limit", () => {
     expect(parseSearch({ q: "🚢".repeat(200) }).state).toBe("valid");
     expect(parseSearch({ q: "🚢".repeat(201) })).toMatchObject({ state: "invalid", errors: { q: MESSAGES.tooLong } });

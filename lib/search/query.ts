@@ -20,6 +20,7 @@ export const MESSAGES = {
   tooLong: `Searches are at most ${SEARCH_QUERY_MAX} characters long.`,
   date: "Enter a date as YYYY-MM-DD, for example 2024-05-31.",
   noSuchDate: "There is no such date.",
+  year: "Enter a year from 1000 to 2999.",
   fromAfterTo: "The “from” date is after the “to” date.",
   order: "Order the results by relevance or by date.",
   page: "Page numbers are whole numbers from 1.",
@@ -70,7 +71,9 @@ const day = text.pipe(
   z
     .string()
     .regex(/^(\d{4}-\d{2}-\d{2})?$/, MESSAGES.date)
-    .refine((value) => value === "" || isCalendarDay(value), MESSAGES.noSuchDate),
+    .refine((value) => value === "" || isCalendarDay(value), MESSAGES.noSuchDate)
+    // Postgres has no year 0, and a day after 9999-12-31 has no four-digit year.
+    .refine((value) => value === "" || (value >= "1000" && value < "3000"), MESSAGES.year),
 );
 
 const schema = z
