@@ -17,9 +17,9 @@
 // Then, in rows read, with n the smaller of the two:
 //   newest ≈ MAX_RESULTS / (f × n / N)   (with a member: min(n_member, that) × FETCH_COST)
 //   forum ≈ n_forum × FETCH_COST         index ≈ f × N × FETCH_COST
-// where FETCH_COST weighs a scattered fetch against a row read in the order rows are stored. This assumes older
-// posts use the words about as often as the newest do: a word that was common years ago and is rare
-// now costs more than the estimate (the statement time limit in search-posts.ts is the backstop).
+// where FETCH_COST weighs a scattered fetch against a row read in the order rows are stored. This
+// assumes older posts use the words about as often as the newest do: a word that was common years
+// ago and is rare now costs more than the estimate (search-posts.ts's time limit is the backstop).
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
