@@ -165,6 +165,17 @@ describe("feed links", () => {
     expect(at("evil.example/x?")).toBe("http://localhost:3000");
     expect(at("a b")).toBe("http://localhost:3000");
   });
+
+  it("use SITE_URL when the forum's address is configured, whatever the Host header says", () => {
+    const saved = process.env.SITE_URL;
+    process.env.SITE_URL = "https://forum.example/";
+    try {
+      expect(requestOrigin(new Request("http://localhost:3000/rss", { headers: { host: "evil.example" } }))).toBe("https://forum.example");
+    } finally {
+      if (saved === undefined) delete process.env.SITE_URL;
+      else process.env.SITE_URL = saved;
+    }
+  });
 });
 
 describe("plain excerpts", () => {
