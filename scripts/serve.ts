@@ -3,6 +3,7 @@
 import http from "node:http";
 import next from "next";
 import postgres from "postgres";
+import { createGuestPageCache } from "./guest-page-cache";
 
 const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Parley is temporarily unavailable</title><meta http-equiv="refresh" content="10">
@@ -36,6 +37,9 @@ export async function serve(options: { dev: boolean; port: number; hostname: str
   const handle = app.getRequestHandler();
   const database = watchDatabase(options.databaseUrl);
   const trustProxy = process.env.TRUST_PROXY === "1";
+  // Guests' reading pages, at most one second old (see guest-page-cache.ts for why that is correct).
+  const guestCache = options.dev || process.env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache();
+  const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
   const server = http.createServer((req, res) => {
     // Sign-in limits count per address: only a trusted proxy may say where a request came from.
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
@@ -44,7 +48,8 @@ export async function serve(options: { dev: boolean; port: number; hostname: str
       res.end(UNAVAILABLE_PAGE);
       return;
     }
-    void handle(req, res);
+    if (guestCache) guestCache.handle(req, res, render);
+    else render(req, res);
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
   return {

@@ -1,0 +1,125 @@
+// The guest page cache over real HTTP: a Node server with the cache in front of a renderer whose
+// answer follows a value the test changes (standing in for what Postgres holds), read with fetch.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createGuestPageCache } from "./guest-page-cache";
+
+let current = "first";
+let renders = 0;
+let renderDelayMs = 0;
+let extraHeaders: Record<string, string> = {};
+let status = 200;
+let server: http.Server;
+let base: string;
+
+function render(req: http.IncomingMessage, res: http.ServerResponse) {
+  renders++;
+  const body = `<p>${current} for ${req.headers.cookie ?? "nobody"}</p>`;
+  setTimeout(() => {
+    res.statusCode = status;
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    for (const [k, v] of Object.entries(extraHeaders)) res.setHeader(k, v);
+    // Written in two pieces, as a streamed page is.
+    res.write(body.slice(0, 5));
+    res.end(body.slice(5));
+  }, renderDelayMs);
+}
+
+beforeAll(async () => {
+  const cache = createGuestPageCache();
+  server = http.createServer((req, res) => cache.handle(req, res, render));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+beforeEach(async () => {
+  // Every test starts with no copy younger than a second.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  current = "first";
+  renders = 0;
+  renderDelayMs = 0;
+  extraHeaders = {};
+  status = 200;
+});
+
+const get = async (path: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(base + path, { headers });
+  return { status: response.status, text: await response.text(), headers: response.headers };
+};
+
+describe("guest page cache", () => {
+  it("serves guests one render per second and shows a change within a second", async () => {
+    expect((await get("/threads/1-a")).text).toContain("first");
+    expect((await get("/threads/1-a")).text).toContain("first");
+    expect(renders).toBe(1);
+    current = "second";
+    const changedAt = performance.now();
+    let seenAfter = Infinity;
+    while (performance.now() - changedAt < 3000) {
+      if ((await get("/threads/1-a")).text.includes("second")) {
+        seenAfter = performance.now() - changedAt;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seenAfter).toBeLessThanOrEqual(1000);
+  });
+
+  it("keeps one copy per URL and per Accept-Encoding", async () => {
+    await get("/threads/1-a?page=2");
+    await get("/threads/1-a?page=3");
+    await get("/threads/1-a?page=3", { "accept-encoding": "identity" });
+    await get("/threads/1-a?page=3");
+    expect(renders).toBe(3);
+  });
+
+  it("never answers a member from the cache", async () => {
+    await get("/threads/1-a");
+    const member = await get("/threads/1-a", { cookie: "authjs.session-token=abc" });
+    expect(member.text).toContain("authjs.session-token=abc");
+    expect(renders).toBe(2);
+  });
+
+  it("does not keep answers with Set-Cookie, answers other than 200, or pages outside the reading routes", async () => {
+    extraHeaders = { "set-cookie": "a=b" };
+    await get("/threads/1-a");
+    await get("/threads/1-a");
+    extraHeaders = {};
+    status = 404;
+    await get("/threads/2-b");
+    expect((await get("/threads/2-b")).status).toBe(404);
+    status = 200;
+    await get("/login");
+    await get("/login");
+    expect(renders).toBe(6);
+  });
+
+  it("skips React Server Component and server-action requests", async () => {
+    await get("/threads/1-a");
+    await get("/threads/1-a", { rsc: "1" });
+    await get("/threads/1-a?_rsc=abc");
+    expect(renders).toBe(3);
+  });
+
+  it("lets concurrent guests wait for one render instead of each starting their own", async () => {
+    renderDelayMs = 150;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => get("/forums/news")));
+    expect(answers.every((a) => a.status === 200 && a.text.includes("first"))).toBe(true);
+    expect(renders).toBe(1);
+  });
+
+  it("re-renders a copy older than half a second while the others keep the copy", async () => {
+    await get("/");
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    current = "second";
+    renderDelayMs = 200;
+    const [refreshing, meanwhile] = await Promise.all([get("/"), new Promise((r) => setTimeout(r, 50)).then(() => get("/"))]);
+    expect(refreshing.text).toContain("second");
+    expect(meanwhile.text).toContain("first");
+    expect(renders).toBe(2);
+    expect((await get("/")).text).toContain("second");
+  });
+});

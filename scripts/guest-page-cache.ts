@@ -1,0 +1,187 @@
+// A one-second micro-cache of the pages guests read, in front of Next (scripts/serve.ts).
+//
+// Why it is correct: a guest page depends only on the URL and on what Postgres holds, never on who
+// asks. So it is cached only for requests that carry no session cookie, only for GET of the reading
+// routes below, only when Next answered 200 without Set-Cookie, and never for React Server Component
+// or server-action requests (they carry headers that change the answer). Each copy is served for at
+// most TTL_MS counted from the moment its render *started*, so a reply, edit, reaction or moderator
+// action that commits at time t is in every guest copy served after t + 1 s, on every instance
+// (each instance keeps its own copies; nothing needs to be told about a write, which is why there is
+// no invalidation message to lose). Members never see a cached page: their pages are personalised.
+//
+// Why it is fast: the compressed bytes are stored as Next sent them, so a hit costs one write and no
+// rendering, no database round trip and no gzip. After REFRESH_MS one request re-renders through Next
+// while the others keep getting the copy (it is still inside its second), so at most one request per
+// URL and second waits for a render; when no copy is fresh, concurrent misses wait for one render
+// instead of each starting their own.
+import type { IncomingMessage, ServerResponse, OutgoingHttpHeaders } from "node:http";
+
+const TTL_MS = 1000;
+const REFRESH_MS = 500;
+const MAX_ENTRIES = 2000;
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Routes whose guest answer is the same for every guest. */
+const CACHED_PATHS = [/^\/$/, /^\/forums\/[^/]+$/, /^\/threads\/[^/]+$/, /^\/members\/[^/]+$/, /^\/whats-new(\/[^/]+)?$/, /^\/search$/];
+
+interface Entry {
+  renderedAt: number;
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+}
+
+interface Render {
+  startedAt: number;
+  done: Promise<Entry | null>;
+}
+
+export interface GuestPageCache {
+  /** Serves the request from the cache or through `render`, storing what it may. */
+  handle(req: IncomingMessage, res: ServerResponse, render: (req: IncomingMessage, res: ServerResponse) => void): void;
+  stats(): { hits: number; misses: number; entries: number };
+}
+
+function hasSessionCookie(req: IncomingMessage): boolean {
+  const cookie = req.headers.cookie;
+  // Auth.js names it authjs.session-token (with a __Secure- prefix over https, and .0, .1… chunks).
+  return cookie !== undefined && cookie.includes("session-token");
+}
+
+/** The cache key, or null when this request must go to Next uncached. */
+export function guestCacheKey(req: IncomingMessage): string | null {
+  if (req.method !== "GET" || !req.url) return null;
+  const h = req.headers;
+  if (h.rsc || h["next-action"] || h["next-router-state-tree"] || h["next-router-prefetch"] || h.authorization) return null;
+  if (h["if-none-match"] || h["if-modified-since"] || h.range) return null;
+  if (hasSessionCookie(req)) return null;
+  const queryAt = req.url.indexOf("?");
+  const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
+  if (queryAt !== -1 && req.url.includes("_rsc=")) return null;
+  if (!CACHED_PATHS.some((p) => p.test(path))) return null;
+  // Next picks the content encoding from Accept-Encoding: one copy per distinct header.
+  return `${h["accept-encoding"] ?? ""}\n${req.url}`;
+}
+
+function send(res: ServerResponse, entry: Entry) {
+  res.writeHead(entry.status, entry.headers);
+  res.end(entry.body);
+}
+
+/** Lets Next answer as usual while keeping a copy of the status, headers and (compressed) bytes. */
+function renderAndCapture(req: IncomingMessage, res: ServerResponse, render: (req: IncomingMessage, res: ServerResponse) => void): Promise<Entry | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    let headArgs: OutgoingHttpHeaders | null = null;
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function" || tooBig) return;
+      const buffer = Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+      size += buffer.length;
+      if (size > MAX_BODY_BYTES) tooBig = true;
+      else chunks.push(buffer);
+    };
+    const originalWriteHead = res.writeHead;
+    const originalWrite = res.write;
+    const originalEnd = res.end;
+    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      const headers = args.find((a, i) => i > 0 && a !== null && typeof a === "object" && !Array.isArray(a)) as OutgoingHttpHeaders | undefined;
+      if (headers) headArgs = { ...headArgs, ...headers };
+      return (originalWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as typeof res.writeHead;
+    res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      keep(chunk, rest[0]);
+      return (originalWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof res.write;
+    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      keep(chunk, rest[0]);
+      return (originalEnd as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+    } as typeof res.end;
+    const finish = () => {
+      const headers: OutgoingHttpHeaders = { ...res.getHeaders(), ...headArgs };
+      const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+      const cacheable = res.statusCode === 200 && !tooBig && lower["set-cookie"] === undefined && res.writableFinished;
+      if (!cacheable) return resolve(null);
+      // The copy is written in one piece with its real length.
+      delete lower["transfer-encoding"];
+      delete lower["content-length"];
+      delete lower.date;
+      delete lower.connection;
+      delete lower["keep-alive"];
+      const body = Buffer.concat(chunks);
+      lower["content-length"] = String(body.length);
+      resolve({ renderedAt: 0, status: 200, headers: lower, body });
+    };
+    res.once("finish", finish);
+    res.once("close", () => {
+      if (!res.writableFinished) resolve(null);
+    });
+    render(req, res);
+  });
+}
+
+export function createGuestPageCache(options: { ttlMs?: number; refreshMs?: number } = {}): GuestPageCache {
+  const ttl = options.ttlMs ?? TTL_MS;
+  const refreshAfter = options.refreshMs ?? REFRESH_MS;
+  const entries = new Map<string, Entry>();
+  const renders = new Map<string, Render>();
+  let hits = 0;
+  let misses = 0;
+
+  const sweep = setInterval(() => {
+    const now = performance.now();
+    for (const [key, entry] of entries) if (now - entry.renderedAt >= ttl) entries.delete(key);
+  }, ttl);
+  sweep.unref();
+
+  function startRender(key: string, req: IncomingMessage, res: ServerResponse, render: (req: IncomingMessage, res: ServerResponse) => void): Render {
+    const startedAt = performance.now();
+    const done = renderAndCapture(req, res, render).then((entry) => {
+      if (renders.get(key) === current) renders.delete(key);
+      if (!entry) return null;
+      entry.renderedAt = startedAt;
+      const existing = entries.get(key);
+      if (!existing || existing.renderedAt < startedAt) {
+        if (!existing && entries.size >= MAX_ENTRIES) {
+          const oldest = entries.keys().next().value;
+          if (oldest !== undefined) entries.delete(oldest);
+        }
+        entries.set(key, entry);
+      }
+      return entry;
+    });
+    const current: Render = { startedAt, done };
+    renders.set(key, current);
+    return current;
+  }
+
+  return {
+    handle(req, res, render) {
+      const key = guestCacheKey(req);
+      if (key === null) return render(req, res);
+      const now = performance.now();
+      const entry = entries.get(key);
+      const inFlight = renders.get(key);
+      if (entry && now - entry.renderedAt < ttl) {
+        hits++;
+        if (now - entry.renderedAt >= refreshAfter && !inFlight) {
+          // This request renders the next copy; the others keep the current one meanwhile.
+          startRender(key, req, res, render);
+          return;
+        }
+        return send(res, entry);
+      }
+      misses++;
+      if (inFlight && now - inFlight.startedAt < ttl) {
+        void inFlight.done.then((shared) => {
+          if (shared && !res.headersSent) send(res, shared);
+          else render(req, res);
+        });
+        return;
+      }
+      startRender(key, req, res, render);
+    },
+    stats: () => ({ hits, misses, entries: entries.size }),
+  };
+}
