@@ -166,9 +166,12 @@ export const threads = pgTable(
     index("threads_last_post_idx").on(t.lastPostAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
     index("threads_created_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
     index("threads_title_search_idx").using("gin", t.titleSearch),
-    // The forum page: sticky first, then by last activity, visible threads only.
+    // The forum page: sticky first, then by last activity, visible threads only. first_post_id rides
+    // along so a page is found by an index-only scan (the opening post's approval is checked against
+    // posts_not_approved_idx), however deep the page. NULLS FIRST is what ORDER BY … DESC means: an
+    // index built DESC NULLS LAST does not give that order, and Postgres would sort instead.
     index("threads_forum_listing_idx")
-      .on(t.forumId, t.isSticky.desc(), t.lastPostAt.desc(), t.id.desc())
+      .on(t.forumId, t.isSticky.desc().nullsFirst(), t.lastPostAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.firstPostId)
       .where(sql`${t.deletedAt} is null`),
     index("threads_author_idx").on(t.authorId),
   ],
@@ -207,7 +210,11 @@ export const posts = pgTable(
     index("posts_created_idx").on(t.createdAt.desc(), t.id.desc()),
     uniqueIndex("posts_thread_position_idx").on(t.threadId, t.position),
     uniqueIndex("posts_author_idempotency_idx").on(t.authorId, t.idempotencyKey),
-    index("posts_author_idx").on(t.authorId, t.createdAt.desc()),
+    // A member's latest posts in the order the profile shows them (id breaks ties), so it reads ten
+    // index entries instead of sorting all of a prolific member's posts.
+    index("posts_author_idx").on(t.authorId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The few posts waiting for approval or rejected: what listings hide, as one small hashed set.
+    index("posts_not_approved_idx").on(t.id).where(sql`${t.approvalState} <> 'approved'`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, eq, isNull, max, or, sql } from "drizzle-orm";
+import { and, asc, between, eq, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
@@ -69,7 +69,13 @@ const ANONYMOUS_READER: ThreadPageViewer = { viewerId: null, seesDeleted: false 
  * page is an index range scan and permalinks never move when something is deleted. */
 export async function getThreadPage(threadId: number, page: number, reader: ThreadPageViewer = ANONYMOUS_READER): Promise<ThreadPage | null> {
   const [found] = await db
-    .select({ thread: threads, forum: { title: forums.title, slug: forums.slug }, deleterName: deleters.name })
+    .select({
+      thread: threads,
+      forum: { title: forums.title, slug: forums.slug },
+      deleterName: deleters.name,
+      // Deleted posts keep their position, so the highest position (not the reply count) sets the pages.
+      last: sql<number | null>`(select max(${posts.position}) from ${posts} where ${posts.threadId} = ${threads.id})`,
+    })
     .from(threads)
     .innerJoin(forums, eq(forums.id, threads.forumId))
     .leftJoin(deleters, eq(deleters.id, threads.deletedById))
@@ -77,8 +83,7 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
     .limit(1);
   if (!found) return null;
   const { thread, forum } = found;
-  const [{ last } = { last: 0 }] = await db.select({ last: max(posts.position) }).from(posts).where(eq(posts.threadId, threadId));
-  const pageCount = Math.max(1, Math.ceil((last ?? 0) / POSTS_PER_PAGE));
+  const pageCount = Math.max(1, Math.ceil((found.last ?? 0) / POSTS_PER_PAGE));
   if (page > pageCount) return null;
 
   const first = (page - 1) * POSTS_PER_PAGE + 1;
@@ -91,7 +96,11 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(deleters, eq(deleters.id, posts.deletedById))
     .where(and(eq(posts.threadId, threadId), between(posts.position, first, first + POSTS_PER_PAGE - 1), visible))
-    .orderBy(asc(posts.position));
+    .orderBy(asc(posts.position))
+    // Positions are unique per thread, so this changes no result; it tells the planner the range holds
+    // one page. Without it, it guesses from the whole table's positions (most threads are short, so
+    // "1 to 20" looks like a third of all posts) and hash-joins every member for page 1.
+    .limit(POSTS_PER_PAGE);
   const ignored = await ignoredMemberIds(reader.viewerId);
   const ignoredQuotes = ignored.size ? await quotesOfIgnored(reader.viewerId, rows.map((r) => r.post.id)) : [];
 
