@@ -23,7 +23,8 @@ export type PostingResult = { ok: true; postId: number; threadId: number; url: s
 const postTime = (postId: number) => sql`(select ${posts.createdAt} from ${posts} where ${posts.id} = ${postId})`;
 
 /** A forum's last post moves to this one only if it is newer: replies in two threads of one forum can
- * commit in the other order than they were written. Runs under the forum row's update lock. */
+ * commit in the other order than they were written. Runs in a statement after the one that locked
+ * the forum row, so that its snapshot holds every post whose forum update came first. */
 const newerLastPost = (postId: number) =>
   sql`case when coalesce((select lp.created_at from posts lp where lp.id = ${forums.lastPostId}), '-infinity'::timestamptz) <= ${postTime(postId)} then ${postId} else ${forums.lastPostId} end`;
 
@@ -111,6 +112,11 @@ export async function createReply(viewer: Viewer, input: { threadId: number; mes
       .update(threads)
       .set({ replyCount: sql`${threads.replyCount} + 1`, lastPostId: post.id, lastPostAt: postTime(post.id) })
       .where(eq(threads.id, thread.id));
+    // The forum row is locked by a statement of its own: the update after it then runs on a snapshot
+    // taken once the lock is ours, so newerLastPost sees the post of a reply that committed while we
+    // waited. (Inside one UPDATE that waited, its subquery would still use the old snapshot, not find
+    // that post, and move the forum's last post backwards.)
+    await tx.select({ id: forums.id }).from(forums).where(eq(forums.id, thread.forumId)).for("update");
     await tx.update(forums).set({ messageCount: sql`${forums.messageCount} + 1`, lastPostId: newerLastPost(post.id) }).where(eq(forums.id, thread.forumId));
     return done(post.id, thread.id);
   });
