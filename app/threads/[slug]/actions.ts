@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { createReply, editPost, type PostingField } from "@/lib/forum/posting";
@@ -25,8 +24,9 @@ export async function replyAction(_previous: PostFormState, form: FormData): Pro
     message: form.get("message"),
     idempotencyKey: form.get("idempotencyKey"),
   });
+  // No revalidatePath: every reading page is rendered per request, and the form leaves with a full
+  // page load of the new post, so a re-rendered copy of this page in the answer would go unused.
   if (!result.ok) return { field: result.field, error: result.error };
-  revalidatePath("/", "layout");
   return { url: result.url };
 }
 
@@ -34,8 +34,8 @@ export async function editPostAction(id: number, message: string): Promise<PostF
   const parsed = postId.safeParse(id);
   if (!parsed.success) return { field: "form", error: "This post does not exist any more." };
   const result = await editPost(await getViewer(), { postId: parsed.data, message });
+  // The editor refreshes the page itself (router.refresh) once it knows the edit was saved.
   if (!result.ok) return { field: result.field, error: result.error };
-  revalidatePath("/", "layout");
   return { url: result.url };
 }
 
@@ -50,7 +50,8 @@ export async function toggleReactionAction(id: number, kind: ReactionKind): Prom
   const parsed = postId.safeParse(id);
   if (!parsed.success || !isReactionKind(kind)) return { error: "That reaction is not available." };
   const result = await toggleReaction(await getViewer(), parsed.data, kind);
+  // The buttons refresh the page themselves (router.refresh); revalidating here as well rendered the
+  // page twice per click, once into this answer and once for the refresh.
   if (!result.ok) return { error: result.error };
-  revalidatePath("/", "layout");
   return { reaction: result.reaction };
 }
