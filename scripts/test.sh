@@ -20,3 +20,9 @@ npx vitest run
 echo "== End-to-end tests"
 rm -rf "${E2E_DATA_DIR:-.data/e2e}"
 npx playwright test
+
+# Reuses the build the end-to-end tests just made (same dist dir, unchanged sources: no rebuild).
+# Tiny sizes and one second per scenario: it proves the bench still runs end to end (fill, counters,
+# every page and both server actions answering, report written); --strict fails on any failed request.
+echo "== Benchmark smoke run"
+npm run bench:smoke -- --dist-dir "${NEXT_DIST_DIR:-.next}"

@@ -16,6 +16,8 @@ export interface BenchOptions {
   distDir: string;
   keepData: boolean;
   output: string;
+  /** Exit non-zero when any request failed (the smoke run in npm test). */
+  strict: boolean;
 }
 
 export const DEFAULTS: BenchOptions = {
@@ -32,6 +34,7 @@ export const DEFAULTS: BenchOptions = {
   distDir: ".next-bench",
   keepData: false,
   output: "bench/results/latest.md",
+  strict: false,
 };
 
 export const HELP = `npm run bench -- [options]
@@ -57,6 +60,7 @@ Other
   --dist-dir DIR     the bench's production build (NEXT_DIST_DIR)  (default ${DEFAULTS.distDir})
   --keep-data        do not delete the data directory at the end
   --output FILE      where the report goes                        (default ${DEFAULTS.output})
+  --strict           exit with an error when any request failed or answered unexpectedly
   --help             this text
 `;
 
@@ -81,8 +85,8 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--help" || arg === "-h") return "help";
-    if (arg === "--keep-data") {
-      options.keepData = true;
+    if (arg === "--keep-data" || arg === "--strict") {
+      options[arg === "--strict" ? "strict" : "keepData"] = true;
       continue;
     }
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];

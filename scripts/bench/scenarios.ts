@@ -120,7 +120,6 @@ export function writeScenarios(targets: Targets, cookies: string[], origin: stri
     {
       key: "reply",
       label: "Posting a reply (server action over HTTP)",
-      note: "its answer carries the re-rendered page",
       who: "member",
       expect: [200],
       signedIn: true,
@@ -138,7 +137,6 @@ export function writeScenarios(targets: Targets, cookies: string[], origin: stri
     {
       key: "reaction",
       label: "Toggling a reaction (server action over HTTP)",
-      note: "its answer carries the re-rendered page",
       who: "member",
       expect: [200],
       signedIn: true,

@@ -90,7 +90,7 @@ function evaluateTargets(facts: RunFacts, get: (key: string) => Summary | null):
     targets.push({
       what: `Posting a reply (${facts.options.connections} members)`,
       goal: "p50 < 30 ms, ≥ 150 replies/s, counters exact",
-      measured: `${int(reply.rps)}/s, p50 ${ms(reply.p50)} ms over HTTP (page re-render included)${inPostgres}`,
+      measured: `${int(reply.rps)}/s, p50 ${ms(reply.p50)} ms over HTTP (the whole server action)${inPostgres}`,
       met: ok,
       shortBy: short.join(", "),
     });
