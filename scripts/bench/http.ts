@@ -29,8 +29,8 @@ export interface AssetWeight {
   gzipBytes: number;
 }
 
-/** The JavaScript and CSS a first visit to a page downloads: every <script src> and script preload,
- * and every stylesheet, under /_next/static. Each file is gzipped here (level 6, as the server's
+/** The JavaScript and CSS a first visit to a page downloads: every <script src> but nomodule ones,
+ * every script preload, and every stylesheet, under /_next/static. Each file is gzipped here (level 6, as the server's
  * compression does by default), so the figure does not depend on what the server negotiated. */
 export async function firstVisitWeight(base: string, path: string, cookie?: string): Promise<{ html: { bytes: number; gzipBytes: number }; assets: AssetWeight[] }> {
   const page = await rawGet(base + path, cookie ? { cookie } : {});
@@ -41,6 +41,8 @@ export async function firstVisitWeight(base: string, path: string, cookie?: stri
     const text = tag[0];
     const src = /\b(?:src|href)="([^"]+)"/.exec(text)?.[1]?.replace(/&amp;/g, "&");
     if (!src || !src.startsWith("/_next/static/")) continue;
+    // <script nomodule> (Next's legacy polyfills) is skipped by every browser that runs modules.
+    if (tag[1] === "script" && /\bnomodule\b/i.test(text)) continue;
     if (tag[1] === "script") found.set(src, "js");
     else if (/\brel="stylesheet"/.test(text) || (/\brel="preload"/.test(text) && /\bas="style"/.test(text))) found.set(src, "css");
     else if (/\brel="(?:preload|modulepreload)"/.test(text) && /\bas="script"/.test(text)) found.set(src, "js");

@@ -44,7 +44,8 @@ export interface RunFacts {
   peakMemory: number;
   checksAfter: Check[];
   serverErrorLines: number;
-  hasSearch: boolean;
+  /** Routes of other branches the app answered (see OptionalRoutes). */
+  optional: { search: boolean; whatsNew: boolean };
   totalSeconds: number;
   loadAverage: { before: number; after: number };
 }
@@ -77,6 +78,19 @@ function evaluateTargets(facts: RunFacts, get: (key: string) => Summary | null):
   throughput(`Thread last page, signed in`, "thread-last-member", 250, 150);
   throughput(`Forum page ${facts.targets.forum.deepPage}, signed in`, "forum-deep-member", 250, null);
   throughput(`Member profile, signed in`, "member-member", 250, null);
+  // The issue sets no throughput for search, only its p99 (< 200 ms).
+  for (const [key, who] of [["search", "anonymous"], ["search-member", "signed in"], ["search-rare", "anonymous"], ["search-rare-member", "signed in"]] as const) {
+    const s = get(key);
+    if (!s) continue;
+    const ok = s.p99 < 200 && s.errors + s.unexpected + s.failed === 0;
+    targets.push({
+      what: `Search (${key.includes("rare") ? "rare" : "common"} word), ${who}`,
+      goal: "p99 < 200 ms",
+      measured: `${int(s.rps)} req/s, p99 ${ms(s.p99)} ms`,
+      met: ok,
+      shortBy: ok ? "" : s.p99 >= 200 ? `p99 ${ms(s.p99 - 200)} ms over` : "errors",
+    });
+  }
   throughput(`Home page, signed in`, "home-member", 250, null);
   const reply = get("reply");
   if (reply) {
@@ -157,7 +171,8 @@ export async function writeReport(facts: RunFacts, file: string): Promise<{ tabl
         `replies go to ${int(t.replyThreads.length)} random open threads (from their last page), reactions to ${int(t.reactionPosts.length)} random posts (from the page showing them)`,
       ].join("; ") +
       ".",
-    facts.hasSearch ? "" : "\nSearch: the app has no search route yet, so there is no search scenario.",
+    facts.optional.search ? "" : "\nSearch: `/search` answers 404 in this build (the route is not there yet), so there is no search scenario.",
+    facts.optional.whatsNew ? "" : "\nWhat's new: `/whats-new/posts` answers 404 in this build (the route is not there yet), so there is no What's new scenario.",
     "",
     "## Targets",
     "",
@@ -174,7 +189,7 @@ export async function writeReport(facts: RunFacts, file: string): Promise<{ tabl
     "",
     "## First visit to a thread page",
     "",
-    `Every \`<script src>\`, script preload and stylesheet under \`/_next/static\` in the HTML of \`${t.bigThread.url}\` (anonymous), each gzipped (level 6):`,
+    `Every \`<script src>\` (but \`nomodule\` ones: legacy polyfills modern browsers skip), script preload and stylesheet under \`/_next/static\` in the HTML of \`${t.bigThread.url}\` (anonymous), each gzipped (level 6):`,
     "",
     weightTable(facts.weight.assets, facts.weight.html),
     "",
