@@ -3,7 +3,7 @@
 // each page's queries → write bench/results/latest.md. Everything it starts, it stops (also on
 // Ctrl-C and on errors). `npm run bench -- --help` lists the options.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +20,7 @@ import { probeRequest, setProbeLogging, type PageProbe } from "./probe";
 import { runningChildren, sampleMemory, startChild, type Child } from "./processes";
 import { assertBenchDataDir, freePort, removeDataDir, startBenchPostgres, type BenchPostgres } from "./postgres";
 import { writeReport, type RunFacts } from "./write-report";
-import { ceilingScenario, findTargets, readScenarios, writeScenarios } from "./scenarios";
+import { ceilingScenario, findTargets, readScenarios, SEARCH_PATHS, WHATS_NEW_PATH, writeScenarios } from "./scenarios";
 import { signIn } from "./sign-in";
 import { describeChecks, verifyCounters } from "./verify";
 
@@ -172,9 +172,12 @@ async function main() {
     logFile: serverLog,
   });
 
-  const appDir = path.join(manifestDir, "server", "app-paths-manifest.json");
-  const hasSearch = existsSync(appDir) && /"\/search(\/page)?"/.test(readFileSync(appDir, "utf8"));
-  const reads = readScenarios(targets, cookies, hasSearch);
+  // Search and What's new come from other branches: loaded when the app has them, noted when not.
+  const optional = {
+    search: (await rawGet(base + SEARCH_PATHS.common, BROWSER_HEADERS)).status !== 404,
+    whatsNew: (await rawGet(base + WHATS_NEW_PATH, BROWSER_HEADERS)).status !== 404,
+  };
+  const reads = readScenarios(targets, cookies, optional);
   const writes = writeScenarios(targets, cookies, base, ids);
   const ceilingRun = ceilingScenario(targets.bigThread.url);
   const all = [ceilingRun, ...reads, ...writes];
@@ -275,7 +278,7 @@ async function main() {
     peakMemory,
     checksAfter: afterChecks,
     serverErrorLines: serverErrors,
-    hasSearch,
+    optional,
     totalSeconds: (performance.now() - runStarted) / 1000,
     loadAverage: { before: loadBefore, after: loadAfter },
   };

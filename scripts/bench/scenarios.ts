@@ -3,6 +3,7 @@ import type { Sql } from "postgres";
 import { slugify } from "../../lib/urls";
 import { actionHeaders, reactionBody, reactionProblem, replyBody, replyProblem } from "./actions";
 import { BROWSER_HEADERS, type LoadRequest } from "./load";
+import { SEARCH_WORDS } from "./templates";
 
 const PER_PAGE = 20;
 const REACTION_KINDS = ["like", "love", "haha", "wow", "sad", "angry"];
@@ -61,7 +62,16 @@ export interface Scenario {
   requestFor: (connection: number) => LoadRequest;
 }
 
-export function readScenarios(targets: Targets, cookies: string[], hasSearch: boolean): Scenario[] {
+/** Routes other branches add; each is loaded only when the app answers it (not 404). */
+export interface OptionalRoutes {
+  search: boolean;
+  whatsNew: boolean;
+}
+
+export const SEARCH_PATHS = { common: `/search?q=${SEARCH_WORDS.common}`, rare: `/search?q=${SEARCH_WORDS.rare}` };
+export const WHATS_NEW_PATH = "/whats-new/posts";
+
+export function readScenarios(targets: Targets, cookies: string[], optional: OptionalRoutes): Scenario[] {
   const { bigThread, forum, member, permalink } = targets;
   const t = (page: number) => `${bigThread.url}${page > 1 ? `?page=${page}` : ""}`;
   const pages: { key: string; label: string; path: string; expect: number[] }[] = [
@@ -79,7 +89,11 @@ export function readScenarios(targets: Targets, cookies: string[], hasSearch: bo
     { key: "member", label: `Member profile (top poster, ${int(member.messages)} posts)`, path: member.url, expect: [200] },
     { key: "permalink", label: "Post permalink redirect (not followed)", path: `/posts/${permalink.postId}`, expect: [303, 307, 308] },
   ];
-  if (hasSearch) pages.push({ key: "search", label: "Search", path: "/search?q=frigate", expect: [200] });
+  if (optional.search) {
+    pages.push({ key: "search", label: `Search, a common word (“${SEARCH_WORDS.common}”)`, path: SEARCH_PATHS.common, expect: [200] });
+    pages.push({ key: "search-rare", label: `Search, a rare word (“${SEARCH_WORDS.rare}”)`, path: SEARCH_PATHS.rare, expect: [200] });
+  }
+  if (optional.whatsNew) pages.push({ key: "whats-new", label: "What's new: posts", path: WHATS_NEW_PATH, expect: [200] });
   const scenarios: Scenario[] = [];
   for (const signedIn of [false, true]) {
     for (const page of pages) {

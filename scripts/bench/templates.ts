@@ -9,6 +9,11 @@ import { renderPost } from "../../lib/markup/render";
 export const QUOTED_ID_PLACEHOLDER = "987654321";
 export const QUOTED_AUTHOR_PLACEHOLDER = "QuotedAuthorPlaceholder";
 
+/** Words for the search scenarios: one in a few early (often picked) bodies, one only in the last
+ * (rarely picked) body. The fill picks body k with a skewed probability (see fill.ts), so words come
+ * with a realistic spread of frequencies. */
+export const SEARCH_WORDS = { common: "schedule", rare: "hovercraft" } as const;
+
 const BODIES: readonly string[] = [
   "Agreed.",
   "Good find, thanks for posting this :thumb:",
@@ -22,6 +27,16 @@ const BODIES: readonly string[] = [
   "Let me try to summarise where we are.\n\n### What is confirmed\nThe contract is signed and the first payment was made in March.\n\n### What is not\nThe engine choice, the local production share and the delivery dates. Anything you read about those is speculation for now, including what I wrote on the previous page.",
   "Numbers from the annual report, for reference:\n\n1. personnel: 14,200 active, 3,100 reserve\n2. budget: up 4.1% in real terms\n3. procurement share: 23% of the total\n\nThe procurement share is the one to watch; it was 31% five years ago.",
   "You are mixing up two different programmes. The one you are thinking of was the coastal patrol vessel; this thread is about the frigate replacement. Easy mistake, the names are almost identical ;)",
+  "The parliament committee asked the same question last week and got no answer. The minister promised a written reply before the summer recess.",
+  "Satellite images from Tuesday show the submarine back in the dry dock, so the sea trials are clearly delayed again.",
+  "Radar coverage in the north is still patchy. Two of the four stations run on generators since the storm, according to the local press.",
+  "Training hours per pilot dropped to 110 a year. NATO's guideline is 180. No amount of new aircraft fixes that.",
+  "Recruitment figures are out: the army missed its target by 18%, the navy by 9%. The air force was the only service above plan.",
+  "Anyone know whether the howitzer order includes ammunition? The press release mentions a support package but no quantities.",
+  "Photos of the new armoured vehicles at the parade. The turret looks different from the prototype, probably the export version.",
+  "Old but relevant: the 1998 white paper predicted exactly this shortage of engineers. Nobody listened then either.",
+  "The hovercraft squadron was disbanded in 2011, so that part of the story cannot be right.",
+  "Quartermaster records from the depot audit list 212 unserviceable tyres and a single working forklift. Make of that what you will.",
 ];
 
 /** Short signatures for some members' profiles (and their rendered HTML). */
