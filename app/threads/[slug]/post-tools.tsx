@@ -1,16 +1,21 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { FormMessage } from "@/app/_components/form";
 import { insertQuote } from "@/app/_components/editor/events";
 import { getMultiQuote, toggleMultiQuote } from "@/app/_components/editor/multi-quote";
-import { PostEditor } from "@/app/_components/editor/post-editor";
 import { quoteMarkup } from "@/lib/markup/quote";
 import type { ReactionKind } from "@/db/schema";
 import { quotesFor } from "@/app/_components/editor/quotes-action";
 import { editableSourceAction, editPostAction, toggleReactionAction } from "./actions";
-import { ReportPost } from "./report-post";
+
+// Loaded when first used, not with the page: most readers never edit or report, and guests cannot.
+const PostEditor = dynamic(() => import("@/app/_components/editor/post-editor").then((m) => m.PostEditor), {
+  loading: () => <p className="text-sm text-slate-500">Loading the editor…</p>,
+});
+const ReportPost = dynamic(() => import("./report-post").then((m) => m.ReportPost));
 
 export interface ReactionView {
   kind: ReactionKind;
