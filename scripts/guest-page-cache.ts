@@ -18,7 +18,8 @@ import type { IncomingMessage, ServerResponse, OutgoingHttpHeaders } from "node:
 
 const TTL_MS = 1000;
 const REFRESH_MS = 500;
-const MAX_ENTRIES = 2000;
+// Bounds on what a crawler walking many URLs can make it hold (copies expire within a second anyway).
+const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Routes whose guest answer is the same for every guest. */
@@ -39,7 +40,6 @@ interface Render {
 export interface GuestPageCache {
   /** Serves the request from the cache or through `render`, storing what it may. */
   handle(req: IncomingMessage, res: ServerResponse, render: (req: IncomingMessage, res: ServerResponse) => void): void;
-  stats(): { hits: number; misses: number; entries: number };
 }
 
 function hasSessionCookie(req: IncomingMessage): boolean {
@@ -126,12 +126,15 @@ export function createGuestPageCache(options: { ttlMs?: number; refreshMs?: numb
   const refreshAfter = options.refreshMs ?? REFRESH_MS;
   const entries = new Map<string, Entry>();
   const renders = new Map<string, Render>();
-  let hits = 0;
-  let misses = 0;
+  let totalBytes = 0;
 
   const sweep = setInterval(() => {
     const now = performance.now();
-    for (const [key, entry] of entries) if (now - entry.renderedAt >= ttl) entries.delete(key);
+    for (const [key, entry] of entries) {
+      if (now - entry.renderedAt < ttl) continue;
+      entries.delete(key);
+      totalBytes -= entry.body.length;
+    }
   }, ttl);
   sweep.unref();
 
@@ -143,11 +146,18 @@ export function createGuestPageCache(options: { ttlMs?: number; refreshMs?: numb
       entry.renderedAt = startedAt;
       const existing = entries.get(key);
       if (!existing || existing.renderedAt < startedAt) {
-        if (!existing && entries.size >= MAX_ENTRIES) {
-          const oldest = entries.keys().next().value;
-          if (oldest !== undefined) entries.delete(oldest);
+        if (existing) {
+          entries.delete(key);
+          totalBytes -= existing.body.length;
+        }
+        // Oldest copies first (a Map iterates in insertion order).
+        for (const [oldKey, old] of entries) {
+          if (totalBytes + entry.body.length <= MAX_TOTAL_BYTES) break;
+          entries.delete(oldKey);
+          totalBytes -= old.body.length;
         }
         entries.set(key, entry);
+        totalBytes += entry.body.length;
       }
       return entry;
     });
@@ -164,7 +174,6 @@ export function createGuestPageCache(options: { ttlMs?: number; refreshMs?: numb
       const entry = entries.get(key);
       const inFlight = renders.get(key);
       if (entry && now - entry.renderedAt < ttl) {
-        hits++;
         if (now - entry.renderedAt >= refreshAfter && !inFlight) {
           // This request renders the next copy; the others keep the current one meanwhile.
           startRender(key, req, res, render);
@@ -172,7 +181,6 @@ export function createGuestPageCache(options: { ttlMs?: number; refreshMs?: numb
         }
         return send(res, entry);
       }
-      misses++;
       if (inFlight && now - inFlight.startedAt < ttl) {
         void inFlight.done.then((shared) => {
           if (shared && !res.headersSent) send(res, shared);
@@ -182,6 +190,5 @@ export function createGuestPageCache(options: { ttlMs?: number; refreshMs?: numb
       }
       startRender(key, req, res, render);
     },
-    stats: () => ({ hits, misses, entries: entries.size }),
   };
 }
