@@ -122,6 +122,7 @@ async function main() {
   const app = await startChild({
     name: "the app server",
     script: "scripts/bench/app-server.ts",
+    nodeArgs: startNodeFlags(),
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -293,6 +294,14 @@ async function main() {
     process.exitCode = 1;
     console.error(`\nREQUESTS FAILED (--strict) in: ${failing.map((s) => `${s.label} (${s.who})`).join("; ")}.`);
   }
+}
+
+/** The Node flags `npm start` gives the server (package.json: `tsx <flags> scripts/start.ts`), so the
+ * bench's server runs with the same heap limit. */
+function startNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  const flags = /^tsx((?:\s+--[\w-]+(?:=\S+)?)*)\s+scripts\/start\.ts/.exec(start)?.[1] ?? "";
+  return flags.split(/\s+/).filter(Boolean);
 }
 
 /** After a run, requests autocannon gave up on may still be running in the app: wait until Postgres

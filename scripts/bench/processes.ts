@@ -23,13 +23,15 @@ export async function startChild(options: {
   name: string;
   script: string;
   args?: string[];
+  /** Node flags before the script (the app server gets the ones `npm start` uses). */
+  nodeArgs?: string[];
   env: NodeJS.ProcessEnv;
   ready: RegExp;
   logFile: string;
   timeoutMs?: number;
 }): Promise<Child> {
   const log = createWriteStream(options.logFile, { flags: "a" });
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", options.script, ...(options.args ?? [])], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", options.script, ...(options.args ?? [])], {
     cwd: process.cwd(),
     env: options.env,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
