@@ -15,13 +15,10 @@ import { postingRefusal } from "@/lib/permissions/posting";
 import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
 import { PostTools } from "./post-tools";
 import { forumChoices } from "@/lib/moderation/forum-choices";
-import { BulkBar } from "./moderation/bulk-bar";
-import { PostModeration } from "./moderation/post-moderation";
-import { ThreadTools } from "./moderation/thread-tools";
 import { QuoteExpander } from "./quote-expander";
 import { IgnoredPost } from "./ignored-post";
 import { IgnoredQuotes } from "./ignored-quotes";
-import { ReplyForm } from "./reply-form";
+import { BulkBar, PostModeration, ReplyForm, ThreadTools } from "./on-demand";
 import { isPrefetchRequest } from "@/lib/reading/prefetch";
 import { recordThreadRead } from "@/lib/reading/reads";
 
