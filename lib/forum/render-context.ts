@@ -11,7 +11,8 @@ type Queryable = Pick<Database, "select">;
 /** Every string an "@" could be the start of a member name with: up to five words, 32 characters. */
 export function mentionCandidates(source: string): string[] {
   const found = new Set<string>();
-  for (const match of source.matchAll(/(?:^|[^\p{L}\p{N}_@])@([\p{L}\p{M}\p{N}_.\-][^\n]{0,64})/gu)) {
+  // The name is read in a lookahead, so one mention's text does not swallow the next "@" on the line.
+  for (const match of source.matchAll(/(?:^|[^\p{L}\p{N}_@])@(?=([\p{L}\p{M}\p{N}_.\-][^\n]{0,64}))/gu)) {
     const words = match[1]!.split(" ");
     for (let n = 1; n <= Math.min(5, words.length); n++) {
       const candidate = words.slice(0, n).join(" ").replace(/[.,!?;:)]+$/u, "");
