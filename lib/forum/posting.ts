@@ -5,12 +5,13 @@ import { and, count, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Database } from "@/db/connect";
 import { forums, postEdits, postQuotes, posts, threads, users } from "@/db/schema";
+import { alertForNewPost } from "../alerts/create";
 import { renderPost } from "../markup/render";
 import { can, type Viewer } from "../permissions";
 import { authorNeedsApproval, replyApproval } from "../moderation/approval";
 import { postingRefusal } from "../permissions/posting";
 import { postUrl, slugify } from "../urls";
-import { alertForNewPost } from "./alerts";
+import { autoWatch } from "../watching/watch";
 import { idempotencyKeySchema, messageSchema, POSTING, titleSchema } from "./posting-rules";
 import { mentionedMemberIds, renderFacts } from "./render-context";
 
@@ -55,7 +56,7 @@ async function rateLimitRefusal(tx: Tx, authorId: string): Promise<string | null
 
 /** Renders and inserts one post at the end of a locked thread, with its quotes and alerts. */
 /** A pending post (approval queue) moves no counter and sends no alert until approved (lib/moderation/approval.ts). */
-async function insertPost(tx: Tx, input: { threadId: number; threadAuthorId: string | null; author: { id: string; name: string }; source: string; key: string; pending?: boolean }) {
+async function insertPost(tx: Tx, input: { threadId: number; author: { id: string; name: string }; source: string; key: string; pending?: boolean }) {
   const [{ next } = { next: 1 }] = await tx
     .select({ next: sql<number>`coalesce(max(${posts.position}), 0) + 1` })
     .from(posts)
@@ -74,11 +75,12 @@ async function insertPost(tx: Tx, input: { threadId: number; threadAuthorId: str
   await tx.update(users).set({ messageCount: sql`${users.messageCount} + 1`, lastSeenAt: sql`now()` }).where(eq(users.id, input.author.id));
   await alertForNewPost(tx, {
     postId: post!.id,
+    threadId: input.threadId,
     actorId: input.author.id,
     quotedAuthorIds: facts.quoted.map((q) => q.authorId),
     mentionedIds: mentionedMemberIds(html, facts),
-    threadAuthorId: input.threadAuthorId,
   });
+  await autoWatch(tx, input.author.id, input.threadId);
   return post!;
 }
 
@@ -106,7 +108,7 @@ export async function createReply(viewer: Viewer, input: { threadId: number; mes
     const approval = await replyApproval(tx, viewer, thread);
     if ("refusal" in approval) return fail("form", approval.refusal);
 
-    const post = await insertPost(tx, { threadId: thread.id, threadAuthorId: thread.authorId, author, source: message.data, key: key.data, pending: approval.pending });
+    const post = await insertPost(tx, { threadId: thread.id, author, source: message.data, key: key.data, pending: approval.pending });
     if (approval.pending) return done(post.id, thread.id);
     await tx
       .update(threads)
@@ -148,7 +150,7 @@ export async function createThread(
       .insert(threads)
       .values({ forumId: forum.id, title: title.data, slug: slugify(title.data), authorId: author.id, authorName: author.name })
       .returning({ id: threads.id });
-    const post = await insertPost(tx, { threadId: thread!.id, threadAuthorId: author.id, author, source: message.data, key: key.data, pending });
+    const post = await insertPost(tx, { threadId: thread!.id, author, source: message.data, key: key.data, pending });
     await tx.update(threads).set({ firstPostId: post.id, lastPostId: post.id, lastPostAt: postTime(post.id) }).where(eq(threads.id, thread!.id));
     // A thread waiting for approval is hidden from others and counted in its forum once approved.
     if (pending) return done(post.id, thread!.id);

@@ -3,7 +3,8 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alerts, posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
+import { posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
+import { alertForReaction } from "../alerts/create";
 import { can, type Viewer } from "../permissions";
 import { postingRefusal } from "../permissions/posting";
 import { memberUrl } from "../urls";
@@ -47,7 +48,7 @@ export async function toggleReaction(viewer: Viewer, postId: number, kind: React
     const scoreDelta = scoreOf(next) - scoreOf(existing?.kind);
     if (countDelta) await tx.update(posts).set({ reactionCount: sql`${posts.reactionCount} + ${countDelta}` }).where(eq(posts.id, postId));
     if (scoreDelta && post.authorId) await tx.update(users).set({ reactionScore: sql`${users.reactionScore} + ${scoreDelta}` }).where(eq(users.id, post.authorId));
-    if (next && !existing && post.authorId) await tx.insert(alerts).values({ userId: post.authorId, kind: "reaction", actorId: userId, postId });
+    if (Boolean(next) !== Boolean(existing)) await alertForReaction(tx, { postId, actorId: userId, authorId: post.authorId, reacted: next !== null });
     return { ok: true, reaction: next };
   });
 }

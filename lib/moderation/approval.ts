@@ -9,10 +9,11 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import type { Database } from "@/db/connect";
 import { forums, posts, settings, threads, users } from "@/db/schema";
-import { alertForNewPost } from "../forum/alerts";
+import { alertForNewPost } from "../alerts/create";
 import { mentionedMemberIds, renderFacts } from "../forum/render-context";
 import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
+import { autoWatch } from "../watching/watch";
 import { logModAction, REASON_MAX } from "./log";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -260,8 +261,9 @@ export async function approvePost(viewer: Viewer, postId: number): Promise<Moder
         actorId: post.authorId,
         quotedAuthorIds: facts.quoted.map((q) => q.authorId),
         mentionedIds: mentionedMemberIds(post.html, facts),
-        threadAuthorId: startsThread ? post.authorId : thread.authorId,
+        threadId: thread.id,
       });
+      await autoWatch(tx, post.authorId, thread.id);
     }
     await logModAction(tx, {
       actorId: viewer.id!,

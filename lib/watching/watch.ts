@@ -1,0 +1,67 @@
+// Watching a thread: a reply in it alerts the watcher (lib/alerts/create.ts). Members watch by hand
+// (the thread page's Watch button) or automatically when they start or reply to a thread, unless they
+// turned that off in their account settings.
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import type { Database } from "@/db/connect";
+import { threads, threadWatches, users } from "@/db/schema";
+import { threadShownTo } from "../moderation/visibility";
+import { can, type Viewer } from "../permissions";
+
+export type WatchResult = { ok: true; watching: boolean } | { ok: false; error: string };
+
+const threadIdSchema = z.coerce.number<unknown>().int().positive().max(2_147_483_647);
+const SIGN_IN = "Sign in to watch threads.";
+const GONE = "This thread does not exist any more.";
+
+export async function isWatching(viewerId: string | null, threadId: number): Promise<boolean> {
+  if (!viewerId) return false;
+  const [row] = await db
+    .select({ threadId: threadWatches.threadId })
+    .from(threadWatches)
+    .where(and(eq(threadWatches.userId, viewerId), eq(threadWatches.threadId, threadId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Starts watching a thread the viewer can read (a deleted thread, or one still waiting for
+ * approval that is not theirs, cannot be watched). Watching twice is not an error. */
+export async function watchThread(viewer: Viewer, threadId: unknown): Promise<WatchResult> {
+  if (!can(viewer, "keepReadingState") || !viewer.id) return { ok: false, error: SIGN_IN };
+  const id = threadIdSchema.safeParse(threadId);
+  if (!id.success) return { ok: false, error: GONE };
+  const [thread] = await db
+    .select({ id: threads.id })
+    .from(threads)
+    .where(and(eq(threads.id, id.data), isNull(threads.deletedAt), threadShownTo(viewer.id)))
+    .limit(1);
+  if (!thread) return { ok: false, error: GONE };
+  await db.insert(threadWatches).values({ userId: viewer.id, threadId: thread.id }).onConflictDoNothing();
+  return { ok: true, watching: true };
+}
+
+/** Stops watching. Allowed whatever became of the thread, so nothing can keep a member watching. */
+export async function unwatchThread(viewer: Viewer, threadId: unknown): Promise<WatchResult> {
+  if (!can(viewer, "keepReadingState") || !viewer.id) return { ok: false, error: SIGN_IN };
+  const id = threadIdSchema.safeParse(threadId);
+  if (!id.success) return { ok: false, error: GONE };
+  await db.delete(threadWatches).where(and(eq(threadWatches.userId, viewer.id), eq(threadWatches.threadId, id.data)));
+  return { ok: true, watching: false };
+}
+
+export async function unwatchAllThreads(viewer: Viewer): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
+  if (!can(viewer, "keepReadingState") || !viewer.id) return { ok: false, error: SIGN_IN };
+  const removed = await db.delete(threadWatches).where(eq(threadWatches.userId, viewer.id)).returning({ threadId: threadWatches.threadId });
+  return { ok: true, count: removed.length };
+}
+
+/** In the transaction that publishes a member's post: they now watch its thread, if their
+ * "Watch threads I start or reply to" setting is on. */
+export async function autoWatch(tx: Pick<Database, "execute">, userId: string, threadId: number): Promise<void> {
+  await tx.execute(sql`
+    insert into ${threadWatches} (user_id, thread_id)
+    select ${users.id}, ${threadId} from ${users} where ${users.id} = ${userId} and ${users.autoWatch}
+    on conflict do nothing`);
+}
