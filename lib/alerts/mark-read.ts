@@ -1,0 +1,35 @@
+// Marking alerts read. Every write is limited to the viewer's own alerts: an alert id from the form
+// that belongs to someone else changes nothing.
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { alerts } from "@/db/schema";
+import { can, type Viewer } from "../permissions";
+
+export type MarkReadResult = { ok: true; marked: number } | { ok: false; error: string };
+
+const alertIdSchema = z.coerce.number<unknown>().int().positive().max(2_147_483_647);
+const SIGN_IN = "Sign in to manage your alerts.";
+
+export async function markAlertRead(viewer: Viewer, alertId: unknown): Promise<MarkReadResult> {
+  if (!can(viewer, "keepReadingState") || !viewer.id) return { ok: false, error: SIGN_IN };
+  const id = alertIdSchema.safeParse(alertId);
+  if (!id.success) return { ok: false, error: "That alert does not exist." };
+  const marked = await db
+    .update(alerts)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(alerts.id, id.data), eq(alerts.userId, viewer.id), isNull(alerts.readAt)))
+    .returning({ id: alerts.id });
+  return { ok: true, marked: marked.length };
+}
+
+export async function markAllAlertsRead(viewer: Viewer): Promise<MarkReadResult> {
+  if (!can(viewer, "keepReadingState") || !viewer.id) return { ok: false, error: SIGN_IN };
+  const marked = await db
+    .update(alerts)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(alerts.userId, viewer.id), isNull(alerts.readAt)))
+    .returning({ id: alerts.id });
+  return { ok: true, marked: marked.length };
+}
