@@ -54,7 +54,8 @@ async function rateLimitRefusal(tx: Tx, authorId: string): Promise<string | null
   return `You are posting too fast (${POSTING.perMinute} posts a minute at most). Try again in ${seconds} seconds.`;
 }
 
-/** Renders and inserts one post at the end of a locked thread, with its quotes and alerts. */
+/** Renders and inserts one post at the end of a locked thread, with its quotes and alerts; its author
+ * now watches the thread (if their auto-watch setting is on). */
 /** A pending post (approval queue) moves no counter and sends no alert until approved (lib/moderation/approval.ts). */
 async function insertPost(tx: Tx, input: { threadId: number; author: { id: string; name: string }; source: string; key: string; pending?: boolean }) {
   const [{ next } = { next: 1 }] = await tx

@@ -12,6 +12,7 @@ import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { forumUrl, slugify, threadUrl } from "../urls";
 import { appendPosts, applyContributions, contributions, recountThread, renumberPositions, type Tx } from "./counters";
 import { firstIssue, forumIdSchema, postIdsSchema, reasonSchema, threadIdSchema, threadRefSchema } from "./inputs";
+import { carryWatches } from "../watching/watch";
 import { logModAction } from "./log";
 
 export type ModerationResult = { ok: true; message: string; threadId: number; url: string } | { ok: false; error: string };
@@ -268,6 +269,7 @@ export function mergeThreads(viewer: Viewer, input: { sourceId: unknown; targetI
 
     const before = await contributions(tx, [source.id, target.id]);
     const moved = await appendPosts(tx, source.id, target.id);
+    await carryWatches(tx, source.id, target.id);
     await tx.delete(threads).where(eq(threads.id, source.id));
     await tx.update(threads).set({ viewCount: sql`${threads.viewCount} + ${source.viewCount}` }).where(eq(threads.id, target.id));
     await recountThread(tx, target.id);

@@ -65,3 +65,11 @@ export async function autoWatch(tx: Pick<Database, "execute">, userId: string, t
     select ${users.id}, ${threadId} from ${users} where ${users.id} = ${userId} and ${users.autoWatch}
     on conflict do nothing`);
 }
+
+/** A merge removes the source thread: its watchers keep following the conversation in the target. */
+export async function carryWatches(tx: Pick<Database, "execute">, fromThreadId: number, toThreadId: number): Promise<void> {
+  await tx.execute(sql`
+    insert into ${threadWatches} (user_id, thread_id)
+    select ${threadWatches.userId}, ${toThreadId} from ${threadWatches} where ${threadWatches.threadId} = ${fromThreadId}
+    on conflict do nothing`);
+}

@@ -6,7 +6,7 @@ import { db } from "@/db/client";
 import { settings, threadReads, threads, threadWatches } from "@/db/schema";
 import { makeForum, makeMember, newThread, reply } from "../alerts/test-fixtures";
 import { APPROVAL_SETTING, approvePost } from "../moderation/approval";
-import { deleteThread } from "../moderation/threads";
+import { deleteThread, mergeThreads } from "../moderation/threads";
 import { ANONYMOUS, type Viewer } from "../permissions";
 import { getAutoWatch, setAutoWatch } from "./auto-watch";
 import { isWatching, unwatchAllThreads, unwatchThread, watchThread } from "./watch";
@@ -106,6 +106,22 @@ describe("watching by hand", () => {
     } finally {
       await db.delete(settings).where(eq(settings.key, APPROVAL_SETTING));
     }
+  });
+});
+
+describe("merging threads", () => {
+  it("moves the source thread's watchers to the thread it is merged into", async () => {
+    const [watcher, both, opener, moderator] = [await makeMember({ autoWatch: false }), await makeMember({ autoWatch: false }), await makeMember({ autoWatch: false }), await makeMember({ role: "moderator" })];
+    const source = await newThread(opener, forumId, "Merged away");
+    const target = await newThread(opener, forumId, "Merged into");
+    await watchThread(watcher, source.threadId);
+    await watchThread(both, source.threadId);
+    await watchThread(both, target.threadId);
+    expect(await mergeThreads(moderator, { sourceId: source.threadId, targetId: target.threadId })).toMatchObject({ ok: true });
+    expect(await isWatching(watcher.id, target.threadId)).toBe(true);
+    expect(await isWatching(both.id, target.threadId)).toBe(true);
+    expect(await isWatching(opener.id, target.threadId)).toBe(false);
+    expect(await db.select().from(threadWatches).where(eq(threadWatches.threadId, source.threadId))).toEqual([]);
   });
 });
 
