@@ -4,6 +4,7 @@ import { can, isSignedIn } from "@/lib/permissions";
 import { memberUrl } from "@/lib/urls";
 import { signOutAction } from "./session-actions";
 import { ModerationLinks } from "./moderation-links";
+import { AlertsLink } from "./alerts-link";
 
 const navLink = "text-brand-100 hover:text-white";
 
@@ -45,6 +46,10 @@ export async function SiteHeader() {
             <>
               <Link href={memberUrl({ number: viewer.number, name: viewer.name })} className="font-semibold text-white">
                 {viewer.name}
+              </Link>
+              <AlertsLink viewerId={viewer.id} className={navLink} />
+              <Link href="/watched" className={navLink}>
+                Watched threads
               </Link>
               <Link href="/account" className={navLink}>
                 Account settings

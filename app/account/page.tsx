@@ -11,6 +11,8 @@ import { EmailForm } from "./email-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { profileValues } from "./state";
+import { getAutoWatch } from "@/lib/watching/auto-watch";
+import { WatchSettingsForm } from "./watch-settings-form";
 
 export const metadata: Metadata = { title: "Account settings" };
 export const dynamic = "force-dynamic";
@@ -73,6 +75,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Password
         </h2>
         <PasswordForm username={settings.name} hasPassword={settings.hasPassword} justChanged={saved === "password"} />
+      </section>
+
+      <section aria-labelledby="account-watching" className={section}>
+        <h2 id="account-watching" className={heading}>
+          Watched threads
+        </h2>
+        <WatchSettingsForm autoWatch={await getAutoWatch(viewer.id)} />
       </section>
     </div>
   );

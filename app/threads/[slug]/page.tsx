@@ -21,6 +21,8 @@ import { IgnoredQuotes } from "./ignored-quotes";
 import { BulkBar, PostModeration, ReplyForm, ThreadTools } from "./on-demand";
 import { isPrefetchRequest } from "@/lib/reading/prefetch";
 import { recordThreadRead } from "@/lib/reading/reads";
+import { isWatching } from "@/lib/watching/watch";
+import { WatchButton } from "./watch-button";
 
 export const dynamic = "force-dynamic";
 
@@ -146,9 +148,11 @@ export default async function ThreadPage(props: Props) {
   // Marked while rendering, not after, so the forum list the member opens next already agrees;
   // never for a prefetch, which may not be shown at all.
   const marksRead = can(viewer, "keepReadingState") && !isPrefetchRequest(await headers());
-  const [reactions] = await Promise.all([
+  const showsWatch = can(viewer, "keepReadingState") && !thread.deletedAt;
+  const [reactions, , watching] = await Promise.all([
     reactionsForPosts(posts.map((p) => p.id), viewer.id),
     marksRead ? recordThreadRead(viewer, thread.id, posts.map((p) => p.id)) : null,
+    showsWatch ? isWatching(viewer.id, thread.id) : null,
   ]);
   return (
     <div>
@@ -158,6 +162,7 @@ export default async function ThreadPage(props: Props) {
         {thread.title}
       </h1>
       {thread.deleted && <RemovalNotice what="thread" removal={thread.deleted} />}
+      {watching !== null && <div className="mt-2"><WatchButton key={`${thread.id}-${watching}`} threadId={thread.id} watching={watching} /></div>}
       {can(viewer, "moderateThreads") && (
         <ThreadTools
           key={`thread-tools-${thread.id}`}

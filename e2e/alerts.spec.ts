@@ -1,0 +1,166 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signUp, uniqueName } from "./fixtures";
+
+const posts = (page: Page) => page.locator("article[id^=post-]");
+const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
+const bell = (page: Page) => accountNav(page).getByRole("link", { name: "Alerts", exact: true });
+
+async function member(browser: Browser, prefix: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const name = await signUp(page, uniqueName(prefix));
+  return { context, page, name };
+}
+
+async function startThread(page: Page, title: string) {
+  await page.goto("/forums/global-defence");
+  await page.getByRole("link", { name: "New thread" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("textbox", { name: "Message" }).fill("Who keeps an eye on this?");
+  await page.getByRole("button", { name: "Post thread" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  return page.url().replace(/#.*$/, "");
+}
+
+/** Posts a reply and answers its id, read from the #post-N the page lands on (a new one: the page
+ * may already show an earlier #post-N). */
+async function reply(page: Page, message?: string): Promise<number> {
+  const before = page.url();
+  if (message !== undefined) await page.getByRole("textbox", { name: "Message" }).fill(message);
+  await page.getByRole("button", { name: "Post reply" }).click();
+  await expect(page).not.toHaveURL(before);
+  await expect(page).toHaveURL(/#post-\d+$/);
+  const id = Number(/#post-(\d+)$/.exec(page.url())![1]);
+  await expect(page.locator(`#post-${id}`)).toBeVisible();
+  return id;
+}
+
+async function noSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}
+
+test("watch a thread, be alerted of replies, quotes and mentions, and mark alerts read", async ({ browser }) => {
+  const b = await member(browser, "writer");
+  const a = await member(browser, "watcher");
+  const title = `Frigate sea trials ${uniqueName("t")}`;
+  const threadUrl = await startThread(b.page, title);
+
+  // A watches B's thread; the button says so at once, and still after a reload.
+  await a.page.goto(threadUrl);
+  await expect(bell(a.page)).not.toHaveAttribute("aria-describedby");
+  await a.page.getByRole("button", { name: "Watch", exact: true }).click();
+  await expect(a.page.getByRole("button", { name: "Unwatch", exact: true })).toBeVisible();
+  await a.page.reload();
+  await expect(a.page.getByRole("button", { name: "Unwatch", exact: true })).toBeVisible();
+
+  // B replies: A's bell counts it, and the alert leads to B's post.
+  await b.page.goto(threadUrl);
+  const replyId = await reply(b.page, "The trials went well.");
+  await a.page.goto("/");
+  await expect(bell(a.page)).toHaveAccessibleName("Alerts");
+  await expect(bell(a.page)).toHaveAccessibleDescription("1 unread alert");
+  await expect(bell(a.page)).toContainText("1");
+  await bell(a.page).click();
+  await expect(a.page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
+  const replied = a.page.getByRole("link", { name: `${b.name} replied to the thread ${title}` });
+  await expect(replied).toHaveAttribute("href", `/posts/${replyId}`);
+  await expect(a.page.getByRole("listitem").filter({ has: replied })).toContainText("Unread");
+  await replied.click();
+  await expect(a.page).toHaveURL(new RegExp(`#post-${replyId}$`));
+  await expect(a.page.locator(`#post-${replyId}`)).toContainText("The trials went well.");
+
+  // A answers; B quotes that answer, then mentions A.
+  const answerId = await reply(a.page, "Glad to hear it.");
+  await b.page.goto(threadUrl);
+  await b.page.locator(`#post-${answerId}`).getByRole("button", { name: "Quote", exact: true }).click();
+  await expect(b.page.getByRole("textbox", { name: "Message" })).toHaveValue(new RegExp(`::: quote ${answerId} ${a.name}`));
+  await b.page.getByRole("textbox", { name: "Message" }).press("End");
+  await b.page.getByRole("textbox", { name: "Message" }).pressSequentially("\nSo am I.");
+  const quoteId = await reply(b.page);
+  const mentionId = await reply(b.page, `What next, @${a.name}?`);
+
+  await a.page.goto("/alerts");
+  await expect(bell(a.page)).toHaveAccessibleDescription("3 unread alerts");
+  await expect(a.page.getByText("3 unread alerts.")).toBeVisible();
+  const alertLinks = a.page.getByRole("list", { name: "Alerts, newest first" }).getByRole("link");
+  await expect(alertLinks).toHaveText([`${b.name} mentioned you in ${title}`, `${b.name} quoted your post in ${title}`, `${b.name} replied to the thread ${title}`]);
+  await expect(alertLinks.nth(0)).toHaveAttribute("href", `/posts/${mentionId}`);
+  await expect(alertLinks.nth(1)).toHaveAttribute("href", `/posts/${quoteId}`);
+
+  // One marked read, then all.
+  await a.page.getByRole("button", { name: `Mark read: ${b.name} quoted your post in ${title}` }).click();
+  await expect(bell(a.page)).toHaveAccessibleDescription("2 unread alerts");
+  await expect(a.page.getByRole("button", { name: /^Mark read:/ })).toHaveCount(2);
+  await a.page.getByRole("button", { name: "Mark all read", exact: true }).click();
+  await expect(a.page.getByText("You have no unread alerts.")).toBeVisible();
+  await expect(bell(a.page)).not.toHaveAttribute("aria-describedby");
+  await expect(a.page.getByRole("button", { name: /^Mark read:/ })).toHaveCount(0);
+  await expect(alertLinks).toHaveCount(3);
+
+  // The watched thread is listed, and can be unwatched from there.
+  await accountNav(a.page).getByRole("link", { name: "Watched threads", exact: true }).click();
+  await expect(a.page.getByRole("heading", { level: 1, name: "Watched threads" })).toBeVisible();
+  const row = a.page.getByRole("listitem").filter({ has: a.page.getByRole("link", { name: title, exact: true }) });
+  await expect(row).toContainText("Global Defence");
+  await expect(row).toContainText(`by ${b.name}`);
+  await row.getByRole("button", { name: `Unwatch ${title}` }).click();
+  await expect(a.page.getByRole("link", { name: title, exact: true })).toHaveCount(0);
+  await a.page.goto(threadUrl);
+  await expect(a.page.getByRole("button", { name: "Watch", exact: true })).toBeVisible();
+
+  await a.context.close();
+  await b.context.close();
+});
+
+test("threads one starts or replies to are watched unless the account setting is off", async ({ page }) => {
+  await signUp(page);
+  const first = `Auto-watched ${uniqueName("t")}`;
+  await startThread(page, first);
+  await expect(page.getByRole("button", { name: "Unwatch", exact: true })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/thread-watched-desktop.png" });
+
+  await page.goto("/account");
+  const setting = page.getByRole("checkbox", { name: "Watch threads I start or reply to" });
+  await expect(setting).toBeChecked();
+  await setting.uncheck();
+  const section = page.getByRole("region", { name: "Watched threads" });
+  await section.getByRole("button", { name: "Save" }).click();
+  await expect(section.getByRole("status")).toContainText("Saved");
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Watch threads I start or reply to" })).not.toBeChecked();
+
+  const second = `Not auto-watched ${uniqueName("t")}`;
+  await startThread(page, second);
+  await expect(page.getByRole("button", { name: "Watch", exact: true })).toBeVisible();
+  await page.goto("/watched");
+  await expect(page.getByRole("link", { name: first, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: second, exact: true })).toHaveCount(0);
+});
+
+test("alerts, watched threads and the header fit a 390 px phone", async ({ browser }) => {
+  const b = await member(browser, "writer");
+  const a = await member(browser, "reader");
+  const title = `A thread with a rather long title about submarines and their sonar ${uniqueName("t")}`;
+  const threadUrl = await startThread(a.page, title);
+  await b.page.goto(threadUrl);
+  await reply(b.page, `Have you read the report, @${a.name}?`);
+  await reply(b.page, "And another thing.");
+
+  for (const [label, size] of [
+    ["desktop", { width: 1280, height: 800 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
+    await a.page.setViewportSize(size);
+    await a.page.goto("/alerts");
+    await expect(bell(a.page)).toHaveAccessibleDescription("2 unread alerts");
+    await noSidewaysScroll(a.page);
+    await a.page.screenshot({ path: `test-results/screens/alerts-${label}.png`, fullPage: true });
+    await a.page.locator("header").screenshot({ path: `test-results/screens/header-${label}.png` });
+    await a.page.goto("/watched");
+    await expect(a.page.getByRole("link", { name: title, exact: true })).toBeVisible();
+    await noSidewaysScroll(a.page);
+    await a.page.screenshot({ path: `test-results/screens/watched-${label}.png`, fullPage: true });
+  }
+  await a.context.close();
+  await b.context.close();
+});
