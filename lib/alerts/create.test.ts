@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alerts, settings } from "@/db/schema";
+import { alerts, settings, users } from "@/db/schema";
 import { editPost } from "../forum/posting";
 import { APPROVAL_SETTING, approvePost } from "../moderation/approval";
 import { watchThread } from "../watching/watch";
@@ -117,6 +117,11 @@ describe("ignoring", () => {
     const fromFriend = await reply(friend, thread.threadId, quoting(thread.postId, host.name, "Agreed."));
     expect(await alertsAbout(fromFriend.postId)).toEqual(expect.arrayContaining([{ userId: host.id, kind: "quote" }, { userId: pest.id, kind: "reply" }]));
     expect(await alertsAbout(fromPest.postId)).toEqual([]);
+
+    // Staff cannot be ignored: once promoted, the ignored member's words alert again.
+    await db.update(users).set({ role: "moderator" }).where(eq(users.id, pest.id));
+    const fromModerator = await reply({ ...pest, role: "moderator" }, thread.threadId, `Noted, @${host.name}.`);
+    expect(await alertsAbout(fromModerator.postId)).toEqual(expect.arrayContaining([{ userId: host.id, kind: "mention" }]));
   });
 });
 

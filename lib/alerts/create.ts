@@ -2,18 +2,21 @@
 // reaction) visible, so a post waiting for approval alerts nobody until a moderator approves it.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/connect";
-import { alerts, ignoredMembers, threadWatches } from "@/db/schema";
+import { alerts, ignoredMembers, threadWatches, users } from "@/db/schema";
 
 type Tx = Pick<Database, "insert" | "select" | "delete">;
 type AlertKind = (typeof alerts.$inferInsert)["kind"];
 
-/** Of these members, the ones who have put the actor on their ignore list: they hear nothing from them. */
+/** Of these members, the ones who have put the actor on their ignore list: they hear nothing from
+ * them. As in notIgnoredBy (lib/members/ignoring.ts), an ignored member who has since become staff
+ * counts as not ignored. */
 async function membersIgnoring(tx: Tx, actorId: string, memberIds: string[]): Promise<Set<string>> {
   if (memberIds.length === 0) return new Set();
   const rows = await tx
     .select({ userId: ignoredMembers.userId })
     .from(ignoredMembers)
-    .where(and(eq(ignoredMembers.ignoredId, actorId), inArray(ignoredMembers.userId, memberIds)));
+    .innerJoin(users, eq(users.id, ignoredMembers.ignoredId))
+    .where(and(eq(ignoredMembers.ignoredId, actorId), eq(users.role, "member"), inArray(ignoredMembers.userId, memberIds)));
   return new Set(rows.map((r) => r.userId));
 }
 
