@@ -162,7 +162,7 @@ export default async function ThreadPage(props: Props) {
         {thread.title}
       </h1>
       {thread.deleted && <RemovalNotice what="thread" removal={thread.deleted} />}
-      {watching !== null && <div className="mt-2"><WatchButton key={`${thread.id}-${watching}`} threadId={thread.id} watching={watching} /></div>}
+      {watching !== null && <div className="my-3"><WatchButton key={`${thread.id}-${watching}`} threadId={thread.id} watching={watching} /></div>}
       {can(viewer, "moderateThreads") && (
         <ThreadTools
           key={`thread-tools-${thread.id}`}
