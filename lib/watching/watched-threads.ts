@@ -9,13 +9,13 @@ import { forums, posts, threads, threadWatches, users } from "@/db/schema";
 import { THREADS_PER_PAGE } from "../forum/constants";
 import { threadShownTo } from "../moderation/visibility";
 import { isUnread } from "../reading/unread";
-import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
+import { forumUrl, memberUrl, postUrl, threadUnreadUrl, threadUrl } from "../urls";
 
 export interface WatchedThread {
   id: number;
   title: string;
   url: string;
-  /** The first post the viewer has not read (a route of the unread-tracking feature); null when read. */
+  /** Where the first post the viewer has not read is; null when read. */
   firstUnreadUrl: string | null;
   isUnread: boolean;
   replyCount: number;
@@ -72,7 +72,7 @@ export async function listWatchedThreads(viewerId: string, page: number): Promis
       id: thread.id,
       title: thread.title,
       url: threadUrl(thread),
-      firstUnreadUrl: isThreadUnread ? `${threadUrl(thread)}/unread` : null,
+      firstUnreadUrl: isThreadUnread ? threadUnreadUrl(thread) : null,
       isUnread: isThreadUnread,
       replyCount: thread.replyCount,
       forum: { title: forum.title, url: forumUrl(forum) },
