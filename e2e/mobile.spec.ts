@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { openThread } from "./fixtures";
 
 test("a thread is readable on a 360 px phone without sideways scrolling", async ({ page }) => {
-  await page.goto("/forums/global-defence");
-  await page.getByRole("link", { name: "Japan-Russia Relations: Toward a Peace Treaty and Beyond", exact: true }).click();
+  await openThread(page, "Japan-Russia Relations: Toward a Peace Treaty and Beyond");
   await expect(page.locator("article[id^=post-]").first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

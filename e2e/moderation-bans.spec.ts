@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, signIn, signUp, STRONG_PASSWORD, uniqueName } from "./fixtures";
+import { ADMIN, signIn, signUp, STRONG_PASSWORD, uniqueName, openThread } from "./fixtures";
 
 const THREAD_003 = "Why is Japan's Abe Seeking Better Ties with Russia's Putin?";
 const DENIED = "You do not have permission to view this page";
@@ -13,11 +13,6 @@ const logRows = (page: Page, text: string) => page.getByRole("table", { name: "L
 const printed = (isoDate: string) =>
   new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
-async function openThread(page: Page) {
-  await page.goto("/forums/global-defence");
-  await page.getByRole("link", { name: THREAD_003, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: THREAD_003 })).toBeVisible();
-}
 
 test("an administrator bans a member from their profile; the member is signed out, sees why, and posts again once unbanned", async ({ page, browser }) => {
   // The member signs up and leaves a reply half written on a thread.
@@ -26,7 +21,7 @@ test("an administrator bans a member from their profile; the member is signed ou
   const name = await signUp(member);
   const profileUrl = await accountNav(member).getByRole("link", { name }).getAttribute("href");
   expect(profileUrl).toMatch(/^\/members\/\d+-/);
-  await openThread(member);
+  await openThread(member, THREAD_003);
   await member.getByRole("textbox", { name: "Message" }).fill("Written before the ban.");
 
   // The administrator bans them from their profile, with a reason and an end date.
@@ -58,7 +53,7 @@ test("an administrator bans a member from their profile; the member is signed ou
   const notice = member.getByRole("region", { name: "Your ban" });
   await expect(notice).toContainText(`You are banned: ${reason}.`);
   await expect(notice).toContainText(`Until ${printed(endsOn)}`);
-  await openThread(member);
+  await openThread(member, THREAD_003);
   await expect(notice).toBeVisible();
   await expect(member.getByRole("textbox", { name: "Message" })).toHaveCount(0);
   await expect(member.getByText("Your account is banned: you can read the forum but not post or react.")).toBeVisible();

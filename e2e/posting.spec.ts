@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signUp, uniqueName } from "./fixtures";
+import { signUp, uniqueName, openThread } from "./fixtures";
 
 const THREAD_003 = "Why is Japan's Abe Seeking Better Ties with Russia's Putin?";
 
@@ -48,8 +48,7 @@ test("start a thread, reply, edit, and see counts and the edit marker", async ({
 
 test("quote a whole post, a selection and several posts at once; mention a member", async ({ page }) => {
   await signUp(page);
-  await page.goto("/forums/global-defence");
-  await page.getByRole("link", { name: THREAD_003, exact: true }).click();
+  await openThread(page, THREAD_003);
   const razorPost = posts(page).nth(1);
   const box = page.getByRole("textbox", { name: "Message" });
 
@@ -116,8 +115,7 @@ test("preview, empty and oversized messages, and a draft that survives a reload"
 
 test("react Like, change to Love, remove it; no reacting to one's own posts", async ({ page }) => {
   const name = await signUp(page);
-  await page.goto("/forums/global-defence");
-  await page.getByRole("link", { name: THREAD_003, exact: true }).click();
+  await openThread(page, THREAD_003);
   const post = posts(page).nth(1);
   await post.getByRole("button", { name: "Like", exact: true }).click();
   await expect(post.getByRole("button", { name: "Like", exact: true })).toHaveAttribute("aria-pressed", "true");
