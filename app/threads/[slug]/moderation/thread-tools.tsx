@@ -6,7 +6,7 @@
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { threadToolAction } from "./actions";
-import { IDLE } from "./state";
+import { IDLE, type ModState } from "./state";
 import { Answer, buttonStyle, inputStyle, labelStyle, ReasonField } from "./ui";
 
 export interface ForumOption {
@@ -23,6 +23,7 @@ interface Props {
 
 type Panel = "rename" | "move" | "delete" | "merge" | "hard-delete";
 const TITLE_MAX = 150;
+const CARRY_MS = 10_000;
 
 export function ThreadTools({ thread, forums, canHardDelete }: Props) {
   const [state, action, pending] = useActionState(threadToolAction, IDLE);
@@ -31,11 +32,27 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
   const router = useRouter();
   const id = useId();
 
+  // A tool that gives the thread a new URL (rename) ends on a page whose React tree may be new, and
+  // the answer with it: it is carried across in sessionStorage, for a few seconds only, so it cannot
+  // turn up on a later visit.
+  const carryKey = `thread-tools:${thread.id}`;
+  const [carried, setCarried] = useState<ModState | null>(null);
+  useEffect(() => {
+    const saved = sessionStorage.getItem(carryKey);
+    if (!saved) return;
+    sessionStorage.removeItem(carryKey);
+    const answer = JSON.parse(saved) as ModState;
+    if (Date.now() - (answer.at ?? 0) < CARRY_MS) setCarried(answer);
+  }, [carryKey]);
+
   useEffect(() => {
     if (state.status !== "success") return;
     setOpen(null);
-    if (state.url) router.replace(state.url);
-  }, [state, router]);
+    if (state.url) {
+      sessionStorage.setItem(carryKey, JSON.stringify({ ...state, at: Date.now() }));
+      router.replace(state.url);
+    }
+  }, [state, router, carryKey]);
 
   // Sent from onSubmit rather than <form action>: React resets a form after its action, and a
   // refused title or reason should stay in its field to be corrected.
@@ -202,7 +219,7 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
         )}
 
       <div className="mt-2 empty:hidden">
-        <Answer state={state} />
+        <Answer state={state.status === "idle" && carried ? carried : state} />
       </div>
     </section>
   );
