@@ -15,7 +15,6 @@ export interface ThreadListItem {
   authorUrl: string | null;
   createdAt: Date;
   replyCount: number;
-  viewCount: number;
   isSticky: boolean;
   isLocked: boolean;
   lastPost: { url: string; authorName: string; authorUrl: string | null; at: Date } | null;
@@ -88,7 +87,6 @@ export async function getForumPage(slug: string, page: number, options: ForumPag
       authorUrl: author ? memberUrl(author) : null,
       createdAt: thread.createdAt,
       replyCount: thread.replyCount,
-      viewCount: thread.viewCount,
       isSticky: thread.isSticky,
       isLocked: thread.isLocked,
       deleted: thread.deletedAt ? { at: thread.deletedAt, byName: deleterName, reason: thread.deleteReason } : null,

@@ -96,10 +96,6 @@ export default async function ForumPage(props: Props) {
                     <dt>Replies</dt>
                     <dd className="font-medium text-slate-800">{formatCount(thread.replyCount)}</dd>
                   </div>
-                  <div className="flex gap-1 sm:justify-between">
-                    <dt>Views</dt>
-                    <dd className="font-medium text-slate-800">{formatCount(thread.viewCount)}</dd>
-                  </div>
                 </dl>
                 {thread.lastPost && (
                   <p className="text-sm text-slate-600">
