@@ -143,6 +143,23 @@ describe("posting", () => {
   });
 });
 
+describe("concurrent replies across watched threads", () => {
+  it("never deadlock when members reply to each other's threads at once", async () => {
+    // Each reply locks its author's row and writes an alert naming the thread's starter (a watcher).
+    // With the author's row locked FOR UPDATE, A replying to B's thread while B replies to A's
+    // deadlocked; every reply here must go through.
+    const members = await Promise.all(Array.from({ length: 6 }, () => makeMember()));
+    const started = await Promise.all(members.map((m, i) => newThread(m, `Watched by its starter ${i}`)));
+    const replies = await Promise.all(
+      members.flatMap((m, i) =>
+        [1, 2, 3, 4].map((step) => createReply(m, { threadId: started[(i + step) % members.length]!.threadId, message: `Reply ${step} from ${i}`, idempotencyKey: randomUUID() })),
+      ),
+    );
+    expect(replies.filter((r) => !r.ok)).toEqual([]);
+    for (const thread of started) expect(Object.values(await countersMatchRecount(thread.threadId)).every(Boolean)).toBe(true);
+  });
+});
+
 describe("reactions", () => {
   it("replaces, removes, scores, and refuses one's own post", async () => {
     const author = await makeMember();

@@ -41,9 +41,12 @@ async function alreadyPosted(tx: Tx, authorId: string, key: string) {
   return post ?? null;
 }
 
-/** Locks the author's row (their counters change below) and refuses posting faster than the limit. */
+/** Locks the author's row (their counters change below) and refuses posting faster than the limit.
+ * FOR NO KEY UPDATE, not FOR UPDATE: it still queues one member's concurrent posts, but lets other
+ * transactions' foreign-key checks on this member (an alert or a watch row naming them) through. With
+ * FOR UPDATE, two members replying to each other's watched threads deadlocked (found by the bench). */
 async function rateLimitRefusal(tx: Tx, authorId: string): Promise<string | null> {
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, authorId)).for("update");
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, authorId)).for("no key update");
   const [recent] = await tx
     .select({ n: count(), oldest: sql<Date | null>`min(${posts.createdAt})` })
     .from(posts)
