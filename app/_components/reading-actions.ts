@@ -2,8 +2,8 @@
 
 // "Mark forum read" and "Mark all read": parse, ask who is asking, let lib/reading check and write,
 // refresh the lists so the bold goes at once.
+import { rowId } from "@/lib/row-id";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { markAllRead, markForumRead } from "@/lib/reading/reads";
@@ -16,7 +16,7 @@ export interface MarkReadState {
 }
 
 const SIGN_IN_FIRST: MarkReadState = { status: "error", message: "Sign in to keep track of what you have read." };
-const forumIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const forumIdSchema = rowId();
 
 export async function markForumReadAction(_previous: MarkReadState, form: FormData): Promise<MarkReadState> {
   const forumId = forumIdSchema.safeParse(form.get("forumId"));

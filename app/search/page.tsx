@@ -4,7 +4,8 @@ import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { MAX_RESULTS, parseSearch, type RawSearchParams, type SearchErrors, type SearchForm } from "@/lib/search/query";
-import { runSearch, searchForumOptions, type SearchOutcome } from "@/lib/search/search";
+import { forumChoices } from "@/lib/forum/forum-choices";
+import { runSearch, type SearchOutcome } from "@/lib/search/search";
 import { SearchTooBroadError, type SearchHit } from "@/lib/search/search-posts";
 import { SearchForm as SearchFormView } from "./search-form";
 
@@ -35,7 +36,7 @@ async function search(raw: RawSearchParams): Promise<SearchOutcome | { state: "t
 
 export default async function SearchPage({ searchParams }: Props) {
   const raw = await searchParams;
-  const [outcome, forums] = await Promise.all([search(raw), searchForumOptions()]);
+  const [outcome, forums] = await Promise.all([search(raw), forumChoices()]);
   const errors: SearchErrors = outcome.state === "invalid" ? outcome.errors : {};
   return (
     <div className="space-y-4">

@@ -1,6 +1,6 @@
 import { controlClass, describedBy, HintAndError } from "@/app/_components/form-controls";
 import { SEARCH_ORDERS, type SearchErrors, type SearchForm as FormValues } from "@/lib/search/query";
-import type { ForumOption } from "@/lib/search/search";
+import type { ForumChoice } from "@/lib/forum/forum-choices";
 
 const Q_HINT = "Put “quotes” around a phrase; -word leaves a word out.";
 const labelClass = "block text-sm font-semibold text-slate-800";
@@ -26,7 +26,7 @@ const fieldProps = (name: string, error?: string, hint?: string) => ({
 });
 
 /** A GET form: every search has an address to share, and it works without JavaScript. */
-export function SearchForm({ form, errors, forums }: { form: FormValues; errors: SearchErrors; forums: ForumOption[] }) {
+export function SearchForm({ form, errors, forums }: { form: FormValues; errors: SearchErrors; forums: ForumChoice[] }) {
   const categories = [...new Set(forums.map((f) => f.category))];
   return (
     <form method="get" action="/search" role="search" className="space-y-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LastPost } from "@/app/_components/last-post";
 import { notFound, redirect } from "next/navigation";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 import { listWatchedThreads, type WatchedThread } from "@/lib/watching/watched-threads";
@@ -72,10 +73,7 @@ function WatchedItem({ thread }: { thread: WatchedThread }) {
             <>
               {" "}
               · Last post:{" "}
-              <Link href={thread.lastPost.url}>
-                <time dateTime={thread.lastPost.at.toISOString()}>{formatDateTime(thread.lastPost.at)}</time>
-              </Link>{" "}
-              by {thread.lastPost.authorUrl ? <Link href={thread.lastPost.authorUrl}>{thread.lastPost.authorName}</Link> : thread.lastPost.authorName}
+              <LastPost post={thread.lastPost} />
             </>
           )}
         </p>

@@ -2,14 +2,14 @@
 // that belongs to someone else changes nothing.
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { alerts } from "@/db/schema";
 import { can, type Viewer } from "../permissions";
+import { rowId } from "../row-id";
 
 export type MarkReadResult = { ok: true; marked: number } | { ok: false; error: string };
 
-const alertIdSchema = z.coerce.number<unknown>().int().positive().max(2_147_483_647);
+const alertIdSchema = rowId();
 const SIGN_IN = "Sign in to manage your alerts.";
 
 export async function markAlertRead(viewer: Viewer, alertId: unknown): Promise<MarkReadResult> {

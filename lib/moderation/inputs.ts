@@ -1,9 +1,8 @@
 // What the thread and post tools accept, parsed with zod in one place: the server actions and the
 // library functions (which never trust their callers) use the same schemas and messages.
 import { z } from "zod";
+import { ROW_ID_MAX as INT_MAX, rowId as id } from "../row-id";
 import { REASON_MAX } from "./log";
-
-const INT_MAX = 2_147_483_647;
 
 export const REASON_TOO_LONG = `Reasons are at most ${REASON_MAX} characters long.`;
 /** How many posts one bulk action may touch. */
@@ -16,8 +15,6 @@ export const reasonSchema = z
   .transform((reason) => (reason ?? "").trim())
   .pipe(z.string().max(REASON_MAX, REASON_TOO_LONG))
   .transform((reason) => reason || null);
-
-const id = (message: string) => z.coerce.number(message).int(message).positive(message).max(INT_MAX, message);
 
 export const threadIdSchema = id("This thread does not exist any more.");
 export const forumIdSchema = id("This forum does not exist.");

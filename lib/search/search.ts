@@ -2,18 +2,12 @@
 // forum and the member they name, make sure the words leave something to search for, then search
 // (search-posts.ts) as the viewer: their ignore list and their own posts awaiting approval count.
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { categories, forums, users } from "@/db/schema";
+import { forums, users } from "@/db/schema";
 import type { Viewer } from "../permissions";
 import { parseSearch, searchUrl, type RawSearchParams, type SearchErrors, type SearchForm } from "./query";
 import { inspectWords, searchPosts, type SearchResults } from "./search-posts";
-
-export interface ForumOption {
-  slug: string;
-  title: string;
-  category: string;
-}
 
 export type SearchOutcome =
   | { state: "idle"; form: SearchForm }
@@ -42,15 +36,6 @@ export const searchMessages = {
       : `There are no searchable words in “${words}”: symbols and operators on their own find nothing. Enter a word to search for.`,
   onlyExclusions: "Add a word to search for: a search cannot consist only of words to leave out.",
 };
-
-/** Every forum, grouped by category in the home page's order, for the forum filter. */
-export async function searchForumOptions(): Promise<ForumOption[]> {
-  return db
-    .select({ slug: forums.slug, title: forums.title, category: categories.title })
-    .from(forums)
-    .innerJoin(categories, eq(categories.id, forums.categoryId))
-    .orderBy(asc(categories.position), asc(categories.id), asc(forums.position), asc(forums.id));
-}
 
 async function forumIdBySlug(slug: string): Promise<number | null> {
   const [row] = await db.select({ id: forums.id }).from(forums).where(eq(forums.slug, slug)).limit(1);

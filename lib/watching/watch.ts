@@ -3,16 +3,16 @@
 // turned that off in their account settings.
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import type { Database } from "@/db/connect";
 import { threads, threadWatches, users } from "@/db/schema";
 import { threadShownTo } from "../moderation/visibility";
 import { can, type Viewer } from "../permissions";
+import { rowId } from "../row-id";
 
 export type WatchResult = { ok: true; watching: boolean } | { ok: false; error: string };
 
-const threadIdSchema = z.coerce.number<unknown>().int().positive().max(2_147_483_647);
+const threadIdSchema = rowId();
 const SIGN_IN = "Sign in to watch threads.";
 const GONE = "This thread does not exist any more.";
 

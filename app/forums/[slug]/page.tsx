@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LastPost } from "@/app/_components/last-post";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
@@ -100,10 +101,7 @@ export default async function ForumPage(props: Props) {
                 {thread.lastPost && (
                   <p className="text-sm text-slate-600">
                     Last post:{" "}
-                    <Link href={thread.lastPost.url}>
-                      <time dateTime={thread.lastPost.at.toISOString()}>{formatDateTime(thread.lastPost.at)}</time>
-                    </Link>{" "}
-                    by {thread.lastPost.authorUrl ? <Link href={thread.lastPost.authorUrl}>{thread.lastPost.authorName}</Link> : thread.lastPost.authorName}
+                    <LastPost post={thread.lastPost} />
                   </p>
                 )}
               </li>

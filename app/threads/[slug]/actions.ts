@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { rowId } from "@/lib/row-id";
 import { getViewer } from "@/lib/auth/viewer";
 import { createReply, editPost, type PostingField } from "@/lib/forum/posting";
 import { isReactionKind, toggleReaction } from "@/lib/forum/reactions";
@@ -14,7 +14,7 @@ export interface PostFormState {
   error?: string;
 }
 
-const postId = z.coerce.number().int().positive();
+const postId = rowId();
 
 export async function replyAction(_previous: PostFormState, form: FormData): Promise<PostFormState> {
   const threadId = postId.safeParse(form.get("threadId"));

@@ -14,7 +14,7 @@ import { can, isSignedIn, type Viewer } from "@/lib/permissions";
 import { postingRefusal } from "@/lib/permissions/posting";
 import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
 import { PostTools } from "./post-tools";
-import { forumChoices } from "@/lib/moderation/forum-choices";
+import { forumChoices } from "@/lib/forum/forum-choices";
 import { QuoteExpander } from "./quote-expander";
 import { IgnoredPost } from "./ignored-post";
 import { IgnoredQuotes } from "./ignored-quotes";

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LastPost } from "@/app/_components/last-post";
 import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/unread-marks";
 import { formatCount, formatDateTime } from "@/lib/format";
 import type { WhatsNewThread } from "@/lib/reading/whats-new";
@@ -37,10 +38,7 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
               {thread.lastPost && (
                 <p className="text-sm text-slate-600">
                   Last post:{" "}
-                  <Link href={thread.lastPost.url}>
-                    <time dateTime={thread.lastPost.at.toISOString()}>{formatDateTime(thread.lastPost.at)}</time>
-                  </Link>{" "}
-                  by {thread.lastPost.authorUrl ? <Link href={thread.lastPost.authorUrl}>{thread.lastPost.authorName}</Link> : thread.lastPost.authorName}
+                  <LastPost post={thread.lastPost} />
                 </p>
               )}
             </li>

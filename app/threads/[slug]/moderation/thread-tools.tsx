@@ -6,18 +6,13 @@
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { threadToolAction } from "./actions";
+import type { ForumChoice } from "@/lib/forum/forum-choices";
 import { IDLE, type ModState } from "./state";
 import { Answer, buttonStyle, inputStyle, labelStyle, ReasonField } from "./ui";
 
-export interface ForumOption {
-  id: number;
-  title: string;
-  category: string;
-}
-
 interface Props {
   thread: { id: number; title: string; forumId: number; isLocked: boolean; isSticky: boolean; isDeleted: boolean };
-  forums: ForumOption[];
+  forums: ForumChoice[];
   canHardDelete: boolean;
 }
 
