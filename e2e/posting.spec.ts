@@ -178,3 +178,23 @@ test("a reply can be written and posted with the keyboard alone", async ({ page 
   await page.keyboard.press("Enter");
   await expect(posts(page).last()).toContainText("Typed without a mouse.");
 });
+
+test("with JavaScript off, or before the page's script has loaded, a reply still posts", async ({ page, browser }) => {
+  await signUp(page);
+  await startThread(page, `No script ${uniqueName("t")}`, "Opening post");
+  const url = page.url().replace(/#.*$/, "");
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  try {
+    const plain = await context.newPage();
+    await plain.goto(url);
+    await plain.getByRole("textbox", { name: "Message" }).fill("Posted from a plain HTML form.");
+    await plain.getByRole("button", { name: "Post reply" }).click();
+    await plain.waitForLoadState();
+    await expect(plain.getByText("This form is out of date")).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+  await page.goto(url);
+  await expect(posts(page)).toHaveCount(2);
+  await expect(posts(page).last()).toContainText("Posted from a plain HTML form.");
+});

@@ -200,8 +200,15 @@ export function PostEditor({
     [controlled, onChange, scheduleDraftSave],
   );
 
-  // Restore a draft on mount (after hydration: the server cannot see localStorage).
-  useEffect(() => {
+  // On mount: the server-rendered textarea can be typed in before this script arrives, and that text
+  // is in the DOM but not in React's state; adopt it, or the first re-render would wipe it. Otherwise
+  // restore a saved draft (the server cannot see localStorage). Layout effect: before any re-render.
+  useLayoutEffect(() => {
+    const typed = textareaRef.current?.value ?? "";
+    if (typed !== textRef.current && typed.trim() !== "") {
+      setText(typed);
+      return;
+    }
     if (!draftKey) return;
     const draft = loadDraft(draftKey);
     if (draft !== null && draft !== textRef.current && draft.trim() !== "") {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
@@ -127,7 +128,7 @@ function RemovalNotice({ what, removal }: { what: "post" | "thread"; removal: Re
 }
 
 function ReplyArea({ viewer, thread }: { viewer: Viewer; thread: { id: number; url: string; isLocked: boolean; deletedAt: Date | null } }) {
-  if (can(viewer, "reply", thread)) return <ReplyForm threadId={thread.id} />;
+  if (can(viewer, "reply", thread)) return <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} />;
   const message = thread.isLocked && isSignedIn(viewer) && !viewer.isBanned ? "This thread is locked: it takes no new replies." : postingRefusal(viewer, "post");
   return (
     <p className="text-slate-700">

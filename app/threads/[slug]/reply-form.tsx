@@ -8,12 +8,12 @@ import { replyAction, type PostFormState } from "./actions";
 
 /** The reply box at the bottom of a thread. The text survives failed submits and reloads (drafts);
  * a double click or retry posts once (the idempotency key only changes after a success). */
-export function ReplyForm({ threadId }: { threadId: number }) {
+export function ReplyForm({ threadId, idempotencyKey }: { threadId: number; idempotencyKey: string }) {
   const draftKey = `parley:draft:reply:${threadId}`;
-  const [key, setKey] = useState<string | null>(null);
+  // From the server, so a reply sent before this script has loaded is valid too.
+  const [key, setKey] = useState(idempotencyKey);
   const [message, setMessage] = useState("");
   const [state, action] = useActionState<PostFormState, FormData>(replyAction, {});
-  useEffect(() => setKey(crypto.randomUUID()), []);
   useEffect(() => {
     if (!state.url) return;
     clearDraft(draftKey);
@@ -29,7 +29,7 @@ export function ReplyForm({ threadId }: { threadId: number }) {
       </h2>
       {state.field === "form" && <FormMessage message={state.error} />}
       <input type="hidden" name="threadId" value={threadId} />
-      <input type="hidden" name="idempotencyKey" value={key ?? ""} />
+      <input type="hidden" name="idempotencyKey" value={key} />
       <PostEditor
         name="message"
         label="Message"

@@ -6,12 +6,12 @@ import { clearDraft } from "@/app/_components/editor/drafts";
 import { PostEditor } from "@/app/_components/editor/post-editor";
 import { newThreadAction, type NewThreadState } from "./actions";
 
-export function NewThreadForm({ forumId, titleHint }: { forumId: number; titleHint: string }) {
+export function NewThreadForm({ forumId, titleHint, idempotencyKey }: { forumId: number; titleHint: string; idempotencyKey: string }) {
   const draftKey = `parley:draft:thread:${forumId}`;
-  const [key, setKey] = useState("");
+  // From the server, so a thread sent before this script has loaded is valid too.
+  const [key] = useState(idempotencyKey);
   const [message, setMessage] = useState("");
   const [state, action] = useActionState<NewThreadState, FormData>(newThreadAction, { title: "" });
-  useEffect(() => setKey(crypto.randomUUID()), []);
   useEffect(() => {
     if (!state.url) return;
     clearDraft(draftKey);

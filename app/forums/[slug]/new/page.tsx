@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
@@ -22,7 +23,7 @@ export default async function NewThreadPage({ params }: { params: Promise<{ slug
       <Breadcrumbs trail={[{ label: data.forum.title, href: forumUrl(data.forum) }]} />
       <h1 className="text-2xl font-bold">New thread in {data.forum.title}</h1>
       <div className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
-        {can(viewer, "postThread") ? <NewThreadForm forumId={data.forum.id} titleHint={`${POSTING.titleMin} to ${POSTING.titleMax} characters.`} /> : <p>{postingRefusal(viewer, "post")}</p>}
+        {can(viewer, "postThread") ? <NewThreadForm forumId={data.forum.id} titleHint={`${POSTING.titleMin} to ${POSTING.titleMax} characters.`} idempotencyKey={randomUUID()} /> : <p>{postingRefusal(viewer, "post")}</p>}
       </div>
     </div>
   );
