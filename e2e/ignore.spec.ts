@@ -97,6 +97,11 @@ test("a member ignores another from their card, reveals a post in place, and uni
   await expect(quote.getByText("Words by the member to be ignored.")).toBeVisible();
   await expect(quote).not.toContainText(NOTICE);
 
+  // B's thread leaves my forum list (it is the forum's newest: it would be on page 1).
+  await page.goto("/forums/global-defence");
+  await expect(page.getByRole("link", { name: "New thread" })).toBeVisible();
+  await expect(page.getByRole("link", { name: thread.title, exact: true })).toHaveCount(0);
+
   await page.goto("/account");
   await page.getByRole("link", { name: "Ignored members" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ignored members" })).toBeVisible();
@@ -113,6 +118,8 @@ test("a member ignores another from their card, reveals a post in place, and uni
   }
   await entry.getByRole("button", { name: "Unignore", exact: true }).click();
   await expect(page.getByText("You are not ignoring anyone.")).toBeVisible();
+  await page.goto("/forums/global-defence");
+  await expect(page.getByRole("link", { name: thread.title, exact: true })).toBeVisible();
 
   await page.goto(thread.url);
   await expect(posts(page).filter({ hasText: NOTICE })).toHaveCount(0);

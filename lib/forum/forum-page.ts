@@ -1,10 +1,11 @@
 import "server-only";
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, notInArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
 import { memberUrl, postUrl, threadUrl } from "../urls";
 import { threadListedToGuests } from "../moderation/visibility";
+import { ignoredMemberIds } from "../members/ignore-list";
 import { THREADS_PER_PAGE } from "./constants";
 
 export interface ThreadListItem {
@@ -22,9 +23,11 @@ export interface ThreadListItem {
   deleted: { at: Date; byName: string | null; reason: string | null } | null;
 }
 
-/** Staff (`viewDeleted`) also list deleted threads. */
+/** Staff (`viewDeleted`) also list deleted threads; a member's list leaves out threads started by
+ * members they ignore. */
 export interface ForumPageOptions {
   seesDeleted?: boolean;
+  viewerId?: string | null;
 }
 
 export interface ForumPage {
@@ -47,7 +50,15 @@ export async function getForumPage(slug: string, page: number, options: ForumPag
   const pageCount = Math.max(1, Math.ceil(listed / THREADS_PER_PAGE));
   if (page > pageCount) return null;
 
-  const listing = and(eq(threads.forumId, forum.id), options.seesDeleted ? undefined : isNull(threads.deletedAt), threadListedToGuests());
+  // The ignore list as ids, not notIgnoredBy's subquery: most members ignore no one, and then the
+  // listing stays an index-only scan. Pages keep their count (as XenForo's do): a page may list fewer.
+  const ignored = [...(await ignoredMemberIds(options.viewerId ?? null))];
+  const listing = and(
+    eq(threads.forumId, forum.id),
+    options.seesDeleted ? undefined : isNull(threads.deletedAt),
+    threadListedToGuests(),
+    ignored.length ? or(isNull(threads.authorId), notInArray(threads.authorId, ignored)) : undefined,
+  );
   const order = [desc(threads.isSticky), desc(threads.lastPostAt), desc(threads.id)];
   // The page's twenty threads first, from threads_forum_listing_idx alone (an index-only scan: a deep
   // page skips index entries, not rows with their joins), then only those twenty are joined.

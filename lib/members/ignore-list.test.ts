@@ -8,6 +8,7 @@ import { ignoredMembers, posts, users } from "@/db/schema";
 import { createReply, createThread } from "../forum/posting";
 import { quoteMarkup } from "../markup/quote";
 import { getThreadPage } from "../forum/thread-page";
+import { getForumPage } from "../forum/forum-page";
 import { cleanUp, makeForums, makeMember } from "../moderation/testing";
 import { ANONYMOUS, type Viewer } from "../permissions";
 import { IGNORE_LIST_CAP, ignoredMemberIds, ignoreMember, isIgnoring, listIgnoredMembers, unignoreMember } from "./ignore-list";
@@ -18,11 +19,14 @@ let noisy: Viewer;
 let quiet: Viewer;
 let moderator: Viewer;
 let forumId: number;
+let forumSlug: string;
 const extraUsers: string[] = [];
 
 beforeAll(async () => {
   [reader, noisy, quiet, moderator] = await Promise.all([makeMember(), makeMember(), makeMember(), makeMember("moderator")]);
-  forumId = (await makeForums()).a.id;
+  const forum = (await makeForums()).a;
+  forumId = forum.id;
+  forumSlug = forum.slug;
 });
 afterAll(async () => {
   if (extraUsers.length) await db.delete(users).where(inArray(users.id, extraUsers));
@@ -125,6 +129,29 @@ describe("what ignoring hides", () => {
     }
     expect((await marks(reader)).filter(([, ignored]) => ignored)).toHaveLength(2);
     await unignoreMember(reader, noisy.id!);
+  });
+
+  it("leaves threads started by an ignored member out of the forum's list, for that viewer only", async () => {
+    const started = await createThread(noisy, { forumId, title: `Noisy thread ${randomUUID().slice(0, 8)}`, message: "Noise", idempotencyKey: randomUUID() });
+    if (!started.ok) throw new Error(started.error);
+    const listedFor = async (viewer: Viewer) => (await getForumPage(forumSlug, 1, { viewerId: viewer.id }))!.threads.map((t) => t.id);
+
+    expect(await listedFor(reader)).toContain(started.threadId);
+    await ignoreMember(reader, { memberId: noisy.id! });
+    expect(await listedFor(reader)).not.toContain(started.threadId);
+    // Threads by others stay, and so does the thread for everyone else.
+    expect((await listedFor(reader)).length).toBeGreaterThan(0);
+    expect(await listedFor(quiet)).toContain(started.threadId);
+    expect(await listedFor(ANONYMOUS)).toContain(started.threadId);
+
+    await setRole(noisy, "moderator");
+    try {
+      expect(await listedFor(reader)).toContain(started.threadId);
+    } finally {
+      await setRole(noisy, "member");
+    }
+    await unignoreMember(reader, noisy.id!);
+    expect(await listedFor(reader)).toContain(started.threadId);
   });
 
   it("notIgnoredBy leaves out ignored members' rows for that viewer only, and never staff", async () => {

@@ -19,12 +19,12 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
 // generateMetadata and the page both need the forum: one set of queries per request.
-const loadForumPage = cache((slug: string, page: number, seesDeleted: boolean) => getForumPage(slug, page, { seesDeleted }));
+const loadForumPage = cache((slug: string, page: number, seesDeleted: boolean, viewerId: string | null) => getForumPage(slug, page, { seesDeleted, viewerId }));
 
 async function load({ params, searchParams }: Props) {
   const [{ slug }, { page: pageParam }, viewer] = await Promise.all([params, searchParams, getViewer()]);
   const page = pageFromParam(pageParam);
-  const data = page === null ? null : await loadForumPage(slug, page, can(viewer, "viewDeleted"));
+  const data = page === null ? null : await loadForumPage(slug, page, can(viewer, "viewDeleted"), viewer.id);
   if (!data) notFound();
   return data;
 }
