@@ -35,6 +35,8 @@ export default defineConfig({
       DATA_DIR: E2E_DATA_DIR,
       ADMIN_USERNAME: ADMIN.username,
       ADMIN_PASSWORD: ADMIN.password,
+      // Low, so posting.spec can reach the preview limit in a few clicks (each test's members are new).
+      PREVIEW_RATE_LIMIT_PER_MINUTE: "5",
     },
   },
 });

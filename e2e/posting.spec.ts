@@ -113,6 +113,24 @@ test("preview, empty and oversized messages, and a draft that survives a reload"
   await expect(posts(page)).toHaveCount(1);
 });
 
+test("previewing too often is refused with a message, and the text stays", async ({ page }) => {
+  await signUp(page);
+  await startThread(page, `Preview limit ${uniqueName("t")}`, "Opening post");
+  const box = page.getByRole("textbox", { name: "Message" });
+  await box.fill("Checking how *this* looks");
+  const preview = page.getByRole("region", { name: "Preview" });
+  // The e2e server allows 5 previews a minute (playwright.config.ts).
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(preview.locator("em")).toHaveText("this");
+    await page.getByRole("button", { name: "Write" }).click();
+  }
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(preview.getByRole("alert")).toContainText(/You are previewing too often \(5 previews a minute at most\)\. Try again in \d+ seconds/);
+  await page.getByRole("button", { name: "Write" }).click();
+  await expect(box).toHaveValue("Checking how *this* looks");
+});
+
 test("react Like, change to Love, remove it; no reacting to one's own posts", async ({ page }) => {
   const name = await signUp(page);
   await openThread(page, THREAD_003);

@@ -2,10 +2,16 @@
 
 import { getViewer } from "@/lib/auth/viewer";
 import { previewHtml } from "@/lib/forum/preview";
+import { previewRate, REQUEST_RATES } from "@/lib/limits/request-rates";
 import { isSignedIn } from "@/lib/permissions";
 
 /** The preview renders exactly as posting would; only members who can post need it. */
 export async function previewPost(source: string): Promise<{ html: string } | { error: string }> {
-  if (!isSignedIn(await getViewer())) return { error: "Sign in to preview your post." };
+  const viewer = await getViewer();
+  if (!isSignedIn(viewer)) return { error: "Sign in to preview your post." };
+  const rate = await previewRate.take(viewer.id);
+  if (!rate.ok) {
+    return { error: `You are previewing too often (${REQUEST_RATES.previewsPerMinute} previews a minute at most). Try again in ${rate.retryAfterSeconds} seconds; your text is kept.` };
+  }
   return previewHtml(String(source));
 }
