@@ -123,7 +123,7 @@ test("country, location and avatar show on the profile; bad avatars and long loc
   expect((await page.request.get(src)).status()).toBe(404);
 });
 
-test("the signature is shown on the profile, as post markup, with raw HTML as text", async ({ page }) => {
+test("the signature is shown on the profile and under the member's posts, as post markup, with raw HTML as text", async ({ page }) => {
   const name = await signUp(page);
   const { profile } = await openSettings(page);
   await profile.getByLabel("Signature").fill("**Fortune favours the bold** <b>not bold</b>");
@@ -134,6 +134,18 @@ test("the signature is shown on the profile, as post markup, with raw HTML as te
   await expect(card.locator("strong", { hasText: "Fortune favours the bold" })).toBeVisible();
   await expect(card.getByText("<b>not bold</b>")).toBeVisible();
   await card.screenshot({ path: "test-results/screens/member-profile-signature.png" });
+
+  await page.goto("/forums/global-defence");
+  await page.getByRole("link", { name: "New thread" }).click();
+  await page.getByLabel("Title").fill(`Signed ${uniqueName("t")}`);
+  await page.getByRole("textbox", { name: "Message" }).fill("A post with my signature under it.");
+  await page.getByRole("button", { name: "Post thread" }).click();
+  const post = page.locator("article[id^=post-]").first();
+  await expect(post).toContainText("A post with my signature under it.");
+  const signature = post.locator(".signature");
+  await expect(signature).toContainText("Signature: Fortune favours the bold <b>not bold</b>");
+  await expect(signature.locator("strong")).toHaveText("Fortune favours the bold");
+  await post.screenshot({ path: "test-results/screens/post-signature.png" });
 });
 
 test("changing the password keeps this browser signed in and ends every other session", async ({ page, browser }) => {

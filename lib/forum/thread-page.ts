@@ -27,6 +27,8 @@ export interface PostView {
   isEdited: boolean;
   editedAt: Date | null;
   author: MemberCard;
+  /** The author's signature, rendered and sanitized when they saved it; null when they have none. */
+  signatureHtml: string | null;
   /** Only staff are shown deleted posts, greyed, with who deleted them and why. */
   deleted: Removal | null;
   approvalState: "approved" | "pending" | "rejected";
@@ -91,7 +93,7 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
     ? undefined
     : and(isNull(posts.deletedAt), or(eq(posts.approvalState, "approved"), reader.viewerId ? eq(posts.authorId, reader.viewerId) : sql`false`));
   const rows = await db
-    .select({ post: posts, author: cardColumns, deleterName: deleters.name })
+    .select({ post: posts, author: cardColumns, signatureHtml: users.signatureHtml, deleterName: deleters.name })
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(deleters, eq(deleters.id, posts.deletedById))
@@ -121,7 +123,7 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
     page,
     pageCount,
     ignoredQuotes,
-    posts: rows.map(({ post, author, deleterName }) => ({
+    posts: rows.map(({ post, author, signatureHtml, deleterName }) => ({
       id: post.id,
       authorId: post.authorId,
       reactionCount: post.reactionCount,
@@ -132,6 +134,7 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
       isEdited: post.isEdited,
       editedAt: post.editedAt,
       author: toMemberCard(author?.name ? author : null, post.authorName),
+      signatureHtml,
       deleted: post.deletedAt ? { at: post.deletedAt, byName: deleterName, reason: post.deleteReason } : null,
       approvalState: post.approvalState,
       isIgnored: post.authorId !== null && ignored.has(post.authorId),

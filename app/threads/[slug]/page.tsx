@@ -89,6 +89,7 @@ function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; t
           })}
         >
           <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+          {post.signatureHtml && <Signature html={post.signatureHtml} />}
         </PostTools>
         {post.isEdited && (
           <footer className="mt-3 text-xs text-slate-500 italic">
@@ -104,6 +105,17 @@ function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; t
       </div>
       </IgnoredWhen>
     </article>
+  );
+}
+
+/** The author's signature under the message, as on their profile (sanitized when saved). Kept short
+ * on the page: a long one is cut off rather than pushing the thread down. */
+function Signature({ html }: { html: string }) {
+  return (
+    <div className="signature mt-4 max-h-32 overflow-hidden border-t border-slate-200 pt-2 text-sm text-slate-600">
+      <span className="sr-only">Signature: </span>
+      <div className="post-body" dangerouslySetInnerHTML={{ __html: html }} />
+    </div>
   );
 }
 
