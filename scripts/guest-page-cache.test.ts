@@ -97,6 +97,23 @@ describe("guest page cache", () => {
     expect(renders).toBe(6);
   });
 
+  it("keeps a permalink's redirect like a page: one render a second, the new address within a second", async () => {
+    status = 307;
+    const location = async () => (await fetch(`${base}/posts/7`, { redirect: "manual" })).headers.get("location");
+    extraHeaders = { location: "/threads/1-a#post-7" };
+    expect(await location()).toBe("/threads/1-a#post-7");
+    extraHeaders = { location: "/threads/2-split#post-7" }; // the post moved to another thread
+    expect(await location()).toBe("/threads/1-a#post-7");
+    expect(renders).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await location()).toBe("/threads/2-split#post-7");
+    // Edit histories are staff pages, never kept.
+    status = 200;
+    await get("/posts/7/history");
+    await get("/posts/7/history");
+    expect(renders).toBe(4);
+  });
+
   it("skips React Server Component and server-action requests", async () => {
     await get("/threads/1-a");
     await get("/threads/1-a", { rsc: "1" });

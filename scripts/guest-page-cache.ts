@@ -2,7 +2,7 @@
 //
 // Why it is correct: a guest page depends only on the URL and on what Postgres holds, never on who
 // asks. So it is cached only for requests that carry no session cookie, only for GET of the reading
-// routes below, only when Next answered 200 without Set-Cookie, and never for React Server Component
+// routes below, only when Next answered 200 (or a redirect, as a post permalink does) without Set-Cookie, and never for React Server Component
 // or server-action requests (they carry headers that change the answer). Each copy is served for at
 // most TTL_MS counted from the moment its render *started*, so a reply, edit, reaction or moderator
 // action that commits at time t is in every guest copy served after t + 1 s, on every instance
@@ -23,7 +23,9 @@ const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Routes whose guest answer is the same for every guest. */
-const CACHED_PATHS = [/^\/$/, /^\/forums\/[^/]+$/, /^\/threads\/[^/]+$/, /^\/members\/[^/]+$/, /^\/whats-new(\/[^/]+)?$/, /^\/search$/];
+const CACHED_PATHS = [/^\/$/, /^\/forums\/[^/]+$/, /^\/threads\/[^/]+$/, /^\/members\/[^/]+$/, /^\/whats-new(\/[^/]+)?$/, /^\/search$/, /^\/posts\/\d+$/];
+/** A page, or a redirect to one (a permalink's answer is its thread page's address). */
+const CACHED_STATUSES = new Set([200, 307, 308]);
 
 interface Entry {
   renderedAt: number;
@@ -101,7 +103,7 @@ function renderAndCapture(req: IncomingMessage, res: ServerResponse, render: (re
     const finish = () => {
       const headers: OutgoingHttpHeaders = { ...res.getHeaders(), ...headArgs };
       const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-      const cacheable = res.statusCode === 200 && !tooBig && lower["set-cookie"] === undefined && res.writableFinished;
+      const cacheable = CACHED_STATUSES.has(res.statusCode) && !tooBig && lower["set-cookie"] === undefined && res.writableFinished;
       if (!cacheable) return resolve(null);
       // The copy is written in one piece with its real length.
       delete lower["transfer-encoding"];
@@ -111,7 +113,7 @@ function renderAndCapture(req: IncomingMessage, res: ServerResponse, render: (re
       delete lower["keep-alive"];
       const body = Buffer.concat(chunks);
       lower["content-length"] = String(body.length);
-      resolve({ renderedAt: 0, status: 200, headers: lower, body });
+      resolve({ renderedAt: 0, status: res.statusCode, headers: lower, body });
     };
     res.once("finish", finish);
     res.once("close", () => {
