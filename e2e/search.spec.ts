@@ -36,8 +36,13 @@ test("the main nav leads to a search that finds a seed post by a phrase and mark
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await expect(hit.locator("mark", { hasText: "Hosokawa" })).toBeVisible();
+  // With results to read, the filters are folded away: the first result is on the phone's first screen.
+  await expect(page.getByLabel("Forum", { exact: true })).toBeHidden();
+  await expect(hit).toBeInViewport();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/screens/search-phone.png", fullPage: true });
+  await page.locator("summary", { hasText: "Narrow the search" }).click();
+  await expect(page.getByLabel("Forum", { exact: true })).toBeVisible();
 
   // The result links to the post's permalink, which opens the thread at the post.
   await hit.getByRole("link", { name: THREAD_000 }).click();

@@ -28,6 +28,7 @@ const fieldProps = (name: string, error?: string, hint?: string) => ({
 /** A GET form: every search has an address to share, and it works without JavaScript. */
 export function SearchForm({ form, errors, forums }: { form: FormValues; errors: SearchErrors; forums: ForumChoice[] }) {
   const categories = [...new Set(forums.map((f) => f.category))];
+  const narrowed = Boolean(form.forum || form.member || form.from || form.to || errors.forum || errors.member || errors.from || errors.to);
   return (
     <form method="get" action="/search" role="search" className="space-y-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
       <div className="space-y-1">
@@ -42,8 +43,12 @@ export function SearchForm({ form, errors, forums }: { form: FormValues; errors:
         </div>
         <HintAndError id="field-q" error={errors.q} hint={Q_HINT} />
       </div>
-      <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <legend className="mb-2 text-sm font-semibold text-slate-600">Narrow the search</legend>
+      {/* Folded once there are results to read (on a phone the filters would fill the first screen),
+          unless a filter is in use or wrong. */}
+      <details open={!form.q || narrowed}>
+        <summary className="cursor-pointer text-sm font-semibold text-slate-600">Narrow the search{narrowed ? " (filters in use)" : ""}</summary>
+      <fieldset className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <legend className="sr-only">Narrow the search</legend>
         <Control name="forum" label="Forum" error={errors.forum}>
           <select defaultValue={form.forum} {...fieldProps("forum", errors.forum)}>
             <option value="">All forums</option>
@@ -70,6 +75,7 @@ export function SearchForm({ form, errors, forums }: { form: FormValues; errors:
           <input type="date" defaultValue={form.to} {...fieldProps("to", errors.to)} />
         </Control>
       </fieldset>
+      </details>
       <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
         <div className="flex items-center gap-2">
           <input id="field-titles" name="titles" value="1" type="checkbox" defaultChecked={form.titles} className="size-4 accent-brand-700" />
