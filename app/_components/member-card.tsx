@@ -15,12 +15,7 @@ export function MemberCard({ card, ignore }: { card: Card; ignore?: { memberId: 
   return (
     <aside aria-label={`About ${card.name}`} className="member-card flex gap-3 border-b border-slate-200 bg-slate-50 p-3 sm:w-48 sm:shrink-0 sm:flex-col sm:items-center sm:border-r sm:border-b-0 sm:text-center">
       <div className="shrink-0">
-        <span className="sm:hidden">
-          <Avatar name={card.name} url={card.avatarUrl} size={48} />
-        </span>
-        <span className="hidden sm:inline">
-          <Avatar name={card.name} url={card.avatarUrl} size={96} />
-        </span>
+        <Avatar name={card.name} url={card.avatarUrl} size="card" />
       </div>
       <div className="min-w-0 flex-1 sm:w-full">
         <h3 className="font-bold break-words">
@@ -35,11 +30,11 @@ export function MemberCard({ card, ignore }: { card: Card; ignore?: { memberId: 
         {card.customTitle && <p className="text-xs font-bold tracking-wide text-brand-700 uppercase">{card.customTitle}</p>}
         <p className="member-title text-xs text-slate-600">{card.memberTitle}</p>
         {stats.length > 0 && (
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-1.5 text-left text-xs text-slate-600">
+          <dl className="member-stats">
             {stats.map(([label, value]) => (
               <div key={label} className="contents">
-                <dt className="whitespace-nowrap">{label}</dt>
-                <dd className="text-right font-medium whitespace-nowrap text-slate-800">{value}</dd>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
               </div>
             ))}
           </dl>

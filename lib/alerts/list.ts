@@ -5,7 +5,7 @@ import "server-only";
 import { and, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { alerts, posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
-import { REACTIONS } from "../forum/reactions";
+import { REACTIONS } from "../forum/reaction-kinds";
 import { notIgnoredBy } from "../members/ignoring";
 import { memberUrl, postUrl } from "../urls";
 

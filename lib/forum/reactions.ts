@@ -8,15 +8,8 @@ import { alertForReaction } from "../alerts/create";
 import { can, type Viewer } from "../permissions";
 import { postingRefusal } from "../permissions/posting";
 import { memberUrl } from "../urls";
+import { REACTIONS } from "./reaction-kinds";
 
-export const REACTIONS: readonly { kind: ReactionKind; label: string; emoji: string; score: 0 | 1 }[] = [
-  { kind: "like", label: "Like", emoji: "👍", score: 1 },
-  { kind: "love", label: "Love", emoji: "❤️", score: 1 },
-  { kind: "haha", label: "Haha", emoji: "😂", score: 1 },
-  { kind: "wow", label: "Wow", emoji: "😮", score: 1 },
-  { kind: "sad", label: "Sad", emoji: "😢", score: 0 },
-  { kind: "angry", label: "Angry", emoji: "😠", score: 0 },
-];
 const scoreOf = (kind: ReactionKind | null | undefined) => REACTIONS.find((r) => r.kind === kind)?.score ?? 0;
 export const isReactionKind = (value: unknown): value is ReactionKind => REACTIONS.some((r) => r.kind === value);
 

@@ -8,7 +8,7 @@ import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { MemberCard } from "@/app/_components/member-card";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
-import { reactionsForPosts, reactionSummary, REACTIONS, type PostReactions } from "@/lib/forum/reactions";
+import { reactionsForPosts, reactionSummary, type PostReactions } from "@/lib/forum/reactions";
 import { getThreadPage, type PostView, type Removal } from "@/lib/forum/thread-page";
 import { formatDateTime } from "@/lib/format";
 import { can, isSignedIn, type Viewer } from "@/lib/permissions";
@@ -49,7 +49,6 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; threadId: number; thread: { isLocked: boolean; deletedAt: Date | null }; viewer: Viewer; reactions: PostReactions | undefined }) {
   const target = { authorId: post.authorId, deletedAt: post.deleted?.at ?? null, thread };
-  const counts = new Map(reactions?.counts.map((c) => [c.kind, c.count]));
   return (
     <article
       id={`post-${post.id}`}
@@ -80,13 +79,10 @@ function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; t
           canReact={can(viewer, "react", target)}
           canQuote={can(viewer, "reply", thread)}
           canReport={post.approvalState === "approved" && can(viewer, "report", target)}
-          reactions={REACTIONS.map((r) => ({ kind: r.kind, label: r.label, emoji: r.emoji, count: counts.get(r.kind) ?? 0 }))}
+          counts={Object.fromEntries((reactions?.counts ?? []).map((c) => [c.kind, c.count]))}
           viewerReaction={reactions?.viewerReaction ?? null}
           summary={reactions ? reactionSummary(reactions.reactors) : ""}
-          reactors={(reactions?.reactors ?? []).map((r) => {
-            const kind = REACTIONS.find((k) => k.kind === r.kind)!;
-            return { name: r.isViewer ? `${r.name} (you)` : r.name, url: r.url, label: kind.label, emoji: kind.emoji };
-          })}
+          reactors={(reactions?.reactors ?? []).map((r) => ({ name: r.isViewer ? `${r.name} (you)` : r.name, url: r.url, kind: r.kind }))}
         >
           <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
           {post.signatureHtml && <Signature html={post.signatureHtml} />}

@@ -8,6 +8,7 @@ import { insertQuote } from "@/app/_components/editor/events";
 import { getMultiQuote, toggleMultiQuote } from "@/app/_components/editor/multi-quote";
 import { quoteMarkup } from "@/lib/markup/quote";
 import type { ReactionKind } from "@/db/schema";
+import { REACTIONS, reactionOf } from "@/lib/forum/reaction-kinds";
 import { quotesFor } from "@/app/_components/editor/quotes-action";
 import { editableSourceAction, editPostAction, toggleReactionAction } from "./actions";
 
@@ -16,13 +17,6 @@ const PostEditor = dynamic(() => import("@/app/_components/editor/post-editor").
   loading: () => <p className="text-sm text-slate-500">Loading the editor…</p>,
 });
 const ReportPost = dynamic(() => import("./report-post").then((m) => m.ReportPost));
-
-export interface ReactionView {
-  kind: ReactionKind;
-  label: string;
-  emoji: string;
-  count: number;
-}
 
 interface Props {
   postId: number;
@@ -33,15 +27,15 @@ interface Props {
   canQuote: boolean;
   /** From lib/permissions' `report` rule: someone else's visible post, an active member. */
   canReport?: boolean;
-  reactions: ReactionView[];
+  /** How many chose each kind; kinds no one chose are left out. */
+  counts: Partial<Record<ReactionKind, number>>;
   viewerReaction: ReactionKind | null;
   summary: string;
-  reactors: { name: string; url: string; label: string; emoji: string }[];
+  reactors: { name: string; url: string; kind: ReactionKind }[];
   /** The server-rendered post body. */
   children: React.ReactNode;
 }
 
-const toolButton = "rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-pressed:bg-brand-100 aria-pressed:text-brand-800";
 
 /** A post's body with what a reader can do to it: quote (all of it, or the selected text), mark it
  * for multi-quote, edit it in place, react to it. */
@@ -138,13 +132,13 @@ export function PostTools(props: Props) {
       {props.summary && (
         <details className="mt-3 text-sm text-slate-600">
           <summary className="cursor-pointer">
-            <span aria-hidden="true">{props.reactions.filter((r) => r.count > 0).map((r) => r.emoji).join("")} </span>
+            <span aria-hidden="true">{REACTIONS.filter((r) => props.counts[r.kind]).map((r) => r.emoji).join("")} </span>
             {props.summary}
           </summary>
           <ul aria-label="Who reacted" className="mt-1 space-y-0.5 pl-4">
             {props.reactors.map((r) => (
               <li key={r.url}>
-                <a href={r.url}>{r.name}</a>: {r.emoji} {r.label}
+                <a href={r.url}>{r.name}</a>: {reactionOf(r.kind).emoji} {reactionOf(r.kind).label}
               </li>
             ))}
           </ul>
@@ -153,26 +147,26 @@ export function PostTools(props: Props) {
       <div className="mt-3 flex flex-wrap items-center gap-1 border-t border-slate-100 pt-2">
         {props.canReact && (
           <div role="group" aria-label="React" className="mr-auto flex flex-wrap gap-0.5">
-            {props.reactions.map((r) => (
+            {REACTIONS.map((r) => (
               <button
                 key={r.kind}
                 type="button"
                 aria-pressed={props.viewerReaction === r.kind}
                 onClick={() => react(r.kind)}
                 disabled={pending}
-                className={toolButton}
+                className="tool-button"
                 aria-label={r.label}
               >
                 <span aria-hidden="true">
                   {r.emoji} {r.label}
-                  {r.count > 0 && <span className="ml-1 text-xs text-slate-500">{r.count}</span>}
+                  {props.counts[r.kind] ? <span className="ml-1 text-xs text-slate-500">{props.counts[r.kind]}</span> : null}
                 </span>
               </button>
             ))}
           </div>
         )}
         {props.canEdit && editing === null && (
-          <button type="button" onClick={startEditing} disabled={pending} className={toolButton}>
+          <button type="button" onClick={startEditing} disabled={pending} className="tool-button">
             Edit
           </button>
         )}
@@ -182,12 +176,12 @@ export function PostTools(props: Props) {
               type="button"
               aria-pressed={marked}
               onClick={() => setMarked(toggleMultiQuote(threadId, postId))}
-              className={toolButton}
+              className="tool-button"
               title="Mark this post to quote it together with others"
             >
               + Quote
             </button>
-            <button type="button" onClick={quote} disabled={pending} className={toolButton}>
+            <button type="button" onClick={quote} disabled={pending} className="tool-button">
               Quote
             </button>
           </>

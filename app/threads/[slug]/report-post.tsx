@@ -1,30 +1,38 @@
 "use client";
 
 import { useActionState, useId, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { controlClass } from "@/app/_components/form-controls";
 import { reportPostAction, type ReportFormState } from "./report-action";
 
 const REASON_MAX = 500;
 const IDLE: ReportFormState = { status: "idle", message: "" };
-const toolButton = "rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900";
 const secondaryButton = "rounded border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50";
 
 /** The "Report" tool of a post: a modal dialog (native <dialog>: focus moves in, Esc closes, focus
- * returns to the button) asking for a reason. */
+ * returns to the button) asking for a reason. The dialog is rendered when first opened, not with the
+ * page: a thread page has twenty posts and hardly anyone reports. */
 export function ReportPost({ postId, authorName }: { postId: number; authorName: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   // A new form (and a fresh state) each time the dialog opens after a report was sent.
   const [round, setRound] = useState(0);
   const [sent, setSent] = useState(false);
+  const [opened, setOpened] = useState(false);
   const close = () => dialog.current?.close();
+  const open = () => {
+    // Rendered first, so showModal finds the reason field to focus.
+    flushSync(() => setOpened(true));
+    dialog.current?.showModal();
+  };
 
   return (
     <>
-      <button type="button" aria-haspopup="dialog" onClick={() => dialog.current?.showModal()} className={toolButton}>
+      <button type="button" aria-haspopup="dialog" onClick={open} className="tool-button">
         Report
       </button>
+      {opened && (
       <dialog
         ref={dialog}
         aria-labelledby={`${id}-title`}
@@ -46,6 +54,7 @@ export function ReportPost({ postId, authorName }: { postId: number; authorName:
           <ReportForm key={round} postId={postId} id={id} onSent={() => setSent(true)} onCancel={close} />
         </div>
       </dialog>
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
-import { REACTIONS } from "@/lib/forum/reactions";
+import { REACTIONS } from "@/lib/forum/reaction-kinds";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { latestActivity, type ActivityItem } from "@/lib/reading/latest-activity";
