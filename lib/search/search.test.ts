@@ -30,6 +30,7 @@ const W = {
   dated: word("datedpost"),
   many: word("plentiful"),
   cap: word("overflowing"),
+  older: word("bygoneword"),
 };
 
 const made = { users: [] as string[], forums: [] as number[], category: 0 };
@@ -302,5 +303,21 @@ describe("pages and the cap", () => {
     // The thousand filler posts are the newest posts in the database: the walk finds them at once.
     expect(await choosePlan({ words: W.cap, forumId: null, authorId: null })).toBe("newest");
     expect(await choosePlan({ words: W.bob, forumId: null, authorId: null })).toBe("index");
+  });
+
+  it("does not trust the newest posts alone: a word in many older posts is walked to, not fetched match by match", async () => {
+    // Many older posts use the word; a burst of newer ones (the whole sample of the newest) does not.
+    await db.execute(sql`
+      insert into posts (thread_id, author_id, author_name, position, source, html, created_at)
+      select ${mainThreadId}, ${alice.id}, ${alice.name}, 20000 + g, ${`Older ${W.older} post`} || ' ' || g, '', now() - interval '400 days' - g * interval '1 minute'
+      from generate_series(1, 3000) g`);
+    await db.execute(sql`
+      insert into posts (thread_id, author_id, author_name, position, source, html, created_at)
+      select ${mainThreadId}, ${alice.id}, ${alice.name}, 30000 + g, 'Burst post ' || g, '', now() - g * interval '1 second'
+      from generate_series(1, 2500) g`);
+    await db.execute(sql`analyze posts`);
+    expect(await choosePlan({ words: W.older, forumId: null, authorId: null })).toBe("newest");
+    // A word no post uses still goes to the index.
+    expect(await choosePlan({ words: word("nowhereword"), forumId: null, authorId: null })).toBe("index");
   });
 });
