@@ -36,7 +36,6 @@ interface Props {
   children: React.ReactNode;
 }
 
-
 /** A post's body with what a reader can do to it: quote (all of it, or the selected text), mark it
  * for multi-quote, edit it in place, react to it. */
 export function PostTools(props: Props) {
