@@ -129,6 +129,34 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
   await b.context.close();
 });
 
+test("the bell catches up on alerts while the member moves around the forum without reloading", async ({ browser }) => {
+  const a = await member(browser, "reader");
+  const b = await member(browser, "mentioner");
+  const title = `Where the bell rings ${uniqueName("t")}`;
+  await startThread(b.page, title);
+  await expect(b.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  await a.page.goto("/");
+  await expect(bell(a.page)).not.toHaveAttribute("aria-describedby");
+  await reply(b.page, `Have you seen this, @${a.name}?`);
+
+  // A follows links only: the header is not drawn again, the bell asks for the count.
+  await a.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "What's new" }).click();
+  await expect(a.page).toHaveURL(/\/whats-new/);
+  await expect(bell(a.page)).toHaveAccessibleDescription("1 unread alert");
+
+  // Read from the alerts page, the count goes as A moves on.
+  await bell(a.page).click();
+  await a.page.getByRole("button", { name: "Mark all read", exact: true }).click();
+  await expect(a.page.getByText("You have no unread alerts.")).toBeVisible();
+  await a.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Forums" }).click();
+  await expect(a.page).toHaveURL(/\/$/);
+  await expect(bell(a.page)).not.toHaveAttribute("aria-describedby");
+
+  await a.context.close();
+  await b.context.close();
+});
+
 test("threads one starts or replies to are watched unless the account setting is off", async ({ page }) => {
   await signUp(page);
   const title = `Auto-watched ${uniqueName("t")}`;

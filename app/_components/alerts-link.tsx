@@ -1,29 +1,7 @@
-import Link from "next/link";
 import { unreadAlertCount } from "@/lib/alerts/list";
+import { AlertsBell } from "./alerts-bell";
 
-/** The header's bell. Its name stays "Alerts" whatever the count: the number is drawn in a badge
- * hidden from assistive technology and told to it as the link's description instead. */
+/** The header's bell, with the count as the server sees it now (alerts-bell.tsx keeps it current). */
 export async function AlertsLink({ viewerId, className }: { viewerId: string; className: string }) {
-  const unread = await unreadAlertCount(viewerId);
-  const label = unread > 99 ? "99+" : String(unread);
-  return (
-    <>
-      <Link href="/alerts" className={`${className} inline-flex items-center gap-1`} aria-describedby={unread > 0 ? "alerts-unread-count" : undefined}>
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
-          <path d="M10 2a5 5 0 0 0-5 5v2.6c0 .5-.2 1-.5 1.4L3.3 12.6A1 1 0 0 0 4.1 14h11.8a1 1 0 0 0 .8-1.4L15.5 11c-.3-.4-.5-.9-.5-1.4V7a5 5 0 0 0-5-5Zm-2 13a2 2 0 0 0 4 0H8Z" />
-        </svg>
-        Alerts
-        {unread > 0 && (
-          <span aria-hidden="true" className="min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs leading-5 font-bold text-white">
-            {label}
-          </span>
-        )}
-      </Link>
-      {unread > 0 && (
-        <span id="alerts-unread-count" hidden>
-          {unread === 1 ? "1 unread alert" : `${unread} unread alerts`}
-        </span>
-      )}
-    </>
-  );
+  return <AlertsBell initialUnread={await unreadAlertCount(viewerId)} className={className} />;
 }

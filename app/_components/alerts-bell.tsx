@@ -1,0 +1,54 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** The header's bell. Its name stays "Alerts" whatever the count: the number is drawn in a badge
+ * hidden from assistive technology and told to it as the link's description instead. The server
+ * draws the first count; after each client-side navigation (which does not draw the header again)
+ * the bell asks /api/alerts/count, so alerts that arrived meanwhile show up. */
+export function AlertsBell({ initialUnread, className }: { initialUnread: number; className: string }) {
+  const [unread, setUnread] = useState(initialUnread);
+  const pathname = usePathname();
+  const firstPath = useRef(pathname);
+
+  // A server render (a full load, or a server action's refresh) brings a fresh count.
+  useEffect(() => setUnread(initialUnread), [initialUnread]);
+
+  useEffect(() => {
+    if (pathname === firstPath.current) return;
+    firstPath.current = pathname;
+    const controller = new AbortController();
+    fetch("/api/alerts/count", { signal: controller.signal, cache: "no-store" })
+      .then((response) => (response.ok ? (response.json() as Promise<{ unread: number }>) : null))
+      .then((body) => {
+        if (body && Number.isInteger(body.unread)) setUnread(body.unread);
+      })
+      // Offline or signed out meanwhile: the bell keeps the count it has.
+      .catch(() => {});
+    return () => controller.abort();
+  }, [pathname]);
+
+  const label = unread > 99 ? "99+" : String(unread);
+  return (
+    <>
+      <Link href="/alerts" className={`${className} inline-flex items-center gap-1`} aria-describedby={unread > 0 ? "alerts-unread-count" : undefined}>
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
+          <path d="M10 2a5 5 0 0 0-5 5v2.6c0 .5-.2 1-.5 1.4L3.3 12.6A1 1 0 0 0 4.1 14h11.8a1 1 0 0 0 .8-1.4L15.5 11c-.3-.4-.5-.9-.5-1.4V7a5 5 0 0 0-5-5Zm-2 13a2 2 0 0 0 4 0H8Z" />
+        </svg>
+        Alerts
+        {unread > 0 && (
+          <span aria-hidden="true" className="min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs leading-5 font-bold text-white">
+            {label}
+          </span>
+        )}
+      </Link>
+      {unread > 0 && (
+        <span id="alerts-unread-count" hidden>
+          {unread === 1 ? "1 unread alert" : `${unread} unread alerts`}
+        </span>
+      )}
+    </>
+  );
+}
