@@ -147,6 +147,8 @@ test("the bell catches up on alerts while the member moves around the forum with
 
   // Read from the alerts page, the count goes as A moves on.
   await bell(a.page).click();
+  // What's new has a "Mark all read" of its own (threads): wait for the alerts page.
+  await expect(a.page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
   await a.page.getByRole("button", { name: "Mark all read", exact: true }).click();
   await expect(a.page.getByText("You have no unread alerts.")).toBeVisible();
   await a.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Forums" }).click();
