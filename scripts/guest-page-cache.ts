@@ -2,11 +2,12 @@
 //
 // Why it is correct: a guest page depends only on the URL and on what Postgres holds, never on who
 // asks. So it is cached only for requests that carry no session cookie, only for GET of the reading
-// routes below, only when Next answered 200 (or a redirect, as a post permalink does) without Set-Cookie, and never for React Server Component
-// or server-action requests (they carry headers that change the answer). Each copy is served for at
-// most TTL_MS counted from the moment its render *started*, so a reply, edit, reaction or moderator
-// action that commits at time t is in every guest copy served after t + 1 s, on every instance
-// (each instance keeps its own copies; nothing needs to be told about a write, which is why there is
+// routes below, only when Next answered 200 (or a redirect, as a post permalink does) without
+// Set-Cookie, and never for React Server Component or server-action requests (they carry headers that
+// change the answer). A request gets a copy whose render *started* less than TTL_MS before the request
+// arrived (a stored copy, or the render it waits for), so a reply, edit, reaction or moderator action
+// that commits at time t is in the answer to every guest request arriving after t + 1 s, on every
+// instance (each keeps its own copies; nothing needs to be told about a write, which is why there is
 // no invalidation message to lose). Members never see a cached page: their pages are personalised.
 //
 // Why it is fast: the compressed bytes are stored as Next sent them, so a hit costs one write and no

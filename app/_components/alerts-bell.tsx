@@ -7,14 +7,13 @@ import { usePathname } from "next/navigation";
 /** The header's bell. Its name stays "Alerts" whatever the count: the number is drawn in a badge
  * hidden from assistive technology and told to it as the link's description instead. The server
  * draws the first count; after each client-side navigation (which does not draw the header again)
- * the bell asks /api/alerts/count, so alerts that arrived meanwhile show up. */
+ * the bell asks /api/alerts/count, so alerts that arrived meanwhile show up. A server render (a full
+ * load, or a server action's refresh) mounts a new bell (alerts-link.tsx keys it), starting again
+ * from the server's count. */
 export function AlertsBell({ initialUnread, className }: { initialUnread: number; className: string }) {
   const [unread, setUnread] = useState(initialUnread);
   const pathname = usePathname();
   const firstPath = useRef(pathname);
-
-  // A server render (a full load, or a server action's refresh) brings a fresh count.
-  useEffect(() => setUnread(initialUnread), [initialUnread]);
 
   useEffect(() => {
     if (pathname === firstPath.current) return;

@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { unreadAlertCount } from "@/lib/alerts/list";
 import { AlertsBell } from "./alerts-bell";
 
-/** The header's bell, with the count as the server sees it now (alerts-bell.tsx keeps it current). */
+/** The header's bell, with the count as the server sees it now (alerts-bell.tsx keeps it current).
+ * Keyed per render: a count the bell fetched since must give way to this one even when the server's
+ * number is the same as last time. */
 export async function AlertsLink({ viewerId, className }: { viewerId: string; className: string }) {
-  return <AlertsBell initialUnread={await unreadAlertCount(viewerId)} className={className} />;
+  return <AlertsBell key={randomUUID()} initialUnread={await unreadAlertCount(viewerId)} className={className} />;
 }

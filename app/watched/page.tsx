@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LastPost } from "@/app/_components/last-post";
+import { JumpToUnread, titleWeight } from "@/app/_components/unread-marks";
 import { notFound, redirect } from "next/navigation";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
@@ -60,11 +61,12 @@ export default async function WatchedThreadsPage({ searchParams }: { searchParam
 }
 
 function WatchedItem({ thread }: { thread: WatchedThread }) {
+  const unread = thread.firstUnreadUrl !== null;
   return (
-    <li className={`grid gap-2 border-l-4 px-3 py-3 sm:grid-cols-[1fr_auto] sm:items-center sm:gap-3 sm:px-4 ${thread.isUnread ? "border-l-brand-600" : "border-l-transparent"}`}>
+    <li className={`grid gap-2 border-l-4 px-3 py-3 sm:grid-cols-[1fr_auto] sm:items-center sm:gap-3 sm:px-4 ${unread ? "border-l-brand-600" : "border-l-transparent"}`}>
       <div className="min-w-0">
-        <h2 className={`break-words ${thread.isUnread ? "font-bold" : "font-normal"}`}>
-          {thread.isUnread && <span className="mr-2 inline-block rounded bg-brand-700 px-1.5 text-xs font-semibold text-white">Unread</span>}
+        <h2 className={`break-words ${titleWeight(unread)}`}>
+          {unread && <span className="mr-2 inline-block rounded bg-brand-700 px-1.5 text-xs font-semibold text-white">Unread</span>}
           <Link href={thread.url}>{thread.title}</Link>
         </h2>
         <p className="text-sm text-slate-600">
@@ -79,11 +81,7 @@ function WatchedItem({ thread }: { thread: WatchedThread }) {
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        {thread.firstUnreadUrl && (
-          <Link href={thread.firstUnreadUrl} className="text-sm font-semibold" aria-label={`First unread post in ${thread.title}`}>
-            First unread
-          </Link>
-        )}
+        {thread.firstUnreadUrl && <JumpToUnread href={thread.firstUnreadUrl} title={thread.title} />}
         <form action={unwatchAction}>
           <input type="hidden" name="threadId" value={thread.id} />
           <button type="submit" className={button} aria-label={`Unwatch ${thread.title}`}>

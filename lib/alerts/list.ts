@@ -5,7 +5,7 @@ import "server-only";
 import { and, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { alerts, posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
-import { REACTIONS } from "../forum/reaction-kinds";
+import { reactionOf } from "../forum/reaction-kinds";
 import { notIgnoredBy } from "../members/ignoring";
 import { memberUrl, postUrl } from "../urls";
 
@@ -65,7 +65,7 @@ export async function unreadAlertCount(viewerId: string | null): Promise<number>
   return row?.n ?? 0;
 }
 
-export function describeAlert(kind: AlertKind, actorName: string, threadTitle: string, reaction: { emoji: string } | null): string {
+function describeAlert(kind: AlertKind, actorName: string, threadTitle: string, reaction: { emoji: string } | null): string {
   switch (kind) {
     case "quote":
       return `${actorName} quoted your post in ${threadTitle}`;
@@ -77,11 +77,6 @@ export function describeAlert(kind: AlertKind, actorName: string, threadTitle: s
       return `${actorName} reacted to your post in ${threadTitle}${reaction ? ` with ${reaction.emoji}` : ""}`;
   }
 }
-
-const reactionView = (kind: ReactionKind | null) => {
-  const found = kind ? REACTIONS.find((r) => r.kind === kind) : undefined;
-  return found ? { label: found.label, emoji: found.emoji } : null;
-};
 
 /** One page of the viewer's alerts, newest first; null past the last page. */
 export async function listAlerts(viewerId: string, page: number): Promise<AlertsPage | null> {
@@ -123,7 +118,7 @@ export async function listAlerts(viewerId: string, page: number): Promise<Alerts
     page,
     pageCount,
     alerts: rows.map((row) => {
-      const reaction = row.kind === "reaction" ? reactionView(row.reaction) : null;
+      const reaction = row.kind === "reaction" && row.reaction ? reactionOf(row.reaction) : null;
       return {
         id: row.id,
         kind: row.kind,

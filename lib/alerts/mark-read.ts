@@ -7,7 +7,7 @@ import { alerts } from "@/db/schema";
 import { can, type Viewer } from "../permissions";
 import { rowId } from "../row-id";
 
-export type MarkReadResult = { ok: true; marked: number } | { ok: false; error: string };
+type MarkReadResult = { ok: true; marked: number } | { ok: false; error: string };
 
 const alertIdSchema = rowId();
 const SIGN_IN = "Sign in to manage your alerts.";

@@ -9,7 +9,7 @@ import { db } from "@/db/client";
 import { posts, threads } from "@/db/schema";
 import { createThread } from "../forum/posting";
 import { cleanUp, makeForums, makeMember } from "../moderation/testing";
-import { plainExcerpt } from "./excerpt";
+import { plainExcerpt } from "../markup/excerpt";
 import { FEED_ITEMS, forumFeed, siteFeed } from "./latest-threads";
 import { requestOrigin, rssResponse } from "./response";
 import { escapeXml, renderRss } from "./rss";

@@ -4,7 +4,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
 import { forumFeedUrl, forumUrl, SITE_FEED_URL, threadUrl } from "../urls";
-import { plainExcerpt } from "./excerpt";
+import { plainExcerpt } from "../markup/excerpt";
 import type { FeedChannel, FeedItem } from "./rss";
 
 export const FEED_ITEMS = 20;

@@ -104,7 +104,7 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
     // "1 to 20" looks like a third of all posts) and hash-joins every member for page 1.
     .limit(POSTS_PER_PAGE);
   const ignored = await ignoredMemberIds(reader.viewerId);
-  const ignoredQuotes = ignored.size ? await quotesOfIgnored(reader.viewerId, rows.map((r) => r.post.id)) : [];
+  const ignoredQuotes = await quotesOfIgnored(ignored, rows.map((r) => r.post.id));
 
   return {
     thread: {

@@ -42,17 +42,15 @@ export async function ignoredMemberIds(viewerId: string | null): Promise<Set<str
   return new Set(rows.map((r) => r.id));
 }
 
-/** Of the posts these posts quote, those written by a member the viewer ignores: their quotes are
- * collapsed too. Worth asking only when the viewer ignores someone. */
-export async function quotesOfIgnored(viewerId: string | null, postIds: number[]): Promise<number[]> {
-  if (!viewerId || postIds.length === 0) return [];
+/** Of the posts these posts quote, those written by one of `ignoredIds` (ignoredMemberIds' answer,
+ * which already applied the "staff cannot be ignored" rule): their quotes are collapsed too. */
+export async function quotesOfIgnored(ignoredIds: ReadonlySet<string>, postIds: number[]): Promise<number[]> {
+  if (ignoredIds.size === 0 || postIds.length === 0) return [];
   const rows = await db
     .selectDistinct({ id: postQuotes.quotedPostId })
     .from(postQuotes)
     .innerJoin(posts, eq(posts.id, postQuotes.quotedPostId))
-    .innerJoin(ignoredMembers, and(eq(ignoredMembers.userId, viewerId), eq(ignoredMembers.ignoredId, posts.authorId)))
-    .innerJoin(users, and(eq(users.id, posts.authorId), eq(users.role, "member")))
-    .where(inArray(postQuotes.postId, postIds));
+    .where(and(inArray(postQuotes.postId, postIds), inArray(posts.authorId, [...ignoredIds])));
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 

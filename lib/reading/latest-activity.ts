@@ -7,6 +7,7 @@ import { and, isNull, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
 import { notIgnoredBy } from "../members/ignoring";
+import { plainExcerpt } from "../markup/excerpt";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
 import { memberUrl, postUrl, threadUrl } from "../urls";
 import type { WhatsNewPage } from "./whats-new";
@@ -127,22 +128,10 @@ function toItem(row: Row): ActivityItem {
     id: row.post_id!,
     url: postUrl(row.post_id!),
     position: row.post_position!,
-    excerpt: plainExcerpt(row.excerpt ?? ""),
+    excerpt: plainExcerpt(row.excerpt ?? "", 140),
     author: who(row.post_author_number, row.post_author_account, row.post_author_name),
     thread: { title: row.thread_title!, url: threadUrl({ id: row.thread_id!, slug: row.thread_slug! }) },
   };
   if (row.kind === "reaction") return { kind: "reaction", key, at, actor: who(row.actor_number, row.actor_name, null), reaction: row.reaction!, post };
   return { kind: "post", key, at, actor: post.author, post };
-}
-
-/** A one-line taste of the post: its Markdown source without quoted posts and spoilers (a list must
- * not give a spoiler away), container fences and markup. The source may be cut mid-block. */
-export function plainExcerpt(source: string, length = 140): string {
-  const text = source
-    .replace(/^:::[ \t]*(?:quote|spoiler)\b[^\n]*(?:\n[\s\S]*?(?:^:::[ \t]*$|(?![\s\S]))|$)/gm, " ")
-    .replace(/^:::[^\n]*$/gm, " ")
-    .replace(/[*_`>#~[\]()!]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 }

@@ -7,7 +7,7 @@ import { forumReads, threadReads, threads, users } from "@/db/schema";
 export const READ_CUTOFF_DAYS = 30;
 
 /** The moment before which everything counts as read by the cutoff alone. */
-export const readCutoff = (): SQL<Date> => sql<Date>`(now() - make_interval(days => ${READ_CUTOFF_DAYS}))`;
+const readCutoff = (): SQL<Date> => sql<Date>`(now() - make_interval(days => ${READ_CUTOFF_DAYS}))`;
 
 /** The member's own marks on the thread of the query's `threads` row: how far they read it, its
  * forum's "Mark forum read" and their "Mark all read". Each a primary-key lookup; the last one does

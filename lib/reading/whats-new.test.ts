@@ -11,7 +11,8 @@ import { deletePosts } from "../moderation/posts";
 import { makeForum, makeMember, newThread, reply, resetApprovalSetting } from "../moderation/test-fixtures";
 import { deleteThread } from "../moderation/threads";
 import type { Viewer } from "../permissions";
-import { latestActivity, plainExcerpt, type ActivityItem } from "./latest-activity";
+import { latestActivity, type ActivityItem } from "./latest-activity";
+import { plainExcerpt } from "../markup/excerpt";
 import { recordThreadRead } from "./reads";
 import { newPosts, newThreads, WHATS_NEW_MAX_PAGES } from "./whats-new";
 

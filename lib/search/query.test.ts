@@ -28,6 +28,11 @@ describe("parseSearch", () => {
     expect(parseSearch({ q: "🚢".repeat(201) })).toMatchObject({ state: "invalid", errors: { q: MESSAGES.tooLong } });
   });
 
+  it("refuses a member name longer than any username, saying so", () => {
+    expect(parseSearch({ q: "ships", member: "m".repeat(32) })).toMatchObject({ state: "valid" });
+    expect(parseSearch({ q: "ships", member: "m".repeat(33) })).toMatchObject({ state: "invalid", errors: { member: MESSAGES.memberTooLong } });
+  });
+
   it("shows the form back as it was typed, even when invalid", () => {
     expect(parseSearch({ q: " x ", from: "soon", titles: "1" })).toMatchObject({ state: "invalid", form: { q: " x ", from: "soon", titles: true }, errors: { from: MESSAGES.date } });
   });

@@ -3,6 +3,7 @@
 // the SQL can use or into a message for each field that is wrong. Parameters the form does not have
 // are ignored; a parameter given twice counts once (the first).
 import { z } from "zod";
+import { USERNAME_MAX } from "../accounts/rules";
 
 export const SEARCH_QUERY_MAX = 200;
 export const RESULTS_PER_PAGE = 20;
@@ -24,6 +25,7 @@ export const MESSAGES = {
   fromAfterTo: "The “from” date is after the “to” date.",
   order: "Order the results by relevance or by date.",
   page: "Page numbers are whole numbers from 1.",
+  memberTooLong: `Member names are at most ${USERNAME_MAX} characters long.`,
 } as const;
 
 /** The form as the visitor filled it in, shown back to them whether or not it was valid. */
@@ -80,7 +82,7 @@ const schema = z
   .object({
     q: text.pipe(z.string().refine((value) => [...value].length <= SEARCH_QUERY_MAX, MESSAGES.tooLong)),
     forum: text,
-    member: text,
+    member: text.pipe(z.string().max(USERNAME_MAX, MESSAGES.memberTooLong)),
     from: day,
     to: day,
     titles: z.preprocess(one, z.unknown()).transform((value) => value === "1"),

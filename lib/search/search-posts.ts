@@ -150,7 +150,7 @@ function threadCandidates(viewerId: string | null, f: SearchFilter): SQL {
 /** One statement: the candidates, their count, and the requested page of them with titles,
  * authors, forums and snippets (ts_headline runs for the 20 rows shown only). A page past the end
  * still returns one row, with the count and no hit. */
-export function searchStatement(viewerId: string | null, f: SearchFilter, plan: SearchPlan): SQL {
+function searchStatement(viewerId: string | null, f: SearchFilter, plan: SearchPlan): SQL {
   const byRelevance = f.words !== "" && f.order === "relevance";
   const rank = f.words ? sql`ts_rank_cd(document, ${english(f.words)}, 1)` : sql`0::real`;
   const order = byRelevance ? sql`rank desc, created_at desc, id desc` : sql`created_at desc, id desc`;

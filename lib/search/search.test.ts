@@ -235,7 +235,7 @@ describe("bad input", () => {
   it("names an unknown forum or member", async () => {
     await expectError({ q: W.common, forum: "no-such-forum" }, "forum", searchMessages.unknownForum("no-such-forum"));
     await expectError({ q: W.common, member: `nobody${tag}` }, "member", searchMessages.unknownMember(`nobody${tag}`));
-    await expectError({ member: "x".repeat(500) }, "member", searchMessages.unknownMember("x".repeat(500)));
+    await expectError({ member: "x".repeat(500) }, "member", MESSAGES.memberTooLong);
   });
 
   it("checks dates: their shape, that they exist, and their order", async () => {

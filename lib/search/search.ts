@@ -24,8 +24,6 @@ export type SearchOutcome =
       hrefFor: (page: number) => string;
     };
 
-const MEMBER_NAME_MAX = 100;
-
 export const searchMessages = {
   unknownForum: (slug: string) => `There is no forum “${slug}”. Choose one from the list.`,
   unknownMember: (name: string) => `No member is called “${name}”.`,
@@ -42,13 +40,13 @@ async function forumIdBySlug(slug: string): Promise<number | null> {
   return row?.id ?? null;
 }
 
-/** Usernames are unique without regard to case (users_name_lower_idx). */
+/** Usernames are unique without regard to case (users_name_lower_idx): both sides lowered by
+ * Postgres, as that index is. The length is checked with the form (query.ts). */
 async function memberByName(name: string): Promise<{ id: string; name: string } | null> {
-  if (name.length > MEMBER_NAME_MAX) return null;
   const [row] = await db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(eq(sql`lower(${users.name})`, name.toLowerCase()))
+    .where(eq(sql`lower(${users.name})`, sql`lower(${name})`))
     .limit(1);
   return row ?? null;
 }

@@ -15,9 +15,8 @@ export interface WatchedThread {
   id: number;
   title: string;
   url: string;
-  /** Where the first post the viewer has not read is; null when read. */
+  /** Where the first post the viewer has not read is; null when the thread is read. */
   firstUnreadUrl: string | null;
-  isUnread: boolean;
   replyCount: number;
   forum: { title: string; url: string };
   lastPost: { url: string; authorName: string; authorUrl: string | null; at: Date } | null;
@@ -73,7 +72,6 @@ export async function listWatchedThreads(viewerId: string, page: number): Promis
       title: thread.title,
       url: threadUrl(thread),
       firstUnreadUrl: isThreadUnread ? threadUnreadUrl(thread) : null,
-      isUnread: isThreadUnread,
       replyCount: thread.replyCount,
       forum: { title: forum.title, url: forumUrl(forum) },
       lastPost: lastPost

@@ -145,7 +145,7 @@ describe("the watched threads list", () => {
     const lastReply = await reply(other, newUnread.threadId, "Latest news");
 
     const page = (await listWatchedThreads(me.id, 1))!;
-    expect(page.threads.map((t) => [t.title, t.isUnread])).toEqual([
+    expect(page.threads.map((t) => [t.title, t.firstUnreadUrl !== null])).toEqual([
       ["New and unread", true],
       ["Old and unread", true],
       ["New and read", false],

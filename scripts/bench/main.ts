@@ -272,7 +272,7 @@ async function main() {
     dbSize: dbSize!.size,
     loadSeconds,
     targets,
-    scenarios: all.map((s) => ({ key: s.key, label: s.label, who: s.who, note: s.note, rounds: results.get(s.key)! })),
+    scenarios: all.map((s) => ({ key: s.key, label: s.label, who: s.who, rounds: results.get(s.key)! })),
     ceilingKey: ceilingRun.key,
     probes,
     weight,

@@ -10,8 +10,6 @@ export interface ScenarioSummary {
   key: string;
   label: string;
   who: "anonymous" | "member" | "—";
-  /** "server-side" notes etc. */
-  note?: string;
   rounds: LoadResult[];
 }
 
@@ -79,8 +77,7 @@ export function scenarioTable(scenarios: ScenarioSummary[], ceiling: Summary): s
   const rule = "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |";
   const rows = scenarios.map((sc) => {
     const s = summarise(sc.rounds);
-    const label = sc.note ? `${sc.label} (${sc.note})` : sc.label;
-    return `| ${label} | ${sc.who} | ${int(s.rps)} | ${ratio(s.rps, ceiling.rps)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ceiling.p99 >= 1 ? ratio(s.p99, ceiling.p99) : "—"} | ${problems(s)} | ${int(s.bytes)} |`;
+    return `| ${sc.label} | ${sc.who} | ${int(s.rps)} | ${ratio(s.rps, ceiling.rps)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ceiling.p99 >= 1 ? ratio(s.p99, ceiling.p99) : "—"} | ${problems(s)} | ${int(s.bytes)} |`;
   });
   return [header, rule, ...rows].join("\n");
 }

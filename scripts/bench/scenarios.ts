@@ -52,7 +52,6 @@ export interface Scenario {
   key: string;
   label: string;
   who: "anonymous" | "member" | "—";
-  note?: string;
   /** Statuses that count as success. */
   expect: number[];
   /** Read pages: the path (probed for queries and used for warm-up). */

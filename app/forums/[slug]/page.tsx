@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LastPost } from "@/app/_components/last-post";
+import { ThreadRowStats } from "@/app/_components/thread-row-stats";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { Pagination } from "@/app/_components/pagination";
 import { getForumPage } from "@/lib/forum/forum-page";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { forumFeedUrl, forumUrl, pageFromParam, SITE_FEED_URL } from "@/lib/urls";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
@@ -92,18 +92,7 @@ export default async function ForumPage(props: Props) {
                     </p>
                   )}
                 </div>
-                <dl className="flex gap-4 text-sm text-slate-600 sm:block">
-                  <div className="flex gap-1 sm:justify-between">
-                    <dt>Replies</dt>
-                    <dd className="font-medium text-slate-800">{formatCount(thread.replyCount)}</dd>
-                  </div>
-                </dl>
-                {thread.lastPost && (
-                  <p className="text-sm text-slate-600">
-                    Last post:{" "}
-                    <LastPost post={thread.lastPost} />
-                  </p>
-                )}
+                <ThreadRowStats replyCount={thread.replyCount} lastPost={thread.lastPost} />
               </li>
             ))}
           </ul>

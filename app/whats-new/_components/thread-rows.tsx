@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { LastPost } from "@/app/_components/last-post";
+import { ThreadRowStats } from "@/app/_components/thread-row-stats";
 import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/unread-marks";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import type { WhatsNewThread } from "@/lib/reading/whats-new";
 
 /** The rows of "New posts" and "New threads": title (bold when unread), forum, starter, replies, last post. */
@@ -29,18 +29,7 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
                   <time dateTime={thread.createdAt.toISOString()}>{formatDateTime(thread.createdAt)}</time> · <Link href={thread.forum.url}>{thread.forum.title}</Link>
                 </p>
               </div>
-              <dl className="text-sm text-slate-600">
-                <div className="flex gap-1 sm:justify-between">
-                  <dt>Replies</dt>
-                  <dd className="font-medium text-slate-800">{formatCount(thread.replyCount)}</dd>
-                </div>
-              </dl>
-              {thread.lastPost && (
-                <p className="text-sm text-slate-600">
-                  Last post:{" "}
-                  <LastPost post={thread.lastPost} />
-                </p>
-              )}
+              <ThreadRowStats replyCount={thread.replyCount} lastPost={thread.lastPost} />
             </li>
           ))}
         </ul>

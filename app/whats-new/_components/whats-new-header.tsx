@@ -3,7 +3,7 @@ import { MarkReadButton } from "@/app/_components/mark-read-button";
 import { can, type Viewer } from "@/lib/permissions";
 import { whatsNewUrl } from "@/lib/urls";
 
-export type WhatsNewTab = "posts" | "threads" | "activity";
+type WhatsNewTab = "posts" | "threads" | "activity";
 
 const TABS: { tab: WhatsNewTab; label: string }[] = [
   { tab: "posts", label: "New posts" },

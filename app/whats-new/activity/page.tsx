@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
-import { REACTIONS } from "@/lib/forum/reaction-kinds";
+import { reactionOf } from "@/lib/forum/reaction-kinds";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { latestActivity, type ActivityItem } from "@/lib/reading/latest-activity";
@@ -30,12 +30,12 @@ function Event({ item }: { item: ActivityItem }) {
   }
   const thread = <Link href={item.post.thread.url}>{item.post.thread.title}</Link>;
   if (item.kind === "reaction") {
-    const reaction = REACTIONS.find((r) => r.kind === item.reaction);
+    const reaction = reactionOf(item.reaction);
     return (
       <p>
         <Name who={item.actor} /> reacted to <Link href={item.post.url}>{item.post.author.name}&apos;s post</Link> in {thread} with{" "}
-        <span aria-hidden="true">{reaction?.emoji} </span>
-        {reaction?.label ?? item.reaction}.
+        <span aria-hidden="true">{reaction.emoji} </span>
+        {reaction.label}.
       </p>
     );
   }

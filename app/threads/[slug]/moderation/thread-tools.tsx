@@ -36,8 +36,12 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
     const saved = sessionStorage.getItem(carryKey);
     if (!saved) return;
     sessionStorage.removeItem(carryKey);
-    const answer = JSON.parse(saved) as ModState;
-    if (Date.now() - (answer.at ?? 0) < CARRY_MS) setCarried(answer);
+    try {
+      const answer = JSON.parse(saved) as ModState;
+      if (Date.now() - (answer.at ?? 0) < CARRY_MS) setCarried(answer);
+    } catch {
+      // Not ours, or damaged: nothing to carry over.
+    }
   }, [carryKey]);
 
   useEffect(() => {

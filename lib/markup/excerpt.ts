@@ -1,16 +1,20 @@
 import markdownIt from "markdown-it";
-import { stripQuotes } from "../markup/quote";
+import { stripQuotes } from "./quote";
 
 // Markdown's own decoding of entities ("&apos;", "&#8217;") and backslash escapes, as the page shows them.
 const { unescapeAll } = markdownIt().utils;
 
 const SPOILER = /^(:{3,})[ \t]*spoiler\b[^\n]*\n[\s\S]*?\n\1[ \t]*$/gmu;
+/** A quote or spoiler still open once the closed ones are gone: the source was cut inside it. */
+const UNCLOSED_BLOCK = /^:{3,}[ \t]*(?:quote|spoiler)\b[\s\S]*$/mu;
 
-/** A post's own words as plain text, for feeds: quotes and spoilers (hidden on the page until
- * opened) left out, Markdown marks dropped, link and image syntax reduced to their text. */
+/** A post's own words as plain text, for feeds and What's new: quotes and spoilers (hidden on the
+ * page until opened) left out, Markdown marks dropped, link and image syntax reduced to their text.
+ * The source may be cut short (What's new reads only its start), even inside a block. */
 export function plainExcerpt(source: string, length = 300): string {
   const marked = stripQuotes(source.replace(/\r\n?/g, "\n"))
     .replace(SPOILER, " ")
+    .replace(UNCLOSED_BLOCK, " ")
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/^:{3,}.*$/gmu, "")
