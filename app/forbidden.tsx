@@ -5,7 +5,10 @@ export default function Forbidden() {
   return (
     <div className="mx-auto max-w-xl rounded-lg border border-slate-300 bg-white p-6 text-center shadow-sm">
       <h1 className="text-2xl font-bold">You do not have permission to view this page</h1>
-      <p className="mt-2 text-slate-600">This page is for the forum&apos;s staff. If your role changed recently, it applies from now on.</p>
+      <p className="mt-2 text-slate-600">
+        This page is for the forum&apos;s staff. If your role changed recently, it applies from now
+        on.
+      </p>
       <p className="mt-4">
         <Link href="/">Back to the forums</Link>
       </p>

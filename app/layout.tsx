@@ -14,7 +14,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+        <a
+          href="#content"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:bg-white focus:p-2"
+        >
           Skip to content
         </a>
         <SiteHeader />
@@ -22,7 +25,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <main id="content" className="mx-auto max-w-6xl px-2 py-4 sm:px-4">
           {children}
         </main>
-        <footer className="mx-auto max-w-6xl px-4 py-6 text-xs text-slate-500">Parley, an open-source forum.</footer>
+        <footer className="mx-auto max-w-6xl px-4 py-6 text-xs text-slate-500">
+          Parley, an open-source forum.
+        </footer>
       </body>
     </html>
   );

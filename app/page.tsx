@@ -9,7 +9,11 @@ import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { alternates: { types: { "application/rss+xml": [{ url: SITE_FEED_URL, title: "Parley: newest threads" }] } } };
+export const metadata: Metadata = {
+  alternates: {
+    types: { "application/rss+xml": [{ url: SITE_FEED_URL, title: "Parley: newest threads" }] },
+  },
+};
 
 export default async function ForumIndexPage() {
   const [categories, viewer] = await Promise.all([getForumIndex(), getViewer()]);
@@ -22,21 +26,32 @@ export default async function ForumIndexPage() {
         </div>
       )}
       {categories.map((category) => (
-        <section key={category.id} aria-labelledby={`category-${category.id}`} className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+        <section
+          key={category.id}
+          aria-labelledby={`category-${category.id}`}
+          className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+        >
           <header className="bg-brand-700 px-4 py-2 text-white">
             <h2 id={`category-${category.id}`} className="font-semibold">
               {category.title}
             </h2>
-            {category.description && <p className="text-sm text-brand-100">{category.description}</p>}
+            {category.description && (
+              <p className="text-sm text-brand-100">{category.description}</p>
+            )}
           </header>
           <ul className="divide-y divide-slate-200">
             {category.forums.map((forum) => (
-              <li key={forum.id} className="grid gap-2 px-4 py-3 sm:grid-cols-[1fr_10rem_16rem] sm:items-center">
+              <li
+                key={forum.id}
+                className="grid gap-2 px-4 py-3 sm:grid-cols-[1fr_10rem_16rem] sm:items-center"
+              >
                 <div>
                   <h3 className="font-semibold">
                     <Link href={forum.url}>{forum.title}</Link>
                   </h3>
-                  {forum.description && <p className="text-sm text-slate-600">{forum.description}</p>}
+                  {forum.description && (
+                    <p className="text-sm text-slate-600">{forum.description}</p>
+                  )}
                 </div>
                 <dl className="flex gap-4 text-sm text-slate-600 sm:block">
                   <div className="flex gap-1 sm:justify-between">
@@ -45,7 +60,9 @@ export default async function ForumIndexPage() {
                   </div>
                   <div className="flex gap-1 sm:justify-between">
                     <dt>Messages</dt>
-                    <dd className="font-medium text-slate-800">{formatCount(forum.messageCount)}</dd>
+                    <dd className="font-medium text-slate-800">
+                      {formatCount(forum.messageCount)}
+                    </dd>
                   </div>
                 </dl>
                 <div className="min-w-0 text-sm">
@@ -55,8 +72,15 @@ export default async function ForumIndexPage() {
                         {forum.lastPost.threadTitle}
                       </Link>
                       <span className="text-slate-600">
-                        <time dateTime={forum.lastPost.at.toISOString()}>{formatDateTime(forum.lastPost.at)}</time> ·{" "}
-                        {forum.lastPost.authorUrl ? <Link href={forum.lastPost.authorUrl}>{forum.lastPost.authorName}</Link> : forum.lastPost.authorName}
+                        <time dateTime={forum.lastPost.at.toISOString()}>
+                          {formatDateTime(forum.lastPost.at)}
+                        </time>{" "}
+                        ·{" "}
+                        {forum.lastPost.authorUrl ? (
+                          <Link href={forum.lastPost.authorUrl}>{forum.lastPost.authorName}</Link>
+                        ) : (
+                          forum.lastPost.authorName
+                        )}
                       </span>
                     </>
                   ) : (

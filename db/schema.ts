@@ -25,7 +25,14 @@ import type { AdapterAccountType } from "next-auth/adapters";
 export const roleEnum = pgEnum("role", ["member", "moderator", "admin"]);
 export const approvalStateEnum = pgEnum("approval_state", ["approved", "pending", "rejected"]);
 export const reportStateEnum = pgEnum("report_state", ["open", "resolved", "rejected"]);
-export const reactionEnum = pgEnum("reaction_kind", ["like", "love", "haha", "wow", "sad", "angry"]);
+export const reactionEnum = pgEnum("reaction_kind", [
+  "like",
+  "love",
+  "haha",
+  "wow",
+  "sad",
+  "angry",
+]);
 
 /** Postgres full-text document; only ever written by generated columns. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -39,7 +46,10 @@ const timestamps = {
 export const users = pgTable(
   "users",
   {
-    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`).$defaultFn(() => crypto.randomUUID()),
+    id: text("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()::text`)
+      .$defaultFn(() => crypto.randomUUID()),
     /** Short public number used in URLs (/members/12-razor). */
     number: integer("number").generatedAlwaysAsIdentity().notNull().unique(),
     name: text("name").notNull(),
@@ -51,7 +61,9 @@ export const users = pgTable(
     /** Fixed member title (imported members keep the one the seed shows); null: from the ladder. */
     memberTitle: text("member_title"),
     customTitle: text("custom_title"),
-    joinedOn: date("joined_on", { mode: "string" }).notNull().default(sql`current_date`),
+    joinedOn: date("joined_on", { mode: "string" })
+      .notNull()
+      .default(sql`current_date`),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
     messageCount: integer("message_count").notNull().default(0),
     reactionScore: integer("reaction_score").notNull().default(0),
@@ -83,7 +95,9 @@ export const users = pgTable(
 export const accounts = pgTable(
   "accounts",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     type: text("type").$type<AdapterAccountType>().notNull(),
     provider: text("provider").notNull(),
     providerAccountId: text("provider_account_id").notNull(),
@@ -100,7 +114,9 @@ export const accounts = pgTable(
 
 export const sessions = pgTable("sessions", {
   sessionToken: text("session_token").primaryKey(),
-  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
   expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
 });
 
@@ -125,7 +141,9 @@ export const forums = pgTable(
   "forums",
   {
     id: serial("id").primaryKey(),
-    categoryId: integer("category_id").notNull().references(() => categories.id),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
     description: text("description"),
@@ -141,7 +159,9 @@ export const threads = pgTable(
   "threads",
   {
     id: serial("id").primaryKey(),
-    forumId: integer("forum_id").notNull().references(() => forums.id),
+    forumId: integer("forum_id")
+      .notNull()
+      .references(() => forums.id),
     title: text("title").notNull(),
     slug: text("slug").notNull(),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
@@ -158,20 +178,32 @@ export const threads = pgTable(
     deletedById: text("deleted_by_id").references(() => users.id, { onDelete: "set null" }),
     deleteReason: text("delete_reason"),
     importedFrom: text("imported_from").unique(),
-    titleSearch: tsvector("title_search").generatedAlwaysAs(sql`to_tsvector('english'::regconfig, title)`),
+    titleSearch: tsvector("title_search").generatedAlwaysAs(
+      sql`to_tsvector('english'::regconfig, title)`,
+    ),
     ...timestamps,
   },
   (t) => [
     // What's new: threads by last activity and by creation, across forums.
-    index("threads_last_post_idx").on(t.lastPostAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
-    index("threads_created_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    index("threads_last_post_idx")
+      .on(t.lastPostAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
+    index("threads_created_idx")
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
     index("threads_title_search_idx").using("gin", t.titleSearch),
     // The forum page: sticky first, then by last activity, visible threads only. first_post_id rides
     // along so a page is found by an index-only scan (the opening post's approval is checked against
     // posts_not_approved_idx), however deep the page. NULLS FIRST is what ORDER BY … DESC means: an
     // index built DESC NULLS LAST does not give that order, and Postgres would sort instead.
     index("threads_forum_listing_idx")
-      .on(t.forumId, t.isSticky.desc().nullsFirst(), t.lastPostAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.firstPostId)
+      .on(
+        t.forumId,
+        t.isSticky.desc().nullsFirst(),
+        t.lastPostAt.desc().nullsFirst(),
+        t.id.desc().nullsFirst(),
+        t.firstPostId,
+      )
       .where(sql`${t.deletedAt} is null`),
     index("threads_author_idx").on(t.authorId),
   ],
@@ -181,7 +213,9 @@ export const posts = pgTable(
   "posts",
   {
     id: serial("id").primaryKey(),
-    threadId: integer("thread_id").notNull().references(() => threads.id, { onDelete: "cascade" }),
+    threadId: integer("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     authorName: text("author_name").notNull(),
     /** 1-based order within the thread; pages are ranges of it. */
@@ -212,31 +246,52 @@ export const posts = pgTable(
     uniqueIndex("posts_author_idempotency_idx").on(t.authorId, t.idempotencyKey),
     // A member's latest posts in the order the profile shows them (id breaks ties), so it reads ten
     // index entries instead of sorting all of a prolific member's posts.
-    index("posts_author_idx").on(t.authorId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("posts_author_idx").on(
+      t.authorId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     // The few posts waiting for approval or rejected: what listings hide, as one small hashed set.
-    index("posts_not_approved_idx").on(t.id).where(sql`${t.approvalState} <> 'approved'`),
+    index("posts_not_approved_idx")
+      .on(t.id)
+      .where(sql`${t.approvalState} <> 'approved'`),
   ],
 );
 
 export const reactions = pgTable(
   "reactions",
   {
-    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: reactionEnum("kind").notNull(),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index("reactions_user_idx").on(t.userId), index("reactions_created_idx").on(t.createdAt.desc())],
+  (t) => [
+    primaryKey({ columns: [t.postId, t.userId] }),
+    index("reactions_user_idx").on(t.userId),
+    index("reactions_created_idx").on(t.createdAt.desc()),
+  ],
 );
 
 /** Which quoted post a post quotes: lets moves and merges keep quotes pointing at the right place. */
 export const postQuotes = pgTable(
   "post_quotes",
   {
-    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
-    quotedPostId: integer("quoted_post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    quotedPostId: integer("quoted_post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.postId, t.quotedPostId] }), index("post_quotes_quoted_idx").on(t.quotedPostId)],
+  (t) => [
+    primaryKey({ columns: [t.postId, t.quotedPostId] }),
+    index("post_quotes_quoted_idx").on(t.quotedPostId),
+  ],
 );
 
 /** Earlier versions of edited posts, for moderators. */
@@ -244,7 +299,9 @@ export const postEdits = pgTable(
   "post_edits",
   {
     id: serial("id").primaryKey(),
-    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
     editorId: text("editor_id").references(() => users.id, { onDelete: "set null" }),
     /** The source as it was before this edit. */
     previousSource: text("previous_source").notNull(),
@@ -260,7 +317,9 @@ export const alerts = pgTable(
   "alerts",
   {
     id: serial("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: alertKindEnum("kind").notNull(),
     actorId: text("actor_id").references(() => users.id, { onDelete: "cascade" }),
     postId: integer("post_id").references(() => posts.id, { onDelete: "cascade" }),
@@ -270,7 +329,9 @@ export const alerts = pgTable(
   (t) => [
     index("alerts_user_idx").on(t.userId, t.createdAt.desc()),
     // The bell's unread count.
-    index("alerts_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("alerts_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
   ],
 );
 
@@ -279,14 +340,18 @@ export const reports = pgTable(
   "reports",
   {
     id: serial("id").primaryKey(),
-    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
     state: reportStateEnum("state").notNull().default("open"),
     handledById: text("handled_by_id").references(() => users.id, { onDelete: "set null" }),
     handledAt: timestamp("handled_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
-    uniqueIndex("reports_open_post_idx").on(t.postId).where(sql`${t.state} = 'open'`),
+    uniqueIndex("reports_open_post_idx")
+      .on(t.postId)
+      .where(sql`${t.state} = 'open'`),
     index("reports_state_created_idx").on(t.state, t.createdAt.desc()),
   ],
 );
@@ -296,7 +361,9 @@ export const reportReasons = pgTable(
   "report_reasons",
   {
     id: serial("id").primaryKey(),
-    reportId: integer("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
     reporterId: text("reporter_id").references(() => users.id, { onDelete: "set null" }),
     reason: text("reason").notNull(),
     ...timestamps,
@@ -320,7 +387,11 @@ export const modLog = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>(),
     ...timestamps,
   },
-  (t) => [index("mod_log_created_idx").on(t.createdAt.desc()), index("mod_log_action_idx").on(t.action, t.createdAt.desc()), index("mod_log_actor_idx").on(t.actorId, t.createdAt.desc())],
+  (t) => [
+    index("mod_log_created_idx").on(t.createdAt.desc()),
+    index("mod_log_action_idx").on(t.action, t.createdAt.desc()),
+    index("mod_log_actor_idx").on(t.actorId, t.createdAt.desc()),
+  ],
 );
 
 /** Failed and successful sign-ins, counted per account and per address to refuse guessing. Kept in
@@ -343,8 +414,12 @@ export const signInAttempts = pgTable(
 export const threadReads = pgTable(
   "thread_reads",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    threadId: integer("thread_id").notNull().references(() => threads.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    threadId: integer("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
     /** Highest post position the member has seen. */
     lastReadPosition: integer("last_read_position").notNull(),
     /** Creation time of the newest post the member has seen. */
@@ -357,8 +432,12 @@ export const threadReads = pgTable(
 export const forumReads = pgTable(
   "forum_reads",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    forumId: integer("forum_id").notNull().references(() => forums.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    forumId: integer("forum_id")
+      .notNull()
+      .references(() => forums.id, { onDelete: "cascade" }),
     readAt: timestamp("read_at", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.forumId] })],
@@ -368,19 +447,30 @@ export const forumReads = pgTable(
 export const threadWatches = pgTable(
   "thread_watches",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    threadId: integer("thread_id").notNull().references(() => threads.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    threadId: integer("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.userId, t.threadId] }), index("thread_watches_thread_idx").on(t.threadId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.threadId] }),
+    index("thread_watches_thread_idx").on(t.threadId),
+  ],
 );
 
 /** Members a member has put on their ignore list (never staff). */
 export const ignoredMembers = pgTable(
   "ignored_members",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    ignoredId: text("ignored_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ignoredId: text("ignored_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.userId, t.ignoredId] })],

@@ -23,14 +23,20 @@ async function openOwnProfile(page: Page, name: string) {
 async function noisyPng(side: number): Promise<Buffer> {
   const pixels = Buffer.alloc(side * side * 3);
   for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) >>> 24;
-  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
 }
 
 async function noSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
 }
 
-test("country, location and avatar show on the profile; bad avatars and long locations are refused", async ({ page }) => {
+test("country, location and avatar show on the profile; bad avatars and long locations are refused", async ({
+  page,
+}) => {
   const name = await signUp(page);
   const { profile } = await openSettings(page);
   await page.screenshot({ path: "test-results/screens/account-desktop.png", fullPage: true });
@@ -44,7 +50,10 @@ test("country, location and avatar show on the profile; bad avatars and long loc
   await expect(country).toHaveValue("FR");
   await expect(country).toBeFocused();
   await expect(country.locator("option:checked")).toHaveText("🇫🇷 France");
-  await expect(profile.getByRole("img", { name: "France" })).toHaveAttribute("src", "/flags/FR.svg");
+  await expect(profile.getByRole("img", { name: "France" })).toHaveAttribute(
+    "src",
+    "/flags/FR.svg",
+  );
   await profile.getByLabel("Location").fill("Lyon");
   await profile.getByRole("button", { name: "Save" }).click();
   await expect(profile.getByRole("status")).toHaveText("Your profile was saved.");
@@ -55,14 +64,21 @@ test("country, location and avatar show on the profile; bad avatars and long loc
   const card = page.getByRole("region", { name });
   await expect(card.getByRole("img", { name: "France" })).toBeVisible();
   await expect(card.getByText("From Lyon")).toBeVisible();
-  await expect(card.getByRole("img", { name: `${name}'s avatar` })).not.toHaveAttribute("src", /.*/);
+  await expect(card.getByRole("img", { name: `${name}'s avatar` })).not.toHaveAttribute(
+    "src",
+    /.*/,
+  );
 
   // A real PNG becomes the avatar, served as WebP from /avatars/.
   await openSettings(page);
-  const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 30, g: 120, b: 200 } } })
+  const png = await sharp({
+    create: { width: 300, height: 200, channels: 3, background: { r: 30, g: 120, b: 200 } },
+  })
     .png()
     .toBuffer();
-  await profile.getByLabel("Avatar", { exact: true }).setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png });
+  await profile
+    .getByLabel("Avatar", { exact: true })
+    .setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png });
   await profile.getByRole("button", { name: "Save" }).click();
   await expect(profile.getByRole("status")).toHaveText("Your profile was saved.");
   await openOwnProfile(page, name);
@@ -72,8 +88,14 @@ test("country, location and avatar show on the profile; bad avatars and long loc
   const served = await page.request.get(src);
   expect(served.status()).toBe(200);
   expect(served.headers()["content-type"]).toBe("image/webp");
-  expect(await sharp(await served.body()).metadata()).toMatchObject({ format: "webp", width: 192, height: 192 });
-  expect(await avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(192);
+  expect(await sharp(await served.body()).metadata()).toMatchObject({
+    format: "webp",
+    width: 192,
+    height: 192,
+  });
+  expect(await avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(
+    192,
+  );
 
   // Refused uploads: the message beside the field, what was typed kept, nothing saved.
   await openSettings(page);
@@ -81,20 +103,35 @@ test("country, location and avatar show on the profile; bad avatars and long loc
   await profile.getByLabel("Search countries").press("Enter");
   await expect(country).toHaveValue("DE");
   await profile.getByLabel("Location").fill("Berlin");
-  await profile.getByLabel("Avatar", { exact: true }).setInputFiles({ name: "cat.png", mimeType: "image/png", buffer: Buffer.from("Just some text, renamed to look like a picture.\n") });
+  await profile
+    .getByLabel("Avatar", { exact: true })
+    .setInputFiles({
+      name: "cat.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("Just some text, renamed to look like a picture.\n"),
+    });
   await profile.getByRole("button", { name: "Save" }).click();
-  await expect(profile.getByText("The avatar must be a PNG, JPEG, WebP or GIF image.")).toBeVisible();
-  await expect(profile.getByLabel("Avatar", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(
+    profile.getByText("The avatar must be a PNG, JPEG, WebP or GIF image."),
+  ).toBeVisible();
+  await expect(profile.getByLabel("Avatar", { exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
   await expect(profile.getByLabel("Location")).toHaveValue("Berlin");
   await expect(country).toHaveValue("DE");
   await expect(profile.getByRole("status")).toHaveCount(0);
 
   const big = await noisyPng(1300);
   expect(big.byteLength).toBeGreaterThan(4.8 * 1024 * 1024);
-  await profile.getByLabel("Avatar", { exact: true }).setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: big });
+  await profile
+    .getByLabel("Avatar", { exact: true })
+    .setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: big });
   await profile.getByRole("button", { name: "Save" }).click();
   await expect(profile.getByText("The avatar must be 1 MB or smaller.")).toBeVisible();
-  await expect(profile.getByText("The avatar must be a PNG, JPEG, WebP or GIF image.")).toHaveCount(0);
+  await expect(profile.getByText("The avatar must be a PNG, JPEG, WebP or GIF image.")).toHaveCount(
+    0,
+  );
   await expect(profile.getByLabel("Location")).toHaveValue("Berlin");
   await expect(country).toHaveValue("DE");
   await profile.screenshot({ path: "test-results/screens/account-profile-error.png" });
@@ -119,11 +156,16 @@ test("country, location and avatar show on the profile; bad avatars and long loc
   await expect(profile.getByRole("status")).toHaveText("Your profile was saved.");
   await expect(profile.getByLabel("Remove avatar")).toHaveCount(0);
   await openOwnProfile(page, name);
-  await expect(card.getByRole("img", { name: `${name}'s avatar` })).not.toHaveAttribute("src", /.*/);
+  await expect(card.getByRole("img", { name: `${name}'s avatar` })).not.toHaveAttribute(
+    "src",
+    /.*/,
+  );
   expect((await page.request.get(src)).status()).toBe(404);
 });
 
-test("the signature is shown on the profile and under the member's posts, as post markup, with raw HTML as text", async ({ page }) => {
+test("the signature is shown on the profile and under the member's posts, as post markup, with raw HTML as text", async ({
+  page,
+}) => {
   const name = await signUp(page);
   const { profile } = await openSettings(page);
   await profile.getByLabel("Signature").fill("**Fortune favours the bold** <b>not bold</b>");
@@ -148,7 +190,10 @@ test("the signature is shown on the profile and under the member's posts, as pos
   await post.screenshot({ path: "test-results/screens/post-signature.png" });
 });
 
-test("changing the password keeps this browser signed in and ends every other session", async ({ page, browser }) => {
+test("changing the password keeps this browser signed in and ends every other session", async ({
+  page,
+  browser,
+}) => {
   const name = await signUp(page);
   const elsewhere = await browser.newContext();
   const otherPage = await elsewhere.newPage();
@@ -185,11 +230,15 @@ test("changing the password keeps this browser signed in and ends every other se
   await page.getByLabel("Username or email").fill(name);
   await page.getByLabel("Password").fill(STRONG_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That username or email and password do not match an account.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That username or email and password do not match an account.",
+  );
   await signIn(page, name, NEW);
 });
 
-test("the email address can be changed and used to sign in; a bad one is explained", async ({ page }) => {
+test("the email address can be changed and used to sign in; a bad one is explained", async ({
+  page,
+}) => {
   const name = await signUp(page);
   const { email } = await openSettings(page);
   await email.getByLabel("Email").fill("not-an-email");
@@ -208,7 +257,9 @@ test("the email address can be changed and used to sign in; a bad one is explain
   await expect(accountNav(page).getByRole("link", { name, exact: true })).toBeVisible();
 });
 
-test("signed-out visitors are sent to sign in, then back to their settings; the page fits a phone", async ({ page }) => {
+test("signed-out visitors are sent to sign in, then back to their settings; the page fits a phone", async ({
+  page,
+}) => {
   const name = await signUp(page);
   await signOut(page);
   await page.goto("/account");

@@ -3,7 +3,8 @@ import { ADMIN, signIn, signUp } from "./fixtures";
 
 const DENIED = "You do not have permission to view this page";
 
-const adminLink = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" });
+const adminLink = (page: Page) =>
+  page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" });
 
 /** The member's row on /admin/members, found with the page's own search. */
 async function findMember(page: Page, name: string) {
@@ -13,14 +14,19 @@ async function findMember(page: Page, name: string) {
   return page.getByRole("region", { name: "Members" }).getByRole("listitem", { name, exact: true });
 }
 
-test("anonymous visitors sign in first and come back; plain members are refused with a 403", async ({ page, browser }) => {
+test("anonymous visitors sign in first and come back; plain members are refused with a 403", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/admin/members");
   await expect(page).toHaveURL(/\/login\?callbackUrl=(\/|%2F)admin(\/|%2F)members$/);
   await page.getByLabel("Username or email").fill(ADMIN.username);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin\/members$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Member administration" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Member administration" }),
+  ).toBeVisible();
 
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/members$/);
@@ -41,14 +47,19 @@ test("anonymous visitors sign in first and come back; plain members are refused 
   await context.close();
 });
 
-test("an administrator makes a member a moderator with a custom title, then demotes them", async ({ page, browser }) => {
+test("an administrator makes a member a moderator with a custom title, then demotes them", async ({
+  page,
+  browser,
+}) => {
   const context = await browser.newContext();
   const memberPage = await context.newPage();
   const name = await signUp(memberPage);
 
   await signIn(page, ADMIN.username, ADMIN.password);
   await adminLink(page).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Member administration" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Member administration" }),
+  ).toBeVisible();
   let row = await findMember(page, name);
   const badge = (text: string) => row.locator("p").getByText(text, { exact: true });
   await expect(badge("Member")).toBeVisible();
@@ -70,7 +81,9 @@ test("an administrator makes a member a moderator with a custom title, then demo
   // The member, still signed in from before, now sees what a moderator sees.
   await memberPage.reload();
   await adminLink(memberPage).click();
-  await expect(memberPage.getByRole("heading", { level: 1, name: "Member administration" })).toBeVisible();
+  await expect(
+    memberPage.getByRole("heading", { level: 1, name: "Member administration" }),
+  ).toBeVisible();
   await expect(memberPage.getByText("As a moderator you can grant custom titles")).toBeVisible();
   const adminRow = await findMember(memberPage, ADMIN.username);
   await expect(adminRow.getByLabel(`Custom title for ${ADMIN.username}`)).toHaveCount(0);
@@ -78,7 +91,10 @@ test("an administrator makes a member a moderator with a custom title, then demo
   const ownRow = await findMember(memberPage, name);
   await expect(ownRow.getByLabel(`Custom title for ${name}`)).toHaveValue("Night Watch");
   await expect(ownRow.getByRole("combobox")).toHaveCount(0);
-  await memberPage.screenshot({ path: "test-results/screens/admin-members-moderator.png", fullPage: true });
+  await memberPage.screenshot({
+    path: "test-results/screens/admin-members-moderator.png",
+    fullPage: true,
+  });
 
   // The administrator demotes them back.
   await page.goto("/admin/members");
@@ -91,7 +107,9 @@ test("an administrator makes a member a moderator with a custom title, then demo
   // Their open page still shows the form, but the server refuses it and writes nothing…
   await ownRow.getByLabel(`Custom title for ${name}`).fill("Sneaky");
   await ownRow.getByRole("button", { name: "Save title" }).click();
-  await expect(ownRow.getByRole("alert")).toHaveText("Only moderators and administrators can grant custom titles.");
+  await expect(ownRow.getByRole("alert")).toHaveText(
+    "Only moderators and administrators can grant custom titles.",
+  );
   await page.screenshot({ path: "test-results/screens/admin-members-saved.png" });
 
   // …and their next request no longer opens the page, though they are still signed in.
@@ -99,7 +117,9 @@ test("an administrator makes a member a moderator with a custom title, then demo
   expect(response?.status()).toBe(403);
   await expect(memberPage.getByRole("heading", { name: DENIED })).toBeVisible();
   await memberPage.screenshot({ path: "test-results/screens/admin-members-denied.png" });
-  await expect(memberPage.getByRole("navigation", { name: "Account" }).getByRole("link", { name })).toBeVisible();
+  await expect(
+    memberPage.getByRole("navigation", { name: "Account" }).getByRole("link", { name }),
+  ).toBeVisible();
   await expect(adminLink(memberPage)).toHaveCount(0);
 
   await page.getByRole("link", { name, exact: true }).click();
@@ -112,18 +132,26 @@ test("the administration page fits a desktop and a 360 px phone", async ({ page 
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/admin/members");
-  await expect(page.getByRole("heading", { level: 1, name: "Member administration" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Member administration" }),
+  ).toBeVisible();
   await page.screenshot({ path: "test-results/screens/admin-members-desktop.png", fullPage: true });
 
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/admin/members");
   await expect(page.getByRole("combobox").first()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   // Nor is anything cut off inside a row (the list's rounded box hides what sticks out).
   const clipped = await page
     .getByRole("region", { name: "Members" })
-    .evaluate((list) => [...list.querySelectorAll("li")].filter((row) => row.scrollWidth > row.clientWidth).map((row) => row.textContent?.slice(0, 40)));
+    .evaluate((list) =>
+      [...list.querySelectorAll("li")]
+        .filter((row) => row.scrollWidth > row.clientWidth)
+        .map((row) => row.textContent?.slice(0, 40)),
+    );
   expect(clipped).toEqual([]);
   await page.screenshot({ path: "test-results/screens/admin-members-phone.png", fullPage: true });
 });

@@ -36,10 +36,14 @@ async function reply(page: Page, message?: string): Promise<number> {
 }
 
 async function noSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
 }
 
-test("watch a thread, be alerted of replies, quotes and mentions, and mark alerts read", async ({ browser }) => {
+test("watch a thread, be alerted of replies, quotes and mentions, and mark alerts read", async ({
+  browser,
+}) => {
   const b = await member(browser, "writer");
   const a = await member(browser, "watcher");
   const title = `Frigate sea trials, and what the new sonar suite means for the fleet ${uniqueName("t")}`;
@@ -72,8 +76,13 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
   // A answers; B quotes that answer, then mentions A.
   const answerId = await reply(a.page, "Glad to hear it.");
   await b.page.goto(threadUrl);
-  await b.page.locator(`#post-${answerId}`).getByRole("button", { name: "Quote", exact: true }).click();
-  await expect(b.page.getByRole("textbox", { name: "Message" })).toHaveValue(new RegExp(`::: quote ${answerId} ${a.name}`));
+  await b.page
+    .locator(`#post-${answerId}`)
+    .getByRole("button", { name: "Quote", exact: true })
+    .click();
+  await expect(b.page.getByRole("textbox", { name: "Message" })).toHaveValue(
+    new RegExp(`::: quote ${answerId} ${a.name}`),
+  );
   await b.page.getByRole("textbox", { name: "Message" }).press("End");
   await b.page.getByRole("textbox", { name: "Message" }).pressSequentially("\nSo am I.");
   const quoteId = await reply(b.page);
@@ -83,7 +92,11 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
   await expect(bell(a.page)).toHaveAccessibleDescription("3 unread alerts");
   await expect(a.page.getByText("3 unread alerts.")).toBeVisible();
   const alertLinks = a.page.getByRole("list", { name: "Alerts, newest first" }).getByRole("link");
-  await expect(alertLinks).toHaveText([`${b.name} mentioned you in ${title}`, `${b.name} quoted your post in ${title}`, `${b.name} replied to the thread ${title}`]);
+  await expect(alertLinks).toHaveText([
+    `${b.name} mentioned you in ${title}`,
+    `${b.name} quoted your post in ${title}`,
+    `${b.name} replied to the thread ${title}`,
+  ]);
   await expect(alertLinks.nth(0)).toHaveAttribute("href", `/posts/${mentionId}`);
   await expect(alertLinks.nth(1)).toHaveAttribute("href", `/posts/${quoteId}`);
 
@@ -105,7 +118,9 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
   }
 
   // One marked read, then all.
-  await a.page.getByRole("button", { name: `Mark read: ${b.name} quoted your post in ${title}` }).click();
+  await a.page
+    .getByRole("button", { name: `Mark read: ${b.name} quoted your post in ${title}` })
+    .click();
   await expect(bell(a.page)).toHaveAccessibleDescription("2 unread alerts");
   await expect(a.page.getByRole("button", { name: /^Mark read:/ })).toHaveCount(2);
   await a.page.getByRole("button", { name: "Mark all read", exact: true }).click();
@@ -117,7 +132,9 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
   // The watched thread is listed, and can be unwatched from there.
   await accountNav(a.page).getByRole("link", { name: "Watched threads", exact: true }).click();
   await expect(a.page.getByRole("heading", { level: 1, name: "Watched threads" })).toBeVisible();
-  const row = a.page.getByRole("listitem").filter({ has: a.page.getByRole("link", { name: title, exact: true }) });
+  const row = a.page
+    .getByRole("listitem")
+    .filter({ has: a.page.getByRole("link", { name: title, exact: true }) });
   await expect(row).toContainText("Global Defence");
   await expect(row).toContainText(`by ${b.name}`);
   await row.getByRole("button", { name: `Unwatch ${title}` }).click();
@@ -129,7 +146,9 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
   await b.context.close();
 });
 
-test("the bell catches up on alerts while the member moves around the forum without reloading", async ({ browser }) => {
+test("the bell catches up on alerts while the member moves around the forum without reloading", async ({
+  browser,
+}) => {
   const a = await member(browser, "reader");
   const b = await member(browser, "mentioner");
   const title = `Where the bell rings ${uniqueName("t")}`;
@@ -141,7 +160,10 @@ test("the bell catches up on alerts while the member moves around the forum with
   await reply(b.page, `Have you seen this, @${a.name}?`);
 
   // A follows links only: the header is not drawn again, the bell asks for the count.
-  await a.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "What's new" }).click();
+  await a.page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "What's new" })
+    .click();
   await expect(a.page).toHaveURL(/\/whats-new/);
   await expect(bell(a.page)).toHaveAccessibleDescription("1 unread alert");
 
@@ -151,7 +173,10 @@ test("the bell catches up on alerts while the member moves around the forum with
   await expect(a.page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
   await a.page.getByRole("button", { name: "Mark all read", exact: true }).click();
   await expect(a.page.getByText("You have no unread alerts.")).toBeVisible();
-  await a.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Forums" }).click();
+  await a.page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Forums" })
+    .click();
   await expect(a.page).toHaveURL(/\/$/);
   await expect(bell(a.page)).not.toHaveAttribute("aria-describedby");
 
@@ -159,7 +184,9 @@ test("the bell catches up on alerts while the member moves around the forum with
   await b.context.close();
 });
 
-test("threads one starts or replies to are watched unless the account setting is off", async ({ page }) => {
+test("threads one starts or replies to are watched unless the account setting is off", async ({
+  page,
+}) => {
   await signUp(page);
   const title = `Auto-watched ${uniqueName("t")}`;
   const threadUrl = await startThread(page, title);
@@ -177,7 +204,9 @@ test("threads one starts or replies to are watched unless the account setting is
   await section.getByRole("button", { name: "Save" }).click();
   await expect(section.getByRole("status")).toContainText("Saved");
   await page.reload();
-  await expect(page.getByRole("checkbox", { name: "Watch threads I start or reply to" })).not.toBeChecked();
+  await expect(
+    page.getByRole("checkbox", { name: "Watch threads I start or reply to" }),
+  ).not.toBeChecked();
 
   // With the setting off, replying leaves an unwatched thread unwatched.
   await page.goto(threadUrl);

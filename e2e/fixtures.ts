@@ -13,13 +13,19 @@ export function uniqueName(prefix = "member"): string {
 export const STRONG_PASSWORD = "correct horse battery staple";
 
 /** Signs up a new member through the real form and returns their name (signed in afterwards). */
-export async function signUp(page: Page, username = uniqueName(), password = STRONG_PASSWORD): Promise<string> {
+export async function signUp(
+  page: Page,
+  username = uniqueName(),
+  password = STRONG_PASSWORD,
+): Promise<string> {
   await page.goto("/register");
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Email").fill(`${uniqueName("mail")}@example.test`);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: username })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: username }),
+  ).toBeVisible();
   return username;
 }
 
@@ -28,18 +34,29 @@ export async function signIn(page: Page, identifier: string, password: string): 
   await page.getByLabel("Username or email").fill(identifier);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }),
+  ).toBeVisible();
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Account" })
+    .getByRole("button", { name: "Sign out" })
+    .click();
+  await expect(
+    page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" }),
+  ).toBeVisible();
 }
 
 /** Opens a thread by its title wherever it sits now: the seed threads are the oldest, so the threads
  * other specs start push them off their forum's first page. Found through a titles-only search. */
 export async function openThread(page: Page, title: string): Promise<void> {
   await page.goto(`/search?${new URLSearchParams({ q: title, titles: "1" })}`);
-  await page.getByRole("region", { name: /result/i }).getByRole("link", { name: title, exact: true }).first().click();
+  await page
+    .getByRole("region", { name: /result/i })
+    .getByRole("link", { name: title, exact: true })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }

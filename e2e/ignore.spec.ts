@@ -7,7 +7,8 @@ const SHOTS = process.env.E2E_SCREENSHOTS;
 
 const posts = (page: Page) => page.locator("article[id^=post-]");
 /** By the article's label ("Post #2 by B"), which stays when the post is collapsed. */
-const postsBy = (page: Page, name: string) => page.locator(`article[id^=post-][aria-label$=" by ${name}"]`);
+const postsBy = (page: Page, name: string) =>
+  page.locator(`article[id^=post-][aria-label$=" by ${name}"]`);
 
 async function asNewVisitor<T>(browser: Browser, act: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext();
@@ -49,14 +50,20 @@ async function threadWithStaffNote(browser: Browser) {
   return { title, url: author.url, author: author.name };
 }
 
-test("a member ignores another from their card, reveals a post in place, and unignores from the Ignored members page", async ({ page, browser }) => {
+test("a member ignores another from their card, reveals a post in place, and unignores from the Ignored members page", async ({
+  page,
+  browser,
+}) => {
   const thread = await threadWithStaffNote(browser);
   const me = await signUp(page);
   await page.goto(thread.url);
 
   // A reply quoting B, so the quote can be seen to collapse too.
   const box = page.getByRole("textbox", { name: "Message" });
-  await postsBy(page, thread.author).first().getByRole("button", { name: "Quote", exact: true }).click();
+  await postsBy(page, thread.author)
+    .first()
+    .getByRole("button", { name: "Quote", exact: true })
+    .click();
   await expect(box).toHaveValue(/::: quote \d+ /);
   await box.press("End");
   await box.pressSequentially("\nI disagree.");
@@ -65,9 +72,14 @@ test("a member ignores another from their card, reveals a post in place, and uni
   await expect(posts(page)).toHaveCount(4);
 
   // Staff cannot be ignored: no button on the administrator's card.
-  await expect(page.getByRole("complementary", { name: `About ${ADMIN.username}` }).getByRole("button")).toHaveCount(0);
+  await expect(
+    page.getByRole("complementary", { name: `About ${ADMIN.username}` }).getByRole("button"),
+  ).toHaveCount(0);
   await expect(postsBy(page, thread.author)).toHaveCount(2);
-  await postsBy(page, thread.author).first().getByRole("button", { name: "Ignore", exact: true }).click();
+  await postsBy(page, thread.author)
+    .first()
+    .getByRole("button", { name: "Ignore", exact: true })
+    .click();
 
   // Both of B's posts collapse; the articles (and their anchors) stay; the staff note does not.
   const collapsed = postsBy(page, thread.author).filter({ hasText: NOTICE });
@@ -80,7 +92,8 @@ test("a member ignores another from their card, reveals a post in place, and uni
   await expect(quote.getByText("Words by the member to be ignored.")).toBeHidden();
   await expect(page.getByText("Words by the member to be ignored.")).toHaveCount(1);
   await expect(postsBy(page, me)).toContainText("I disagree.");
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/thread-collapsed-desktop.png`, fullPage: true });
+  if (SHOTS)
+    await page.screenshot({ path: `${SHOTS}/thread-collapsed-desktop.png`, fullPage: true });
 
   // Revealed in place with the keyboard, no reload; focus lands on the post.
   const first = collapsed.first();
@@ -105,7 +118,9 @@ test("a member ignores another from their card, reveals a post in place, and uni
   await page.goto("/account");
   await page.getByRole("link", { name: "Ignored members" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ignored members" })).toBeVisible();
-  const entry = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: thread.author, exact: true }) });
+  const entry = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: thread.author, exact: true }) });
   await expect(entry).toBeVisible();
   if (SHOTS) {
     await page.screenshot({ path: `${SHOTS}/ignored-desktop.png`, fullPage: true });
@@ -123,16 +138,26 @@ test("a member ignores another from their card, reveals a post in place, and uni
 
   await page.goto(thread.url);
   await expect(posts(page).filter({ hasText: NOTICE })).toHaveCount(0);
-  await expect(postsBy(page, thread.author).first()).toContainText("Words by the member to be ignored.");
-  await expect(postsBy(page, thread.author).first().getByRole("button", { name: "Ignore", exact: true })).toBeVisible();
+  await expect(postsBy(page, thread.author).first()).toContainText(
+    "Words by the member to be ignored.",
+  );
+  await expect(
+    postsBy(page, thread.author).first().getByRole("button", { name: "Ignore", exact: true }),
+  ).toBeVisible();
 
   // Nor on the administrator's profile.
-  await page.getByRole("complementary", { name: `About ${ADMIN.username}` }).getByRole("link", { name: ADMIN.username }).click();
+  await page
+    .getByRole("complementary", { name: `About ${ADMIN.username}` })
+    .getByRole("link", { name: ADMIN.username })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: ADMIN.username })).toBeVisible();
   await expect(page.getByRole("button", { name: /ignore/i })).toHaveCount(0);
 });
 
-test("the Ignored members page explains refusals, ignores by name, and profiles carry the button for members only", async ({ page, browser }) => {
+test("the Ignored members page explains refusals, ignores by name, and profiles carry the button for members only", async ({
+  page,
+  browser,
+}) => {
   const other = await asNewVisitor(browser, (p) => signUp(p));
   const me = await signUp(page);
   await page.goto("/account/ignored");
@@ -140,7 +165,10 @@ test("the Ignored members page explains refusals, ignores by name, and profiles 
   const ignore = page.getByRole("button", { name: "Ignore", exact: true });
   const refusals: [string, string][] = [
     [me, "You cannot ignore yourself."],
-    [ADMIN.username, `${ADMIN.username} is on the staff: moderators and administrators cannot be ignored.`],
+    [
+      ADMIN.username,
+      `${ADMIN.username} is on the staff: moderators and administrators cannot be ignored.`,
+    ],
     ["nobody-here-at-all", "There is no member called “nobody-here-at-all”."],
   ];
   for (const [name, message] of refusals) {
@@ -154,7 +182,11 @@ test("the Ignored members page explains refusals, ignores by name, and profiles 
   await ignore.click();
   await expect(page.getByText(`You are now ignoring ${other}.`)).toBeVisible();
   await expect(username).toHaveValue("");
-  await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: other, exact: true }) })).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name: other, exact: true }) }),
+  ).toBeVisible();
   await username.fill(other);
   await ignore.click();
   await expect(page.getByText(`You are already ignoring ${other}.`)).toBeVisible();

@@ -6,15 +6,24 @@ const DENIED = "You do not have permission to view this page";
 const DAY = 86_400_000;
 
 const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
-const modLogLink = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Moderator log" });
-const logRows = (page: Page, text: string) => page.getByRole("table", { name: "Log lines" }).getByRole("row").filter({ hasText: text });
+const modLogLink = (page: Page) =>
+  page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Moderator log" });
+const logRows = (page: Page, text: string) =>
+  page.getByRole("table", { name: "Log lines" }).getByRole("row").filter({ hasText: text });
 
 /** "2026-06-15" → "Jun 15, 2026", as the forum prints days (UTC). */
 const printed = (isoDate: string) =>
-  new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+  new Intl.DateTimeFormat("en-US", {
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${isoDate}T00:00:00Z`));
 
-
-test("an administrator bans a member from their profile; the member is signed out, sees why, and posts again once unbanned", async ({ page, browser }) => {
+test("an administrator bans a member from their profile; the member is signed out, sees why, and posts again once unbanned", async ({
+  page,
+  browser,
+}) => {
   // The member signs up and leaves a reply half written on a thread.
   const context = await browser.newContext();
   const member = await context.newPage();
@@ -33,7 +42,9 @@ test("an administrator bans a member from their profile; the member is signed ou
   await panel.getByLabel("Reason").fill(reason);
   await panel.getByLabel("Ban ends").fill(endsOn);
   await panel.getByRole("button", { name: "Ban", exact: true }).click();
-  await expect(panel.getByRole("status")).toHaveText(`${name} is banned until ${printed(endsOn)}, 12:00 AM UTC.`);
+  await expect(panel.getByRole("status")).toHaveText(
+    `${name} is banned until ${printed(endsOn)}, 12:00 AM UTC.`,
+  );
   await expect(panel.getByRole("status")).toBeFocused();
   await expect(panel).toContainText(`Reason: ${reason}`);
   await expect(page.getByText("Banned", { exact: true })).toBeVisible();
@@ -56,7 +67,9 @@ test("an administrator bans a member from their profile; the member is signed ou
   await openThread(member, THREAD_003);
   await expect(notice).toBeVisible();
   await expect(member.getByRole("textbox", { name: "Message" })).toHaveCount(0);
-  await expect(member.getByText("Your account is banned: you can read the forum but not post or react.")).toBeVisible();
+  await expect(
+    member.getByText("Your account is banned: you can read the forum but not post or react."),
+  ).toBeVisible();
   await member.screenshot({ path: "test-results/screens/ban-notice.png" });
 
   // The administrator lifts the ban; the member, still signed in, posts again.
@@ -84,7 +97,10 @@ test("an administrator bans a member from their profile; the member is signed ou
   await expect(ban.getByRole("link", { name, exact: true })).toHaveAttribute("href", profileUrl!);
   await expect(unban).toHaveCount(1);
   // Newest first: the unban comes before the ban.
-  const rows = page.getByRole("table", { name: "Log lines" }).getByRole("row").filter({ hasText: name });
+  const rows = page
+    .getByRole("table", { name: "Log lines" })
+    .getByRole("row")
+    .filter({ hasText: name });
   await expect(rows.first()).toContainText("user.unban");
 
   // Filter by action: only bans.
@@ -93,7 +109,12 @@ test("an administrator bans a member from their profile; the member is signed ou
   await expect(page).toHaveURL(/\/moderation\/log\?action=user\.ban(&actor=)?$/);
   await expect(ban).toHaveCount(1);
   await expect(unban).toHaveCount(0);
-  await expect(page.getByRole("table", { name: "Log lines" }).getByRole("row").filter({ hasText: "user.unban" })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole("table", { name: "Log lines" })
+      .getByRole("row")
+      .filter({ hasText: "user.unban" }),
+  ).toHaveCount(0);
 
   // And by moderator, here together with a kind of action.
   await page.getByLabel("Action").selectOption("user");
@@ -116,7 +137,10 @@ test("an administrator bans a member from their profile; the member is signed ou
   await expect(ban).toHaveCount(1);
 });
 
-test("the moderator log is for staff: visitors sign in first, members are refused with a 403", async ({ page, browser }) => {
+test("the moderator log is for staff: visitors sign in first, members are refused with a 403", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/moderation/log?action=user.ban");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmoderation%2Flog%3Faction%3Duser\.ban$/);
   await page.getByLabel("Username or email").fill(ADMIN.username);
@@ -140,7 +164,10 @@ test("the moderator log is for staff: visitors sign in first, members are refuse
   await context.close();
 });
 
-test("the ban form and the moderator log fit a desktop and a 360 px phone, and work from the keyboard", async ({ page, browser }) => {
+test("the ban form and the moderator log fit a desktop and a 360 px phone, and work from the keyboard", async ({
+  page,
+  browser,
+}) => {
   const context = await browser.newContext();
   const member = await context.newPage();
   const name = await signUp(member);
@@ -155,12 +182,16 @@ test("the ban form and the moderator log fit a desktop and a 360 px phone, and w
     await page.setViewportSize({ width, height });
     await page.goto(profileUrl);
     await expect(page.getByRole("region", { name: "Moderation" })).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `test-results/screens/ban-form-${label}.png`, fullPage: true });
 
     await page.goto("/moderation/log");
     await expect(page.getByRole("table", { name: "Log lines" })).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `test-results/screens/mod-log-${label}.png`, fullPage: true });
   }
 
@@ -174,7 +205,8 @@ test("the ban form and the moderator log fit a desktop and a 360 px phone, and w
   await expect(panel.getByLabel("Ban ends")).toBeFocused();
   // Through the date's month, day and year fields to the button.
   const banButton = panel.getByRole("button", { name: "Ban", exact: true });
-  for (let i = 0; i < 4 && !(await banButton.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 4 && !(await banButton.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(banButton).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(panel.getByRole("status")).toHaveText(`${name} is banned permanently.`);

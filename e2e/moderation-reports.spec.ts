@@ -27,7 +27,12 @@ async function newMember(browser: Browser) {
 }
 
 /** Reports the thread's first post through its "Report" dialog, with the keyboard only. */
-async function reportFirstPost(page: Page, threadPath: string, reason: string, screenshot?: string) {
+async function reportFirstPost(
+  page: Page,
+  threadPath: string,
+  reason: string,
+  screenshot?: string,
+) {
   await page.goto(threadPath);
   const button = posts(page).first().getByRole("button", { name: "Report" });
   await button.focus();
@@ -65,7 +70,9 @@ async function screenshots(page: Page, path: string, name: string) {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(path);
   await page.screenshot({ path: `test-results/screens/${name}-phone.png`, fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -79,19 +86,31 @@ test.afterAll(async ({ browser }) => {
   await context.close();
 });
 
-test("two members report a post; the administrator sees one report with both reasons and resolves it", async ({ page, browser }) => {
+test("two members report a post; the administrator sees one report with both reasons and resolves it", async ({
+  page,
+  browser,
+}) => {
   // Signed out, the page asks to sign in first.
   await page.goto("/moderation/reports");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmoderation%2Freports$/);
 
   const author = await newMember(browser);
   const title = `Reported thread ${uniqueName("t")}`;
-  const threadPath = await startThread(author.page, title, "Buy cheap watches at example.test, best prices!");
+  const threadPath = await startThread(
+    author.page,
+    title,
+    "Buy cheap watches at example.test, best prices!",
+  );
   // No one reports their own post.
   await expect(posts(author.page).first().getByRole("button", { name: "Report" })).toHaveCount(0);
 
   const first = await newMember(browser);
-  await reportFirstPost(first.page, threadPath, "Advertising, nothing to do with defence.", "report-dialog");
+  await reportFirstPost(
+    first.page,
+    threadPath,
+    "Advertising, nothing to do with defence.",
+    "report-dialog",
+  );
   const second = await newMember(browser);
   await reportFirstPost(second.page, threadPath, "Spam link in the first line.");
 
@@ -102,26 +121,42 @@ test("two members report a post; the administrator sees one report with both rea
   await expect(second.page.getByRole("heading", { name: DENIED })).toBeVisible();
 
   await signIn(page, ADMIN.username, ADMIN.password);
-  await mainNav(page).getByRole("link", { name: /^Reports \(\d+\)$/ }).click();
+  await mainNav(page)
+    .getByRole("link", { name: /^Reports \(\d+\)$/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Reported posts" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Reports by state" }).getByRole("link", { name: /^Open/ })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Reports by state" }).getByRole("link", { name: /^Open/ }),
+  ).toHaveAttribute("aria-current", "page");
   const report = page.getByRole("listitem", { name: `Post by ${author.name} in “${title}”` });
   await expect(report).toHaveCount(1);
   await expect(report).toContainText("Buy cheap watches");
   await expect(report).toContainText("2 reports");
   const reasons = report.getByRole("list").last();
   await expect(reasons.getByRole("listitem")).toHaveCount(2);
-  await expect(reasons.getByRole("listitem").filter({ hasText: "Advertising, nothing to do with defence." })).toContainText(first.name);
-  await expect(reasons.getByRole("listitem").filter({ hasText: "Spam link in the first line." })).toContainText(second.name);
-  await expect(report.getByRole("link", { name: /^View post #1$/ })).toHaveAttribute("href", /^\/posts\/\d+$/);
+  await expect(
+    reasons.getByRole("listitem").filter({ hasText: "Advertising, nothing to do with defence." }),
+  ).toContainText(first.name);
+  await expect(
+    reasons.getByRole("listitem").filter({ hasText: "Spam link in the first line." }),
+  ).toContainText(second.name);
+  await expect(report.getByRole("link", { name: /^View post #1$/ })).toHaveAttribute(
+    "href",
+    /^\/posts\/\d+$/,
+  );
   await screenshots(page, "/moderation/reports", "moderation-reports");
 
   await report.getByLabel("Note for the moderator log (optional)").fill("Deleted the spam link.");
   await report.getByRole("button", { name: "Resolve" }).click();
-  await expect(page.getByRole("status")).toHaveText(`Report on ${author.name}'s post in “${title}” resolved.`);
+  await expect(page.getByRole("status")).toHaveText(
+    `Report on ${author.name}'s post in “${title}” resolved.`,
+  );
   await expect(report).toHaveCount(0);
 
-  await page.getByRole("navigation", { name: "Reports by state" }).getByRole("link", { name: /^Resolved/ }).click();
+  await page
+    .getByRole("navigation", { name: "Reports by state" })
+    .getByRole("link", { name: /^Resolved/ })
+    .click();
   const resolved = page.getByRole("listitem", { name: `Post by ${author.name} in “${title}”` });
   await expect(resolved).toContainText(`Resolved by ${ADMIN.username}`);
   await expect(resolved).toContainText("Deleted the spam link.");
@@ -130,7 +165,10 @@ test("two members report a post; the administrator sees one report with both rea
   await Promise.all([author.context.close(), first.context.close(), second.context.close()]);
 });
 
-test("with approval on, a new member's reply waits for the administrator, then everyone sees it", async ({ page, browser }) => {
+test("with approval on, a new member's reply waits for the administrator, then everyone sees it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, ADMIN.username, ADMIN.password);
   const title = `Approval thread ${uniqueName("t")}`;
   // Staff are never queued, whatever the setting.
@@ -154,20 +192,28 @@ test("with approval on, a new member's reply waits for the administrator, then e
   expect(denied?.status()).toBe(403);
 
   await page.goto("/");
-  await mainNav(page).getByRole("link", { name: /^Approval queue \(\d+\)$/ }).click();
+  await mainNav(page)
+    .getByRole("link", { name: /^Approval queue \(\d+\)$/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Approval queue" })).toBeVisible();
   const item = page.getByRole("listitem", { name: `Reply by ${newcomer.name} in “${title}”` });
   await expect(item).toContainText(words);
   await screenshots(page, "/moderation/approval", "moderation-approval");
   await item.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toHaveText(`Approved ${newcomer.name}'s reply in “${title}”.`);
+  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toHaveText(
+    `Approved ${newcomer.name}'s reply in “${title}”.`,
+  );
   await expect(item).toHaveCount(0);
 
   await reader.page.goto(threadPath);
   await expect(posts(reader.page).filter({ hasText: words })).toBeVisible();
-  await expect(posts(reader.page).filter({ hasText: words })).not.toContainText("Awaiting approval");
+  await expect(posts(reader.page).filter({ hasText: words })).not.toContainText(
+    "Awaiting approval",
+  );
   await newcomer.page.reload();
-  await expect(posts(newcomer.page).filter({ hasText: words })).not.toContainText("Awaiting approval");
+  await expect(posts(newcomer.page).filter({ hasText: words })).not.toContainText(
+    "Awaiting approval",
+  );
 
   await setApprovalSetting(page, "0");
   await Promise.all([newcomer.context.close(), reader.context.close()]);

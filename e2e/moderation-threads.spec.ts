@@ -8,12 +8,17 @@ import { ADMIN, signIn, signUp, uniqueName } from "./fixtures";
 test.describe.configure({ timeout: 90_000 });
 
 const posts = (page: Page) => page.locator("article[id^=post-]");
-const post = (page: Page, position: number) => page.getByRole("article", { name: new RegExp(`^Post #${position} by `) });
+const post = (page: Page, position: number) =>
+  page.getByRole("article", { name: new RegExp(`^Post #${position} by `) });
 const tools = (page: Page) => page.getByRole("region", { name: "Thread tools" });
 const bulkBar = (page: Page) => page.getByRole("region", { name: "Selected posts" });
-const button = (scope: Page | ReturnType<Page["locator"]>, name: string) => scope.getByRole("button", { name, exact: true });
+const button = (scope: Page | ReturnType<Page["locator"]>, name: string) =>
+  scope.getByRole("button", { name, exact: true });
 const threadRow = (page: Page, title: string) =>
-  page.getByRole("region", { name: "Threads" }).getByRole("listitem").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  page
+    .getByRole("region", { name: "Threads" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: title, exact: true }) });
 
 async function startThread(page: Page, title: string, message: string, forum = "global-defence") {
   await page.goto(`/forums/${forum}`);
@@ -62,7 +67,9 @@ async function setRole(admin: Page, name: string, role: "member" | "moderator") 
   await admin.getByLabel("Search members by name").fill(name);
   await admin.getByRole("button", { name: "Search" }).click();
   await expect(admin.getByText(`1 member matches “${name}”.`)).toBeVisible();
-  const row = admin.getByRole("region", { name: "Members" }).getByRole("listitem", { name, exact: true });
+  const row = admin
+    .getByRole("region", { name: "Members" })
+    .getByRole("listitem", { name, exact: true });
   await row.getByLabel(`Role for ${name}`).selectOption(role);
   await row.getByRole("button", { name: "Save role" }).click();
   await expect(row.getByRole("status")).toHaveText(`${name} is now a ${role}.`);
@@ -80,22 +87,32 @@ test("the administrator locks and sticks a thread: members lose the reply box, a
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.goto(member.url);
   await button(tools(page), "Lock").click();
-  await expect(tools(page).getByRole("status")).toHaveText("The thread is locked: members can no longer reply.");
-  await expect(page.getByRole("heading", { level: 1 }).getByRole("img", { name: "Locked" })).toBeVisible();
+  await expect(tools(page).getByRole("status")).toHaveText(
+    "The thread is locked: members can no longer reply.",
+  );
+  await expect(
+    page.getByRole("heading", { level: 1 }).getByRole("img", { name: "Locked" }),
+  ).toBeVisible();
   await expect(button(tools(page), "Unlock")).toBeVisible();
 
   // …and sends it after: the server refuses, nothing is posted.
   await member.page.getByRole("button", { name: "Post reply" }).click();
-  await expect(member.page.getByText("This thread is locked: it takes no new replies.")).toBeVisible();
+  await expect(
+    member.page.getByText("This thread is locked: it takes no new replies."),
+  ).toBeVisible();
   await member.page.reload();
-  await expect(member.page.getByText("This thread is locked: it takes no new replies.")).toBeVisible();
+  await expect(
+    member.page.getByText("This thread is locked: it takes no new replies."),
+  ).toBeVisible();
   await expect(member.page.getByRole("button", { name: "Post reply" })).toHaveCount(0);
   await expect(posts(member.page)).toHaveCount(1);
   await expect(tools(member.page)).toHaveCount(0);
   await expect(member.page.getByRole("checkbox", { name: /^Select post/ })).toHaveCount(0);
 
   await button(tools(page), "Stick").click();
-  await expect(tools(page).getByRole("status")).toHaveText("The thread is sticky: it shows first in its forum.");
+  await expect(tools(page).getByRole("status")).toHaveText(
+    "The thread is sticky: it shows first in its forum.",
+  );
   await expect(button(tools(page), "Unstick")).toBeVisible();
   // A newer thread does not push it down.
   const newer = `Newer than the sticky ${uniqueName("t")}`;
@@ -112,7 +129,9 @@ test("the administrator locks and sticks a thread: members lose the reply box, a
   await button(tools(page), "Unstick").click();
   await expect(tools(page).getByRole("status")).toHaveText("The thread is no longer sticky.");
   await button(tools(page), "Unlock").click();
-  await expect(tools(page).getByRole("status")).toHaveText("The thread is unlocked: members can reply again.");
+  await expect(tools(page).getByRole("status")).toHaveText(
+    "The thread is unlocked: members can reply again.",
+  );
   await member.page.goto(member.url);
   await reply(member.page, "Thanks for reopening");
   await member.page.goto("/forums/global-defence");
@@ -120,7 +139,10 @@ test("the administrator locks and sticks a thread: members lose the reply box, a
   await member.context.close();
 
   // Every one of those actions left a line in the moderator log.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Moderator log" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Moderator log" })
+    .click();
   await page.goto("/moderation/log?action=thread");
   const lines = page.getByRole("row").filter({ hasText: title });
   for (const action of ["thread.lock", "thread.stick", "thread.unstick", "thread.unlock"]) {
@@ -130,9 +152,15 @@ test("the administrator locks and sticks a thread: members lose the reply box, a
   }
 });
 
-test("a moderator renames a thread and moves it to Articles and back; both forums' counts follow", async ({ page, browser }) => {
+test("a moderator renames a thread and moves it to Articles and back; both forums' counts follow", async ({
+  page,
+  browser,
+}) => {
   const title = `Rename and move ${uniqueName("t")}`;
-  const member = await memberWithThread(browser, title, ["Where does this belong?", "Somewhere else, surely."]);
+  const member = await memberWithThread(browser, title, [
+    "Where does this belong?",
+    "Somewhere else, surely.",
+  ]);
   await signIn(page, ADMIN.username, ADMIN.password);
   const mod = await appointModerator(browser, page);
   await mod.page.goto(member.url);
@@ -158,9 +186,16 @@ test("a moderator renames a thread and moves it to Articles and back; both forum
   await panel.getByLabel("Reason (optional)").fill("It is an article");
   await button(panel, "Move thread").click();
   await expect(panel.getByRole("status")).toHaveText("The thread was moved to Articles.");
-  await expect(mod.page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Articles" })).toBeVisible();
+  await expect(
+    mod.page
+      .getByRole("navigation", { name: "Breadcrumb" })
+      .getByRole("link", { name: "Articles" }),
+  ).toBeVisible();
 
-  const forumRow = (name: string) => member.page.getByRole("listitem").filter({ has: member.page.getByRole("link", { name, exact: true }) });
+  const forumRow = (name: string) =>
+    member.page
+      .getByRole("listitem")
+      .filter({ has: member.page.getByRole("link", { name, exact: true }) });
   await member.page.goto("/");
   await expect(forumRow("Articles")).toContainText("Threads4");
   await expect(forumRow("Articles")).toContainText("Messages5");
@@ -181,9 +216,17 @@ test("a moderator renames a thread and moves it to Articles and back; both forum
   await mod.context.close();
 });
 
-test("a moderator deletes and restores posts and the thread: members no longer see them, staff see them greyed with who and why", async ({ page, browser }) => {
+test("a moderator deletes and restores posts and the thread: members no longer see them, staff see them greyed with who and why", async ({
+  page,
+  browser,
+}) => {
   const title = `Delete and restore ${uniqueName("t")}`;
-  const member = await memberWithThread(browser, title, ["Opening words", "Keep me", "Remove me", "Remove me too"]);
+  const member = await memberWithThread(browser, title, [
+    "Opening words",
+    "Keep me",
+    "Remove me",
+    "Remove me too",
+  ]);
   await signIn(page, ADMIN.username, ADMIN.password);
   const mod = await appointModerator(browser, page);
   await mod.page.goto(member.url);
@@ -249,40 +292,57 @@ test("a moderator deletes and restores posts and the thread: members no longer s
 
   await mod.page.goto(member.url);
   await button(tools(mod.page), "Restore").click();
-  await expect(tools(mod.page).getByRole("status")).toHaveText("The thread is restored: members can see it again.");
+  await expect(tools(mod.page).getByRole("status")).toHaveText(
+    "The thread is restored: members can see it again.",
+  );
   await member.page.goto(member.url);
   await expect(posts(member.page)).toHaveCount(4);
   await member.context.close();
   await mod.context.close();
 });
 
-test("the administrator merges two threads: posts follow in order, quotes still lead to their posts, the old address is gone", async ({ page, browser }) => {
+test("the administrator merges two threads: posts follow in order, quotes still lead to their posts, the old address is gone", async ({
+  page,
+  browser,
+}) => {
   const target = `Merge target ${uniqueName("t")}`;
   const source = `Merge source ${uniqueName("t")}`;
   const member = await memberWithThread(browser, target, ["Target one", "Target two"]);
   const quotedId = (await posts(member.page).nth(1).getAttribute("id"))!.replace("post-", "");
   const sourceUrl = await startThread(member.page, source, "Source one");
-  await reply(member.page, `::: quote ${quotedId} ${member.name}\nTarget two\n:::\n\nSource two, quoting the other thread.`);
+  await reply(
+    member.page,
+    `::: quote ${quotedId} ${member.name}\nTarget two\n:::\n\nSource two, quoting the other thread.`,
+  );
 
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.goto(sourceUrl);
   await button(tools(page), "Merge").click();
   await tools(page).getByLabel("Merge into thread").fill("not a thread");
   await button(tools(page), "Merge threads").click();
-  await expect(tools(page).getByText(/Enter the other thread's number or its address/)).toBeVisible();
+  await expect(
+    tools(page).getByText(/Enter the other thread's number or its address/),
+  ).toBeVisible();
   await tools(page).getByLabel("Merge into thread").fill(member.url);
   await button(tools(page), "Merge threads").click();
 
   await expect(page.getByRole("heading", { level: 1, name: target })).toBeVisible();
   await expect(page).toHaveURL(member.url);
   await expect(posts(page)).toHaveCount(4);
-  for (const [position, text] of ["Target one", "Target two", "Source one", "Source two, quoting the other thread."].entries()) {
+  for (const [position, text] of [
+    "Target one",
+    "Target two",
+    "Source one",
+    "Source two, quoting the other thread.",
+  ].entries()) {
     await expect(post(page, position + 1)).toContainText(text);
   }
   await expect(page.getByRole("link", { name: "Permalink to post #4" })).toBeVisible();
 
   // The quote links by post id: it leads to the quoted post, now in the same thread.
-  await post(page, 4).getByRole("link", { name: `${member.name} said:` }).click();
+  await post(page, 4)
+    .getByRole("link", { name: `${member.name} said:` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`#post-${quotedId}$`));
 
   expect((await member.page.goto(sourceUrl))?.status()).toBe(404);
@@ -292,7 +352,10 @@ test("the administrator merges two threads: posts follow in order, quotes still 
   await member.context.close();
 });
 
-test("a moderator splits posts into a new thread, then moves one into an existing thread", async ({ page, browser }) => {
+test("a moderator splits posts into a new thread, then moves one into an existing thread", async ({
+  page,
+  browser,
+}) => {
   const title = `Split source ${uniqueName("t")}`;
   const member = await memberWithThread(browser, title, ["One", "Two", "Three", "Four"]);
   await signIn(page, ADMIN.username, ADMIN.password);
@@ -307,7 +370,9 @@ test("a moderator splits posts into a new thread, then moves one into an existin
   const newTitle = `Two and four ${uniqueName("t")}`;
   await bulkBar(mod.page).getByLabel("New thread title").fill(newTitle);
   await button(bulkBar(mod.page), "Split posts").click();
-  await expect(bulkBar(mod.page).getByRole("status")).toContainText(`2 posts moved to “${newTitle}”.`);
+  await expect(bulkBar(mod.page).getByRole("status")).toContainText(
+    `2 posts moved to “${newTitle}”.`,
+  );
 
   // The source keeps One and Three, numbered #1 and #2.
   await expect(posts(mod.page)).toHaveCount(2);
@@ -342,7 +407,10 @@ test("a moderator splits posts into a new thread, then moves one into an existin
   await mod.context.close();
 });
 
-test("a moderator demoted while the page is open is refused by the server, and nothing changes", async ({ page, browser }) => {
+test("a moderator demoted while the page is open is refused by the server, and nothing changes", async ({
+  page,
+  browser,
+}) => {
   const title = `Demoted moderator ${uniqueName("t")}`;
   const member = await memberWithThread(browser, title, ["Opening", "A reply"]);
   await signIn(page, ADMIN.username, ADMIN.password);
@@ -352,23 +420,36 @@ test("a moderator demoted while the page is open is refused by the server, and n
 
   await setRole(page, mod.name, "member");
   await button(tools(mod.page), "Lock").click();
-  await expect(tools(mod.page).getByRole("alert")).toHaveText("Only moderators and administrators can do that.");
+  await expect(tools(mod.page).getByRole("alert")).toHaveText(
+    "Only moderators and administrators can do that.",
+  );
   await button(post(mod.page, 2), "Delete").click();
   await button(post(mod.page, 2), "Delete post").click();
-  await expect(post(mod.page, 2).getByRole("alert")).toHaveText("Only moderators and administrators can do that.");
+  await expect(post(mod.page, 2).getByRole("alert")).toHaveText(
+    "Only moderators and administrators can do that.",
+  );
 
   await mod.page.reload();
   await expect(tools(mod.page)).toHaveCount(0);
-  await expect(mod.page.getByRole("heading", { level: 1 }).getByRole("img", { name: "Locked" })).toHaveCount(0);
+  await expect(
+    mod.page.getByRole("heading", { level: 1 }).getByRole("img", { name: "Locked" }),
+  ).toHaveCount(0);
   await expect(posts(mod.page)).toHaveCount(2);
   await expect(mod.page.getByRole("button", { name: "Post reply" })).toBeVisible();
   await member.context.close();
   await mod.context.close();
 });
 
-test("the staff tools are tidy and keyboard-usable on a desktop and a 360 px phone", async ({ page, browser }) => {
+test("the staff tools are tidy and keyboard-usable on a desktop and a 360 px phone", async ({
+  page,
+  browser,
+}) => {
   const title = `Tools on screens ${uniqueName("t")}`;
-  const member = await memberWithThread(browser, title, ["Opening post with a few words", "A reply", "Another reply"]);
+  const member = await memberWithThread(browser, title, [
+    "Opening post with a few words",
+    "A reply",
+    "Another reply",
+  ]);
   await member.context.close();
   await signIn(page, ADMIN.username, ADMIN.password);
 
@@ -379,7 +460,10 @@ test("the staff tools are tidy and keyboard-usable on a desktop and a 360 px pho
     await page.setViewportSize({ width, height });
     await page.goto(member.url);
     await expect(button(tools(page), "Lock")).toBeVisible();
-    await page.screenshot({ path: `test-results/screens/moderation-thread-tools-${name}.png`, fullPage: true });
+    await page.screenshot({
+      path: `test-results/screens/moderation-thread-tools-${name}.png`,
+      fullPage: true,
+    });
 
     // Keyboard only: open Move with Enter, Escape closes it and gives focus back.
     await button(tools(page), "Move").focus();
@@ -397,9 +481,14 @@ test("the staff tools are tidy and keyboard-usable on a desktop and a 360 px pho
     await button(bulkBar(page), "Split").click();
     await expect(bulkBar(page).getByLabel("New thread title")).toBeVisible();
     await button(post(page, 2), "Delete").click();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `test-results/screens/moderation-panels-${name}.png`, fullPage: true });
+    await page.screenshot({
+      path: `test-results/screens/moderation-panels-${name}.png`,
+      fullPage: true,
+    });
     await page.screenshot({ path: `test-results/screens/moderation-bulk-bar-${name}.png` });
     await button(bulkBar(page), "Clear selection").click();
     await expect(bulkBar(page)).toHaveCount(0);

@@ -42,11 +42,15 @@ test("start a thread, reply, edit, and see counts and the edit marker", async ({
   await expect(second).toContainText("Last edited");
 
   await page.goto("/forums/global-defence");
-  const row = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  const row = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: title, exact: true }) });
   await expect(row).toContainText("Replies1");
 });
 
-test("quote a whole post, a selection and several posts at once; mention a member", async ({ page }) => {
+test("quote a whole post, a selection and several posts at once; mention a member", async ({
+  page,
+}) => {
   await signUp(page);
   await openThread(page, THREAD_003);
   const razorPost = posts(page).nth(1);
@@ -60,7 +64,10 @@ test("quote a whole post, a selection and several posts at once; mention a membe
   await reply(page);
   const mine = posts(page).last();
   await expect(mine.locator("blockquote").getByRole("link", { name: "Razor said:" })).toBeVisible();
-  await expect(mine.getByRole("link", { name: "@Razor" })).toHaveAttribute("href", /\/members\/\d+-razor$/);
+  await expect(mine.getByRole("link", { name: "@Razor" })).toHaveAttribute(
+    "href",
+    /\/members\/\d+-razor$/,
+  );
 
   // Only the selected words of the opening post are quoted.
   const opening = posts(page).first().locator(".post-body p").nth(1);
@@ -72,7 +79,11 @@ test("quote a whole post, a selection and several posts at once; mention a membe
   });
   const selected = (await opening.innerText()).trim();
   await posts(page).first().getByRole("button", { name: "Quote", exact: true }).click();
-  await expect(box).toHaveValue(new RegExp(`::: quote \\d+ Srinivas_K\\n${selected.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  await expect(box).toHaveValue(
+    new RegExp(
+      `::: quote \\d+ Srinivas_K\\n${selected.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+    ),
+  );
   await expect(box).not.toHaveValue(/Why is Japan's Abe Seeking Better Ties/);
   await box.fill("");
 
@@ -86,10 +97,14 @@ test("quote a whole post, a selection and several posts at once; mention a membe
   await expect(posts(page).last().locator("blockquote")).toHaveCount(2);
 });
 
-test("preview, empty and oversized messages, and a draft that survives a reload", async ({ page }) => {
+test("preview, empty and oversized messages, and a draft that survives a reload", async ({
+  page,
+}) => {
   await signUp(page);
   await page.goto("/forums/articles");
-  await page.getByRole("link", { name: "Russo-Japanese ties thaw after long freeze", exact: true }).click();
+  await page
+    .getByRole("link", { name: "Russo-Japanese ties thaw after long freeze", exact: true })
+    .click();
   const box = page.getByRole("textbox", { name: "Message" });
 
   await reply(page, "   ");
@@ -109,7 +124,9 @@ test("preview, empty and oversized messages, and a draft that survives a reload"
 
   await page.waitForTimeout(600); // the draft is saved a moment after typing stops
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue("A *draft* with :thumb: that I will finish later");
+  await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue(
+    "A *draft* with :thumb: that I will finish later",
+  );
   await expect(posts(page)).toHaveCount(1);
 });
 
@@ -126,7 +143,9 @@ test("previewing too often is refused with a message, and the text stays", async
     await page.getByRole("button", { name: "Write" }).click();
   }
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(preview.getByRole("alert")).toContainText(/You are previewing too often \(5 previews a minute at most\)\. Try again in \d+ seconds/);
+  await expect(preview.getByRole("alert")).toContainText(
+    /You are previewing too often \(5 previews a minute at most\)\. Try again in \d+ seconds/,
+  );
   await page.getByRole("button", { name: "Write" }).click();
   await expect(box).toHaveValue("Checking how *this* looks");
 });
@@ -136,17 +155,31 @@ test("react Like, change to Love, remove it; no reacting to one's own posts", as
   await openThread(page, THREAD_003);
   const post = posts(page).nth(1);
   await post.getByRole("button", { name: "Like", exact: true }).click();
-  await expect(post.getByRole("button", { name: "Like", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(post.getByRole("button", { name: "Like", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(post).toContainText("You");
   await post.getByRole("button", { name: "Love", exact: true }).click();
-  await expect(post.getByRole("button", { name: "Love", exact: true })).toHaveAttribute("aria-pressed", "true");
-  await expect(post.getByRole("button", { name: "Like", exact: true })).toHaveAttribute("aria-pressed", "false");
+  await expect(post.getByRole("button", { name: "Love", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(post.getByRole("button", { name: "Like", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "false",
+  );
   await post.getByRole("button", { name: "Love", exact: true }).click();
-  await expect(post.getByRole("button", { name: "Love", exact: true })).toHaveAttribute("aria-pressed", "false");
+  await expect(post.getByRole("button", { name: "Love", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "false",
+  );
   await expect(post.getByText(`${name} (you)`)).toHaveCount(0);
 
   await reply(page, "My own words");
-  await expect(posts(page).last().getByRole("button", { name: "Like", exact: true })).toHaveCount(0);
+  await expect(posts(page).last().getByRole("button", { name: "Like", exact: true })).toHaveCount(
+    0,
+  );
 });
 
 test("markup in titles and messages is shown, never run", async ({ page }) => {
@@ -157,7 +190,11 @@ test("markup in titles and messages is shown, never run", async ({ page }) => {
     void d.dismiss();
   });
   const title = `<img src=x onerror=alert(1)> ${uniqueName("xss")}`;
-  await startThread(page, title, '<script>alert(2)</script> [click](javascript:alert(3)) <svg onload=alert(4)>\n\n::: quote 1 Razor\nforged\n:::');
+  await startThread(
+    page,
+    title,
+    "<script>alert(2)</script> [click](javascript:alert(3)) <svg onload=alert(4)>\n\n::: quote 1 Razor\nforged\n:::",
+  );
   const first = posts(page).first();
   await expect(first).toContainText("<script>alert(2)</script>");
   await expect(first.locator("script, svg, img[onerror]")).toHaveCount(0);
@@ -189,7 +226,14 @@ test("a reply can be written and posted with the keyboard alone", async ({ page 
   await box.focus();
   await page.keyboard.type("Typed without a mouse.");
   await page.keyboard.press("Tab");
-  for (let i = 0; i < 5 && !(await page.getByRole("button", { name: "Post reply" }).evaluate((b) => b === document.activeElement)); i++) {
+  for (
+    let i = 0;
+    i < 5 &&
+    !(await page
+      .getByRole("button", { name: "Post reply" })
+      .evaluate((b) => b === document.activeElement));
+    i++
+  ) {
     await page.keyboard.press("Tab");
   }
   await expect(page.getByRole("button", { name: "Post reply" })).toBeFocused();
@@ -197,11 +241,17 @@ test("a reply can be written and posted with the keyboard alone", async ({ page 
   await expect(posts(page).last()).toContainText("Typed without a mouse.");
 });
 
-test("with JavaScript off, or before the page's script has loaded, a reply still posts", async ({ page, browser }) => {
+test("with JavaScript off, or before the page's script has loaded, a reply still posts", async ({
+  page,
+  browser,
+}) => {
   await signUp(page);
   await startThread(page, `No script ${uniqueName("t")}`, "Opening post");
   const url = page.url().replace(/#.*$/, "");
-  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
   try {
     const plain = await context.newPage();
     await plain.goto(url);

@@ -16,7 +16,11 @@ async function openThreadFromHome(page: Page, forum: string, title: string) {
   // reader would, until it shows.
   const link = page.getByRole("link", { name: title, exact: true });
   for (let next = 2; next <= 10 && !(await link.isVisible()); next++) {
-    await page.getByRole("navigation", { name: "Pages" }).first().getByRole("link", { name: "Next" }).click();
+    await page
+      .getByRole("navigation", { name: "Pages" })
+      .first()
+      .getByRole("link", { name: "Next" })
+      .click();
     await expect(page).toHaveURL(new RegExp(`[?&]page=${next}$`));
   }
   await link.click();
@@ -26,15 +30,21 @@ async function openThreadFromHome(page: Page, forum: string, title: string) {
 test("the home page lists the seeded forums with their counts", async ({ page }) => {
   await page.goto("/");
   // Other specs post in Global Defence; the Articles forum only ever holds the three seed articles.
-  const defence = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Global Defence", exact: true }) });
+  const defence = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "Global Defence", exact: true }) });
   await expect(defence).toContainText(/Threads\d+/);
   await expect(defence).toContainText(/Messages\d+/);
-  const articles = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Articles", exact: true }) });
+  const articles = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "Articles", exact: true }) });
   await expect(articles).toContainText("Threads3");
   await expect(articles).toContainText("Messages3");
 });
 
-test("the ELITE MEMBER thread shows its opening post's member card, guests and recovered quotes", async ({ page }) => {
+test("the ELITE MEMBER thread shows its opening post's member card, guests and recovered quotes", async ({
+  page,
+}) => {
   await openThreadFromHome(page, "Global Defence", THREAD_000);
   const posts = page.locator("article[id^=post-]");
   await expect(posts).toHaveCount(13);
@@ -56,7 +66,9 @@ test("the ELITE MEMBER thread shows its opening post's member card, guests and r
   const quote = third.locator("blockquote").first();
   await expect(quote).toContainText("Guest said:");
   await expect(quote).toContainText("Policy Recommendations");
-  await expect(third.locator(".post-body > p").filter({ hasText: "Bear will find comfort in Japan" })).toHaveCount(1);
+  await expect(
+    third.locator(".post-body > p").filter({ hasText: "Bear will find comfort in Japan" }),
+  ).toHaveCount(1);
 
   // A long quote collapses until the reader expands it.
   const expand = third.getByRole("button", { name: "Click to expand" });
@@ -77,13 +89,23 @@ test("the ELITE MEMBER thread shows its opening post's member card, guests and r
   await expect(page.getByRole("img", { name: /042-043\.jpg/ })).toBeVisible();
 });
 
-test("the Senior Member thread shows each author's card, custom titles and quotes", async ({ page }) => {
+test("the Senior Member thread shows each author's card, custom titles and quotes", async ({
+  page,
+}) => {
   await openThreadFromHome(page, "Global Defence", THREAD_003);
   const posts = page.locator("article[id^=post-]");
   // The seed's seven posts come first; other specs may have replied after them.
   await expect(posts.nth(6)).toBeVisible();
   const authors = (await posts.locator(".member-card .username").allInnerTexts()).slice(0, 7);
-  expect(authors).toEqual(["Srinivas_K", "Razor", "Srinivas_K", "Razor", "northernarunachalpradesh", "no smoking", "amoy"]);
+  expect(authors).toEqual([
+    "Srinivas_K",
+    "Razor",
+    "Srinivas_K",
+    "Razor",
+    "northernarunachalpradesh",
+    "no smoking",
+    "amoy",
+  ]);
 
   const razor = posts.nth(1);
   await expect(razor).toContainText("STABLE GENIUS");
@@ -92,7 +114,9 @@ test("the Senior Member thread shows each author's card, custom titles and quote
 
   const reply = posts.nth(2);
   await expect(reply.locator("blockquote")).toContainText("Razor said:");
-  await expect(reply.locator("blockquote")).toContainText("Almost certainly Russia-China relations will grow stronger");
+  await expect(reply.locator("blockquote")).toContainText(
+    "Almost certainly Russia-China relations will grow stronger",
+  );
   await expect(posts.nth(3)).toContainText("Last edited");
   await expect(posts.nth(6).locator('.smilie[title=":thumb:"]')).toHaveText("👍");
 });
@@ -113,11 +137,23 @@ test("member pages show the profile and recent posts", async ({ page }) => {
   await page.locator("article").nth(1).getByRole("link", { name: "Razor" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Razor" })).toBeVisible();
   await expect(page.getByText("STABLE GENIUS")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Recent posts" }).getByRole("listitem")).toHaveCount(2);
+  await expect(
+    page.getByRole("region", { name: "Recent posts" }).getByRole("listitem"),
+  ).toHaveCount(2);
 });
 
 test("unknown forums, threads, members and pages are 404 pages", async ({ page }) => {
-  for (const url of ["/forums/no-such-forum", "/threads/999999-nothing", "/threads/abc", "/members/999999-nobody", "/posts/999999", "/forums/articles?page=99", "/forums/articles?page=-1", "/threads/1?page=2", "/threads/1?page=abc"]) {
+  for (const url of [
+    "/forums/no-such-forum",
+    "/threads/999999-nothing",
+    "/threads/abc",
+    "/members/999999-nobody",
+    "/posts/999999",
+    "/forums/articles?page=99",
+    "/forums/articles?page=-1",
+    "/threads/1?page=2",
+    "/threads/1?page=abc",
+  ]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -131,7 +167,12 @@ test("the forum can be read with the keyboard alone", async ({ page }) => {
   // Tab until the forum link has focus, then follow it with Enter.
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press("Tab");
-    if (await page.getByRole("link", { name: "Global Defence", exact: true }).evaluate((el) => el === document.activeElement)) break;
+    if (
+      await page
+        .getByRole("link", { name: "Global Defence", exact: true })
+        .evaluate((el) => el === document.activeElement)
+    )
+      break;
   }
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Global Defence" })).toBeVisible();

@@ -9,16 +9,22 @@ async function itemTitles(page: Page, xml: string): Promise<string[]> {
     const doc = new DOMParser().parseFromString(text, "application/xml");
     const error = doc.querySelector("parsererror");
     if (error) throw new Error(`not well-formed: ${error.textContent}`);
-    if (doc.documentElement.nodeName !== "rss") throw new Error(`root is ${doc.documentElement.nodeName}`);
+    if (doc.documentElement.nodeName !== "rss")
+      throw new Error(`root is ${doc.documentElement.nodeName}`);
     return [...doc.querySelectorAll("channel > item > title")].map((t) => t.textContent ?? "");
   }, xml);
 }
 
-test("a forum's feed and the site feed answer with RSS that lists threads, escaped", async ({ page, request }) => {
+test("a forum's feed and the site feed answer with RSS that lists threads, escaped", async ({
+  page,
+  request,
+}) => {
   await page.goto("/forums/articles");
   const link = page.getByRole("link", { name: "RSS", exact: true });
   await expect(link).toHaveAttribute("href", "/forums/articles/rss");
-  await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveCount(2);
+  await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveCount(
+    2,
+  );
 
   const forumFeed = await request.get("/forums/articles/rss");
   expect(forumFeed.status()).toBe(200);
@@ -27,10 +33,14 @@ test("a forum's feed and the site feed answer with RSS that lists threads, escap
   const forumXml = await forumFeed.text();
   const etag = forumFeed.headers()["etag"];
   expect(etag).toMatch(/^"[\w-]+"$/);
-  expect((await request.get("/forums/articles/rss", { headers: { "if-none-match": etag! } })).status()).toBe(304);
+  expect(
+    (await request.get("/forums/articles/rss", { headers: { "if-none-match": etag! } })).status(),
+  ).toBe(304);
   expect(await itemTitles(page, forumXml)).toContain(ARTICLE);
   // Links name the host the reader asked for.
-  expect(forumXml).toContain(`<atom:link href="${new URL(page.url()).origin}/forums/articles/rss" rel="self"`);
+  expect(forumXml).toContain(
+    `<atom:link href="${new URL(page.url()).origin}/forums/articles/rss" rel="self"`,
+  );
 
   // Seed threads are old, so threads other specs start can push them off the site feed: start one.
   const title = `Feeds <&> "escaping" ${uniqueName("t")}`;
@@ -45,9 +55,13 @@ test("a forum's feed and the site feed answer with RSS that lists threads, escap
   expect(siteFeed.status()).toBe(200);
   expect(siteFeed.headers()["content-type"]).toBe("application/rss+xml; charset=utf-8");
   expect((await itemTitles(page, await siteFeed.text()))[0]).toBe(title);
-  expect((await itemTitles(page, await (await request.get("/forums/global-defence/rss")).text()))[0]).toBe(title);
+  expect(
+    (await itemTitles(page, await (await request.get("/forums/global-defence/rss")).text()))[0],
+  ).toBe(title);
 
   await page.goto("/");
-  await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", "/rss");
+  await expect(
+    page.locator('head link[rel="alternate"][type="application/rss+xml"]'),
+  ).toHaveAttribute("href", "/rss");
   expect((await request.get("/forums/no-such-forum/rss")).status()).toBe(404);
 });

@@ -7,7 +7,8 @@ const PHRASE = '"Morihiro Hosokawa"';
 const searchField = (page: Page) => page.getByLabel("Search", { exact: true });
 // Within the page's content: Next's route announcer is an alert too.
 const alert = (page: Page) => page.getByRole("main").getByRole("alert");
-const results = (page: Page) => page.getByRole("region", { name: /results? (for|by)/ }).getByRole("listitem");
+const results = (page: Page) =>
+  page.getByRole("region", { name: /results? (for|by)/ }).getByRole("listitem");
 
 async function search(page: Page, words: string) {
   await page.goto("/search");
@@ -15,16 +16,23 @@ async function search(page: Page, words: string) {
   await page.getByRole("button", { name: "Search", exact: true }).click();
 }
 
-test("the main nav leads to a search that finds a seed post by a phrase and marks it", async ({ page }) => {
+test("the main nav leads to a search that finds a seed post by a phrase and marks it", async ({
+  page,
+}) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Search", exact: true })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
   await expect(searchField(page)).toHaveCount(1);
 
   await searchField(page).fill(PHRASE);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/\/search\?q=%22Morihiro\+Hosokawa%22/);
-  await expect(page.getByRole("heading", { level: 2, name: "1 result for “\"Morihiro Hosokawa\"”" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: '1 result for “"Morihiro Hosokawa"”' }),
+  ).toBeVisible();
   const hit = results(page).first();
   await expect(hit.getByRole("link", { name: THREAD_000 })).toBeVisible();
   await expect(hit.locator("mark", { hasText: "Hosokawa" })).toBeVisible();
@@ -39,7 +47,9 @@ test("the main nav leads to a search that finds a seed post by a phrase and mark
   // With results to read, the filters are folded away: the first result is on the phone's first screen.
   await expect(page.getByLabel("Forum", { exact: true })).toBeHidden();
   await expect(hit).toBeInViewport();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/screens/search-phone.png", fullPage: true });
   await page.locator("summary", { hasText: "Narrow the search" }).click();
   await expect(page.getByLabel("Forum", { exact: true })).toBeVisible();
@@ -58,7 +68,9 @@ test("titles only finds threads by their title", async ({ page }) => {
   await expect(page).toHaveURL(/titles=1/);
   const hit = results(page).filter({ hasText: THREAD_000 });
   await expect(hit).toHaveCount(1);
-  await expect(hit.getByRole("link", { name: THREAD_000 }).locator("mark", { hasText: "Peace" })).toBeVisible();
+  await expect(
+    hit.getByRole("link", { name: THREAD_000 }).locator("mark", { hasText: "Peace" }),
+  ).toBeVisible();
   await expect(page.getByLabel("Titles only")).toBeChecked();
 });
 
@@ -68,9 +80,13 @@ test("Find all content on a profile lists the member's posts, newest first", asy
   await expect(page.getByRole("heading", { level: 1, name: "Aepsilons" })).toBeVisible();
   await page.getByRole("link", { name: "Find all content" }).click();
   await expect(page).toHaveURL(/\/search\?member=Aepsilons$/);
-  await expect(page.getByRole("heading", { level: 2, name: /results? by Aepsilons$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: /results? by Aepsilons$/ }),
+  ).toBeVisible();
   await expect(page.getByLabel("Posted by member")).toHaveValue("Aepsilons");
-  const times = await results(page).locator("time").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("datetime") ?? ""));
+  const times = await results(page)
+    .locator("time")
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("datetime") ?? ""));
   expect(times.length).toBeGreaterThan(0);
   expect([...times].sort().reverse()).toEqual(times);
   await expect(results(page).first().getByRole("link", { name: "Aepsilons" })).toBeVisible();
@@ -96,7 +112,10 @@ test("an empty, an overlong and a symbols-only search each say what is wrong", a
 
 test("search works from the keyboard alone", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search", exact: true }).focus();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Search", exact: true })
+    .focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/search$/);
   await searchField(page).focus();
@@ -105,7 +124,8 @@ test("search works from the keyboard alone", async ({ page }) => {
   await expect(results(page)).toHaveCount(1);
   // Tab from the field reaches the filters and the button, then the first result's link.
   const link = results(page).first().getByRole("link", { name: THREAD_000 });
-  for (let i = 0; i < 25 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 25 && !(await link.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(link).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: THREAD_000 })).toBeVisible();

@@ -28,7 +28,8 @@ async function member(browser: Browser) {
 }
 
 /** The list row holding the thread, wherever the list is. */
-const rowOf = (page: Page, title: string) => page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+const rowOf = (page: Page, title: string) =>
+  page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title, exact: true }) });
 
 async function expectUnread(page: Page, title: string, unread: boolean) {
   const row = rowOf(page, title);
@@ -37,7 +38,9 @@ async function expectUnread(page: Page, title: string, unread: boolean) {
   if (unread) {
     expect(weight).toBeGreaterThanOrEqual(700);
     await expect(row.getByRole("heading")).toHaveText(`Unread: ${title}`);
-    await expect(row.getByRole("link", { name: `Jump to first unread post in ${title}` })).toBeVisible();
+    await expect(
+      row.getByRole("link", { name: `Jump to first unread post in ${title}` }),
+    ).toBeVisible();
   } else {
     expect(weight).toBeLessThan(600);
     await expect(row.getByRole("heading")).toHaveText(title);
@@ -45,14 +48,20 @@ async function expectUnread(page: Page, title: string, unread: boolean) {
   }
 }
 
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const noSidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-test("a reply shows as unread until read, the jump link lands on it, and Mark all read clears it", async ({ browser }) => {
+test("a reply shows as unread until read, the jump link lands on it, and Mark all read clears it", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const a = await member(browser);
   const title = `Unread tracking ${uniqueName("t")}`;
   // A long opening post, so the reply sits below the fold and landing on it proves the jump.
-  const opening = Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} of a long opening post.`).join("\n\n");
+  const opening = Array.from(
+    { length: 60 },
+    (_, i) => `Paragraph ${i + 1} of a long opening post.`,
+  ).join("\n\n");
   await startThread(a.page, title, opening);
 
   // A has read their own thread: nothing to show in bold.
@@ -68,26 +77,42 @@ test("a reply shows as unread until read, the jump link lands on it, and Mark al
   await a.page.goto(FORUM);
   const threadLink = rowOf(a.page, title).getByRole("link", { name: title, exact: true });
   const threadPath = new URL((await threadLink.getAttribute("href"))!, a.page.url()).pathname;
-  const prefetched = a.page.waitForRequest((request) => new URL(request.url()).pathname === threadPath && Boolean(request.headers()["next-router-prefetch"]));
+  const prefetched = a.page.waitForRequest(
+    (request) =>
+      new URL(request.url()).pathname === threadPath &&
+      Boolean(request.headers()["next-router-prefetch"]),
+  );
   await a.page.reload();
   await threadLink.hover();
   await prefetched;
   await a.page.waitForLoadState("networkidle");
   // A full router prefetch and a browser prefetch of the page, with A's cookies: rendered, not read.
-  const prefetchHeaders: Record<string, string>[] = [{ rsc: "1", "next-router-prefetch": "1" }, { "sec-purpose": "prefetch" }];
+  const prefetchHeaders: Record<string, string>[] = [
+    { rsc: "1", "next-router-prefetch": "1" },
+    { "sec-purpose": "prefetch" },
+  ];
   for (const headers of prefetchHeaders) {
     expect((await a.page.request.get(threadPath, { headers })).ok()).toBe(true);
   }
   await a.page.reload();
   await expectUnread(a.page, title, true);
-  await a.page.screenshot({ path: "test-results/screens/unread-forum-desktop.png", fullPage: true });
+  await a.page.screenshot({
+    path: "test-results/screens/unread-forum-desktop.png",
+    fullPage: true,
+  });
 
   await a.page.goto("/whats-new/posts");
   await expectUnread(a.page, title, true);
-  await a.page.screenshot({ path: "test-results/screens/whats-new-posts-desktop.png", fullPage: true });
+  await a.page.screenshot({
+    path: "test-results/screens/whats-new-posts-desktop.png",
+    fullPage: true,
+  });
   await a.page.setViewportSize({ width: 390, height: 844 });
   expect(await noSidewaysScroll(a.page)).toBeLessThanOrEqual(0);
-  await a.page.screenshot({ path: "test-results/screens/whats-new-posts-phone.png", fullPage: true });
+  await a.page.screenshot({
+    path: "test-results/screens/whats-new-posts-phone.png",
+    fullPage: true,
+  });
   await a.page.goto(FORUM);
   expect(await noSidewaysScroll(a.page)).toBeLessThanOrEqual(0);
   await a.page.screenshot({ path: "test-results/screens/unread-forum-phone.png", fullPage: true });
@@ -97,7 +122,9 @@ test("a reply shows as unread until read, the jump link lands on it, and Mark al
   await a.page.goto("/whats-new/posts");
   await a.page.getByRole("link", { name: "Unread only" }).click();
   await expect(a.page).toHaveURL(/\/whats-new\/posts\?unread=1$/);
-  await rowOf(a.page, title).getByRole("link", { name: `Jump to first unread post in ${title}` }).click();
+  await rowOf(a.page, title)
+    .getByRole("link", { name: `Jump to first unread post in ${title}` })
+    .click();
   await expect(a.page).toHaveURL(new RegExp(`#post-${replyId}$`));
   await expect(a.page.locator(`#post-${replyId}`)).toBeInViewport();
   await expect(a.page.locator(`#post-${replyId}`)).toContainText("A reply from the second member.");
@@ -140,29 +167,50 @@ test("Mark forum read clears the forum's unread threads", async ({ browser }) =>
 
 test("a guest finds What's new from the header and moves between its tabs", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "What's new", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "What's new", exact: true })
+    .click();
   await expect(page).toHaveURL(/\/whats-new\/posts$/);
   await expect(page.getByRole("heading", { level: 1, name: "What's new" })).toBeVisible();
   const tabs = page.getByRole("navigation", { name: "What's new" });
-  await expect(tabs.getByRole("link", { name: "New posts" })).toHaveAttribute("aria-current", "page");
+  await expect(tabs.getByRole("link", { name: "New posts" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByRole("button", { name: "Mark all read" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Unread only" })).toHaveCount(0);
   // Threads are listed; nothing is bold for a guest.
-  await expect(page.getByRole("region", { name: "Threads" }).getByRole("listitem").first()).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Threads" }).getByRole("listitem").first(),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: /Jump to first unread/ })).toHaveCount(0);
 
   await tabs.getByRole("link", { name: "New threads" }).click();
   await expect(page).toHaveURL(/\/whats-new\/threads$/);
-  await expect(tabs.getByRole("link", { name: "New threads" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByRole("region", { name: "Threads" }).getByRole("listitem").first()).toBeVisible();
+  await expect(tabs.getByRole("link", { name: "New threads" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(
+    page.getByRole("region", { name: "Threads" }).getByRole("listitem").first(),
+  ).toBeVisible();
 
   await tabs.getByRole("link", { name: "Latest activity" }).click();
   await expect(page).toHaveURL(/\/whats-new\/activity$/);
-  await expect(page.getByRole("region", { name: "Latest activity" }).getByRole("listitem").first()).toBeVisible();
-  await page.screenshot({ path: "test-results/screens/whats-new-activity-desktop.png", fullPage: true });
+  await expect(
+    page.getByRole("region", { name: "Latest activity" }).getByRole("listitem").first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: "test-results/screens/whats-new-activity-desktop.png",
+    fullPage: true,
+  });
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: "test-results/screens/whats-new-activity-phone.png", fullPage: true });
+  await page.screenshot({
+    path: "test-results/screens/whats-new-activity-phone.png",
+    fullPage: true,
+  });
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // A page past the end says so; a page number that is not one goes back to the first page.

@@ -1,5 +1,10 @@
 // Dates and numbers as the source forums show them: "May 29, 2014", "24,960".
-const dateFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
 const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
   month: "short",
   day: "numeric",

@@ -27,10 +27,12 @@ export function pageFromParam(value: string | string[] | undefined): number | nu
 
 const withPage = (base: string, page: number) => (page > 1 ? `${base}?page=${page}` : base);
 
-export const forumUrl = (forum: { slug: string }, page = 1) => withPage(`/forums/${forum.slug}`, page);
+export const forumUrl = (forum: { slug: string }, page = 1) =>
+  withPage(`/forums/${forum.slug}`, page);
 export const threadUrl = (thread: { id: number; slug: string }, page = 1) =>
   withPage(`/threads/${thread.id}-${thread.slug}`, page);
-export const memberUrl = (member: { number: number; name: string }) => `/members/${member.number}-${slugify(member.name)}`;
+export const memberUrl = (member: { number: number; name: string }) =>
+  `/members/${member.number}-${slugify(member.name)}`;
 export const postUrl = (postId: number) => `/posts/${postId}`;
 export const SITE_FEED_URL = "/rss";
 export const forumFeedUrl = (forum: { slug: string }) => `/forums/${forum.slug}/rss`;
@@ -38,13 +40,24 @@ export const flagUrl = (code: string) => `/flags/${code.toUpperCase()}.svg`;
 
 /** A redirect target from user input, kept on this site: "/path" only, never "//host" or a URL. */
 export function safeRedirect(target: unknown, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  if (
+    typeof target !== "string" ||
+    !target.startsWith("/") ||
+    target.startsWith("//") ||
+    target.startsWith("/\\")
+  )
+    return fallback;
   return target.length > 2000 ? fallback : target;
 }
 
 /** Redirects to the first post the member has not read (app/threads/[slug]/unread). */
-export const threadUnreadUrl = (thread: { id: number; slug: string }) => `/threads/${thread.id}-${thread.slug}/unread`;
-export const whatsNewUrl = (tab: "posts" | "threads" | "activity", page = 1, query: Record<string, string> = {}) => {
+export const threadUnreadUrl = (thread: { id: number; slug: string }) =>
+  `/threads/${thread.id}-${thread.slug}/unread`;
+export const whatsNewUrl = (
+  tab: "posts" | "threads" | "activity",
+  page = 1,
+  query: Record<string, string> = {},
+) => {
   const params = new URLSearchParams(query);
   if (page > 1) params.set("page", String(page));
   const search = params.toString();

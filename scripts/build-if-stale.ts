@@ -5,7 +5,16 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "lib", "db", "public", "package.json", "next.config.js", "tsconfig.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "lib",
+  "db",
+  "public",
+  "package.json",
+  "next.config.js",
+  "tsconfig.json",
+  "postcss.config.mjs",
+];
 const BUILD_DIR = process.env.NEXT_DIST_DIR || ".next";
 const HASH_FILE = path.join(BUILD_DIR, "parley-source-hash");
 
@@ -35,13 +44,19 @@ function readdirSafe(full: string): boolean {
 
 export function buildIfStale(root = process.cwd()): void {
   const current = hashSources(root);
-  const built = existsSync(path.join(root, BUILD_DIR, "BUILD_ID")) && existsSync(path.join(root, HASH_FILE))
-    ? readFileSync(path.join(root, HASH_FILE), "utf8").trim()
-    : null;
+  const built =
+    existsSync(path.join(root, BUILD_DIR, "BUILD_ID")) && existsSync(path.join(root, HASH_FILE))
+      ? readFileSync(path.join(root, HASH_FILE), "utf8").trim()
+      : null;
   if (built === current) return;
   console.log("Building the production app (first start or changed sources)…");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0)
+    throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
   writeFileSync(path.join(root, HASH_FILE), current + "\n");
 }

@@ -99,7 +99,8 @@ describe("guest page cache", () => {
 
   it("keeps a permalink's redirect like a page: one render a second, the new address within a second", async () => {
     status = 307;
-    const location = async () => (await fetch(`${base}/posts/7`, { redirect: "manual" })).headers.get("location");
+    const location = async () =>
+      (await fetch(`${base}/posts/7`, { redirect: "manual" })).headers.get("location");
     extraHeaders = { location: "/threads/1-a#post-7" };
     expect(await location()).toBe("/threads/1-a#post-7");
     extraHeaders = { location: "/threads/2-split#post-7" }; // the post moved to another thread
@@ -133,7 +134,10 @@ describe("guest page cache", () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     current = "second";
     renderDelayMs = 200;
-    const [refreshing, meanwhile] = await Promise.all([get("/"), new Promise((r) => setTimeout(r, 50)).then(() => get("/"))]);
+    const [refreshing, meanwhile] = await Promise.all([
+      get("/"),
+      new Promise((r) => setTimeout(r, 50)).then(() => get("/")),
+    ]);
     expect(refreshing.text).toContain("second");
     expect(meanwhile.text).toContain("first");
     expect(renders).toBe(2);

@@ -24,7 +24,15 @@ const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Routes whose guest answer is the same for every guest. */
-const CACHED_PATHS = [/^\/$/, /^\/forums\/[^/]+$/, /^\/threads\/[^/]+$/, /^\/members\/[^/]+$/, /^\/whats-new(\/[^/]+)?$/, /^\/search$/, /^\/posts\/\d+$/];
+const CACHED_PATHS = [
+  /^\/$/,
+  /^\/forums\/[^/]+$/,
+  /^\/threads\/[^/]+$/,
+  /^\/members\/[^/]+$/,
+  /^\/whats-new(\/[^/]+)?$/,
+  /^\/search$/,
+  /^\/posts\/\d+$/,
+];
 /** A page, or a redirect to one (a permalink's answer is its thread page's address). */
 const CACHED_STATUSES = new Set([200, 307, 308]);
 
@@ -42,7 +50,11 @@ interface Render {
 
 export interface GuestPageCache {
   /** Serves the request from the cache or through `render`, storing what it may. */
-  handle(req: IncomingMessage, res: ServerResponse, render: (req: IncomingMessage, res: ServerResponse) => void): void;
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    render: (req: IncomingMessage, res: ServerResponse) => void,
+  ): void;
 }
 
 function hasSessionCookie(req: IncomingMessage): boolean {
@@ -55,7 +67,14 @@ function hasSessionCookie(req: IncomingMessage): boolean {
 export function guestCacheKey(req: IncomingMessage): string | null {
   if (req.method !== "GET" || !req.url) return null;
   const h = req.headers;
-  if (h.rsc || h["next-action"] || h["next-router-state-tree"] || h["next-router-prefetch"] || h.authorization) return null;
+  if (
+    h.rsc ||
+    h["next-action"] ||
+    h["next-router-state-tree"] ||
+    h["next-router-prefetch"] ||
+    h.authorization
+  )
+    return null;
   if (h["if-none-match"] || h["if-modified-since"] || h.range) return null;
   if (hasSessionCookie(req)) return null;
   const queryAt = req.url.indexOf("?");
@@ -72,7 +91,11 @@ function send(res: ServerResponse, entry: Entry) {
 }
 
 /** Lets Next answer as usual while keeping a copy of the status, headers and (compressed) bytes. */
-function renderAndCapture(req: IncomingMessage, res: ServerResponse, render: (req: IncomingMessage, res: ServerResponse) => void): Promise<Entry | null> {
+function renderAndCapture(
+  req: IncomingMessage,
+  res: ServerResponse,
+  render: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<Entry | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -80,7 +103,11 @@ function renderAndCapture(req: IncomingMessage, res: ServerResponse, render: (re
     let headArgs: OutgoingHttpHeaders | null = null;
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function" || tooBig) return;
-      const buffer = Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+      const buffer = Buffer.isBuffer(chunk)
+        ? chunk
+        : typeof chunk === "string"
+          ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+          : Buffer.from(chunk as Uint8Array);
       size += buffer.length;
       if (size > MAX_BODY_BYTES) tooBig = true;
       else chunks.push(buffer);
@@ -89,7 +116,9 @@ function renderAndCapture(req: IncomingMessage, res: ServerResponse, render: (re
     const originalWrite = res.write;
     const originalEnd = res.end;
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      const headers = args.find((a, i) => i > 0 && a !== null && typeof a === "object" && !Array.isArray(a)) as OutgoingHttpHeaders | undefined;
+      const headers = args.find(
+        (a, i) => i > 0 && a !== null && typeof a === "object" && !Array.isArray(a),
+      ) as OutgoingHttpHeaders | undefined;
       if (headers) headArgs = { ...headArgs, ...headers };
       return (originalWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as typeof res.writeHead;
@@ -103,8 +132,14 @@ function renderAndCapture(req: IncomingMessage, res: ServerResponse, render: (re
     } as typeof res.end;
     const finish = () => {
       const headers: OutgoingHttpHeaders = { ...res.getHeaders(), ...headArgs };
-      const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-      const cacheable = CACHED_STATUSES.has(res.statusCode) && !tooBig && lower["set-cookie"] === undefined && res.writableFinished;
+      const lower = Object.fromEntries(
+        Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
+      );
+      const cacheable =
+        CACHED_STATUSES.has(res.statusCode) &&
+        !tooBig &&
+        lower["set-cookie"] === undefined &&
+        res.writableFinished;
       if (!cacheable) return resolve(null);
       // The copy is written in one piece with its real length.
       delete lower["transfer-encoding"];
@@ -124,7 +159,9 @@ function renderAndCapture(req: IncomingMessage, res: ServerResponse, render: (re
   });
 }
 
-export function createGuestPageCache(options: { ttlMs?: number; refreshMs?: number } = {}): GuestPageCache {
+export function createGuestPageCache(
+  options: { ttlMs?: number; refreshMs?: number } = {},
+): GuestPageCache {
   const ttl = options.ttlMs ?? TTL_MS;
   const refreshAfter = options.refreshMs ?? REFRESH_MS;
   const entries = new Map<string, Entry>();
@@ -141,7 +178,12 @@ export function createGuestPageCache(options: { ttlMs?: number; refreshMs?: numb
   }, ttl);
   sweep.unref();
 
-  function startRender(key: string, req: IncomingMessage, res: ServerResponse, render: (req: IncomingMessage, res: ServerResponse) => void): Render {
+  function startRender(
+    key: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    render: (req: IncomingMessage, res: ServerResponse) => void,
+  ): Render {
     const startedAt = performance.now();
     const done = renderAndCapture(req, res, render).then((entry) => {
       if (renders.get(key) === current) renders.delete(key);

@@ -18,7 +18,10 @@ function watchDatabase(url: string, everyMs = 1000) {
     if (checking) return;
     checking = true;
     try {
-      await Promise.race([sql`select 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000))]);
+      await Promise.race([
+        sql`select 1`,
+        new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000)),
+      ]);
       state.up = true;
     } catch {
       state.up = false;
@@ -28,23 +31,44 @@ function watchDatabase(url: string, everyMs = 1000) {
   };
   const timer = setInterval(check, everyMs);
   timer.unref();
-  return { state, stop: async () => { clearInterval(timer); await sql.end({ timeout: 1 }); } };
+  return {
+    state,
+    stop: async () => {
+      clearInterval(timer);
+      await sql.end({ timeout: 1 });
+    },
+  };
 }
 
-export async function serve(options: { dev: boolean; port: number; hostname: string; databaseUrl: string }) {
-  const app = next({ dev: options.dev, dir: process.cwd(), port: options.port, hostname: options.hostname });
+export async function serve(options: {
+  dev: boolean;
+  port: number;
+  hostname: string;
+  databaseUrl: string;
+}) {
+  const app = next({
+    dev: options.dev,
+    dir: process.cwd(),
+    port: options.port,
+    hostname: options.hostname,
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
   const database = watchDatabase(options.databaseUrl);
   const trustProxy = process.env.TRUST_PROXY === "1";
   // Guests' reading pages, at most one second old (see guest-page-cache.ts for why that is correct).
-  const guestCache = options.dev || process.env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache();
+  const guestCache =
+    options.dev || process.env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
   const server = http.createServer((req, res) => {
     // Sign-in limits count per address: only a trusted proxy may say where a request came from.
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     if (!database.state.up && !req.url?.startsWith("/_next/static/")) {
-      res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": "10", "cache-control": "no-store" });
+      res.writeHead(503, {
+        "content-type": "text/html; charset=utf-8",
+        "retry-after": "10",
+        "cache-control": "no-store",
+      });
       res.end(UNAVAILABLE_PAGE);
       return;
     }

@@ -51,7 +51,9 @@ async function main() {
     if (!dev) buildIfStale();
 
     const server = await serve({ dev, port, hostname, databaseUrl: process.env.DATABASE_URL! });
-    console.log(`Parley is ready on http://localhost:${port} (started in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `Parley is ready on http://localhost:${port} (started in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;

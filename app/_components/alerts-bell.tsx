@@ -10,7 +10,13 @@ import { usePathname } from "next/navigation";
  * the bell asks /api/alerts/count, so alerts that arrived meanwhile show up. A server render (a full
  * load, or a server action's refresh) mounts a new bell (alerts-link.tsx keys it), starting again
  * from the server's count. */
-export function AlertsBell({ initialUnread, className }: { initialUnread: number; className: string }) {
+export function AlertsBell({
+  initialUnread,
+  className,
+}: {
+  initialUnread: number;
+  className: string;
+}) {
   const [unread, setUnread] = useState(initialUnread);
   const pathname = usePathname();
   const firstPath = useRef(pathname);
@@ -32,13 +38,20 @@ export function AlertsBell({ initialUnread, className }: { initialUnread: number
   const label = unread > 99 ? "99+" : String(unread);
   return (
     <>
-      <Link href="/alerts" className={`${className} inline-flex items-center gap-1`} aria-describedby={unread > 0 ? "alerts-unread-count" : undefined}>
+      <Link
+        href="/alerts"
+        className={`${className} inline-flex items-center gap-1`}
+        aria-describedby={unread > 0 ? "alerts-unread-count" : undefined}
+      >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
           <path d="M10 2a5 5 0 0 0-5 5v2.6c0 .5-.2 1-.5 1.4L3.3 12.6A1 1 0 0 0 4.1 14h11.8a1 1 0 0 0 .8-1.4L15.5 11c-.3-.4-.5-.9-.5-1.4V7a5 5 0 0 0-5-5Zm-2 13a2 2 0 0 0 4 0H8Z" />
         </svg>
         Alerts
         {unread > 0 && (
-          <span aria-hidden="true" className="min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs leading-5 font-bold text-white">
+          <span
+            aria-hidden="true"
+            className="min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs leading-5 font-bold text-white"
+          >
             {label}
           </span>
         )}

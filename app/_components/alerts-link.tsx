@@ -6,5 +6,11 @@ import { AlertsBell } from "./alerts-bell";
  * Keyed per render: a count the bell fetched since must give way to this one even when the server's
  * number is the same as last time. */
 export async function AlertsLink({ viewerId, className }: { viewerId: string; className: string }) {
-  return <AlertsBell key={randomUUID()} initialUnread={await unreadAlertCount(viewerId)} className={className} />;
+  return (
+    <AlertsBell
+      key={randomUUID()}
+      initialUnread={await unreadAlertCount(viewerId)}
+      className={className}
+    />
+  );
 }

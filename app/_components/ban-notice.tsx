@@ -11,7 +11,11 @@ export async function BanNotice() {
         <strong>You are banned{viewer.banReason ? `: ${viewer.banReason}` : ""}.</strong>{" "}
         {viewer.banEndsAt ? (
           <>
-            Until <time dateTime={viewer.banEndsAt.toISOString()}>{formatDateTime(viewer.banEndsAt)}</time>.
+            Until{" "}
+            <time dateTime={viewer.banEndsAt.toISOString()}>
+              {formatDateTime(viewer.banEndsAt)}
+            </time>
+            .
           </>
         ) : (
           "Permanently."

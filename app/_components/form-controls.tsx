@@ -10,7 +10,15 @@ export function describedBy(id: string, error?: string, hint?: string): string |
   return [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
 }
 
-export function HintAndError({ id, error, hint }: { id: string; error?: string; hint?: React.ReactNode }) {
+export function HintAndError({
+  id,
+  error,
+  hint,
+}: {
+  id: string;
+  error?: string;
+  hint?: React.ReactNode;
+}) {
   return (
     <>
       {hint && (
@@ -27,7 +35,13 @@ export function HintAndError({ id, error, hint }: { id: string; error?: string; 
   );
 }
 
-export function TextareaField({ label, name, error, hint, ...textarea }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & Described) {
+export function TextareaField({
+  label,
+  name,
+  error,
+  hint,
+  ...textarea
+}: React.TextareaHTMLAttributes<HTMLTextAreaElement> & Described) {
   const id = `field-${name}`;
   return (
     <div className="space-y-1">
@@ -47,7 +61,13 @@ export function TextareaField({ label, name, error, hint, ...textarea }: React.T
   );
 }
 
-export function FileField({ label, name, error, hint, ...input }: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type"> & Described) {
+export function FileField({
+  label,
+  name,
+  error,
+  hint,
+  ...input
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type"> & Described) {
   const id = `field-${name}`;
   return (
     <div className="min-w-0 space-y-1">
@@ -68,7 +88,11 @@ export function FileField({ label, name, error, hint, ...input }: Omit<React.Inp
   );
 }
 
-export function CheckboxField({ label, name, ...input }: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type"> & { label: string; name: string }) {
+export function CheckboxField({
+  label,
+  name,
+  ...input
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type"> & { label: string; name: string }) {
   const id = `field-${name}`;
   return (
     <div className="flex items-center gap-2">

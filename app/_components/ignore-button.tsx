@@ -7,7 +7,15 @@ import { IDLE, type IgnoreState } from "@/app/account/ignored/state";
 /** "Ignore" / "Unignore" for one member, on member cards, profiles and the ignore list. Shown only
  * when lib/permissions' `ignoreMember` allows it; the action asks again. A plain form, so it works
  * before the page's JavaScript has loaded. */
-export function IgnoreButton({ memberId, ignoring, className = "" }: { memberId: string; ignoring: boolean; className?: string }) {
+export function IgnoreButton({
+  memberId,
+  ignoring,
+  className = "",
+}: {
+  memberId: string;
+  ignoring: boolean;
+  className?: string;
+}) {
   const [state, action, pending] = useActionState<IgnoreState, FormData>(toggleIgnoreAction, IDLE);
   return (
     <form action={action} className={className}>

@@ -7,7 +7,11 @@ import { markAllReadAction, markForumReadAction, type MarkReadState } from "./re
 function Submit({ label }: { label: string }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+    <button
+      type="submit"
+      disabled={pending}
+      className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+    >
       {label}
     </button>
   );
@@ -15,12 +19,19 @@ function Submit({ label }: { label: string }) {
 
 /** "Mark forum read" (with a forumId) or "Mark all read"; the outcome is announced next to the button. */
 export function MarkReadButton({ forumId }: { forumId?: number }) {
-  const [state, action] = useActionState<MarkReadState, FormData>(forumId === undefined ? markAllReadAction : markForumReadAction, {});
+  const [state, action] = useActionState<MarkReadState, FormData>(
+    forumId === undefined ? markAllReadAction : markForumReadAction,
+    {},
+  );
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       {forumId !== undefined && <input type="hidden" name="forumId" value={forumId} />}
       <Submit label={forumId === undefined ? "Mark all read" : "Mark forum read"} />
-      <p role="status" className={`text-sm ${state.status === "error" ? "text-red-800" : "text-slate-600"}`} key={state.at}>
+      <p
+        role="status"
+        className={`text-sm ${state.status === "error" ? "text-red-800" : "text-slate-600"}`}
+        key={state.at}
+      >
         {state.message}
       </p>
     </form>

@@ -7,13 +7,22 @@ import { IgnoreButton } from "./ignore-button";
 
 /** The block beside each post: who wrote it, as members of the source forums saw it. `ignore` is set
  * only when the viewer may ignore this author (lib/permissions' `ignoreMember`). */
-export function MemberCard({ card, ignore }: { card: Card; ignore?: { memberId: string; ignoring: boolean } }) {
+export function MemberCard({
+  card,
+  ignore,
+}: {
+  card: Card;
+  ignore?: { memberId: string; ignoring: boolean };
+}) {
   const stats: [string, string][] = [];
   if (card.joinedOn) stats.push(["Joined", formatDay(card.joinedOn)]);
   if (card.messageCount !== null) stats.push(["Messages", formatCount(card.messageCount)]);
   if (card.reactionScore !== null) stats.push(["Reaction score", formatCount(card.reactionScore)]);
   return (
-    <aside aria-label={`About ${card.name}`} className="member-card flex gap-3 border-b border-slate-200 bg-slate-50 p-3 sm:w-48 sm:shrink-0 sm:flex-col sm:items-center sm:border-r sm:border-b-0 sm:text-center">
+    <aside
+      aria-label={`About ${card.name}`}
+      className="member-card flex gap-3 border-b border-slate-200 bg-slate-50 p-3 sm:w-48 sm:shrink-0 sm:flex-col sm:items-center sm:border-r sm:border-b-0 sm:text-center"
+    >
       <div className="shrink-0">
         <Avatar name={card.name} url={card.avatarUrl} size="card" />
       </div>
@@ -27,7 +36,11 @@ export function MemberCard({ card, ignore }: { card: Card; ignore?: { memberId: 
             <span className="username text-slate-700">{card.name}</span>
           )}
         </h3>
-        {card.customTitle && <p className="text-xs font-bold tracking-wide text-brand-700 uppercase">{card.customTitle}</p>}
+        {card.customTitle && (
+          <p className="text-xs font-bold tracking-wide text-brand-700 uppercase">
+            {card.customTitle}
+          </p>
+        )}
         <p className="member-title text-xs text-slate-600">{card.memberTitle}</p>
         {stats.length > 0 && (
           <dl className="member-stats">
@@ -41,11 +54,15 @@ export function MemberCard({ card, ignore }: { card: Card; ignore?: { memberId: 
         )}
         {(card.countryCode || card.location) && (
           <p className="mt-2 flex items-center gap-1.5 text-xs text-slate-600 sm:justify-center">
-            {card.countryCode && card.countryName && <Flag code={card.countryCode} name={card.countryName} />}
+            {card.countryCode && card.countryName && (
+              <Flag code={card.countryCode} name={card.countryName} />
+            )}
             {card.location && <span>{card.location}</span>}
           </p>
         )}
-        {ignore && <IgnoreButton memberId={ignore.memberId} ignoring={ignore.ignoring} className="mt-2" />}
+        {ignore && (
+          <IgnoreButton memberId={ignore.memberId} ignoring={ignore.ignoring} className="mt-2" />
+        )}
       </div>
     </aside>
   );

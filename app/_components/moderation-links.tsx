@@ -4,11 +4,20 @@ import { openReportCount } from "@/lib/moderation/reports";
 import { can, type Viewer } from "@/lib/permissions";
 
 /** The header's links to the moderation queues, each with how many items wait, for staff only. */
-export async function ModerationLinks({ viewer, className }: { viewer: Viewer; className: string }) {
+export async function ModerationLinks({
+  viewer,
+  className,
+}: {
+  viewer: Viewer;
+  className: string;
+}) {
   const seesReports = can(viewer, "handleReports");
   const seesQueue = can(viewer, "approvePosts");
   if (!seesReports && !seesQueue) return null;
-  const [reports, pending] = await Promise.all([seesReports ? openReportCount() : 0, seesQueue ? pendingPostCount() : 0]);
+  const [reports, pending] = await Promise.all([
+    seesReports ? openReportCount() : 0,
+    seesQueue ? pendingPostCount() : 0,
+  ]);
   return (
     <>
       {seesReports && (

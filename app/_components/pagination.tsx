@@ -1,7 +1,15 @@
 import Link from "next/link";
 
 /** Page links like XenForo's: first, a window around the current page, last. */
-export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   if (pageCount <= 1) return null;
   const pages = new Set([1, pageCount]);
   for (let p = Math.max(1, page - 2); p <= Math.min(pageCount, page + 2); p++) pages.add(p);
@@ -21,7 +29,10 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
         <span key={p} className="contents">
           {i > 0 && p - sorted[i - 1]! > 1 && <span aria-hidden="true">…</span>}
           {p === page ? (
-            <span aria-current="page" className={`${box} border-brand-600 bg-brand-600 font-semibold text-white`}>
+            <span
+              aria-current="page"
+              className={`${box} border-brand-600 bg-brand-600 font-semibold text-white`}
+            >
               {p}
             </span>
           ) : (

@@ -15,20 +15,31 @@ export interface MarkReadState {
   at?: number;
 }
 
-const SIGN_IN_FIRST: MarkReadState = { status: "error", message: "Sign in to keep track of what you have read." };
+const SIGN_IN_FIRST: MarkReadState = {
+  status: "error",
+  message: "Sign in to keep track of what you have read.",
+};
 const forumIdSchema = rowId();
 
-export async function markForumReadAction(_previous: MarkReadState, form: FormData): Promise<MarkReadState> {
+export async function markForumReadAction(
+  _previous: MarkReadState,
+  form: FormData,
+): Promise<MarkReadState> {
   const forumId = forumIdSchema.safeParse(form.get("forumId"));
-  if (!forumId.success) return { status: "error", message: "This forum does not exist.", at: Date.now() };
+  if (!forumId.success)
+    return { status: "error", message: "This forum does not exist.", at: Date.now() };
   const viewer = await getViewer();
   if (!can(viewer, "keepReadingState")) return { ...SIGN_IN_FIRST, at: Date.now() };
-  if (!(await markForumRead(viewer, forumId.data))) return { status: "error", message: "This forum does not exist.", at: Date.now() };
+  if (!(await markForumRead(viewer, forumId.data)))
+    return { status: "error", message: "This forum does not exist.", at: Date.now() };
   revalidatePath("/", "layout");
   return { status: "done", message: "Every thread in this forum is marked read.", at: Date.now() };
 }
 
-export async function markAllReadAction(_previous: MarkReadState, _form: FormData): Promise<MarkReadState> {
+export async function markAllReadAction(
+  _previous: MarkReadState,
+  _form: FormData,
+): Promise<MarkReadState> {
   const viewer = await getViewer();
   if (!can(viewer, "keepReadingState")) return { ...SIGN_IN_FIRST, at: Date.now() };
   await markAllRead(viewer);

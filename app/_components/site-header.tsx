@@ -44,7 +44,10 @@ export async function SiteHeader() {
         <nav aria-label="Account" className="ml-auto flex flex-wrap items-center gap-4 text-sm">
           {isSignedIn(viewer) && viewer.number !== null ? (
             <>
-              <Link href={memberUrl({ number: viewer.number, name: viewer.name })} className="font-semibold text-white">
+              <Link
+                href={memberUrl({ number: viewer.number, name: viewer.name })}
+                className="font-semibold text-white"
+              >
                 {viewer.name}
               </Link>
               <AlertsLink viewerId={viewer.id} className={navLink} />
@@ -65,7 +68,10 @@ export async function SiteHeader() {
               <Link href="/login" className={navLink}>
                 Sign in
               </Link>
-              <Link href="/register" className="rounded bg-white/15 px-3 py-1 font-semibold text-white hover:bg-white/25 hover:no-underline">
+              <Link
+                href="/register"
+                className="rounded bg-white/15 px-3 py-1 font-semibold text-white hover:bg-white/25 hover:no-underline"
+              >
                 Sign up
               </Link>
             </>

@@ -2,7 +2,13 @@ import { formatCount } from "@/lib/format";
 import { LastPost, type LastPostLink } from "./last-post";
 
 /** The right-hand cells of a thread list row (a forum page, What's new): replies, then the last post. */
-export function ThreadRowStats({ replyCount, lastPost }: { replyCount: number; lastPost: LastPostLink | null }) {
+export function ThreadRowStats({
+  replyCount,
+  lastPost,
+}: {
+  replyCount: number;
+  lastPost: LastPostLink | null;
+}) {
   return (
     <>
       <dl className="flex gap-4 text-sm text-slate-600 sm:block">

@@ -11,7 +11,11 @@ export function UnreadCue({ unread }: { unread: boolean }) {
  * the thread title. */
 export function JumpToUnread({ href, title }: { href: string; title: string }) {
   return (
-    <a href={href} aria-label={`Jump to first unread post in ${title}`} className="text-sm font-normal whitespace-nowrap">
+    <a
+      href={href}
+      aria-label={`Jump to first unread post in ${title}`}
+      className="text-sm font-normal whitespace-nowrap"
+    >
       Jump to first unread
     </a>
   );

@@ -7,7 +7,13 @@ import { changeEmail, changePassword, updateProfile } from "@/lib/accounts/setti
 import { signIn } from "@/lib/auth/auth";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
-import { profileValues, type EmailState, type PasswordState, type ProfileState, type ProfileValues } from "./state";
+import {
+  profileValues,
+  type EmailState,
+  type PasswordState,
+  type ProfileState,
+  type ProfileValues,
+} from "./state";
 
 const SIGNED_OUT = "You are signed out. Sign in again to change your account.";
 
@@ -22,13 +28,18 @@ const text = (form: FormData, name: string, max: number) => {
   return typeof value === "string" ? value.slice(0, max) : "";
 };
 
-export async function saveProfileAction(previous: ProfileState, form: FormData): Promise<ProfileState> {
+export async function saveProfileAction(
+  previous: ProfileState,
+  form: FormData,
+): Promise<ProfileState> {
   const values: ProfileValues = {
     countryCode: text(form, "countryCode", 10),
     location: text(form, "location", 1000),
     signature: text(form, "signature", 10_000),
   };
-  const answer = (rest: Pick<ProfileState, "errors" | "saved"> & Partial<ProfileState>): ProfileState => ({
+  const answer = (
+    rest: Pick<ProfileState, "errors" | "saved"> & Partial<ProfileState>,
+  ): ProfileState => ({
     values,
     avatarUrl: previous.avatarUrl,
     version: previous.version + 1,
@@ -39,13 +50,23 @@ export async function saveProfileAction(previous: ProfileState, form: FormData):
   if (!userId) return answer({ errors: { form: SIGNED_OUT } });
 
   const file = form.get("avatar");
-  const avatar = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
-  const result = await updateProfile(userId, { ...values, avatar, removeAvatar: form.get("removeAvatar") === "on" });
+  const avatar =
+    file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+  const result = await updateProfile(userId, {
+    ...values,
+    avatar,
+    removeAvatar: form.get("removeAvatar") === "on",
+  });
   if (!result.ok) return answer({ errors: result.errors });
 
   // Cards beside posts and profiles everywhere read these columns.
   revalidatePath("/", "layout");
-  return answer({ values: profileValues(result.settings), avatarUrl: result.settings.image, errors: {}, saved: true });
+  return answer({
+    values: profileValues(result.settings),
+    avatarUrl: result.settings.image,
+    errors: {},
+    saved: true,
+  });
 }
 
 export async function saveEmailAction(_previous: EmailState, form: FormData): Promise<EmailState> {
@@ -58,18 +79,28 @@ export async function saveEmailAction(_previous: EmailState, form: FormData): Pr
   return { email: result.email, errors: {}, saved: true };
 }
 
-export async function savePasswordAction(previous: PasswordState, form: FormData): Promise<PasswordState> {
+export async function savePasswordAction(
+  previous: PasswordState,
+  form: FormData,
+): Promise<PasswordState> {
   const version = previous.version + 1;
   const userId = await accountOwner();
   if (!userId) return { errors: { form: SIGNED_OUT }, version };
   const newPassword = text(form, "newPassword", 1000);
-  const result = await changePassword(userId, { currentPassword: text(form, "currentPassword", 1000), newPassword });
+  const result = await changePassword(userId, {
+    currentPassword: text(form, "currentPassword", 1000),
+    newPassword,
+  });
   if (!result.ok) return { errors: result.errors, version };
 
   // Every session of this member ended with the version bump; sign this browser in again so the
   // member who changed it stays signed in. signIn answers with a redirect (thrown).
   try {
-    await signIn("credentials", { identifier: result.identifier, password: newPassword, redirectTo: "/account?saved=password" });
+    await signIn("credentials", {
+      identifier: result.identifier,
+      password: newPassword,
+      redirectTo: "/account?saved=password",
+    });
   } catch (error) {
     if (error instanceof AuthError) redirect("/login?callbackUrl=/account");
     throw error;

@@ -12,30 +12,37 @@ export interface CountryOption {
   alias: string | null;
 }
 
-const fold = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .trim();
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
 
 /**
  * A native select of every country, narrowed by a search box: keyboard- and phone-friendly as it is.
  * Enter in the search box picks the first match; the chosen country's flag is previewed beside it.
  */
-export function CountryPicker({ countries, defaultCode, error }: { countries: CountryOption[]; defaultCode: string | null; error?: string }) {
+export function CountryPicker({
+  countries,
+  defaultCode,
+  error,
+}: {
+  countries: CountryOption[];
+  defaultCode: string | null;
+  error?: string;
+}) {
   const [query, setQuery] = useState("");
   const [selected, setSelected] = useState(defaultCode ?? "");
   const select = useRef<HTMLSelectElement>(null);
   const statusId = useId();
   const id = "field-countryCode";
 
-  const searchable = useMemo(() => countries.map((c) => ({ ...c, key: fold(`${c.code} ${c.name} ${c.alias ?? ""}`) })), [countries]);
+  const searchable = useMemo(
+    () => countries.map((c) => ({ ...c, key: fold(`${c.code} ${c.name} ${c.alias ?? ""}`) })),
+    [countries],
+  );
   const folded = fold(query);
   const matches = folded ? searchable.filter((c) => c.key.includes(folded)) : searchable;
   const chosen = countries.find((c) => c.code === selected) ?? null;
   // The chosen country stays listed whatever the search, so the select never changes by itself.
-  const listed = chosen && !matches.some((c) => c.code === chosen.code) ? [chosen, ...matches] : matches;
+  const listed =
+    chosen && !matches.some((c) => c.code === chosen.code) ? [chosen, ...matches] : matches;
 
   const pick = (code: string) => {
     setSelected(code);
@@ -70,7 +77,11 @@ export function CountryPicker({ countries, defaultCode, error }: { countries: Co
         className={controlClass}
       />
       <p id={statusId} aria-live="polite" className="text-xs text-slate-500">
-        {folded ? (matches.length === 1 ? "1 country matches." : `${matches.length} countries match.`) : `${countries.length} countries.`}
+        {folded
+          ? matches.length === 1
+            ? "1 country matches."
+            : `${matches.length} countries match.`
+          : `${countries.length} countries.`}
       </p>
       <label htmlFor={id} className="block pt-2 text-sm font-semibold text-slate-800">
         Country
@@ -95,9 +106,19 @@ export function CountryPicker({ countries, defaultCode, error }: { countries: Co
         </select>
         {chosen ? (
           // eslint-disable-next-line @next/next/no-img-element -- tiny static SVGs
-          <img src={flagUrl(chosen.code)} alt={chosen.name} title={chosen.name} width={36} height={24} className="shrink-0 rounded-[2px] shadow-sm ring-1 ring-black/10" />
+          <img
+            src={flagUrl(chosen.code)}
+            alt={chosen.name}
+            title={chosen.name}
+            width={36}
+            height={24}
+            className="shrink-0 rounded-[2px] shadow-sm ring-1 ring-black/10"
+          />
         ) : (
-          <span aria-hidden="true" className="inline-block h-6 w-9 shrink-0 rounded-[2px] border border-dashed border-slate-300" />
+          <span
+            aria-hidden="true"
+            className="inline-block h-6 w-9 shrink-0 rounded-[2px] border border-dashed border-slate-300"
+          />
         )}
       </div>
       <HintAndError id={id} error={error} />

@@ -25,7 +25,11 @@ const TRANSPORT_LIMIT_BYTES = 6 * 1024 * 1024 - 64 * 1024;
 const section = "rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6";
 const heading = "mb-4 text-lg font-bold";
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const viewer = await getViewer();
   if (!can(viewer, "editOwnAccount") || !viewer.id || viewer.number === null) redirect(SIGN_IN);
   const settings = await getAccountSettings(viewer.id);
@@ -42,7 +46,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h1 className="text-2xl font-bold">Account settings</h1>
         <span className="flex gap-4 text-sm">
-          <Link href={memberUrl({ number: viewer.number, name: settings.name })}>View your profile</Link>
+          <Link href={memberUrl({ number: viewer.number, name: settings.name })}>
+            View your profile
+          </Link>
           <Link href="/account/ignored">Ignored members</Link>
         </span>
       </div>
@@ -53,7 +59,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </h2>
         <ProfileForm
           name={settings.name}
-          initial={{ values: profileValues(settings), avatarUrl: settings.image, errors: {}, version: 0 }}
+          initial={{
+            values: profileValues(settings),
+            avatarUrl: settings.image,
+            errors: {},
+            version: 0,
+          }}
           countries={countries}
           upload={{
             transportLimitBytes: TRANSPORT_LIMIT_BYTES,
@@ -74,7 +85,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 id="account-password" className={heading}>
           Password
         </h2>
-        <PasswordForm username={settings.name} hasPassword={settings.hasPassword} justChanged={saved === "password"} />
+        <PasswordForm
+          username={settings.name}
+          hasPassword={settings.hasPassword}
+          justChanged={saved === "password"}
+        />
       </section>
 
       <section aria-labelledby="account-watching" className={section}>

@@ -16,7 +16,17 @@ export interface UploadRules {
 }
 
 /** Avatar, country, location and signature, saved together: a refused part changes nothing. */
-export function ProfileForm({ name, initial, countries, upload }: { name: string; initial: ProfileState; countries: CountryOption[]; upload: UploadRules }) {
+export function ProfileForm({
+  name,
+  initial,
+  countries,
+  upload,
+}: {
+  name: string;
+  initial: ProfileState;
+  countries: CountryOption[];
+  upload: UploadRules;
+}) {
   const [state, action] = useActionState<ProfileState, FormData>(saveProfileAction, initial);
   const [tooLarge, setTooLarge] = useState(false);
   const avatarError = tooLarge ? upload.tooLargeMessage : state.errors.avatar;
@@ -47,10 +57,17 @@ export function ProfileForm({ name, initial, countries, upload }: { name: string
             hint={upload.hint}
             onChange={() => setTooLarge(false)}
           />
-          {state.avatarUrl && <CheckboxField key={state.version} label="Remove avatar" name="removeAvatar" />}
+          {state.avatarUrl && (
+            <CheckboxField key={state.version} label="Remove avatar" name="removeAvatar" />
+          )}
         </div>
       </div>
-      <CountryPicker key={state.version} countries={countries} defaultCode={state.values.countryCode || null} error={state.errors.countryCode} />
+      <CountryPicker
+        key={state.version}
+        countries={countries}
+        defaultCode={state.values.countryCode || null}
+        error={state.errors.countryCode}
+      />
       <Field
         label="Location"
         name="location"

@@ -17,7 +17,9 @@ export interface ProfileState {
   version: number;
 }
 
-export const profileValues = (s: Pick<AccountSettings, "countryCode" | "location" | "signature">): ProfileValues => ({
+export const profileValues = (
+  s: Pick<AccountSettings, "countryCode" | "location" | "signature">,
+): ProfileValues => ({
   countryCode: s.countryCode ?? "",
   location: s.location ?? "",
   signature: s.signature ?? "",

@@ -9,7 +9,10 @@ export interface WatchSettingsState {
   saved?: boolean;
 }
 
-export async function saveWatchSettingsAction(previous: WatchSettingsState, form: FormData): Promise<WatchSettingsState> {
+export async function saveWatchSettingsAction(
+  previous: WatchSettingsState,
+  form: FormData,
+): Promise<WatchSettingsState> {
   // An unticked checkbox is simply absent from the form.
   const result = await setAutoWatch(await getViewer(), form.get("autoWatch") === "on");
   if (!result.ok) return { autoWatch: previous.autoWatch, error: result.error };

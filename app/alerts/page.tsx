@@ -13,12 +13,18 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Alerts", robots: { index: false } };
 
 const alertsUrl = (page = 1) => (page > 1 ? `/alerts?page=${page}` : "/alerts");
-const button = "cursor-pointer rounded border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50";
+const button =
+  "cursor-pointer rounded border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50";
 
-export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+export default async function AlertsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string | string[] }>;
+}) {
   const [viewer, params] = await Promise.all([getViewer(), searchParams]);
   const page = pageFromParam(params.page);
-  if (!can(viewer, "keepReadingState") || !viewer.id) redirect(`/login?callbackUrl=${encodeURIComponent(alertsUrl(page ?? 1))}`);
+  if (!can(viewer, "keepReadingState") || !viewer.id)
+    redirect(`/login?callbackUrl=${encodeURIComponent(alertsUrl(page ?? 1))}`);
   if (page === null) notFound();
   const data = await listAlerts(viewer.id, page);
   if (!data) notFound();
@@ -28,7 +34,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h1 className="text-2xl font-bold">Alerts</h1>
-          <p className="text-slate-600">{data.unread === 0 ? "You have no unread alerts." : `${formatCount(data.unread)} unread ${data.unread === 1 ? "alert" : "alerts"}.`}</p>
+          <p className="text-slate-600">
+            {data.unread === 0
+              ? "You have no unread alerts."
+              : `${formatCount(data.unread)} unread ${data.unread === 1 ? "alert" : "alerts"}.`}
+          </p>
         </div>
         {data.unread > 0 && (
           <form action={markAllAlertsReadAction}>
@@ -41,10 +51,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <Pagination page={data.page} pageCount={data.pageCount} hrefFor={alertsUrl} />
       {data.alerts.length === 0 ? (
         <p className="mt-3 rounded-lg border border-slate-300 bg-white p-4 text-slate-600 shadow-sm">
-          No alerts yet. You are alerted when someone quotes or mentions you, reacts to your post, or replies in a thread you <Link href="/watched">watch</Link>.
+          No alerts yet. You are alerted when someone quotes or mentions you, reacts to your post,
+          or replies in a thread you <Link href="/watched">watch</Link>.
         </p>
       ) : (
-        <ol aria-label="Alerts, newest first" className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+        <ol
+          aria-label="Alerts, newest first"
+          className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+        >
           {data.alerts.map((alert) => (
             <AlertItem key={alert.id} alert={alert} />
           ))}
@@ -57,10 +71,16 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
 
 function AlertItem({ alert }: { alert: AlertView }) {
   return (
-    <li className={`flex flex-wrap items-center gap-x-3 gap-y-1 border-l-4 px-3 py-3 sm:px-4 ${alert.isUnread ? "border-l-brand-600 bg-brand-50" : "border-l-transparent"}`}>
+    <li
+      className={`flex flex-wrap items-center gap-x-3 gap-y-1 border-l-4 px-3 py-3 sm:px-4 ${alert.isUnread ? "border-l-brand-600 bg-brand-50" : "border-l-transparent"}`}
+    >
       <div className="min-w-0 flex-1 basis-64">
         <p className={`break-words ${alert.isUnread ? "font-semibold" : ""}`}>
-          {alert.isUnread && <span className="mr-2 inline-block rounded bg-brand-700 px-1.5 text-xs font-semibold text-white">Unread</span>}
+          {alert.isUnread && (
+            <span className="mr-2 inline-block rounded bg-brand-700 px-1.5 text-xs font-semibold text-white">
+              Unread
+            </span>
+          )}
           <Link href={alert.url}>{alert.text}</Link>
         </p>
         <p className="text-sm text-slate-500">

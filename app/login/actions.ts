@@ -16,13 +16,20 @@ const LOCKED = `Too many failed sign-in attempts. Sign-in is paused for ${LOCKOU
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const identifier = String(form.get("identifier") ?? "").slice(0, 254);
   const password = String(form.get("password") ?? "");
-  if (!identifier.trim() || !password) return { identifier, error: "Enter your username or email and your password." };
+  if (!identifier.trim() || !password)
+    return { identifier, error: "Enter your username or email and your password." };
   try {
-    await signIn("credentials", { identifier, password, redirectTo: safeRedirect(form.get("callbackUrl")) });
+    await signIn("credentials", {
+      identifier,
+      password,
+      redirectTo: safeRedirect(form.get("callbackUrl")),
+    });
     return { identifier };
   } catch (error) {
-    if (error instanceof CredentialsSignin) return { identifier, error: error.code === "locked" ? LOCKED : INVALID };
-    if (error instanceof AuthError) return { identifier, error: "Sign-in failed. Please try again." };
+    if (error instanceof CredentialsSignin)
+      return { identifier, error: error.code === "locked" ? LOCKED : INVALID };
+    if (error instanceof AuthError)
+      return { identifier, error: "Sign-in failed. Please try again." };
     throw error; // the redirect after a successful sign-in
   }
 }

@@ -10,7 +10,11 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const callbackUrl = safeRedirect((await searchParams).callbackUrl);
   if (isSignedIn(await getViewer())) redirect(callbackUrl);
   return (
@@ -23,7 +27,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <form key={p.id} action={oauthSignInAction}>
               <input type="hidden" name="provider" value={p.id} />
               <input type="hidden" name="callbackUrl" value={callbackUrl} />
-              <button type="submit" className="w-full rounded border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">
+              <button
+                type="submit"
+                className="w-full rounded border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50"
+              >
                 Sign in with {p.name}
               </button>
             </form>

@@ -10,8 +10,21 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage message={state.error} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Username or email" name="identifier" autoComplete="username" defaultValue={state.identifier} required autoFocus />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Field
+        label="Username or email"
+        name="identifier"
+        autoComplete="username"
+        defaultValue={state.identifier}
+        required
+        autoFocus
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <SubmitButton>Sign in</SubmitButton>
     </form>
   );

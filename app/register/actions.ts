@@ -12,8 +12,12 @@ export interface SignUpState {
 }
 
 export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
-  const values = { username: String(form.get("username") ?? "").slice(0, 200), email: String(form.get("email") ?? "").slice(0, 300) };
-  if (!can(await getViewer(), "signUp")) return { values, errors: { form: "You are already signed in." } };
+  const values = {
+    username: String(form.get("username") ?? "").slice(0, 200),
+    email: String(form.get("email") ?? "").slice(0, 300),
+  };
+  if (!can(await getViewer(), "signUp"))
+    return { values, errors: { form: "You are already signed in." } };
   const password = String(form.get("password") ?? "");
   const result = await registerMember({ ...values, password });
   if (!result.ok) return { values, errors: result.errors };

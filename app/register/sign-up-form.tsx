@@ -5,7 +5,10 @@ import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { signUpAction, type SignUpState } from "./actions";
 
 export function SignUpForm() {
-  const [state, action] = useActionState<SignUpState, FormData>(signUpAction, { values: { username: "", email: "" }, errors: {} });
+  const [state, action] = useActionState<SignUpState, FormData>(signUpAction, {
+    values: { username: "", email: "" },
+    errors: {},
+  });
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage message={state.errors.form} />
@@ -19,7 +22,15 @@ export function SignUpForm() {
         required
         maxLength={32}
       />
-      <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values.email} error={state.errors.email} required />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        defaultValue={state.values.email}
+        error={state.errors.email}
+        required
+      />
       <Field
         label="Password"
         name="password"

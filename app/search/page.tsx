@@ -3,7 +3,13 @@ import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { MAX_RESULTS, parseSearch, type RawSearchParams, type SearchErrors, type SearchForm } from "@/lib/search/query";
+import {
+  MAX_RESULTS,
+  parseSearch,
+  type RawSearchParams,
+  type SearchErrors,
+  type SearchForm,
+} from "@/lib/search/query";
 import { forumChoices } from "@/lib/forum/forum-choices";
 import { runSearch, type SearchOutcome } from "@/lib/search/search";
 import { SearchTooBroadError, type SearchHit } from "@/lib/search/search-posts";
@@ -17,12 +23,20 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const { q, member } = await searchParams;
   const words = typeof q === "string" ? q.trim().slice(0, 80) : "";
   if (words) return { title: `Search: ${words}` };
-  return { title: typeof member === "string" && member.trim() ? `Content by ${member.trim().slice(0, 40)}` : "Search" };
+  return {
+    title:
+      typeof member === "string" && member.trim()
+        ? `Content by ${member.trim().slice(0, 40)}`
+        : "Search",
+  };
 }
 
-const TOO_BROAD = "This search takes too long to answer. Narrow it down: choose a forum, a member or dates, or add a more specific word.";
+const TOO_BROAD =
+  "This search takes too long to answer. Narrow it down: choose a forum, a member or dates, or add a more specific word.";
 
-async function search(raw: RawSearchParams): Promise<SearchOutcome | { state: "too-broad"; form: SearchForm }> {
+async function search(
+  raw: RawSearchParams,
+): Promise<SearchOutcome | { state: "too-broad"; form: SearchForm }> {
   // Searching is reading, open to everyone; who the viewer is decides what it finds: their own posts
   // awaiting approval, and not the members they ignore.
   const viewer = await getViewer();
@@ -42,7 +56,10 @@ export default async function SearchPage({ searchParams }: Props) {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Search</h1>
       {Object.keys(errors).length > 0 && (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           <ul className="space-y-1">
             {[...new Set(Object.values(errors))].map((message) => (
               <li key={message}>{message}</li>
@@ -52,13 +69,20 @@ export default async function SearchPage({ searchParams }: Props) {
       )}
       <SearchFormView form={outcome.form} errors={errors} forums={forums} />
       {outcome.state === "too-broad" && (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p
+          role="alert"
+          className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           {TOO_BROAD}
         </p>
       )}
       {outcome.state === "past-end" && (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          There is no page {formatCount(outcome.page)} of these results: they fill {outcome.pageCount === 1 ? "one page" : `${formatCount(outcome.pageCount)} pages`}.{" "}
+        <p
+          role="alert"
+          className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          There is no page {formatCount(outcome.page)} of these results: they fill{" "}
+          {outcome.pageCount === 1 ? "one page" : `${formatCount(outcome.pageCount)} pages`}.{" "}
           <Link href={outcome.firstPageUrl} className="font-semibold">
             Go to the first page
           </Link>
@@ -72,7 +96,9 @@ export default async function SearchPage({ searchParams }: Props) {
 function Results({ outcome }: { outcome: Extract<SearchOutcome, { state: "results" }> }) {
   const { results, page, form, memberName } = outcome;
   const what = form.q.trim() ? `for “${form.q.trim()}”` : memberName ? `by ${memberName}` : "";
-  const count = results.capped ? `More than ${formatCount(MAX_RESULTS)} results` : `${formatCount(results.total)} ${results.total === 1 ? "result" : "results"}`;
+  const count = results.capped
+    ? `More than ${formatCount(MAX_RESULTS)} results`
+    : `${formatCount(results.total)} ${results.total === 1 ? "result" : "results"}`;
   return (
     <section aria-labelledby="results-heading" className="space-y-2">
       <h2 id="results-heading" className="text-lg font-semibold">
@@ -80,8 +106,9 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { state: "result
       </h2>
       {results.capped && (
         <p className="text-sm text-slate-600">
-          Only the newest {formatCount(MAX_RESULTS)} are listed{form.q.trim() && form.order === "relevance" ? ", best matches first" : ""}. To reach older
-          ones, narrow the search with a forum, a member or dates.
+          Only the newest {formatCount(MAX_RESULTS)} are listed
+          {form.q.trim() && form.order === "relevance" ? ", best matches first" : ""}. To reach
+          older ones, narrow the search with a forum, a member or dates.
         </p>
       )}
       {results.total === 0 ? (
@@ -112,7 +139,10 @@ function Hit({ hit }: { hit: SearchHit }) {
           <span dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
         </Link>
       </h3>
-      <p className="mt-1 text-sm break-words text-slate-700" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
+      <p
+        className="mt-1 text-sm break-words text-slate-700"
+        dangerouslySetInnerHTML={{ __html: hit.snippetHtml }}
+      />
       <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-500">
         <span>
           {hit.author.url ? (

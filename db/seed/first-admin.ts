@@ -6,17 +6,30 @@ import type { Database } from "../connect";
 import { users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 
-export async function ensureFirstAdmin(db: Database, log = (m: string) => console.log(m)): Promise<void> {
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
+export async function ensureFirstAdmin(
+  db: Database,
+  log = (m: string) => console.log(m),
+): Promise<void> {
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.role, "admin"))
+    .limit(1);
   if (existing) return;
   const username = process.env.ADMIN_USERNAME?.trim() || "admin";
   const generated = !process.env.ADMIN_PASSWORD;
   const password = process.env.ADMIN_PASSWORD || randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(password);
-  const [taken] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.name}) = lower(${username})`);
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.name}) = lower(${username})`);
   if (taken) {
     // A member of that name exists (say, made before an admin was configured): promote them.
-    await db.update(users).set({ role: "admin", passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, taken.id));
+    await db
+      .update(users)
+      .set({ role: "admin", passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, taken.id));
   } else {
     await db.insert(users).values({ name: username, role: "admin", passwordHash });
   }

@@ -38,7 +38,10 @@ afterAll(async () => {
 });
 
 async function threadByFile(prefix: string, from: Database = seeded) {
-  const [thread] = await from.select().from(threads).where(sql`${threads.importedFrom} like ${prefix + "%"}`);
+  const [thread] = await from
+    .select()
+    .from(threads)
+    .where(sql`${threads.importedFrom} like ${prefix + "%"}`);
   if (!thread) throw new Error(`no thread imported from ${prefix}`);
   return thread;
 }
@@ -61,21 +64,41 @@ describe("seed import", () => {
     ]);
     const thread = await threadByFile("003");
     expect(thread.replyCount).toBe(6);
-    const ordered = await seeded.select().from(posts).where(eq(posts.threadId, thread.id)).orderBy(asc(posts.position));
+    const ordered = await seeded
+      .select()
+      .from(posts)
+      .where(eq(posts.threadId, thread.id))
+      .orderBy(asc(posts.position));
     expect(thread.firstPostId).toBe(ordered[0]!.id);
     expect(thread.lastPostId).toBe(ordered[6]!.id);
   });
 
   it("keeps imported members' titles and counts as the seed shows them", async () => {
     const [razor] = await seeded.select().from(users).where(eq(users.name, "Razor"));
-    expect(razor).toMatchObject({ customTitle: "STABLE GENIUS", memberTitle: "Senior Member", joinedOn: "2011-02-07", messageCount: 7701, reactionScore: 9099 });
+    expect(razor).toMatchObject({
+      customTitle: "STABLE GENIUS",
+      memberTitle: "Senior Member",
+      joinedOn: "2011-02-07",
+      messageCount: 7701,
+      reactionScore: 9099,
+    });
     const [aepsilons] = await seeded.select().from(users).where(eq(users.name, "Aepsilons"));
-    expect(aepsilons).toMatchObject({ memberTitle: "ELITE MEMBER", countryCode: "JP", location: "United States", messageCount: 24960, reactionScore: 118 });
+    expect(aepsilons).toMatchObject({
+      memberTitle: "ELITE MEMBER",
+      countryCode: "JP",
+      location: "United States",
+      messageCount: 24960,
+      reactionScore: 118,
+    });
   });
 
   it("stores recovered quotes as blockquotes linked to the quoted post", async () => {
     const thread = await threadByFile("003");
-    const ordered = await seeded.select().from(posts).where(eq(posts.threadId, thread.id)).orderBy(asc(posts.position));
+    const ordered = await seeded
+      .select()
+      .from(posts)
+      .where(eq(posts.threadId, thread.id))
+      .orderBy(asc(posts.position));
     const [razorPost, reply] = [ordered[1]!, ordered[2]!];
     expect(reply.html).toContain(`<blockquote class="quote" data-post-id="${razorPost.id}">`);
     expect(reply.html).toContain(`<a href="/posts/${razorPost.id}">Razor said:</a>`);
@@ -85,11 +108,17 @@ describe("seed import", () => {
 
   it("serves the pages' queries: index, forum, thread, member, permalink", async () => {
     const index = await getForumIndex();
-    expect(index.flatMap((c) => c.forums.map((f) => f.title))).toEqual(expect.arrayContaining(["Global Defence", "Articles"]));
+    expect(index.flatMap((c) => c.forums.map((f) => f.title))).toEqual(
+      expect.arrayContaining(["Global Defence", "Articles"]),
+    );
 
     const forum = await getForumPage("articles", 1);
     expect(forum?.threads.map((t) => t.title)).toEqual(
-      expect.arrayContaining(["Cause for optimism in Russia–Japan relations?", "Japan and russia relationship", "Russo-Japanese ties thaw after long freeze"]),
+      expect.arrayContaining([
+        "Cause for optimism in Russia–Japan relations?",
+        "Japan and russia relationship",
+        "Russo-Japanese ties thaw after long freeze",
+      ]),
     );
     expect(await getForumPage("articles", 999)).toBeNull();
     expect(await getForumPage("nope", 1)).toBeNull();
@@ -97,12 +126,22 @@ describe("seed import", () => {
     const thread = await threadByFile("000", db);
     const page = await getThreadPage(thread.id, 1);
     expect(page?.posts).toHaveLength(13);
-    expect(page?.posts[0]?.author).toMatchObject({ name: "Aepsilons", countryName: "Japan", memberTitle: "ELITE MEMBER" });
-    expect(page?.posts[1]?.author).toMatchObject({ name: "Guest", url: null, memberTitle: "Guest" });
+    expect(page?.posts[0]?.author).toMatchObject({
+      name: "Aepsilons",
+      countryName: "Japan",
+      memberTitle: "ELITE MEMBER",
+    });
+    expect(page?.posts[1]?.author).toMatchObject({
+      name: "Guest",
+      url: null,
+      memberTitle: "Guest",
+    });
     expect(await getThreadPage(thread.id, 2)).toBeNull();
 
     const last = page!.posts[12]!;
-    expect(await findPostLocation(last.id)).toBe(`/threads/${thread.id}-${thread.slug}#post-${last.id}`);
+    expect(await findPostLocation(last.id)).toBe(
+      `/threads/${thread.id}-${thread.slug}#post-${last.id}`,
+    );
 
     const [razor] = await db.select().from(users).where(eq(users.name, "Razor"));
     const profile = await getMemberProfile(razor!.number);

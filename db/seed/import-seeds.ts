@@ -18,24 +18,49 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const FORUM_LAYOUT = [
   {
-    category: { title: "Geopolitics", description: "World affairs, alliances and defence policy", position: 1 },
-    forum: { slug: "global-defence", title: "Global Defence", description: "Strategy, diplomacy and the armed forces of the world.", position: 1 },
+    category: {
+      title: "Geopolitics",
+      description: "World affairs, alliances and defence policy",
+      position: 1,
+    },
+    forum: {
+      slug: "global-defence",
+      title: "Global Defence",
+      description: "Strategy, diplomacy and the armed forces of the world.",
+      position: 1,
+    },
     kind: "discussion",
   },
   {
-    category: { title: "Reading room", description: "Articles shared with the community", position: 2 },
-    forum: { slug: "articles", title: "Articles", description: "News reports and analysis, posted in full.", position: 1 },
+    category: {
+      title: "Reading room",
+      description: "Articles shared with the community",
+      position: 2,
+    },
+    forum: {
+      slug: "articles",
+      title: "Articles",
+      description: "News reports and analysis, posted in full.",
+      position: 1,
+    },
     kind: "article",
   },
 ] as const;
 
 export async function readSeedDocuments(dir = SEED_DIR): Promise<ImportedDocument[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".txt")).sort();
-  return Promise.all(files.map(async (file) => parseSeedDocument(file, await readFile(path.join(dir, file), "utf8"))));
+  return Promise.all(
+    files.map(async (file) =>
+      parseSeedDocument(file, await readFile(path.join(dir, file), "utf8")),
+    ),
+  );
 }
 
 /** Runs the import once per database; later starts find the marker and do nothing. */
-export async function importSeedsIfEmpty(db: Database, log = (m: string) => console.log(m)): Promise<boolean> {
+export async function importSeedsIfEmpty(
+  db: Database,
+  log = (m: string) => console.log(m),
+): Promise<boolean> {
   const started = performance.now();
   const documents = await readSeedDocuments();
   return db.transaction(async (tx) => {
@@ -46,7 +71,9 @@ export async function importSeedsIfEmpty(db: Database, log = (m: string) => cons
     const stats = await writeDocuments(tx, documents);
     await tx.insert(settings).values({ key: SEEDED_KEY, value: new Date().toISOString() });
     const ms = Math.round(performance.now() - started);
-    log(`Imported ${stats.threads} threads, ${stats.posts} posts and ${stats.members} members from the seed documents in ${ms} ms.`);
+    log(
+      `Imported ${stats.threads} threads, ${stats.posts} posts and ${stats.members} members from the seed documents in ${ms} ms.`,
+    );
     return true;
   });
 }
@@ -54,8 +81,14 @@ export async function importSeedsIfEmpty(db: Database, log = (m: string) => cons
 async function writeDocuments(tx: Tx, documents: ImportedDocument[]) {
   const forumIdByKind = new Map<string, number>();
   for (const layout of FORUM_LAYOUT) {
-    const [category] = await tx.insert(categories).values(layout.category).returning({ id: categories.id });
-    const [forum] = await tx.insert(forums).values({ ...layout.forum, categoryId: category!.id }).returning({ id: forums.id });
+    const [category] = await tx
+      .insert(categories)
+      .values(layout.category)
+      .returning({ id: categories.id });
+    const [forum] = await tx
+      .insert(forums)
+      .values({ ...layout.forum, categoryId: category!.id })
+      .returning({ id: forums.id });
     forumIdByKind.set(layout.kind, forum!.id);
   }
 
@@ -98,7 +131,15 @@ async function writeDocuments(tx: Tx, documents: ImportedDocument[]) {
     const opener = authorOf(t.posts[0]?.authorUsername ?? null);
     const [thread] = await tx
       .insert(threads)
-      .values({ forumId, title: t.title, slug: slugify(t.title), authorId: opener.id, authorName: opener.name, importedFrom: t.sourceFile, createdAt: new Date(clock) })
+      .values({
+        forumId,
+        title: t.title,
+        slug: slugify(t.title),
+        authorId: opener.id,
+        authorName: opener.name,
+        importedFrom: t.sourceFile,
+        createdAt: new Date(clock),
+      })
       .returning({ id: threads.id });
     const threadId = thread!.id;
 
@@ -129,14 +170,25 @@ async function writeDocuments(tx: Tx, documents: ImportedDocument[]) {
         quoted.add(target.id);
         return { author: target.authorName, postId: target.id };
       });
-      await tx.update(posts).set({ source, html: renderPost(source, { members: memberUrls }) }).where(eq(posts.id, inserted[i]!.id));
-      if (quoted.size) await tx.insert(postQuotes).values([...quoted].map((q) => ({ postId: inserted[i]!.id, quotedPostId: q })));
+      await tx
+        .update(posts)
+        .set({ source, html: renderPost(source, { members: memberUrls }) })
+        .where(eq(posts.id, inserted[i]!.id));
+      if (quoted.size)
+        await tx
+          .insert(postQuotes)
+          .values([...quoted].map((q) => ({ postId: inserted[i]!.id, quotedPostId: q })));
     }
 
     const last = inserted[inserted.length - 1]!;
     await tx
       .update(threads)
-      .set({ replyCount: inserted.length - 1, firstPostId: inserted[0]!.id, lastPostId: last.id, lastPostAt: last.createdAt })
+      .set({
+        replyCount: inserted.length - 1,
+        firstPostId: inserted[0]!.id,
+        lastPostId: last.id,
+        lastPostAt: last.createdAt,
+      })
       .where(eq(threads.id, threadId));
     await tx
       .update(forums)

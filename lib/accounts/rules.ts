@@ -31,7 +31,10 @@ export const newPasswordSchema = z
   .string()
   .min(PASSWORD_MIN, `Passwords are at least ${PASSWORD_MIN} characters long.`)
   .max(PASSWORD_MAX, `Passwords are at most ${PASSWORD_MAX} characters long.`)
-  .refine((p) => !isCommonPassword(p), "This password is one of the most common ones: choose another.");
+  .refine(
+    (p) => !isCommonPassword(p),
+    "This password is one of the most common ones: choose another.",
+  );
 
 export const signUpSchema = z
   .object({ username: usernameSchema, email: emailSchema, password: newPasswordSchema })

@@ -9,7 +9,14 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { isCountryCode } from "../countries";
 import { renderPost } from "../markup/render";
 import { deleteAvatar, processAvatar, storeAvatar } from "../members/avatar";
-import { emailSchema, fieldErrors, LOCATION_MAX, newPasswordSchema, PASSWORD_MAX, type FieldErrors } from "./rules";
+import {
+  emailSchema,
+  fieldErrors,
+  LOCATION_MAX,
+  newPasswordSchema,
+  PASSWORD_MAX,
+  type FieldErrors,
+} from "./rules";
 
 export const SIGNATURE_MAX = 500;
 
@@ -36,16 +43,26 @@ export const countryCodeSchema = z
 export const locationSchema = z
   .string()
   .transform(oneLine)
-  .refine((s) => length(s) <= LOCATION_MAX, `Locations are at most ${LOCATION_MAX} characters long.`)
+  .refine(
+    (s) => length(s) <= LOCATION_MAX,
+    `Locations are at most ${LOCATION_MAX} characters long.`,
+  )
   .transform((s) => s || null);
 
 export const signatureSchema = z
   .string()
   .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
-  .refine((s) => length(s) <= SIGNATURE_MAX, `Signatures are at most ${SIGNATURE_MAX} characters long.`)
+  .refine(
+    (s) => length(s) <= SIGNATURE_MAX,
+    `Signatures are at most ${SIGNATURE_MAX} characters long.`,
+  )
   .transform((s) => s || null);
 
-export const profileSchema = z.object({ countryCode: countryCodeSchema, location: locationSchema, signature: signatureSchema });
+export const profileSchema = z.object({
+  countryCode: countryCodeSchema,
+  location: locationSchema,
+  signature: signatureSchema,
+});
 export type ProfileField = keyof z.infer<typeof profileSchema> | "avatar";
 
 export const emailChangeSchema = z.object({ email: emailSchema });
@@ -87,7 +104,11 @@ export async function getAccountSettings(userId: string): Promise<AccountSetting
 
 /** A member's rendered signature for their profile, or null. */
 export async function getSignatureHtml(memberNumber: number): Promise<string | null> {
-  const [row] = await db.select({ html: users.signatureHtml }).from(users).where(eq(users.number, memberNumber)).limit(1);
+  const [row] = await db
+    .select({ html: users.signatureHtml })
+    .from(users)
+    .where(eq(users.number, memberNumber))
+    .limit(1);
   return row?.html ?? null;
 }
 
@@ -108,13 +129,24 @@ export type ProfileResult = { ok: true; settings: AccountSettings } | Failure<Pr
  * not even the parts that were fine.
  */
 export async function updateProfile(userId: string, input: ProfileUpdate): Promise<ProfileResult> {
-  const parsed = profileSchema.safeParse({ countryCode: input.countryCode, location: input.location, signature: input.signature });
-  const errors: FieldErrors<ProfileField | "form"> = parsed.success ? {} : fieldErrors(parsed.error);
-  const upload = input.avatar && input.avatar.byteLength > 0 ? await processAvatar(input.avatar) : null;
+  const parsed = profileSchema.safeParse({
+    countryCode: input.countryCode,
+    location: input.location,
+    signature: input.signature,
+  });
+  const errors: FieldErrors<ProfileField | "form"> = parsed.success
+    ? {}
+    : fieldErrors(parsed.error);
+  const upload =
+    input.avatar && input.avatar.byteLength > 0 ? await processAvatar(input.avatar) : null;
   if (upload && !upload.ok) errors.avatar = upload.error;
   if (!parsed.success || errors.avatar) return { ok: false, errors };
 
-  const [current] = await db.select({ image: users.image }).from(users).where(eq(users.id, userId)).limit(1);
+  const [current] = await db
+    .select({ image: users.image })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!current) return { ok: false, errors: { form: "This account no longer exists." } };
 
   let image = current.image;
@@ -125,7 +157,13 @@ export async function updateProfile(userId: string, input: ProfileUpdate): Promi
   try {
     await db
       .update(users)
-      .set({ countryCode, location, signature, signatureHtml: signature ? renderPost(signature) : null, image })
+      .set({
+        countryCode,
+        location,
+        signature,
+        signatureHtml: signature ? renderPost(signature) : null,
+        image,
+      })
       .where(eq(users.id, userId));
   } catch (error) {
     if (image !== current.image) await deleteAvatar(image);
@@ -133,7 +171,9 @@ export async function updateProfile(userId: string, input: ProfileUpdate): Promi
   }
   if (image !== current.image) await deleteAvatar(current.image);
   const settings = await getAccountSettings(userId);
-  return settings ? { ok: true, settings } : { ok: false, errors: { form: "This account no longer exists." } };
+  return settings
+    ? { ok: true, settings }
+    : { ok: false, errors: { form: "This account no longer exists." } };
 }
 
 const TAKEN_EMAIL = "An account with that email address already exists.";
@@ -145,7 +185,11 @@ export async function changeEmail(userId: string, input: { email: unknown }): Pr
   const parsed = emailChangeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { email } = parsed.data;
-  const [current] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  const [current] = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!current) return { ok: false, errors: { form: "This account no longer exists." } };
   if (current.email === email) return { ok: true, email, changed: false };
 
@@ -159,30 +203,42 @@ export async function changeEmail(userId: string, input: { email: unknown }): Pr
     // A new address is not verified, whatever the old one was.
     await db.update(users).set({ email, emailVerified: null }).where(eq(users.id, userId));
   } catch (error) {
-    const constraint = (error as { cause?: { constraint_name?: string } }).cause?.constraint_name ?? "";
+    const constraint =
+      (error as { cause?: { constraint_name?: string } }).cause?.constraint_name ?? "";
     if (constraint.includes("email")) return { ok: false, errors: { email: TAKEN_EMAIL } };
     throw error;
   }
   return { ok: true, email, changed: true };
 }
 
-export type PasswordResult = { ok: true; identifier: string; sessionVersion: number } | Failure<PasswordField>;
+export type PasswordResult =
+  { ok: true; identifier: string; sessionVersion: number } | Failure<PasswordField>;
 
 /**
  * Changes the password after checking the current one (members who signed up through GitHub or
  * Google and never had one may set one without). Bumps the session version, which ends every
  * session of the member at once: the caller signs the current browser in again.
  */
-export async function changePassword(userId: string, input: { currentPassword: unknown; newPassword: unknown }): Promise<PasswordResult> {
+export async function changePassword(
+  userId: string,
+  input: { currentPassword: unknown; newPassword: unknown },
+): Promise<PasswordResult> {
   const parsed = passwordChangeSchema.safeParse(input);
-  const errors: FieldErrors<PasswordField | "form"> = parsed.success ? {} : fieldErrors(parsed.error);
-  const [member] = await db.select({ name: users.name, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  const errors: FieldErrors<PasswordField | "form"> = parsed.success
+    ? {}
+    : fieldErrors(parsed.error);
+  const [member] = await db
+    .select({ name: users.name, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!member) return { ok: false, errors: { form: "This account no longer exists." } };
 
   const currentPassword = typeof input.currentPassword === "string" ? input.currentPassword : "";
   if (member.passwordHash && !errors.currentPassword) {
     if (!currentPassword) errors.currentPassword = "Enter your current password.";
-    else if (!(await verifyPassword(member.passwordHash, currentPassword))) errors.currentPassword = "That is not your current password.";
+    else if (!(await verifyPassword(member.passwordHash, currentPassword)))
+      errors.currentPassword = "That is not your current password.";
   }
   if (parsed.success && parsed.data.newPassword.toLowerCase() === member.name.toLowerCase()) {
     errors.newPassword = "Your password cannot be your username.";

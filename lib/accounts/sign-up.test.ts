@@ -17,10 +17,18 @@ const password = "a perfectly fine passphrase";
 describe("registerMember", () => {
   it("creates a member with an argon2id hash, the email lower-cased", async () => {
     const username = fresh();
-    const result = await registerMember({ username, email: `${username.toUpperCase()}@Example.TEST`, password });
+    const result = await registerMember({
+      username,
+      email: `${username.toUpperCase()}@Example.TEST`,
+      password,
+    });
     expect(result.ok).toBe(true);
     const [row] = await db.select().from(users).where(eq(users.name, username));
-    expect(row).toMatchObject({ role: "member", email: `${username}@example.test`, messageCount: 0 });
+    expect(row).toMatchObject({
+      role: "member",
+      email: `${username}@example.test`,
+      messageCount: 0,
+    });
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
@@ -35,8 +43,15 @@ describe("registerMember", () => {
   });
 
   it("accepts letters of any script, digits, spaces, _ - and .", async () => {
-    for (const username of [`Иван ${fresh("")}`, `山田_${fresh("")}`, `o'k`.replace("'", ".") + fresh("")]) {
-      expect((await registerMember({ username, email: `${fresh()}@example.test`, password })).ok, username).toBe(true);
+    for (const username of [
+      `Иван ${fresh("")}`,
+      `山田_${fresh("")}`,
+      `o'k`.replace("'", ".") + fresh(""),
+    ]) {
+      expect(
+        (await registerMember({ username, email: `${fresh()}@example.test`, password })).ok,
+        username,
+      ).toBe(true);
     }
   });
 
@@ -45,24 +60,45 @@ describe("registerMember", () => {
     ["password123", "This password is one of the most common ones: choose another."],
     ["QWERTYUIOP", "This password is one of the most common ones: choose another."],
   ])("refuses the password %j", async (pw, message) => {
-    const result = await registerMember({ username: fresh(), email: `${fresh()}@example.test`, password: pw });
+    const result = await registerMember({
+      username: fresh(),
+      email: `${fresh()}@example.test`,
+      password: pw,
+    });
     expect(result).toEqual({ ok: false, errors: expect.objectContaining({ password: message }) });
   });
 
   it("refuses a password equal to the username", async () => {
     const username = fresh("samepassword");
-    const result = await registerMember({ username, email: `${fresh()}@example.test`, password: username });
-    expect(result).toEqual({ ok: false, errors: expect.objectContaining({ password: "Your password cannot be your username." }) });
+    const result = await registerMember({
+      username,
+      email: `${fresh()}@example.test`,
+      password: username,
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: expect.objectContaining({ password: "Your password cannot be your username." }),
+    });
   });
 
   it("keeps usernames unique without regard to case, seed members' names included", async () => {
     const username = fresh("Case");
-    expect((await registerMember({ username, email: `${fresh()}@example.test`, password })).ok).toBe(true);
-    const again = await registerMember({ username: username.toLowerCase(), email: `${fresh()}@example.test`, password });
+    expect(
+      (await registerMember({ username, email: `${fresh()}@example.test`, password })).ok,
+    ).toBe(true);
+    const again = await registerMember({
+      username: username.toLowerCase(),
+      email: `${fresh()}@example.test`,
+      password,
+    });
     expect(again).toEqual({ ok: false, errors: { username: "That username is taken." } });
 
     await importSeedsIfEmpty(db, () => {});
-    const seed = await registerMember({ username: "NO SMOKING", email: `${fresh()}@example.test`, password });
+    const seed = await registerMember({
+      username: "NO SMOKING",
+      email: `${fresh()}@example.test`,
+      password,
+    });
     expect(seed).toEqual({ ok: false, errors: { username: "That username is taken." } });
   });
 
@@ -70,17 +106,26 @@ describe("registerMember", () => {
     const email = `${fresh()}@example.test`;
     expect((await registerMember({ username: fresh(), email, password })).ok).toBe(true);
     const again = await registerMember({ username: fresh(), email: email.toUpperCase(), password });
-    expect(again).toEqual({ ok: false, errors: { email: "An account with that email address already exists." } });
+    expect(again).toEqual({
+      ok: false,
+      errors: { email: "An account with that email address already exists." },
+    });
   });
 
   it("lets the database decide when two sign-ups race for one name", async () => {
     const username = fresh("race");
     const results = await Promise.all([
       registerMember({ username, email: `${fresh()}@example.test`, password }),
-      registerMember({ username: username.toUpperCase(), email: `${fresh()}@example.test`, password }),
+      registerMember({
+        username: username.toUpperCase(),
+        email: `${fresh()}@example.test`,
+        password,
+      }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const [{ count }] = (await db.execute<{ count: number }>(sql`select count(*)::int as count from users where lower(name) = lower(${username})`)) as unknown as [{ count: number }];
+    const [{ count }] = (await db.execute<{ count: number }>(
+      sql`select count(*)::int as count from users where lower(name) = lower(${username})`,
+    )) as unknown as [{ count: number }];
     expect(count).toBe(1);
   });
 });

@@ -6,7 +6,9 @@ import { hashPassword } from "../auth/password";
 import { emailSchema, fieldErrors, signUpSchema, usernameSchema, type FieldErrors } from "./rules";
 
 export type SignUpField = "username" | "email" | "password";
-export type SignUpResult = { ok: true; userId: string; username: string } | { ok: false; errors: FieldErrors<SignUpField | "form"> };
+export type SignUpResult =
+  | { ok: true; userId: string; username: string }
+  | { ok: false; errors: FieldErrors<SignUpField | "form"> };
 
 const TAKEN_USERNAME = "That username is taken.";
 const TAKEN_EMAIL = "An account with that email address already exists.";
@@ -22,8 +24,11 @@ export async function registerMember(input: Record<SignUpField, unknown>): Promi
     const clashes = await db
       .select({ name: users.name, email: users.email })
       .from(users)
-      .where(sql`lower(${users.name}) = lower(${username ?? ""}) or lower(${users.email}) = ${email ?? ""}`);
-    if (username && clashes.some((u) => u.name.toLowerCase() === username.toLowerCase())) errors.username = TAKEN_USERNAME;
+      .where(
+        sql`lower(${users.name}) = lower(${username ?? ""}) or lower(${users.email}) = ${email ?? ""}`,
+      );
+    if (username && clashes.some((u) => u.name.toLowerCase() === username.toLowerCase()))
+      errors.username = TAKEN_USERNAME;
     if (email && clashes.some((u) => u.email?.toLowerCase() === email)) errors.email = TAKEN_EMAIL;
   }
   if (!parsed.success || errors.username || errors.email) return { ok: false, errors };
@@ -31,11 +36,15 @@ export async function registerMember(input: Record<SignUpField, unknown>): Promi
 
   const passwordHash = await hashPassword(password);
   try {
-    const [created] = await db.insert(users).values({ name: parsed.data.username, email: parsed.data.email, passwordHash }).returning({ id: users.id });
+    const [created] = await db
+      .insert(users)
+      .values({ name: parsed.data.username, email: parsed.data.email, passwordHash })
+      .returning({ id: users.id });
     return { ok: true, userId: created!.id, username: parsed.data.username };
   } catch (error) {
     // Two sign-ups racing for one name: the unique indexes decide.
-    const constraint = (error as { cause?: { constraint_name?: string } }).cause?.constraint_name ?? "";
+    const constraint =
+      (error as { cause?: { constraint_name?: string } }).cause?.constraint_name ?? "";
     if (constraint.includes("name")) return { ok: false, errors: { username: TAKEN_USERNAME } };
     if (constraint.includes("email")) return { ok: false, errors: { email: TAKEN_EMAIL } };
     throw error;

@@ -7,7 +7,17 @@ import { alerts, settings, users } from "@/db/schema";
 import { editPost } from "../forum/posting";
 import { APPROVAL_SETTING, approvePost } from "../moderation/approval";
 import { watchThread } from "../watching/watch";
-import { alertsAbout, alertsOf, ignore, makeForum, makeMember, newThread, quoting, react, reply } from "./test-fixtures";
+import {
+  alertsAbout,
+  alertsOf,
+  ignore,
+  makeForum,
+  makeMember,
+  newThread,
+  quoting,
+  react,
+  reply,
+} from "./test-fixtures";
 
 let forumId: number;
 beforeAll(async () => {
@@ -24,20 +34,37 @@ describe("alert causes", () => {
   it("alerts a quoted member, with the quoting member as the actor", async () => {
     const [author, quoter] = [await makeMember(), await makeMember()];
     const thread = await newThread(author, forumId);
-    const answer = await reply(quoter, thread.threadId, quoting(thread.postId, author.name, "I disagree."));
+    const answer = await reply(
+      quoter,
+      thread.threadId,
+      quoting(thread.postId, author.name, "I disagree."),
+    );
     expect(await alertsAbout(answer.postId)).toEqual([{ userId: author.id, kind: "quote" }]);
-    expect((await alertsOf(author))[0]).toEqual({ kind: "quote", actorId: quoter.id, postId: answer.postId });
+    expect((await alertsOf(author))[0]).toEqual({
+      kind: "quote",
+      actorId: quoter.id,
+      postId: answer.postId,
+    });
   });
 
   it("alerts a mentioned member who does not watch the thread", async () => {
-    const [opener, writer, named] = [await makeMember({ autoWatch: false }), await makeMember(), await makeMember()];
+    const [opener, writer, named] = [
+      await makeMember({ autoWatch: false }),
+      await makeMember(),
+      await makeMember(),
+    ];
     const thread = await newThread(opener, forumId);
     const answer = await reply(writer, thread.threadId, `What do you think, @${named.name}?`);
     expect(await alertsAbout(answer.postId)).toEqual([{ userId: named.id, kind: "mention" }]);
   });
 
   it("alerts every watcher of the thread once per reply, never the reply's author", async () => {
-    const [opener, watcher, writer, bystander] = [await makeMember(), await makeMember(), await makeMember(), await makeMember()];
+    const [opener, watcher, writer, bystander] = [
+      await makeMember(),
+      await makeMember(),
+      await makeMember(),
+      await makeMember(),
+    ];
     const thread = await newThread(opener, forumId);
     expect(await watchThread(watcher, thread.threadId)).toEqual({ ok: true, watching: true });
     const first = await reply(writer, thread.threadId, "First answer");
@@ -49,7 +76,9 @@ describe("alert causes", () => {
     );
     // The writer now watches too (auto-watch); the watcher's own reply alerts the others only.
     const second = await reply(watcher, thread.threadId, "Second answer");
-    expect((await alertsAbout(second.postId)).map((a) => a.userId).sort()).toEqual([opener.id, writer.id].sort());
+    expect((await alertsAbout(second.postId)).map((a) => a.userId).sort()).toEqual(
+      [opener.id, writer.id].sort(),
+    );
     expect(await alertsOf(bystander)).toEqual([]);
   });
 
@@ -61,11 +90,20 @@ describe("alert causes", () => {
   });
 
   it("gives each member one alert per post, for the strongest reason: quote, then mention, then watched reply", async () => {
-    const [opener, quotedAndNamed, namedWatcher, writer] = [await makeMember(), await makeMember(), await makeMember(), await makeMember()];
+    const [opener, quotedAndNamed, namedWatcher, writer] = [
+      await makeMember(),
+      await makeMember(),
+      await makeMember(),
+      await makeMember(),
+    ];
     const thread = await newThread(opener, forumId);
     const earlier = await reply(quotedAndNamed, thread.threadId, "Worth quoting");
     await watchThread(namedWatcher, thread.threadId);
-    const message = quoting(earlier.postId, quotedAndNamed.name, `Right, @${quotedAndNamed.name}. And @${namedWatcher.name}, @${opener.name}?`);
+    const message = quoting(
+      earlier.postId,
+      quotedAndNamed.name,
+      `Right, @${quotedAndNamed.name}. And @${namedWatcher.name}, @${opener.name}?`,
+    );
     const answer = await reply(writer, thread.threadId, message);
     const got = await alertsAbout(answer.postId);
     expect(got).toHaveLength(3);
@@ -81,7 +119,11 @@ describe("alert causes", () => {
   it("never alerts members about their own quotes, mentions or replies", async () => {
     const author = await makeMember();
     const thread = await newThread(author, forumId);
-    const own = await reply(author, thread.threadId, quoting(thread.postId, author.name, `Me again, @${author.name}.`));
+    const own = await reply(
+      author,
+      thread.threadId,
+      quoting(thread.postId, author.name, `Me again, @${author.name}.`),
+    );
     expect(await alertsAbout(own.postId)).toEqual([]);
     expect(await alertsOf(author)).toEqual([]);
   });
@@ -89,10 +131,13 @@ describe("alert causes", () => {
   it("alerts a post's author of a reaction once, keeps it when the reaction changes and withdraws it with the reaction", async () => {
     const [author, fan] = [await makeMember(), await makeMember()];
     const thread = await newThread(author, forumId);
-    const reactionAlerts = async () => (await alertsOf(author)).filter((a) => a.kind === "reaction");
+    const reactionAlerts = async () =>
+      (await alertsOf(author)).filter((a) => a.kind === "reaction");
 
     expect(await react(fan, thread.postId, "like")).toBe("like");
-    expect(await reactionAlerts()).toEqual([{ kind: "reaction", actorId: fan.id, postId: thread.postId }]);
+    expect(await reactionAlerts()).toEqual([
+      { kind: "reaction", actorId: fan.id, postId: thread.postId },
+    ]);
     expect(await react(fan, thread.postId, "love")).toBe("love");
     expect(await reactionAlerts()).toHaveLength(1);
     expect(await react(fan, thread.postId, "love")).toBeNull();
@@ -110,26 +155,52 @@ describe("ignoring", () => {
     const [host, pest, friend] = [await makeMember(), await makeMember(), await makeMember()];
     await ignore(host, pest);
     const thread = await newThread(host, forumId);
-    const fromPest = await reply(pest, thread.threadId, quoting(thread.postId, host.name, `Listen, @${host.name}!`));
+    const fromPest = await reply(
+      pest,
+      thread.threadId,
+      quoting(thread.postId, host.name, `Listen, @${host.name}!`),
+    );
     await react(pest, thread.postId, "angry");
     expect(await alertsOf(host)).toEqual([]);
     // The same from someone else does alert, and the ignorer's ignore list only affects them.
-    const fromFriend = await reply(friend, thread.threadId, quoting(thread.postId, host.name, "Agreed."));
-    expect(await alertsAbout(fromFriend.postId)).toEqual(expect.arrayContaining([{ userId: host.id, kind: "quote" }, { userId: pest.id, kind: "reply" }]));
+    const fromFriend = await reply(
+      friend,
+      thread.threadId,
+      quoting(thread.postId, host.name, "Agreed."),
+    );
+    expect(await alertsAbout(fromFriend.postId)).toEqual(
+      expect.arrayContaining([
+        { userId: host.id, kind: "quote" },
+        { userId: pest.id, kind: "reply" },
+      ]),
+    );
     expect(await alertsAbout(fromPest.postId)).toEqual([]);
 
     // Staff cannot be ignored: once promoted, the ignored member's words alert again.
     await db.update(users).set({ role: "moderator" }).where(eq(users.id, pest.id));
-    const fromModerator = await reply({ ...pest, role: "moderator" }, thread.threadId, `Noted, @${host.name}.`);
-    expect(await alertsAbout(fromModerator.postId)).toEqual(expect.arrayContaining([{ userId: host.id, kind: "mention" }]));
+    const fromModerator = await reply(
+      { ...pest, role: "moderator" },
+      thread.threadId,
+      `Noted, @${host.name}.`,
+    );
+    expect(await alertsAbout(fromModerator.postId)).toEqual(
+      expect.arrayContaining([{ userId: host.id, kind: "mention" }]),
+    );
   });
 });
 
 describe("approval and repeats", () => {
   it("alerts nobody while a post waits for approval, once on approval, and never again on edits or resubmits", async () => {
-    const [opener, named, moderator] = [await makeMember(), await makeMember(), await makeMember({ role: "moderator" })];
+    const [opener, named, moderator] = [
+      await makeMember(),
+      await makeMember(),
+      await makeMember({ role: "moderator" }),
+    ];
     const thread = await newThread(opener, forumId);
-    await db.insert(settings).values({ key: APPROVAL_SETTING, value: "1" }).onConflictDoUpdate({ target: settings.key, set: { value: "1" } });
+    await db
+      .insert(settings)
+      .values({ key: APPROVAL_SETTING, value: "1" })
+      .onConflictDoUpdate({ target: settings.key, set: { value: "1" } });
     const newbie = await makeMember();
     const key = randomUUID();
     const waiting = await reply(newbie, thread.threadId, `Hello @${named.name}`, key);
@@ -145,10 +216,17 @@ describe("approval and repeats", () => {
     );
     expect(await approvePost(moderator, waiting.postId)).toMatchObject({ ok: false });
     // The same form sent again (double click, retry) is the same post: nothing new.
-    expect((await reply(newbie, thread.threadId, `Hello @${named.name}`, key)).postId).toBe(waiting.postId);
+    expect((await reply(newbie, thread.threadId, `Hello @${named.name}`, key)).postId).toBe(
+      waiting.postId,
+    );
     // Editing in a quote and another mention does not alert.
     const third = await makeMember();
-    expect(await editPost(newbie, { postId: waiting.postId, message: quoting(thread.postId, opener.name, `Hello @${named.name} and @${third.name}`) })).toMatchObject({ ok: true });
+    expect(
+      await editPost(newbie, {
+        postId: waiting.postId,
+        message: quoting(thread.postId, opener.name, `Hello @${named.name} and @${third.name}`),
+      }),
+    ).toMatchObject({ ok: true });
     expect(await alertsAbout(waiting.postId)).toHaveLength(2);
     expect(await db.select().from(alerts).where(eq(alerts.userId, third.id))).toEqual([]);
   });

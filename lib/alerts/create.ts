@@ -16,7 +16,13 @@ async function membersIgnoring(tx: Tx, actorId: string, memberIds: string[]): Pr
     .select({ userId: ignoredMembers.userId })
     .from(ignoredMembers)
     .innerJoin(users, eq(users.id, ignoredMembers.ignoredId))
-    .where(and(eq(ignoredMembers.ignoredId, actorId), eq(users.role, "member"), inArray(ignoredMembers.userId, memberIds)));
+    .where(
+      and(
+        eq(ignoredMembers.ignoredId, actorId),
+        eq(users.role, "member"),
+        inArray(ignoredMembers.userId, memberIds),
+      ),
+    );
   return new Set(rows.map((r) => r.userId));
 }
 
@@ -25,9 +31,18 @@ async function membersIgnoring(tx: Tx, actorId: string, memberIds: string[]): Pr
  * alerted about this post (an approval retried, say) is not alerted again. */
 export async function alertForNewPost(
   tx: Tx,
-  input: { postId: number; threadId: number; actorId: string; quotedAuthorIds: (string | null)[]; mentionedIds: string[] },
+  input: {
+    postId: number;
+    threadId: number;
+    actorId: string;
+    quotedAuthorIds: (string | null)[];
+    mentionedIds: string[];
+  },
 ): Promise<void> {
-  const watchers = await tx.select({ userId: threadWatches.userId }).from(threadWatches).where(eq(threadWatches.threadId, input.threadId));
+  const watchers = await tx
+    .select({ userId: threadWatches.userId })
+    .from(threadWatches)
+    .where(eq(threadWatches.threadId, input.threadId));
   const reasons = new Map<string, AlertKind>();
   const add = (userId: string | null, kind: AlertKind) => {
     if (userId && userId !== input.actorId && !reasons.has(userId)) reasons.set(userId, kind);
@@ -40,24 +55,38 @@ export async function alertForNewPost(
   const recipients = [...reasons.keys()];
   const [ignoring, already] = await Promise.all([
     membersIgnoring(tx, input.actorId, recipients),
-    tx.select({ userId: alerts.userId }).from(alerts).where(and(eq(alerts.postId, input.postId), inArray(alerts.userId, recipients))),
+    tx
+      .select({ userId: alerts.userId })
+      .from(alerts)
+      .where(and(eq(alerts.postId, input.postId), inArray(alerts.userId, recipients))),
   ]);
   const skip = new Set([...ignoring, ...already.map((a) => a.userId)]);
-  const rows = [...reasons].filter(([userId]) => !skip.has(userId)).map(([userId, kind]) => ({ userId, kind, actorId: input.actorId, postId: input.postId }));
+  const rows = [...reasons]
+    .filter(([userId]) => !skip.has(userId))
+    .map(([userId, kind]) => ({ userId, kind, actorId: input.actorId, postId: input.postId }));
   if (rows.length) await tx.insert(alerts).values(rows);
 }
 
 /** A member reacted to a post: its author hears of it once. Changing the reaction keeps the alert
  * (the list shows the current one); withdrawing it withdraws the alert, so toggling never piles up. */
-export async function alertForReaction(tx: Tx, input: { postId: number; actorId: string; authorId: string | null; reacted: boolean }): Promise<void> {
+export async function alertForReaction(
+  tx: Tx,
+  input: { postId: number; actorId: string; authorId: string | null; reacted: boolean },
+): Promise<void> {
   const { postId, actorId, authorId } = input;
   if (!authorId || authorId === actorId) return;
-  const mine = and(eq(alerts.userId, authorId), eq(alerts.postId, postId), eq(alerts.actorId, actorId), eq(alerts.kind, "reaction"));
+  const mine = and(
+    eq(alerts.userId, authorId),
+    eq(alerts.postId, postId),
+    eq(alerts.actorId, actorId),
+    eq(alerts.kind, "reaction"),
+  );
   if (!input.reacted) {
     await tx.delete(alerts).where(mine);
     return;
   }
   if ((await membersIgnoring(tx, actorId, [authorId])).size) return;
   const [existing] = await tx.select({ id: alerts.id }).from(alerts).where(mine).limit(1);
-  if (!existing) await tx.insert(alerts).values({ userId: authorId, kind: "reaction", actorId, postId });
+  if (!existing)
+    await tx.insert(alerts).values({ userId: authorId, kind: "reaction", actorId, postId });
 }

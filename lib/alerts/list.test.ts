@@ -30,12 +30,35 @@ describe("the alerts list", () => {
     const page = (await listAlerts(me.id, 1))!;
     expect(page).toMatchObject({ total: 4, unread: 4, page: 1, pageCount: 1 });
     expect(page.alerts.map((a) => [a.kind, a.text, a.url, a.isUnread])).toEqual([
-      ["reaction", `${other.name} reacted to your post in Carrier groups in the Pacific with ❤️`, `/posts/${thread.postId}`, true],
-      ["quote", `${other.name} quoted your post in Carrier groups in the Pacific`, `/posts/${quoted.postId}`, true],
-      ["mention", `${other.name} mentioned you in Carrier groups in the Pacific`, `/posts/${mentioned.postId}`, true],
-      ["reply", `${other.name} replied to the thread Carrier groups in the Pacific`, `/posts/${replied.postId}`, true],
+      [
+        "reaction",
+        `${other.name} reacted to your post in Carrier groups in the Pacific with ❤️`,
+        `/posts/${thread.postId}`,
+        true,
+      ],
+      [
+        "quote",
+        `${other.name} quoted your post in Carrier groups in the Pacific`,
+        `/posts/${quoted.postId}`,
+        true,
+      ],
+      [
+        "mention",
+        `${other.name} mentioned you in Carrier groups in the Pacific`,
+        `/posts/${mentioned.postId}`,
+        true,
+      ],
+      [
+        "reply",
+        `${other.name} replied to the thread Carrier groups in the Pacific`,
+        `/posts/${replied.postId}`,
+        true,
+      ],
     ]);
-    expect(page.alerts[0]!.actor).toEqual({ name: other.name, url: expect.stringMatching(/^\/members\/\d+-/) });
+    expect(page.alerts[0]!.actor).toEqual({
+      name: other.name,
+      url: expect.stringMatching(/^\/members\/\d+-/),
+    });
     expect(await unreadAlertCount(me.id)).toBe(4);
     expect(await unreadAlertCount(null)).toBe(0);
     expect(await listAlerts(other.id, 1)).toMatchObject({ total: 0, alerts: [] });
@@ -44,9 +67,16 @@ describe("the alerts list", () => {
   it("pages through many alerts and answers null past the last page", async () => {
     const [me, other] = [await makeMember(), await makeMember()];
     const thread = await newThread(me, forumId);
-    const rows = Array.from({ length: ALERTS_PER_PAGE + 3 }, () => ({ userId: me.id, kind: "reply" as const, actorId: other.id, postId: thread.postId }));
+    const rows = Array.from({ length: ALERTS_PER_PAGE + 3 }, () => ({
+      userId: me.id,
+      kind: "reply" as const,
+      actorId: other.id,
+      postId: thread.postId,
+    }));
     // Written directly: posting that many replies would hit the posting rate limit.
-    const ids = (await db.insert(alerts).values(rows).returning({ id: alerts.id })).map((r) => r.id);
+    const ids = (await db.insert(alerts).values(rows).returning({ id: alerts.id })).map(
+      (r) => r.id,
+    );
     const first = (await listAlerts(me.id, 1))!;
     const second = (await listAlerts(me.id, 2))!;
     expect(first).toMatchObject({ total: ALERTS_PER_PAGE + 3, pageCount: 2 });
@@ -56,7 +86,12 @@ describe("the alerts list", () => {
   });
 
   it("leaves out alerts from ignored members and about deleted posts or threads, in the list and the count", async () => {
-    const [me, pest, other, moderator] = [await makeMember(), await makeMember(), await makeMember(), await makeMember({ role: "moderator" })];
+    const [me, pest, other, moderator] = [
+      await makeMember(),
+      await makeMember(),
+      await makeMember(),
+      await makeMember({ role: "moderator" }),
+    ];
     const kept = await newThread(me, forumId, "Kept thread");
     const doomed = await newThread(me, forumId, "Doomed thread");
     await reply(pest, kept.threadId, "Before I was ignored");
@@ -67,7 +102,9 @@ describe("the alerts list", () => {
 
     await ignore(me, pest);
     expect(await deletePosts(moderator, [removed.postId])).toMatchObject({ ok: true });
-    expect(await deleteThread(moderator, { threadId: doomed.threadId })).toMatchObject({ ok: true });
+    expect(await deleteThread(moderator, { threadId: doomed.threadId })).toMatchObject({
+      ok: true,
+    });
     const page = (await listAlerts(me.id, 1))!;
     expect(page.alerts.map((a) => a.url)).toEqual([`/posts/${stays.postId}`]);
     expect(page).toMatchObject({ total: 1, unread: 1 });
@@ -88,9 +125,13 @@ describe("marking alerts read", () => {
 
     // Someone else's alert id changes nothing, whoever sends it.
     expect(await markAlertRead(me, othersAlert!.id)).toEqual({ ok: true, marked: 0 });
-    expect(await markAlertRead(ANONYMOUS, othersAlert!.id)).toEqual({ ok: false, error: expect.any(String) });
+    expect(await markAlertRead(ANONYMOUS, othersAlert!.id)).toEqual({
+      ok: false,
+      error: expect.any(String),
+    });
     expect(await unreadAlertCount(someoneElse.id)).toBe(1);
-    for (const bad of ["abc", -1, 0, 1.5, null, "99999999999"]) expect(await markAlertRead(me, bad)).toMatchObject({ ok: false });
+    for (const bad of ["abc", -1, 0, 1.5, null, "99999999999"])
+      expect(await markAlertRead(me, bad)).toMatchObject({ ok: false });
 
     expect(await markAlertRead(me, String(oldest!.id))).toEqual({ ok: true, marked: 1 });
     expect(await markAlertRead(me, oldest!.id)).toEqual({ ok: true, marked: 0 });
@@ -104,6 +145,13 @@ describe("marking alerts read", () => {
     expect(await markAllAlertsRead(me)).toEqual({ ok: true, marked: 1 });
     expect(await unreadAlertCount(me.id)).toBe(0);
     expect(await unreadAlertCount(someoneElse.id)).toBe(1);
-    expect((await db.select({ readAt: alerts.readAt }).from(alerts).where(eq(alerts.id, othersAlert!.id)))[0]!.readAt).toBeNull();
+    expect(
+      (
+        await db
+          .select({ readAt: alerts.readAt })
+          .from(alerts)
+          .where(eq(alerts.id, othersAlert!.id))
+      )[0]!.readAt,
+    ).toBeNull();
   });
 });

@@ -50,7 +50,10 @@ function shownTo(viewerId: string): SQL {
   )!;
 }
 
-const reactionOfActor = and(eq(reactions.postId, alerts.postId), eq(reactions.userId, alerts.actorId));
+const reactionOfActor = and(
+  eq(reactions.postId, alerts.postId),
+  eq(reactions.userId, alerts.actorId),
+);
 
 /** The bell's number: one query, walking the partial index of unread alerts (alerts_unread_idx). */
 export async function unreadAlertCount(viewerId: string | null): Promise<number> {
@@ -65,7 +68,12 @@ export async function unreadAlertCount(viewerId: string | null): Promise<number>
   return row?.n ?? 0;
 }
 
-function describeAlert(kind: AlertKind, actorName: string, threadTitle: string, reaction: { emoji: string } | null): string {
+function describeAlert(
+  kind: AlertKind,
+  actorName: string,
+  threadTitle: string,
+  reaction: { emoji: string } | null,
+): string {
   switch (kind) {
     case "quote":
       return `${actorName} quoted your post in ${threadTitle}`;
@@ -81,7 +89,10 @@ function describeAlert(kind: AlertKind, actorName: string, threadTitle: string, 
 /** One page of the viewer's alerts, newest first; null past the last page. */
 export async function listAlerts(viewerId: string, page: number): Promise<AlertsPage | null> {
   const [totals] = await db
-    .select({ total: count(), unread: sql<number>`(count(*) filter (where ${alerts.readAt} is null))::int` })
+    .select({
+      total: count(),
+      unread: sql<number>`(count(*) filter (where ${alerts.readAt} is null))::int`,
+    })
     .from(alerts)
     .innerJoin(posts, eq(posts.id, alerts.postId))
     .innerJoin(threads, eq(threads.id, posts.threadId))

@@ -11,7 +11,9 @@ import type { Viewer } from "../permissions";
 let n = 0;
 const run = randomUUID().slice(0, 6);
 
-export async function makeMember(options: { role?: "member" | "moderator" | "admin"; autoWatch?: boolean; prefix?: string } = {}): Promise<Viewer & { id: string; name: string }> {
+export async function makeMember(
+  options: { role?: "member" | "moderator" | "admin"; autoWatch?: boolean; prefix?: string } = {},
+): Promise<Viewer & { id: string; name: string }> {
   const name = `${options.prefix ?? "al"}${run}x${++n}`;
   const [row] = await db
     .insert(users)
@@ -21,25 +23,47 @@ export async function makeMember(options: { role?: "member" | "moderator" | "adm
 }
 
 export async function makeForum(): Promise<{ id: number; slug: string }> {
-  const [category] = await db.insert(categories).values({ title: `Alerts tests ${run}` }).returning();
+  const [category] = await db
+    .insert(categories)
+    .values({ title: `Alerts tests ${run}` })
+    .returning();
   const slug = `alerts-tests-${run}-${++n}`;
-  const [forum] = await db.insert(forums).values({ categoryId: category!.id, slug, title: `Alerts tests ${n}` }).returning();
+  const [forum] = await db
+    .insert(forums)
+    .values({ categoryId: category!.id, slug, title: `Alerts tests ${n}` })
+    .returning();
   return { id: forum!.id, slug };
 }
 
-export async function newThread(author: Viewer, forumId: number, title = "A thread to watch", message = "Opening post") {
-  const result = await createThread(author, { forumId, title, message, idempotencyKey: randomUUID() });
+export async function newThread(
+  author: Viewer,
+  forumId: number,
+  title = "A thread to watch",
+  message = "Opening post",
+) {
+  const result = await createThread(author, {
+    forumId,
+    title,
+    message,
+    idempotencyKey: randomUUID(),
+  });
   if (!result.ok) throw new Error(result.error);
   return result;
 }
 
-export async function reply(author: Viewer, threadId: number, message = "A reply", idempotencyKey = randomUUID()) {
+export async function reply(
+  author: Viewer,
+  threadId: number,
+  message = "A reply",
+  idempotencyKey = randomUUID(),
+) {
   const result = await createReply(author, { threadId, message, idempotencyKey });
   if (!result.ok) throw new Error(result.error);
   return result;
 }
 
-export const quoting = (postId: number, name: string, message: string) => `::: quote ${postId} ${name}\nQuoted words\n:::\n\n${message}`;
+export const quoting = (postId: number, name: string, message: string) =>
+  `::: quote ${postId} ${name}\nQuoted words\n:::\n\n${message}`;
 
 export async function react(viewer: Viewer, postId: number, kind: ReactionKind = "like") {
   const result = await toggleReaction(viewer, postId, kind);
@@ -62,5 +86,8 @@ export async function alertsOf(member: { id: string }) {
 }
 
 export async function alertsAbout(postId: number) {
-  return db.select({ userId: alerts.userId, kind: alerts.kind }).from(alerts).where(eq(alerts.postId, postId));
+  return db
+    .select({ userId: alerts.userId, kind: alerts.kind })
+    .from(alerts)
+    .where(eq(alerts.postId, postId));
 }

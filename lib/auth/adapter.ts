@@ -7,23 +7,42 @@ import { USERNAME_MAX } from "../accounts/rules";
 
 /** A username for someone arriving through GitHub or Google: their name, made unique. */
 async function uniqueUsername(wanted: string): Promise<string> {
-  const base = wanted.normalize("NFC").replace(/[^\p{L}\p{M}\p{N} _.\-]+/gu, "").replace(/ {2,}/g, " ").trim().slice(0, USERNAME_MAX - 4) || "member";
+  const base =
+    wanted
+      .normalize("NFC")
+      .replace(/[^\p{L}\p{M}\p{N} _.\-]+/gu, "")
+      .replace(/ {2,}/g, " ")
+      .trim()
+      .slice(0, USERNAME_MAX - 4) || "member";
   for (let n = 0; ; n++) {
     const candidate = n === 0 ? base.padEnd(3, "_") : `${base}${n}`;
-    const [taken] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.name}) = lower(${candidate})`);
+    const [taken] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.name}) = lower(${candidate})`);
     if (!taken) return candidate;
   }
 }
 
 export function drizzleAdapter(): Adapter {
-  const adapter = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
+  const adapter = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
   return {
     ...adapter,
     async createUser(data: AdapterUser) {
       const name = await uniqueUsername(data.name ?? data.email?.split("@")[0] ?? "member");
       const [row] = await db
         .insert(users)
-        .values({ name, email: data.email?.toLowerCase() ?? null, emailVerified: data.emailVerified, image: data.image })
+        .values({
+          name,
+          email: data.email?.toLowerCase() ?? null,
+          emailVerified: data.emailVerified,
+          image: data.image,
+        })
         .returning();
       return { ...row!, email: row!.email ?? "" };
     },

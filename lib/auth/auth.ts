@@ -20,18 +20,30 @@ export class TooManyAttempts extends CredentialsSignin {
 }
 
 export const oauthProviders = [
-  process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET ? { id: "github", name: "GitHub", provider: GitHub } : null,
-  process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET ? { id: "google", name: "Google", provider: Google } : null,
+  process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET
+    ? { id: "github", name: "GitHub", provider: GitHub }
+    : null,
+  process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET
+    ? { id: "google", name: "Google", provider: Google }
+    : null,
 ].filter((p) => p !== null);
 
 const providers: Provider[] = [
   Credentials({
-    credentials: { identifier: { label: "Username or email" }, password: { label: "Password", type: "password" } },
+    credentials: {
+      identifier: { label: "Username or email" },
+      password: { label: "Password", type: "password" },
+    },
     async authorize(credentials, request) {
       const parsed = signInSchema.safeParse(credentials);
       if (!parsed.success) throw new InvalidCredentials();
-      const result = await authenticate(parsed.data.identifier, parsed.data.password, clientAddress(request.headers));
-      if (!result.ok) throw result.reason === "locked" ? new TooManyAttempts() : new InvalidCredentials();
+      const result = await authenticate(
+        parsed.data.identifier,
+        parsed.data.password,
+        clientAddress(request.headers),
+      );
+      if (!result.ok)
+        throw result.reason === "locked" ? new TooManyAttempts() : new InvalidCredentials();
       return result.user;
     },
   }),
@@ -47,7 +59,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an everyday event, not a server error worth a stack trace.
     error(error) {
-      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      if (
+        error instanceof CredentialsSignin ||
+        (error as { type?: string }).type === "CredentialsSignin"
+      )
+        return;
       console.error(error);
     },
   },
@@ -60,7 +76,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined };
+      return {
+        ...session,
+        uid: token.uid as string | undefined,
+        sv: token.sv as number | undefined,
+      };
     },
     redirect({ url, baseUrl }) {
       // Only ever back to this site.

@@ -23,8 +23,14 @@ const address = () => `198.51.100.${++n % 250}`;
 describe("authenticate", () => {
   it("accepts the username or the email, in any case", async () => {
     const m = await member();
-    expect(await authenticate(m.username.toUpperCase(), password, address())).toMatchObject({ ok: true, user: { id: m.id } });
-    expect(await authenticate(m.email.toUpperCase(), password, address())).toMatchObject({ ok: true, user: { id: m.id } });
+    expect(await authenticate(m.username.toUpperCase(), password, address())).toMatchObject({
+      ok: true,
+      user: { id: m.id },
+    });
+    expect(await authenticate(m.email.toUpperCase(), password, address())).toMatchObject({
+      ok: true,
+      user: { id: m.id },
+    });
   });
 
   it("answers a wrong password and an unknown account the same way", async () => {
@@ -37,19 +43,34 @@ describe("authenticate", () => {
 
   it(`locks an account after ${LOCKOUT.perAccount} failures, even with the right password, and for unknown names too`, async () => {
     const m = await member();
-    for (let i = 0; i < LOCKOUT.perAccount; i++) expect(await authenticate(m.username, "wrong password", address())).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate(m.username, password, address())).toEqual({ ok: false, reason: "locked" });
+    for (let i = 0; i < LOCKOUT.perAccount; i++)
+      expect(await authenticate(m.username, "wrong password", address())).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    expect(await authenticate(m.username, password, address())).toEqual({
+      ok: false,
+      reason: "locked",
+    });
     // Via the email it is the same account, so the same lock.
-    expect(await authenticate(m.email, password, address())).toEqual({ ok: false, reason: "locked" });
+    expect(await authenticate(m.email, password, address())).toEqual({
+      ok: false,
+      reason: "locked",
+    });
 
     const ghost = `ghost-${m.username}`;
-    for (let i = 0; i < LOCKOUT.perAccount; i++) await authenticate(ghost, "wrong password", address());
-    expect(await authenticate(ghost, "wrong password", address())).toEqual({ ok: false, reason: "locked" });
+    for (let i = 0; i < LOCKOUT.perAccount; i++)
+      await authenticate(ghost, "wrong password", address());
+    expect(await authenticate(ghost, "wrong password", address())).toEqual({
+      ok: false,
+      reason: "locked",
+    });
   });
 
   it("lifts the lock once the window has passed (the counter lives in Postgres)", async () => {
     const m = await member();
-    for (let i = 0; i < LOCKOUT.perAccount; i++) await authenticate(m.username, "wrong password", address());
+    for (let i = 0; i < LOCKOUT.perAccount; i++)
+      await authenticate(m.username, "wrong password", address());
     expect((await authenticate(m.username, password, address())).ok).toBe(false);
     await db
       .update(signInAttempts)
@@ -60,7 +81,8 @@ describe("authenticate", () => {
 
   it(`refuses one address after ${LOCKOUT.perAddress} failures across accounts`, async () => {
     const from = "203.0.113.77";
-    for (let i = 0; i < LOCKOUT.perAddress; i++) await authenticate(`spray${i}-${process.pid}`, "wrong password", from);
+    for (let i = 0; i < LOCKOUT.perAddress; i++)
+      await authenticate(`spray${i}-${process.pid}`, "wrong password", from);
     const m = await member();
     expect(await authenticate(m.username, password, from)).toEqual({ ok: false, reason: "locked" });
     expect((await authenticate(m.username, password, "203.0.113.78")).ok).toBe(true);
@@ -69,7 +91,10 @@ describe("authenticate", () => {
   it("records the sign-in time as last seen", async () => {
     const m = await member();
     await authenticate(m.username, password, address());
-    const [row] = await db.select({ lastSeenAt: users.lastSeenAt }).from(users).where(eq(users.id, m.id));
+    const [row] = await db
+      .select({ lastSeenAt: users.lastSeenAt })
+      .from(users)
+      .where(eq(users.id, m.id));
     expect(row!.lastSeenAt).toBeInstanceOf(Date);
   });
 });

@@ -31,7 +31,12 @@ function parseXml(xml: string): Node {
     failure ??= error;
   });
   parser.on("opentag", (tag) => {
-    const node: Node = { name: tag.name, attributes: Object.fromEntries(Object.entries(tag.attributes).map(([k, a]) => [k, a.value])), children: [], text: "" };
+    const node: Node = {
+      name: tag.name,
+      attributes: Object.fromEntries(Object.entries(tag.attributes).map(([k, a]) => [k, a.value])),
+      children: [],
+      text: "",
+    };
     stack.at(-1)!.children.push(node);
     stack.push(node);
   });
@@ -56,7 +61,15 @@ function channelOf(xml: string) {
   const channel = child(rss, "channel")!;
   const items = channel.children
     .filter((c) => c.name === "item")
-    .map((i) => ({ title: textOf(i, "title"), link: textOf(i, "link"), guid: textOf(i, "guid"), creator: textOf(i, "dc:creator"), category: textOf(i, "category"), description: textOf(i, "description"), pubDate: textOf(i, "pubDate") }));
+    .map((i) => ({
+      title: textOf(i, "title"),
+      link: textOf(i, "link"),
+      guid: textOf(i, "guid"),
+      creator: textOf(i, "dc:creator"),
+      category: textOf(i, "category"),
+      description: textOf(i, "description"),
+      pubDate: textOf(i, "pubDate"),
+    }));
   return { channel, items };
 }
 
@@ -71,7 +84,12 @@ beforeAll(async () => {
   forum = (await makeForums()).a;
   const author = await makeMember();
   const start = async (title: string, message: string) => {
-    const made = await createThread(author, { forumId: forum.id, title, message, idempotencyKey: randomUUID() });
+    const made = await createThread(author, {
+      forumId: forum.id,
+      title,
+      message,
+      idempotencyKey: randomUUID(),
+    });
     if (!made.ok) throw new Error(made.error);
     return made;
   };
@@ -81,7 +99,10 @@ beforeAll(async () => {
   await db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, deleted.threadId));
   const pending = await start(pendingTitle, "Waiting");
   await db.update(posts).set({ approvalState: "pending" }).where(eq(posts.id, pending.postId));
-  kept = await start(TRICKY_TITLE, "Raw <script>alert(1)</script> & **bold** words\u0001 from Srinivas_K");
+  kept = await start(
+    TRICKY_TITLE,
+    "Raw <script>alert(1)</script> & **bold** words\u0001 from Srinivas_K",
+  );
 });
 afterAll(async () => {
   await cleanUp();
@@ -98,17 +119,25 @@ describe("RSS feeds", () => {
 
     expect(textOf(channel, "title")).toBe(`${forum.title} | Parley`);
     expect(textOf(channel, "link")).toBe(`${ORIGIN}/forums/${forum.slug}`);
-    expect(child(channel, "atom:link")!.attributes).toEqual({ href: `${ORIGIN}/forums/${forum.slug}/rss`, rel: "self", type: "application/rss+xml" });
+    expect(child(channel, "atom:link")!.attributes).toEqual({
+      href: `${ORIGIN}/forums/${forum.slug}/rss`,
+      rel: "self",
+      type: "application/rss+xml",
+    });
 
     expect(items.map((i) => i.title)).toEqual([TRICKY_TITLE]);
     const [item] = items;
-    expect(item!.link).toMatch(new RegExp(`^${ORIGIN}/threads/${kept.threadId}-tanks-armour-doctrine-`));
+    expect(item!.link).toMatch(
+      new RegExp(`^${ORIGIN}/threads/${kept.threadId}-tanks-armour-doctrine-`),
+    );
     expect(item!.guid).toBe(item!.link);
     expect(item!.category).toBe(forum.title);
     expect(item!.creator).toMatch(/^mod/);
     expect(new Date(item!.pubDate!).getTime()).toBeGreaterThan(Date.now() - 60_000);
     // Plain text, HTML-escaped inside the XML: a reader rendering it as HTML shows the words, runs nothing.
-    expect(item!.description).toBe("Raw &lt;script&gt;alert(1)&lt;/script&gt; &amp; bold words from Srinivas_K");
+    expect(item!.description).toBe(
+      "Raw &lt;script&gt;alert(1)&lt;/script&gt; &amp; bold words from Srinivas_K",
+    );
     expect(xml).not.toContain(deletedTitle);
     expect(xml).not.toContain(pendingTitle);
   });
@@ -134,7 +163,10 @@ describe("RSS feeds", () => {
     expect(() => parseXml("<rss><title>Tanks & armour</title></rss>")).toThrow();
     expect(() => parseXml("<rss><title>a\u0001b</title></rss>")).toThrow();
     expect(() => parseXml("<rss><atom:link/></rss>")).toThrow();
-    expect(parseXml(`<rss><title>${escapeXml("a\u0001<&>\"'\uD800b")}</title></rss>`).children[0]!.children[0]!.text).toBe("a<&>\"'b");
+    expect(
+      parseXml(`<rss><title>${escapeXml("a\u0001<&>\"'\uD800b")}</title></rss>`).children[0]!
+        .children[0]!.text,
+    ).toBe("a<&>\"'b");
   });
 });
 
@@ -144,21 +176,30 @@ describe("feed responses", () => {
     const first = rssResponse(new Request(`${ORIGIN}/rss`), channel);
     expect(first.status).toBe(200);
     expect(first.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
-    expect(first.headers.get("cache-control")).toBe("public, max-age=300, stale-while-revalidate=600");
+    expect(first.headers.get("cache-control")).toBe(
+      "public, max-age=300, stale-while-revalidate=600",
+    );
     const etag = first.headers.get("etag")!;
     expect(await first.text()).toBe(renderRss(channel));
 
-    const again = rssResponse(new Request(`${ORIGIN}/rss`, { headers: { "if-none-match": `"other", W/${etag}` } }), channel);
+    const again = rssResponse(
+      new Request(`${ORIGIN}/rss`, { headers: { "if-none-match": `"other", W/${etag}` } }),
+      channel,
+    );
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
-    const changed = rssResponse(new Request(`${ORIGIN}/rss`, { headers: { "if-none-match": etag } }), { ...channel, title: "Renamed" });
+    const changed = rssResponse(
+      new Request(`${ORIGIN}/rss`, { headers: { "if-none-match": etag } }),
+      { ...channel, title: "Renamed" },
+    );
     expect(changed.status).toBe(200);
   });
 });
 
 describe("feed links", () => {
   it("are built on the host the reader asked for, when it is a plain host name", () => {
-    const at = (host: string | null) => requestOrigin(new Request("http://localhost:3000/rss", { headers: host ? { host } : {} }));
+    const at = (host: string | null) =>
+      requestOrigin(new Request("http://localhost:3000/rss", { headers: host ? { host } : {} }));
     expect(at("127.0.0.1:3514")).toBe("http://127.0.0.1:3514");
     expect(at("forum.example")).toBe("http://forum.example");
     expect(at("[::1]:8080")).toBe("http://[::1]:8080");
@@ -170,7 +211,11 @@ describe("feed links", () => {
     const saved = process.env.SITE_URL;
     process.env.SITE_URL = "https://forum.example/";
     try {
-      expect(requestOrigin(new Request("http://localhost:3000/rss", { headers: { host: "evil.example" } }))).toBe("https://forum.example");
+      expect(
+        requestOrigin(
+          new Request("http://localhost:3000/rss", { headers: { host: "evil.example" } }),
+        ),
+      ).toBe("https://forum.example");
     } finally {
       if (saved === undefined) delete process.env.SITE_URL;
       else process.env.SITE_URL = saved;
@@ -180,9 +225,12 @@ describe("feed links", () => {
 
 describe("plain excerpts", () => {
   it("keeps a post's own words: no quotes, spoilers or Markdown marks", () => {
-    const source = "::: quote 12 Razor\nquoted words\n:::\n# Heading\n> aside\n**Bold** and [a link](https://x.test) ![img](/a.png)\n\n::: spoiler Ending\nsecret\n:::\nlast `code` line";
+    const source =
+      "::: quote 12 Razor\nquoted words\n:::\n# Heading\n> aside\n**Bold** and [a link](https://x.test) ![img](/a.png)\n\n::: spoiler Ending\nsecret\n:::\nlast `code` line";
     expect(plainExcerpt(source)).toBe("Heading aside Bold and a link img last code line");
     expect(plainExcerpt("word ".repeat(100), 20)).toBe("word word word word…");
-    expect(plainExcerpt("Japan&apos;s &amp; Russia&#8217;s \\[sic]")).toBe("Japan's & Russia’s [sic]");
+    expect(plainExcerpt("Japan&apos;s &amp; Russia&#8217;s \\[sic]")).toBe(
+      "Japan's & Russia’s [sic]",
+    );
   });
 });

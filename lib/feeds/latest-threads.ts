@@ -12,7 +12,11 @@ export const FEED_ITEMS = 20;
 /** What guests see: no deleted thread, no thread whose opening post (joined below) is deleted or not
  * approved. That join is lib/moderation/visibility's threadShownTo(null) already; adding that
  * not-exists too made Postgres scan every post once per feed. */
-const guestVisible = and(isNull(threads.deletedAt), isNull(posts.deletedAt), eq(posts.approvalState, "approved"));
+const guestVisible = and(
+  isNull(threads.deletedAt),
+  isNull(posts.deletedAt),
+  eq(posts.approvalState, "approved"),
+);
 
 async function newestThreads(origin: string, forumId: number | null): Promise<FeedItem[]> {
   const rows = await db
@@ -59,7 +63,16 @@ export async function siteFeed(origin: string): Promise<FeedChannel> {
 
 /** One forum's feed; null when there is no such forum. */
 export async function forumFeed(origin: string, slug: string): Promise<FeedChannel | null> {
-  const [forum] = await db.select({ id: forums.id, slug: forums.slug, title: forums.title, description: forums.description }).from(forums).where(eq(forums.slug, slug)).limit(1);
+  const [forum] = await db
+    .select({
+      id: forums.id,
+      slug: forums.slug,
+      title: forums.title,
+      description: forums.description,
+    })
+    .from(forums)
+    .where(eq(forums.slug, slug))
+    .limit(1);
   if (!forum) return null;
   return {
     title: `${forum.title} | Parley`,

@@ -10,8 +10,15 @@ export const FEED_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=6
 export function rssResponse(request: Request, channel: FeedChannel): Response {
   const body = renderRss(channel);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  const headers = { "content-type": "application/rss+xml; charset=utf-8", "cache-control": FEED_CACHE_CONTROL, etag };
-  const held = request.headers.get("if-none-match")?.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  const headers = {
+    "content-type": "application/rss+xml; charset=utf-8",
+    "cache-control": FEED_CACHE_CONTROL,
+    etag,
+  };
+  const held = request.headers
+    .get("if-none-match")
+    ?.split(",")
+    .map((tag) => tag.trim().replace(/^W\//, ""));
   if (held?.includes(etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { headers });
 }
@@ -26,7 +33,10 @@ export function requestOrigin(request: Request): string {
   const configured = process.env.SITE_URL;
   if (configured && URL.canParse(configured)) return new URL(configured).origin;
   const url = new URL(request.url);
-  const forwarded = process.env.TRUST_PROXY === "1" ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const forwarded =
+    process.env.TRUST_PROXY === "1"
+      ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim()
+      : undefined;
   const host = forwarded || request.headers.get("host");
   return host && HOST.test(host) ? `${url.protocol}//${host}` : url.origin;
 }

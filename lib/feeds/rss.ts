@@ -59,7 +59,10 @@ function item(entry: FeedItem): string {
 }
 
 export function renderRss(channel: FeedChannel): string {
-  const newest = channel.items.reduce<Date | null>((latest, i) => (!latest || i.publishedAt > latest ? i.publishedAt : latest), null);
+  const newest = channel.items.reduce<Date | null>(
+    (latest, i) => (!latest || i.publishedAt > latest ? i.publishedAt : latest),
+    null,
+  );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',

@@ -11,10 +11,18 @@ export interface EditHistory {
 
 /** Every earlier version of a post, oldest first, with who replaced it and when. */
 export async function getEditHistory(postId: number): Promise<EditHistory | null> {
-  const [post] = await db.select({ id: posts.id, authorName: posts.authorName, source: posts.source }).from(posts).where(eq(posts.id, postId));
+  const [post] = await db
+    .select({ id: posts.id, authorName: posts.authorName, source: posts.source })
+    .from(posts)
+    .where(eq(posts.id, postId));
   if (!post) return null;
   const versions = await db
-    .select({ id: postEdits.id, editorName: users.name, replacedAt: postEdits.createdAt, source: postEdits.previousSource })
+    .select({
+      id: postEdits.id,
+      editorName: users.name,
+      replacedAt: postEdits.createdAt,
+      source: postEdits.previousSource,
+    })
     .from(postEdits)
     .leftJoin(users, eq(users.id, postEdits.editorId))
     .where(eq(postEdits.postId, postId))

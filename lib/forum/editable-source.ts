@@ -6,13 +6,22 @@ import { can, type Viewer } from "../permissions";
 import { postingRefusal } from "../permissions/posting";
 
 /** A post's markup source, only for someone who may edit it. */
-export async function editableSource(viewer: Viewer, postId: number): Promise<{ source: string } | { error: string }> {
+export async function editableSource(
+  viewer: Viewer,
+  postId: number,
+): Promise<{ source: string } | { error: string }> {
   const [post] = await db
-    .select({ source: posts.source, authorId: posts.authorId, deletedAt: posts.deletedAt, thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt } })
+    .select({
+      source: posts.source,
+      authorId: posts.authorId,
+      deletedAt: posts.deletedAt,
+      thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
+    })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .where(eq(posts.id, postId));
-  if (!post || post.deletedAt || post.thread.deletedAt) return { error: "This post does not exist any more." };
+  if (!post || post.deletedAt || post.thread.deletedAt)
+    return { error: "This post does not exist any more." };
   if (!can(viewer, "editPost", post)) return { error: postingRefusal(viewer, "edit") };
   return { source: post.source };
 }

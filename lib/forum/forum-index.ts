@@ -11,7 +11,13 @@ export interface ForumSummary {
   url: string;
   threadCount: number;
   messageCount: number;
-  lastPost: { url: string; threadTitle: string; authorName: string; authorUrl: string | null; at: Date } | null;
+  lastPost: {
+    url: string;
+    threadTitle: string;
+    authorName: string;
+    authorUrl: string | null;
+    at: Date;
+  } | null;
 }
 
 export interface CategoryWithForums {

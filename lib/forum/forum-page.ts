@@ -31,7 +31,13 @@ export interface ForumPageOptions {
 }
 
 export interface ForumPage {
-  forum: { id: number; title: string; description: string | null; slug: string; threadCount: number };
+  forum: {
+    id: number;
+    title: string;
+    description: string | null;
+    slug: string;
+    threadCount: number;
+  };
   threads: ThreadListItem[];
   page: number;
   pageCount: number;
@@ -42,11 +48,18 @@ const lastPosters = alias(users, "last_posters");
 const threadDeleters = alias(users, "thread_deleters");
 
 /** A forum's threads, sticky first then by last activity; null when the forum or page does not exist. */
-export async function getForumPage(slug: string, page: number, options: ForumPageOptions = {}): Promise<ForumPage | null> {
+export async function getForumPage(
+  slug: string,
+  page: number,
+  options: ForumPageOptions = {},
+): Promise<ForumPage | null> {
   const [forum] = await db.select().from(forums).where(eq(forums.slug, slug)).limit(1);
   if (!forum) return null;
   // threadCount counts visible threads only; staff page through deleted ones too.
-  const listed = options.seesDeleted ? ((await db.select({ n: count() }).from(threads).where(eq(threads.forumId, forum.id)))[0]?.n ?? 0) : forum.threadCount;
+  const listed = options.seesDeleted
+    ? ((await db.select({ n: count() }).from(threads).where(eq(threads.forumId, forum.id)))[0]?.n ??
+      0)
+    : forum.threadCount;
   const pageCount = Math.max(1, Math.ceil(listed / THREADS_PER_PAGE));
   if (page > pageCount) return null;
 
@@ -57,7 +70,9 @@ export async function getForumPage(slug: string, page: number, options: ForumPag
     eq(threads.forumId, forum.id),
     options.seesDeleted ? undefined : isNull(threads.deletedAt),
     threadListedToGuests(),
-    ignored.length ? or(isNull(threads.authorId), notInArray(threads.authorId, ignored)) : undefined,
+    ignored.length
+      ? or(isNull(threads.authorId), notInArray(threads.authorId, ignored))
+      : undefined,
   );
   const order = [desc(threads.isSticky), desc(threads.lastPostAt), desc(threads.id)];
   // The page's twenty threads first, from threads_forum_listing_idx alone (an index-only scan: a deep
@@ -74,7 +89,11 @@ export async function getForumPage(slug: string, page: number, options: ForumPag
     .select({
       thread: threads,
       author: { number: users.number, name: users.name },
-      lastPost: { id: lastPosts.id, authorName: lastPosts.authorName, createdAt: lastPosts.createdAt },
+      lastPost: {
+        id: lastPosts.id,
+        authorName: lastPosts.authorName,
+        createdAt: lastPosts.createdAt,
+      },
       lastPoster: { number: lastPosters.number, name: lastPosters.name },
       deleterName: threadDeleters.name,
     })
@@ -87,7 +106,13 @@ export async function getForumPage(slug: string, page: number, options: ForumPag
     .orderBy(...order);
 
   return {
-    forum: { id: forum.id, title: forum.title, description: forum.description, slug: forum.slug, threadCount: forum.threadCount },
+    forum: {
+      id: forum.id,
+      title: forum.title,
+      description: forum.description,
+      slug: forum.slug,
+      threadCount: forum.threadCount,
+    },
     page,
     pageCount,
     threads: rows.map(({ thread, author, lastPost, lastPoster, deleterName }) => ({
@@ -100,7 +125,9 @@ export async function getForumPage(slug: string, page: number, options: ForumPag
       replyCount: thread.replyCount,
       isSticky: thread.isSticky,
       isLocked: thread.isLocked,
-      deleted: thread.deletedAt ? { at: thread.deletedAt, byName: deleterName, reason: thread.deleteReason } : null,
+      deleted: thread.deletedAt
+        ? { at: thread.deletedAt, byName: deleterName, reason: thread.deleteReason }
+        : null,
       lastPost: lastPost
         ? {
             url: postUrl(lastPost.id),

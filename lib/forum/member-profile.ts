@@ -25,10 +25,23 @@ export async function getMemberProfile(number: number): Promise<MemberProfile | 
     .limit(1);
   if (!member) return null;
   const recent = await db
-    .select({ id: posts.id, source: posts.source, createdAt: posts.createdAt, threadTitle: threads.title })
+    .select({
+      id: posts.id,
+      source: posts.source,
+      createdAt: posts.createdAt,
+      threadTitle: threads.title,
+    })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(eq(posts.authorId, member.id), isNull(posts.deletedAt), isNull(threads.deletedAt), postShownTo(null), threadShownTo(null)))
+    .where(
+      and(
+        eq(posts.authorId, member.id),
+        isNull(posts.deletedAt),
+        isNull(threads.deletedAt),
+        postShownTo(null),
+        threadShownTo(null),
+      ),
+    )
     .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(RECENT_POSTS);
   return {
@@ -47,6 +60,9 @@ export async function getMemberProfile(number: number): Promise<MemberProfile | 
 
 /** Plain-text start of a post's own words: quotes and markup left out. */
 function excerpt(source: string, length = 200): string {
-  const text = stripQuotes(source).replace(/[*_`#>\[\]()!]/g, "").replace(/\s+/g, " ").trim();
+  const text = stripQuotes(source)
+    .replace(/[*_`#>\[\]()!]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

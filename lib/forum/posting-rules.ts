@@ -26,7 +26,12 @@ export const messageSchema = z
     z
       .string()
       .refine((m) => m.trim().length > 0, "Please enter a message.")
-      .refine((m) => m.length <= POSTING.messageMax, `Messages are at most ${POSTING.messageMax.toLocaleString("en-US")} characters long.`),
+      .refine(
+        (m) => m.length <= POSTING.messageMax,
+        `Messages are at most ${POSTING.messageMax.toLocaleString("en-US")} characters long.`,
+      ),
   );
 
-export const idempotencyKeySchema = z.uuid("This form is out of date: reload the page and try again.");
+export const idempotencyKeySchema = z.uuid(
+  "This form is out of date: reload the page and try again.",
+);

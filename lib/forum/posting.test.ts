@@ -12,7 +12,10 @@ import { POSTING } from "./posting-rules";
 import { toggleReaction } from "./reactions";
 
 let n = 0;
-async function makeMember(role: "member" | "moderator" | "admin" = "member", name = `poster${process.pid}x${++n}`): Promise<Viewer> {
+async function makeMember(
+  role: "member" | "moderator" | "admin" = "member",
+  name = `poster${process.pid}x${++n}`,
+): Promise<Viewer> {
   const [row] = await db.insert(users).values({ name, role }).returning();
   return { id: row!.id, number: row!.number, name: row!.name, role: row!.role, isBanned: false };
 }
@@ -28,7 +31,12 @@ afterAll(async () => {
 });
 
 async function newThread(author: Viewer, title = "A thread to test with") {
-  const result = await createThread(author, { forumId, title, message: "Opening post", idempotencyKey: randomUUID() });
+  const result = await createThread(author, {
+    forumId,
+    title,
+    message: "Opening post",
+    idempotencyKey: randomUUID(),
+  });
   if (!result.ok) throw new Error(result.error);
   return result;
 }
@@ -52,16 +60,33 @@ describe("posting", () => {
     const replier = await makeMember();
     const before = (await db.select().from(forums).where(eq(forums.id, forumId)))[0]!;
     const thread = await newThread(author);
-    const reply = await createReply(replier, { threadId: thread.threadId, message: "A reply", idempotencyKey: randomUUID() });
+    const reply = await createReply(replier, {
+      threadId: thread.threadId,
+      message: "A reply",
+      idempotencyKey: randomUUID(),
+    });
     expect(reply).toMatchObject({ ok: true, url: expect.stringMatching(/^\/posts\/\d+$/) });
 
     const [row] = await db.select().from(threads).where(eq(threads.id, thread.threadId));
-    expect(row).toMatchObject({ replyCount: 1, firstPostId: thread.postId, lastPostId: reply.ok ? reply.postId : -1 });
+    expect(row).toMatchObject({
+      replyCount: 1,
+      firstPostId: thread.postId,
+      lastPostId: reply.ok ? reply.postId : -1,
+    });
     const after = (await db.select().from(forums).where(eq(forums.id, forumId)))[0]!;
-    expect([after.threadCount - before.threadCount, after.messageCount - before.messageCount]).toEqual([1, 2]);
+    expect([
+      after.threadCount - before.threadCount,
+      after.messageCount - before.messageCount,
+    ]).toEqual([1, 2]);
     const [member] = await db.select().from(users).where(eq(users.id, replier.id!));
     expect(member!.messageCount).toBe(1);
-    expect(await countersMatchRecount(thread.threadId)).toEqual({ replies: true, last_post: true, forum_messages: true, reaction_counts: true, positions_unique: true });
+    expect(await countersMatchRecount(thread.threadId)).toEqual({
+      replies: true,
+      last_post: true,
+      forum_messages: true,
+      reaction_counts: true,
+      positions_unique: true,
+    });
   });
 
   it("refuses bad input with a message and writes nothing", async () => {
@@ -69,69 +94,169 @@ describe("posting", () => {
     const thread = await newThread(author);
     const cases = [
       [{ message: "   " }, "Please enter a message."],
-      [{ message: "x".repeat(POSTING.messageMax + 1) }, "Messages are at most 50,000 characters long."],
+      [
+        { message: "x".repeat(POSTING.messageMax + 1) },
+        "Messages are at most 50,000 characters long.",
+      ],
     ] as const;
     for (const [input, error] of cases) {
-      expect(await createReply(author, { threadId: thread.threadId, idempotencyKey: randomUUID(), ...input })).toEqual({ ok: false, field: "message", error });
+      expect(
+        await createReply(author, {
+          threadId: thread.threadId,
+          idempotencyKey: randomUUID(),
+          ...input,
+        }),
+      ).toEqual({ ok: false, field: "message", error });
     }
-    expect(await createThread(author, { forumId, title: " ab ", message: "text", idempotencyKey: randomUUID() })).toMatchObject({ ok: false, field: "title" });
-    expect(await createThread(author, { forumId, title: "t".repeat(151), message: "text", idempotencyKey: randomUUID() })).toMatchObject({ ok: false, field: "title" });
-    expect(await createThread(author, { forumId: 999999, title: "Valid title", message: "text", idempotencyKey: randomUUID() })).toMatchObject({ ok: false, field: "form" });
-    const [{ replies }] = (await db.execute<{ replies: number }>(sql`select count(*)::int - 1 as replies from posts where thread_id = ${thread.threadId}`)) as unknown as [{ replies: number }];
+    expect(
+      await createThread(author, {
+        forumId,
+        title: " ab ",
+        message: "text",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toMatchObject({ ok: false, field: "title" });
+    expect(
+      await createThread(author, {
+        forumId,
+        title: "t".repeat(151),
+        message: "text",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toMatchObject({ ok: false, field: "title" });
+    expect(
+      await createThread(author, {
+        forumId: 999999,
+        title: "Valid title",
+        message: "text",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toMatchObject({ ok: false, field: "form" });
+    const [{ replies }] = (await db.execute<{ replies: number }>(
+      sql`select count(*)::int - 1 as replies from posts where thread_id = ${thread.threadId}`,
+    )) as unknown as [{ replies: number }];
     expect(replies).toBe(0);
   });
 
   it("refuses signed-out and banned members, and replies to locked threads except from staff", async () => {
     const author = await makeMember();
     const thread = await newThread(author);
-    const anonymous = await createReply(ANONYMOUS, { threadId: thread.threadId, message: "hi", idempotencyKey: randomUUID() });
+    const anonymous = await createReply(ANONYMOUS, {
+      threadId: thread.threadId,
+      message: "hi",
+      idempotencyKey: randomUUID(),
+    });
     expect(anonymous).toEqual({ ok: false, field: "form", error: "Sign in to post." });
     const banned = { ...(await makeMember()), isBanned: true };
-    expect(await createReply(banned, { threadId: thread.threadId, message: "hi", idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: expect.stringContaining("banned") });
+    expect(
+      await createReply(banned, {
+        threadId: thread.threadId,
+        message: "hi",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toMatchObject({ ok: false, error: expect.stringContaining("banned") });
 
     await db.update(threads).set({ isLocked: true }).where(eq(threads.id, thread.threadId));
-    expect(await createReply(author, { threadId: thread.threadId, message: "hi", idempotencyKey: randomUUID() })).toEqual({
+    expect(
+      await createReply(author, {
+        threadId: thread.threadId,
+        message: "hi",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toEqual({
       ok: false,
       field: "form",
       error: "This thread is locked: it takes no new replies.",
     });
     const moderator = await makeMember("moderator");
-    expect((await createReply(moderator, { threadId: thread.threadId, message: "Locked, but staff may", idempotencyKey: randomUUID() })).ok).toBe(true);
+    expect(
+      (
+        await createReply(moderator, {
+          threadId: thread.threadId,
+          message: "Locked, but staff may",
+          idempotencyKey: randomUUID(),
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it("creates one post when the same form is submitted twice at once", async () => {
     const author = await makeMember();
     const thread = await newThread(author);
     const key = randomUUID();
-    const results = await Promise.all([1, 2, 3].map(() => createReply(author, { threadId: thread.threadId, message: "Sent thrice", idempotencyKey: key })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        createReply(author, {
+          threadId: thread.threadId,
+          message: "Sent thrice",
+          idempotencyKey: key,
+        }),
+      ),
+    );
     const ids = new Set(results.map((r) => (r.ok ? r.postId : null)));
     expect(ids.size).toBe(1);
     expect([...ids][0]).not.toBeNull();
-    const rows = await db.select().from(posts).where(and(eq(posts.threadId, thread.threadId), eq(posts.source, "Sent thrice")));
+    const rows = await db
+      .select()
+      .from(posts)
+      .where(and(eq(posts.threadId, thread.threadId), eq(posts.source, "Sent thrice")));
     expect(rows).toHaveLength(1);
   });
 
   it(`refuses more than ${POSTING.perMinute} posts a minute from one member, saying when to try again`, async () => {
     const author = await makeMember();
     const thread = await newThread(author);
-    for (let i = 1; i < POSTING.perMinute; i++) expect((await createReply(author, { threadId: thread.threadId, message: `post ${i}`, idempotencyKey: randomUUID() })).ok).toBe(true);
-    const refused = await createReply(author, { threadId: thread.threadId, message: "one too many", idempotencyKey: randomUUID() });
-    expect(refused).toMatchObject({ ok: false, field: "form", error: expect.stringMatching(/posting too fast.*Try again in \d+ seconds/) });
+    for (let i = 1; i < POSTING.perMinute; i++)
+      expect(
+        (
+          await createReply(author, {
+            threadId: thread.threadId,
+            message: `post ${i}`,
+            idempotencyKey: randomUUID(),
+          })
+        ).ok,
+      ).toBe(true);
+    const refused = await createReply(author, {
+      threadId: thread.threadId,
+      message: "one too many",
+      idempotencyKey: randomUUID(),
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      field: "form",
+      error: expect.stringMatching(/posting too fast.*Try again in \d+ seconds/),
+    });
   });
 
   it("keeps counters exact under 50 concurrent replies and 50 concurrent reaction toggles", async () => {
     const members = await Promise.all(Array.from({ length: 10 }, () => makeMember()));
     const thread = await newThread(members[0]!);
     const replies = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => createReply(members[i % 10]!, { threadId: thread.threadId, message: `concurrent ${i}`, idempotencyKey: randomUUID() })),
+      Array.from({ length: 50 }, (_, i) =>
+        createReply(members[i % 10]!, {
+          threadId: thread.threadId,
+          message: `concurrent ${i}`,
+          idempotencyKey: randomUUID(),
+        }),
+      ),
     );
     expect(replies.filter((r) => !r.ok)).toEqual([]);
     const [opening] = await db.select().from(posts).where(eq(posts.id, thread.postId));
     const kinds = ["like", "love", "haha", "wow", "sad", "angry"] as const;
-    const toggles = await Promise.all(Array.from({ length: 50 }, (_, i) => toggleReaction(members[1 + (i % 9)]!, opening!.id, kinds[i % 6]!)));
+    const toggles = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        toggleReaction(members[1 + (i % 9)]!, opening!.id, kinds[i % 6]!),
+      ),
+    );
     expect(toggles.filter((r) => !r.ok)).toEqual([]);
 
-    expect(await countersMatchRecount(thread.threadId)).toEqual({ replies: true, last_post: true, forum_messages: true, reaction_counts: true, positions_unique: true });
+    expect(await countersMatchRecount(thread.threadId)).toEqual({
+      replies: true,
+      last_post: true,
+      forum_messages: true,
+      reaction_counts: true,
+      positions_unique: true,
+    });
     const [thread2] = await db.select().from(threads).where(eq(threads.id, thread.threadId));
     expect(thread2!.replyCount).toBe(50);
     const [author] = await db.select().from(users).where(eq(users.id, members[0]!.id!));
@@ -149,14 +274,29 @@ describe("concurrent replies across watched threads", () => {
     // With the author's row locked FOR UPDATE, A replying to B's thread while B replies to A's
     // deadlocked; every reply here must go through.
     const members = await Promise.all(Array.from({ length: 6 }, () => makeMember()));
-    const started = await Promise.all(members.map((m, i) => newThread(m, `Watched by its starter ${i}`)));
+    const started = await Promise.all(
+      members.map((m, i) => newThread(m, `Watched by its starter ${i}`)),
+    );
     const replies = await Promise.all(
       members.flatMap((m, i) =>
-        [1, 2, 3, 4].map((step) => createReply(m, { threadId: started[(i + step) % members.length]!.threadId, message: `Reply ${step} from ${i}`, idempotencyKey: randomUUID() })),
+        [1, 2, 3, 4].map((step) =>
+          createReply(m, {
+            threadId: started[(i + step) % members.length]!.threadId,
+            message: `Reply ${step} from ${i}`,
+            idempotencyKey: randomUUID(),
+          }),
+        ),
       ),
     );
     expect(replies.filter((r) => !r.ok)).toEqual([]);
-    for (const thread of started) expect(await countersMatchRecount(thread.threadId)).toEqual({ replies: true, last_post: true, forum_messages: true, reaction_counts: true, positions_unique: true });
+    for (const thread of started)
+      expect(await countersMatchRecount(thread.threadId)).toEqual({
+        replies: true,
+        last_post: true,
+        forum_messages: true,
+        reaction_counts: true,
+        positions_unique: true,
+      });
   });
 });
 
@@ -165,22 +305,36 @@ describe("reactions", () => {
     const author = await makeMember();
     const fan = await makeMember();
     const thread = await newThread(author);
-    expect(await toggleReaction(fan, thread.postId, "like")).toEqual({ ok: true, reaction: "like" });
+    expect(await toggleReaction(fan, thread.postId, "like")).toEqual({
+      ok: true,
+      reaction: "like",
+    });
     expect(await toggleReaction(fan, thread.postId, "sad")).toEqual({ ok: true, reaction: "sad" });
     let [row] = await db.select().from(users).where(eq(users.id, author.id!));
     expect(row!.reactionScore).toBe(0);
-    expect(await toggleReaction(fan, thread.postId, "love")).toEqual({ ok: true, reaction: "love" });
+    expect(await toggleReaction(fan, thread.postId, "love")).toEqual({
+      ok: true,
+      reaction: "love",
+    });
     [row] = await db.select().from(users).where(eq(users.id, author.id!));
     expect(row!.reactionScore).toBe(1);
     expect(await toggleReaction(fan, thread.postId, "love")).toEqual({ ok: true, reaction: null });
     [row] = await db.select().from(users).where(eq(users.id, author.id!));
     expect(row!.reactionScore).toBe(0);
-    expect(await db.select().from(reactions).where(eq(reactions.postId, thread.postId))).toEqual([]);
-    expect(await toggleReaction(author, thread.postId, "like")).toEqual({ ok: false, error: "You cannot react to your own post." });
+    expect(await db.select().from(reactions).where(eq(reactions.postId, thread.postId))).toEqual(
+      [],
+    );
+    expect(await toggleReaction(author, thread.postId, "like")).toEqual({
+      ok: false,
+      error: "You cannot react to your own post.",
+    });
     expect(await toggleReaction(ANONYMOUS, thread.postId, "like")).toMatchObject({ ok: false });
 
     await db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, thread.postId));
-    expect(await toggleReaction(fan, thread.postId, "like")).toEqual({ ok: false, error: "This post does not exist any more." });
+    expect(await toggleReaction(fan, thread.postId, "like")).toEqual({
+      ok: false,
+      error: "This post does not exist any more.",
+    });
   });
 });
 
@@ -190,14 +344,25 @@ describe("editing", () => {
     const other = await makeMember();
     const moderator = await makeMember("moderator");
     const thread = await newThread(author);
-    expect((await editPost(author, { postId: thread.postId, message: "Opening post, improved" })).ok).toBe(true);
-    expect(await editPost(other, { postId: thread.postId, message: "vandalised" })).toEqual({ ok: false, field: "form", error: "You can only edit your own posts, while the thread is open." });
-    expect((await editPost(moderator, { postId: thread.postId, message: "Fixed by a moderator" })).ok).toBe(true);
+    expect(
+      (await editPost(author, { postId: thread.postId, message: "Opening post, improved" })).ok,
+    ).toBe(true);
+    expect(await editPost(other, { postId: thread.postId, message: "vandalised" })).toEqual({
+      ok: false,
+      field: "form",
+      error: "You can only edit your own posts, while the thread is open.",
+    });
+    expect(
+      (await editPost(moderator, { postId: thread.postId, message: "Fixed by a moderator" })).ok,
+    ).toBe(true);
     const [post] = await db.select().from(posts).where(eq(posts.id, thread.postId));
     expect(post).toMatchObject({ source: "Fixed by a moderator", isEdited: true });
     expect(post!.editedAt).toBeInstanceOf(Date);
     const history = await db.select().from(postEdits).where(eq(postEdits.postId, thread.postId));
-    expect(history.map((h) => h.previousSource)).toEqual(["Opening post", "Opening post, improved"]);
+    expect(history.map((h) => h.previousSource)).toEqual([
+      "Opening post",
+      "Opening post, improved",
+    ]);
   });
 });
 
@@ -208,18 +373,29 @@ describe("quotes, mentions and alerts", () => {
     const mentioned = await makeMember();
     const replier = await makeMember();
     const thread = await newThread(opener);
-    const quotedPost = await createReply(quoted, { threadId: thread.threadId, message: "Something worth quoting", idempotencyKey: randomUUID() });
+    const quotedPost = await createReply(quoted, {
+      threadId: thread.threadId,
+      message: "Something worth quoting",
+      idempotencyKey: randomUUID(),
+    });
     if (!quotedPost.ok) throw new Error(quotedPost.error);
 
     const message = `::: quote ${quotedPost.postId} Somebody Else\nSomething worth quoting\n:::\n\nAgreed, @${mentioned.name}! And @${quoted.name} too.`;
-    const reply = await createReply(replier, { threadId: thread.threadId, message, idempotencyKey: randomUUID() });
+    const reply = await createReply(replier, {
+      threadId: thread.threadId,
+      message,
+      idempotencyKey: randomUUID(),
+    });
     if (!reply.ok) throw new Error(reply.error);
     const [post] = await db.select().from(posts).where(eq(posts.id, reply.postId));
     expect(post!.html).toContain(`<a href="/posts/${quotedPost.postId}">${quoted.name} said:</a>`);
     expect(post!.html).not.toContain("Somebody Else said:");
     expect(post!.html).toContain(`>@${mentioned.name}</a>`);
 
-    const got = await db.select({ userId: alerts.userId, kind: alerts.kind }).from(alerts).where(eq(alerts.postId, reply.postId));
+    const got = await db
+      .select({ userId: alerts.userId, kind: alerts.kind })
+      .from(alerts)
+      .where(eq(alerts.postId, reply.postId));
     expect(new Map(got.map((a) => [a.userId, a.kind]))).toEqual(
       new Map([
         [quoted.id, "quote"],

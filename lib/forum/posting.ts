@@ -18,10 +18,13 @@ import { mentionedMemberIds, renderFacts } from "./render-context";
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type PostingField = "title" | "message" | "form";
-export type PostingResult = { ok: true; postId: number; threadId: number; url: string } | { ok: false; field: PostingField; error: string };
+export type PostingResult =
+  | { ok: true; postId: number; threadId: number; url: string }
+  | { ok: false; field: PostingField; error: string };
 
 /** The post's own timestamp, to the microsecond (a JS Date would round it to milliseconds). */
-const postTime = (postId: number) => sql`(select ${posts.createdAt} from ${posts} where ${posts.id} = ${postId})`;
+const postTime = (postId: number) =>
+  sql`(select ${posts.createdAt} from ${posts} where ${posts.id} = ${postId})`;
 
 /** A forum's last post moves to this one only if it is newer: replies in two threads of one forum can
  * commit in the other order than they were written. Runs in a statement after the one that locked
@@ -30,7 +33,12 @@ const newerLastPost = (postId: number) =>
   sql`case when coalesce((select lp.created_at from posts lp where lp.id = ${forums.lastPostId}), '-infinity'::timestamptz) <= ${postTime(postId)} then ${postId} else ${forums.lastPostId} end`;
 
 const fail = (field: PostingField, error: string): PostingResult => ({ ok: false, field, error });
-const done = (postId: number, threadId: number): PostingResult => ({ ok: true, postId, threadId, url: postUrl(postId) });
+const done = (postId: number, threadId: number): PostingResult => ({
+  ok: true,
+  postId,
+  threadId,
+  url: postUrl(postId),
+});
 
 /** The post this member already made with this form, when a double click or retry sends it again. */
 async function alreadyPosted(tx: Tx, authorId: string, key: string) {
@@ -50,7 +58,9 @@ async function rateLimitRefusal(tx: Tx, authorId: string): Promise<string | null
   const [recent] = await tx
     .select({ n: count(), oldest: sql<Date | null>`min(${posts.createdAt})` })
     .from(posts)
-    .where(and(eq(posts.authorId, authorId), gt(posts.createdAt, sql`now() - interval '1 minute'`)));
+    .where(
+      and(eq(posts.authorId, authorId), gt(posts.createdAt, sql`now() - interval '1 minute'`)),
+    );
   if (!recent || recent.n < POSTING.perMinute) return null;
   const oldest = recent.oldest ? new Date(recent.oldest).getTime() : Date.now();
   const seconds = Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000));
@@ -60,7 +70,16 @@ async function rateLimitRefusal(tx: Tx, authorId: string): Promise<string | null
 /** Renders and inserts one post at the end of a locked thread, with its quotes and alerts; its author
  * now watches the thread (if their auto-watch setting is on). */
 /** A pending post (approval queue) moves no counter and sends no alert until approved (lib/moderation/approval.ts). */
-async function insertPost(tx: Tx, input: { threadId: number; author: { id: string; name: string }; source: string; key: string; pending?: boolean }) {
+async function insertPost(
+  tx: Tx,
+  input: {
+    threadId: number;
+    author: { id: string; name: string };
+    source: string;
+    key: string;
+    pending?: boolean;
+  },
+) {
   const [{ next } = { next: 1 }] = await tx
     .select({ next: sql<number>`coalesce(max(${posts.position}), 0) + 1` })
     .from(posts)
@@ -69,14 +88,29 @@ async function insertPost(tx: Tx, input: { threadId: number; author: { id: strin
   const html = renderPost(input.source, facts.ctx);
   const [post] = await tx
     .insert(posts)
-    .values({ threadId: input.threadId, authorId: input.author.id, authorName: input.author.name, position: next, source: input.source, html, idempotencyKey: input.key, approvalState: input.pending ? "pending" : "approved",
+    .values({
+      threadId: input.threadId,
+      authorId: input.author.id,
+      authorName: input.author.name,
+      position: next,
+      source: input.source,
+      html,
+      idempotencyKey: input.key,
+      approvalState: input.pending ? "pending" : "approved",
       // The wall clock now, under the thread lock, not the transaction's start: a later position is
       // never an earlier time, which keeps "last post" pointers and their recounts in agreement.
-      createdAt: sql`clock_timestamp()` })
+      createdAt: sql`clock_timestamp()`,
+    })
     .returning({ id: posts.id, createdAt: posts.createdAt });
-  if (facts.quoted.length) await tx.insert(postQuotes).values(facts.quoted.map((q) => ({ postId: post!.id, quotedPostId: q.postId })));
+  if (facts.quoted.length)
+    await tx
+      .insert(postQuotes)
+      .values(facts.quoted.map((q) => ({ postId: post!.id, quotedPostId: q.postId })));
   if (input.pending) return post!;
-  await tx.update(users).set({ messageCount: sql`${users.messageCount} + 1`, lastSeenAt: sql`now()` }).where(eq(users.id, input.author.id));
+  await tx
+    .update(users)
+    .set({ messageCount: sql`${users.messageCount} + 1`, lastSeenAt: sql`now()` })
+    .where(eq(users.id, input.author.id));
   await alertForNewPost(tx, {
     postId: post!.id,
     threadId: input.threadId,
@@ -88,42 +122,76 @@ async function insertPost(tx: Tx, input: { threadId: number; author: { id: strin
   return post!;
 }
 
-export async function createReply(viewer: Viewer, input: { threadId: number; message: unknown; idempotencyKey: unknown }): Promise<PostingResult> {
+export async function createReply(
+  viewer: Viewer,
+  input: { threadId: number; message: unknown; idempotencyKey: unknown },
+): Promise<PostingResult> {
   const message = messageSchema.safeParse(input.message);
   if (!message.success) return fail("message", message.error.issues[0]!.message);
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
   if (!key.success) return fail("form", key.error.issues[0]!.message);
-  if (!viewer.id || !viewer.name || viewer.isBanned) return fail("form", postingRefusal(viewer, "post"));
+  if (!viewer.id || !viewer.name || viewer.isBanned)
+    return fail("form", postingRefusal(viewer, "post"));
   const author = { id: viewer.id, name: viewer.name };
 
   return db.transaction(async (tx) => {
     // The thread row lock orders concurrent replies: positions and counters stay exact.
     const [thread] = await tx
-      .select({ id: threads.id, forumId: threads.forumId, authorId: threads.authorId, firstPostId: threads.firstPostId, isLocked: threads.isLocked, deletedAt: threads.deletedAt })
+      .select({
+        id: threads.id,
+        forumId: threads.forumId,
+        authorId: threads.authorId,
+        firstPostId: threads.firstPostId,
+        isLocked: threads.isLocked,
+        deletedAt: threads.deletedAt,
+      })
       .from(threads)
       .where(eq(threads.id, input.threadId))
       .for("update");
     if (!thread || thread.deletedAt) return fail("form", "This thread does not exist any more.");
     const previous = await alreadyPosted(tx, author.id, key.data);
     if (previous) return done(previous.id, previous.threadId);
-    if (!can(viewer, "reply", thread)) return fail("form", thread.isLocked ? "This thread is locked: it takes no new replies." : postingRefusal(viewer, "post"));
+    if (!can(viewer, "reply", thread))
+      return fail(
+        "form",
+        thread.isLocked
+          ? "This thread is locked: it takes no new replies."
+          : postingRefusal(viewer, "post"),
+      );
     const tooFast = await rateLimitRefusal(tx, author.id);
     if (tooFast) return fail("form", tooFast);
     const approval = await replyApproval(tx, viewer, thread);
     if ("refusal" in approval) return fail("form", approval.refusal);
 
-    const post = await insertPost(tx, { threadId: thread.id, author, source: message.data, key: key.data, pending: approval.pending });
+    const post = await insertPost(tx, {
+      threadId: thread.id,
+      author,
+      source: message.data,
+      key: key.data,
+      pending: approval.pending,
+    });
     if (approval.pending) return done(post.id, thread.id);
     await tx
       .update(threads)
-      .set({ replyCount: sql`${threads.replyCount} + 1`, lastPostId: post.id, lastPostAt: postTime(post.id) })
+      .set({
+        replyCount: sql`${threads.replyCount} + 1`,
+        lastPostId: post.id,
+        lastPostAt: postTime(post.id),
+      })
       .where(eq(threads.id, thread.id));
     // The forum row is locked by a statement of its own: the update after it then runs on a snapshot
     // taken once the lock is ours, so newerLastPost sees the post of a reply that committed while we
     // waited. (Inside one UPDATE that waited, its subquery would still use the old snapshot, not find
     // that post, and move the forum's last post backwards.)
-    await tx.select({ id: forums.id }).from(forums).where(eq(forums.id, thread.forumId)).for("update");
-    await tx.update(forums).set({ messageCount: sql`${forums.messageCount} + 1`, lastPostId: newerLastPost(post.id) }).where(eq(forums.id, thread.forumId));
+    await tx
+      .select({ id: forums.id })
+      .from(forums)
+      .where(eq(forums.id, thread.forumId))
+      .for("update");
+    await tx
+      .update(forums)
+      .set({ messageCount: sql`${forums.messageCount} + 1`, lastPostId: newerLastPost(post.id) })
+      .where(eq(forums.id, thread.forumId));
     return done(post.id, thread.id);
   });
 }
@@ -138,11 +206,16 @@ export async function createThread(
   if (!message.success) return fail("message", message.error.issues[0]!.message);
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
   if (!key.success) return fail("form", key.error.issues[0]!.message);
-  if (!can(viewer, "postThread") || !viewer.id || !viewer.name) return fail("form", postingRefusal(viewer, "post"));
+  if (!can(viewer, "postThread") || !viewer.id || !viewer.name)
+    return fail("form", postingRefusal(viewer, "post"));
   const author = { id: viewer.id, name: viewer.name };
 
   return db.transaction(async (tx) => {
-    const [forum] = await tx.select({ id: forums.id }).from(forums).where(eq(forums.id, input.forumId)).for("update");
+    const [forum] = await tx
+      .select({ id: forums.id })
+      .from(forums)
+      .where(eq(forums.id, input.forumId))
+      .for("update");
     if (!forum) return fail("form", "This forum does not exist.");
     const previous = await alreadyPosted(tx, author.id, key.data);
     if (previous) return done(previous.id, previous.threadId);
@@ -152,42 +225,80 @@ export async function createThread(
 
     const [thread] = await tx
       .insert(threads)
-      .values({ forumId: forum.id, title: title.data, slug: slugify(title.data), authorId: author.id, authorName: author.name })
+      .values({
+        forumId: forum.id,
+        title: title.data,
+        slug: slugify(title.data),
+        authorId: author.id,
+        authorName: author.name,
+      })
       .returning({ id: threads.id });
-    const post = await insertPost(tx, { threadId: thread!.id, author, source: message.data, key: key.data, pending });
-    await tx.update(threads).set({ firstPostId: post.id, lastPostId: post.id, lastPostAt: postTime(post.id) }).where(eq(threads.id, thread!.id));
+    const post = await insertPost(tx, {
+      threadId: thread!.id,
+      author,
+      source: message.data,
+      key: key.data,
+      pending,
+    });
+    await tx
+      .update(threads)
+      .set({ firstPostId: post.id, lastPostId: post.id, lastPostAt: postTime(post.id) })
+      .where(eq(threads.id, thread!.id));
     // A thread waiting for approval is hidden from others and counted in its forum once approved.
     if (pending) return done(post.id, thread!.id);
     await tx
       .update(forums)
-      .set({ threadCount: sql`${forums.threadCount} + 1`, messageCount: sql`${forums.messageCount} + 1`, lastPostId: newerLastPost(post.id) })
+      .set({
+        threadCount: sql`${forums.threadCount} + 1`,
+        messageCount: sql`${forums.messageCount} + 1`,
+        lastPostId: newerLastPost(post.id),
+      })
       .where(eq(forums.id, forum.id));
     return done(post.id, thread!.id);
   });
 }
 
 /** Edits a post, keeping the previous version for moderators. */
-export async function editPost(viewer: Viewer, input: { postId: number; message: unknown }): Promise<PostingResult> {
+export async function editPost(
+  viewer: Viewer,
+  input: { postId: number; message: unknown },
+): Promise<PostingResult> {
   const message = messageSchema.safeParse(input.message);
   if (!message.success) return fail("message", message.error.issues[0]!.message);
 
   return db.transaction(async (tx) => {
     const [post] = await tx
-      .select({ id: posts.id, threadId: posts.threadId, authorId: posts.authorId, source: posts.source, deletedAt: posts.deletedAt, thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt } })
+      .select({
+        id: posts.id,
+        threadId: posts.threadId,
+        authorId: posts.authorId,
+        source: posts.source,
+        deletedAt: posts.deletedAt,
+        thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
+      })
       .from(posts)
       .innerJoin(threads, eq(threads.id, posts.threadId))
       .where(eq(posts.id, input.postId))
       .for("update", { of: posts });
-    if (!post || post.deletedAt || post.thread.deletedAt) return fail("form", "This post does not exist any more.");
+    if (!post || post.deletedAt || post.thread.deletedAt)
+      return fail("form", "This post does not exist any more.");
     if (!can(viewer, "editPost", post)) return fail("form", postingRefusal(viewer, "edit"));
     if (post.source === message.data) return done(post.id, post.threadId);
 
     const facts = await renderFacts(tx, message.data);
     const html = renderPost(message.data, facts.ctx);
-    await tx.insert(postEdits).values({ postId: post.id, editorId: viewer.id, previousSource: post.source });
-    await tx.update(posts).set({ source: message.data, html, isEdited: true, editedAt: sql`now()` }).where(eq(posts.id, post.id));
+    await tx
+      .insert(postEdits)
+      .values({ postId: post.id, editorId: viewer.id, previousSource: post.source });
+    await tx
+      .update(posts)
+      .set({ source: message.data, html, isEdited: true, editedAt: sql`now()` })
+      .where(eq(posts.id, post.id));
     await tx.delete(postQuotes).where(eq(postQuotes.postId, post.id));
-    if (facts.quoted.length) await tx.insert(postQuotes).values(facts.quoted.map((q) => ({ postId: post.id, quotedPostId: q.postId })));
+    if (facts.quoted.length)
+      await tx
+        .insert(postQuotes)
+        .values(facts.quoted.map((q) => ({ postId: post.id, quotedPostId: q.postId })));
     return done(post.id, post.threadId);
   });
 }

@@ -7,15 +7,31 @@ import { quoteMarkup, stripQuotes } from "../markup/quote";
 const MAX_QUOTES = 20;
 
 /** Quote blocks for the given posts, in thread order, attributed to their authors and linked. */
-export async function quotesMarkup(postIds: number[]): Promise<{ markup: string } | { error: string }> {
-  const ids = [...new Set(postIds.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(0, MAX_QUOTES);
+export async function quotesMarkup(
+  postIds: number[],
+): Promise<{ markup: string } | { error: string }> {
+  const ids = [...new Set(postIds.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(
+    0,
+    MAX_QUOTES,
+  );
   if (ids.length === 0) return { error: "Choose posts to quote first." };
   const rows = await db
     .select({ id: posts.id, authorName: posts.authorName, source: posts.source })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(inArray(posts.id, ids), isNull(posts.deletedAt), isNull(threads.deletedAt), eq(posts.approvalState, "approved")))
+    .where(
+      and(
+        inArray(posts.id, ids),
+        isNull(posts.deletedAt),
+        isNull(threads.deletedAt),
+        eq(posts.approvalState, "approved"),
+      ),
+    )
     .orderBy(asc(posts.threadId), asc(posts.position));
   if (rows.length === 0) return { error: "Those posts cannot be quoted any more." };
-  return { markup: rows.map((p) => quoteMarkup({ author: p.authorName, postId: p.id }, stripQuotes(p.source))).join("\n") };
+  return {
+    markup: rows
+      .map((p) => quoteMarkup({ author: p.authorName, postId: p.id }, stripQuotes(p.source)))
+      .join("\n"),
+  };
 }

@@ -2,7 +2,12 @@
 // so a page sends each post's counts by kind, not the labels and emoji twenty times over.
 import type { ReactionKind } from "@/db/schema";
 
-export const REACTIONS: readonly { kind: ReactionKind; label: string; emoji: string; score: 0 | 1 }[] = [
+export const REACTIONS: readonly {
+  kind: ReactionKind;
+  label: string;
+  emoji: string;
+  score: 0 | 1;
+}[] = [
   { kind: "like", label: "Like", emoji: "👍", score: 1 },
   { kind: "love", label: "Love", emoji: "❤️", score: 1 },
   { kind: "haha", label: "Haha", emoji: "😂", score: 1 },

@@ -10,38 +10,82 @@ import { postingRefusal } from "../permissions/posting";
 import { memberUrl } from "../urls";
 import { REACTIONS } from "./reaction-kinds";
 
-const scoreOf = (kind: ReactionKind | null | undefined) => REACTIONS.find((r) => r.kind === kind)?.score ?? 0;
-export const isReactionKind = (value: unknown): value is ReactionKind => REACTIONS.some((r) => r.kind === value);
+const scoreOf = (kind: ReactionKind | null | undefined) =>
+  REACTIONS.find((r) => r.kind === kind)?.score ?? 0;
+export const isReactionKind = (value: unknown): value is ReactionKind =>
+  REACTIONS.some((r) => r.kind === value);
 
-export type ReactionResult = { ok: true; reaction: ReactionKind | null } | { ok: false; error: string };
+export type ReactionResult =
+  { ok: true; reaction: ReactionKind | null } | { ok: false; error: string };
 
-export async function toggleReaction(viewer: Viewer, postId: number, kind: ReactionKind): Promise<ReactionResult> {
+export async function toggleReaction(
+  viewer: Viewer,
+  postId: number,
+  kind: ReactionKind,
+): Promise<ReactionResult> {
   if (!viewer.id) return { ok: false, error: postingRefusal(viewer, "react") };
   const userId = viewer.id;
   return db.transaction(async (tx) => {
     // The post row lock serialises toggles on one post, so counts and scores cannot drift.
     const [post] = await tx
-      .select({ id: posts.id, authorId: posts.authorId, deletedAt: posts.deletedAt, approvalState: posts.approvalState, thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt } })
+      .select({
+        id: posts.id,
+        authorId: posts.authorId,
+        deletedAt: posts.deletedAt,
+        approvalState: posts.approvalState,
+        thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
+      })
       .from(posts)
       .innerJoin(threads, eq(threads.id, posts.threadId))
       .where(eq(posts.id, postId))
       .for("update", { of: posts });
     // A post waiting for approval is invisible to others, so it cannot be reacted to either.
-    if (!post || post.deletedAt || post.thread.deletedAt || post.approvalState !== "approved") return { ok: false, error: "This post does not exist any more." };
+    if (!post || post.deletedAt || post.thread.deletedAt || post.approvalState !== "approved")
+      return { ok: false, error: "This post does not exist any more." };
     if (!can(viewer, "react", post)) {
-      return { ok: false, error: post.authorId === userId ? "You cannot react to your own post." : postingRefusal(viewer, "react") };
+      return {
+        ok: false,
+        error:
+          post.authorId === userId
+            ? "You cannot react to your own post."
+            : postingRefusal(viewer, "react"),
+      };
     }
-    const [existing] = await tx.select({ kind: reactions.kind }).from(reactions).where(and(eq(reactions.postId, postId), eq(reactions.userId, userId)));
+    const [existing] = await tx
+      .select({ kind: reactions.kind })
+      .from(reactions)
+      .where(and(eq(reactions.postId, postId), eq(reactions.userId, userId)));
     const next = existing?.kind === kind ? null : kind;
     if (!existing && next) await tx.insert(reactions).values({ postId, userId, kind: next });
-    else if (existing && next) await tx.update(reactions).set({ kind: next, createdAt: sql`now()` }).where(and(eq(reactions.postId, postId), eq(reactions.userId, userId)));
-    else if (existing) await tx.delete(reactions).where(and(eq(reactions.postId, postId), eq(reactions.userId, userId)));
+    else if (existing && next)
+      await tx
+        .update(reactions)
+        .set({ kind: next, createdAt: sql`now()` })
+        .where(and(eq(reactions.postId, postId), eq(reactions.userId, userId)));
+    else if (existing)
+      await tx
+        .delete(reactions)
+        .where(and(eq(reactions.postId, postId), eq(reactions.userId, userId)));
 
     const countDelta = (next ? 1 : 0) - (existing ? 1 : 0);
     const scoreDelta = scoreOf(next) - scoreOf(existing?.kind);
-    if (countDelta) await tx.update(posts).set({ reactionCount: sql`${posts.reactionCount} + ${countDelta}` }).where(eq(posts.id, postId));
-    if (scoreDelta && post.authorId) await tx.update(users).set({ reactionScore: sql`${users.reactionScore} + ${scoreDelta}` }).where(eq(users.id, post.authorId));
-    if (Boolean(next) !== Boolean(existing)) await alertForReaction(tx, { postId, actorId: userId, authorId: post.authorId, reacted: next !== null });
+    if (countDelta)
+      await tx
+        .update(posts)
+        .set({ reactionCount: sql`${posts.reactionCount} + ${countDelta}` })
+        .where(eq(posts.id, postId));
+    if (scoreDelta && post.authorId)
+      await tx
+        .update(users)
+        .set({ reactionScore: sql`${users.reactionScore} + ${scoreDelta}` })
+        .where(eq(users.id, post.authorId));
+    if (Boolean(next) !== Boolean(existing))
+      await alertForReaction(tx, {
+        postId,
+        actorId: userId,
+        authorId: post.authorId,
+        reacted: next !== null,
+      });
     return { ok: true, reaction: next };
   });
 }
@@ -55,24 +99,37 @@ export interface PostReactions {
 }
 
 /** The reactions of a page's posts, in one query. */
-export async function reactionsForPosts(postIds: number[], viewerId: string | null): Promise<Map<number, PostReactions>> {
+export async function reactionsForPosts(
+  postIds: number[],
+  viewerId: string | null,
+): Promise<Map<number, PostReactions>> {
   const result = new Map<number, PostReactions>();
   if (postIds.length === 0) return result;
   const rows = await db
-    .select({ postId: reactions.postId, kind: reactions.kind, userId: users.id, number: users.number, name: users.name })
+    .select({
+      postId: reactions.postId,
+      kind: reactions.kind,
+      userId: users.id,
+      number: users.number,
+      name: users.name,
+    })
     .from(reactions)
     .innerJoin(users, eq(users.id, reactions.userId))
     .where(inArray(reactions.postId, postIds))
     .orderBy(asc(reactions.postId), sql`${reactions.createdAt} desc`);
   for (const row of rows) {
     let entry = result.get(row.postId);
-    if (!entry) result.set(row.postId, (entry = { counts: [], reactors: [], viewerReaction: null }));
+    if (!entry)
+      result.set(row.postId, (entry = { counts: [], reactors: [], viewerReaction: null }));
     const isViewer = row.userId === viewerId;
     if (isViewer) entry.viewerReaction = row.kind;
     entry.reactors.push({ name: row.name, url: memberUrl(row), kind: row.kind, isViewer });
   }
   for (const entry of result.values()) {
-    entry.counts = REACTIONS.map((r) => ({ kind: r.kind, count: entry.reactors.filter((x) => x.kind === r.kind).length })).filter((c) => c.count > 0);
+    entry.counts = REACTIONS.map((r) => ({
+      kind: r.kind,
+      count: entry.reactors.filter((x) => x.kind === r.kind).length,
+    })).filter((c) => c.count > 0);
     // XenForo lists the viewer first ("You, Razor and 3 others").
     entry.reactors.sort((a, b) => Number(b.isViewer) - Number(a.isViewer));
   }
@@ -82,7 +139,10 @@ export async function reactionsForPosts(postIds: number[], viewerId: string | nu
 /** "You, Razor and 3 others" */
 export function reactionSummary(reactors: PostReactions["reactors"], shown = 2): string {
   const names = reactors.map((r) => (r.isViewer ? "You" : r.name));
-  if (names.length <= shown + 1) return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
+  if (names.length <= shown + 1)
+    return names.length > 1
+      ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`
+      : (names[0] ?? "");
   const others = names.length - shown;
   return `${names.slice(0, shown).join(", ")} and ${others} ${others === 1 ? "other" : "others"}`;
 }

@@ -12,11 +12,17 @@ type Queryable = Pick<Database, "select">;
 export function mentionCandidates(source: string): string[] {
   const found = new Set<string>();
   // The name is read in a lookahead, so one mention's text does not swallow the next "@" on the line.
-  for (const match of source.matchAll(/(?:^|[^\p{L}\p{N}_@])@(?=([\p{L}\p{M}\p{N}_.\-][^\n]{0,64}))/gu)) {
+  for (const match of source.matchAll(
+    /(?:^|[^\p{L}\p{N}_@])@(?=([\p{L}\p{M}\p{N}_.\-][^\n]{0,64}))/gu,
+  )) {
     const words = match[1]!.split(" ");
     for (let n = 1; n <= Math.min(5, words.length); n++) {
-      const candidate = words.slice(0, n).join(" ").replace(/[.,!?;:)]+$/u, "");
-      if (candidate.length >= 1 && candidate.length <= USERNAME_MAX) found.add(candidate.toLowerCase());
+      const candidate = words
+        .slice(0, n)
+        .join(" ")
+        .replace(/[.,!?;:)]+$/u, "");
+      if (candidate.length >= 1 && candidate.length <= USERNAME_MAX)
+        found.add(candidate.toLowerCase());
     }
   }
   return [...found].slice(0, 200);
@@ -35,9 +41,17 @@ export async function renderFacts(db: Queryable, source: string): Promise<PostRe
   const ids = quotedPostIds(source).slice(0, 100);
   const [mentioned, quoted] = await Promise.all([
     candidates.length
-      ? db.select({ id: users.id, number: users.number, name: users.name }).from(users).where(inArray(sql`lower(${users.name})`, candidates))
+      ? db
+          .select({ id: users.id, number: users.number, name: users.name })
+          .from(users)
+          .where(inArray(sql`lower(${users.name})`, candidates))
       : [],
-    ids.length ? db.select({ id: posts.id, authorId: posts.authorId, authorName: posts.authorName }).from(posts).where(inArray(posts.id, ids)) : [],
+    ids.length
+      ? db
+          .select({ id: posts.id, authorId: posts.authorId, authorName: posts.authorName })
+          .from(posts)
+          .where(inArray(posts.id, ids))
+      : [],
   ]);
   return {
     ctx: {

@@ -69,19 +69,31 @@ const ANONYMOUS_READER: ThreadPageViewer = { viewerId: null, seesDeleted: false 
 
 /** One page of a thread. Pages are ranges of post positions (deleted posts keep their slot), so any
  * page is an index range scan and permalinks never move when something is deleted. */
-export async function getThreadPage(threadId: number, page: number, reader: ThreadPageViewer = ANONYMOUS_READER): Promise<ThreadPage | null> {
+export async function getThreadPage(
+  threadId: number,
+  page: number,
+  reader: ThreadPageViewer = ANONYMOUS_READER,
+): Promise<ThreadPage | null> {
   const [found] = await db
     .select({
       thread: threads,
       forum: { title: forums.title, slug: forums.slug },
       deleterName: deleters.name,
       // Deleted posts keep their position, so the highest position (not the reply count) sets the pages.
-      last: sql<number | null>`(select max(${posts.position}) from ${posts} where ${posts.threadId} = ${threads.id})`,
+      last: sql<
+        number | null
+      >`(select max(${posts.position}) from ${posts} where ${posts.threadId} = ${threads.id})`,
     })
     .from(threads)
     .innerJoin(forums, eq(forums.id, threads.forumId))
     .leftJoin(deleters, eq(deleters.id, threads.deletedById))
-    .where(and(eq(threads.id, threadId), reader.seesDeleted ? undefined : isNull(threads.deletedAt), reader.seesDeleted ? undefined : threadShownTo(reader.viewerId)))
+    .where(
+      and(
+        eq(threads.id, threadId),
+        reader.seesDeleted ? undefined : isNull(threads.deletedAt),
+        reader.seesDeleted ? undefined : threadShownTo(reader.viewerId),
+      ),
+    )
     .limit(1);
   if (!found) return null;
   const { thread, forum } = found;
@@ -91,20 +103,40 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
   const first = (page - 1) * POSTS_PER_PAGE + 1;
   const visible = reader.seesDeleted
     ? undefined
-    : and(isNull(posts.deletedAt), or(eq(posts.approvalState, "approved"), reader.viewerId ? eq(posts.authorId, reader.viewerId) : sql`false`));
+    : and(
+        isNull(posts.deletedAt),
+        or(
+          eq(posts.approvalState, "approved"),
+          reader.viewerId ? eq(posts.authorId, reader.viewerId) : sql`false`,
+        ),
+      );
   const rows = await db
-    .select({ post: posts, author: cardColumns, signatureHtml: users.signatureHtml, deleterName: deleters.name })
+    .select({
+      post: posts,
+      author: cardColumns,
+      signatureHtml: users.signatureHtml,
+      deleterName: deleters.name,
+    })
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .leftJoin(deleters, eq(deleters.id, posts.deletedById))
-    .where(and(eq(posts.threadId, threadId), between(posts.position, first, first + POSTS_PER_PAGE - 1), visible))
+    .where(
+      and(
+        eq(posts.threadId, threadId),
+        between(posts.position, first, first + POSTS_PER_PAGE - 1),
+        visible,
+      ),
+    )
     .orderBy(asc(posts.position))
     // Positions are unique per thread, so this changes no result; it tells the planner the range holds
     // one page. Without it, it guesses from the whole table's positions (most threads are short, so
     // "1 to 20" looks like a third of all posts) and hash-joins every member for page 1.
     .limit(POSTS_PER_PAGE);
   const ignored = await ignoredMemberIds(reader.viewerId);
-  const ignoredQuotes = await quotesOfIgnored(ignored, rows.map((r) => r.post.id));
+  const ignoredQuotes = await quotesOfIgnored(
+    ignored,
+    rows.map((r) => r.post.id),
+  );
 
   return {
     thread: {
@@ -117,7 +149,9 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
       isSticky: thread.isSticky,
       replyCount: thread.replyCount,
       deletedAt: thread.deletedAt,
-      deleted: thread.deletedAt ? { at: thread.deletedAt, byName: found.deleterName, reason: thread.deleteReason } : null,
+      deleted: thread.deletedAt
+        ? { at: thread.deletedAt, byName: found.deleterName, reason: thread.deleteReason }
+        : null,
     },
     forum: { title: forum.title, url: forumUrl(forum) },
     page,
@@ -135,7 +169,9 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
       editedAt: post.editedAt,
       author: toMemberCard(author?.name ? author : null, post.authorName),
       signatureHtml,
-      deleted: post.deletedAt ? { at: post.deletedAt, byName: deleterName, reason: post.deleteReason } : null,
+      deleted: post.deletedAt
+        ? { at: post.deletedAt, byName: deleterName, reason: post.deleteReason }
+        : null,
       approvalState: post.approvalState,
       isIgnored: post.authorId !== null && ignored.has(post.authorId),
     })),
@@ -143,12 +179,27 @@ export async function getThreadPage(threadId: number, page: number, reader: Thre
 }
 
 /** Where a post lives, for the /posts/{id} permalink redirect. */
-export async function findPostLocation(postId: number, reader: ThreadPageViewer = ANONYMOUS_READER): Promise<string | null> {
+export async function findPostLocation(
+  postId: number,
+  reader: ThreadPageViewer = ANONYMOUS_READER,
+): Promise<string | null> {
   const [row] = await db
     .select({ position: posts.position, thread: { id: threads.id, slug: threads.slug } })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(eq(posts.id, postId), reader.seesDeleted ? undefined : and(isNull(posts.deletedAt), isNull(threads.deletedAt), postShownTo(reader.viewerId), threadShownTo(reader.viewerId))))
+    .where(
+      and(
+        eq(posts.id, postId),
+        reader.seesDeleted
+          ? undefined
+          : and(
+              isNull(posts.deletedAt),
+              isNull(threads.deletedAt),
+              postShownTo(reader.viewerId),
+              threadShownTo(reader.viewerId),
+            ),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   const page = Math.ceil(row.position / POSTS_PER_PAGE);

@@ -5,7 +5,8 @@ import { parseSeedDocument } from "./parse-document";
 import type { ImportedDocument } from "./types";
 
 const DOCS = fileURLToPath(new URL("../../db/seed/documents/", import.meta.url));
-const load = (file: string): ImportedDocument => parseSeedDocument(file, readFileSync(DOCS + file, "utf8"));
+const load = (file: string): ImportedDocument =>
+  parseSeedDocument(file, readFileSync(DOCS + file, "utf8"));
 const FILES = {
   elite: "000_68ffb54545db6918.txt",
   news: "001_ffc651fd4dd45c8a.txt",
@@ -40,8 +41,14 @@ describe("articles", () => {
     expect(news.thread.byline).toBeNull();
     expect(blog.thread.byline).toBe("Tsuneo Akaha and Anna Vassilieva");
     expect(noisy.thread.byline).toBe("Dmitry Streltsov");
-    expect(body(blog).startsWith("Authors: Tsuneo Akaha and Anna Vassilieva, MIIS\n\nAccording to conventional wisdom")).toBe(true);
-    expect(body(noisy)).toContain("\n\nAuthor: Dmitry Streltsov, MGIMO University. On 7 September , Japan's Prime Minister");
+    expect(
+      body(blog).startsWith(
+        "Authors: Tsuneo Akaha and Anna Vassilieva, MIIS\n\nAccording to conventional wisdom",
+      ),
+    ).toBe(true);
+    expect(body(noisy)).toContain(
+      "\n\nAuthor: Dmitry Streltsov, MGIMO University. On 7 September , Japan's Prime Minister",
+    );
   });
 
   it("drop the site furniture of 001", () => {
@@ -51,14 +58,24 @@ describe("articles", () => {
   });
 
   it("drop the site furniture of 002", () => {
-    expect(body(blog)).not.toMatch(/Get Even More Visitors|Share the post|Subscribe to East Asia Forum|Thank you for your subscription|×/);
-    expect(body(blog).endsWith("This post first appeared on East Asia Forum, please read the originial post: here")).toBe(true);
+    expect(body(blog)).not.toMatch(
+      /Get Even More Visitors|Share the post|Subscribe to East Asia Forum|Thank you for your subscription|×/,
+    );
+    expect(
+      body(blog).endsWith(
+        "This post first appeared on East Asia Forum, please read the originial post: here",
+      ),
+    ).toBe(true);
     expect(body(blog).split("Cause for optimism")).toHaveLength(1);
   });
 
   it("import 004 as it is, gaps and repeats included, without its navigation", () => {
     const text = body(noisy);
-    expect(text.startsWith("Russia–Japan relations are robust irrespective of island impasses | East Asia Forum\n\njapan and russia relationship\n\n")).toBe(true);
+    expect(
+      text.startsWith(
+        "Russia–Japan relations are robust irrespective of island impasses | East Asia Forum\n\njapan and russia relationship\n\n",
+      ),
+    ).toBe(true);
     expect(text.split("\n").filter((l) => l === "japan and russia relationship")).toHaveLength(3);
     expect(text).toContain("• TOKYO (5 p.m.)");
     expect(text).not.toContain("Navigation menu");
@@ -68,7 +85,11 @@ describe("articles", () => {
 
   it("never leave more than one blank line in a row, here or in the threads", () => {
     for (const doc of [news, blog, noisy, load(FILES.elite), load(FILES.senior)]) {
-      expect(doc.thread.posts.every((p) => p.blocks.every((b) => !b.text.includes("\n\n\n") && b.text === b.text.trim()))).toBe(true);
+      expect(
+        doc.thread.posts.every((p) =>
+          p.blocks.every((b) => !b.text.includes("\n\n\n") && b.text === b.text.trim()),
+        ),
+      ).toBe(true);
     }
   });
 });

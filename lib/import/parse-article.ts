@@ -53,7 +53,13 @@ export function parseArticle(fileName: string, text: string): ImportedDocument {
       kind: "article",
       title,
       byline,
-      posts: [{ authorUsername: null, blocks: bodyText === "" ? [] : [{ kind: "text", text: bodyText }], edited: false }],
+      posts: [
+        {
+          authorUsername: null,
+          blocks: bodyText === "" ? [] : [{ kind: "text", text: bodyText }],
+          edited: false,
+        },
+      ],
     },
     members: [],
   };

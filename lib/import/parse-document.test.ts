@@ -44,10 +44,25 @@ describe("000: XenForo thread, ELITE MEMBER style", () => {
     expect(doc.thread.kind).toBe("discussion");
     expect(doc.thread.byline).toBeNull();
     expect(doc.thread.sourceFile).toBe(FILES.elite);
-    expect(doc.thread.posts.map((p) => p.authorUsername)).toEqual(["Aepsilons", ...Array<null>(12).fill(null)]);
-    expect(doc.thread.posts.map((p) => p.edited)).toEqual(
-      [false, false, false, false, false, false, true, false, false, false, false, false, false],
-    );
+    expect(doc.thread.posts.map((p) => p.authorUsername)).toEqual([
+      "Aepsilons",
+      ...Array<null>(12).fill(null),
+    ]);
+    expect(doc.thread.posts.map((p) => p.edited)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("reads the single user block", () => {
@@ -88,7 +103,17 @@ describe("000: XenForo thread, ELITE MEMBER style", () => {
     expect(first.startsWith("In the 18th and 19th centuries")).toBe(true);
     expect(first.endsWith("deepens its own relationship with Russia.")).toBe(true);
     const lines = allLines(doc);
-    for (const chrome of ["What's new", "Back", "Top Bottom", "Aepsilons", "ELITE MEMBER", "Joined", ".", ". . .", "Last edited:"]) {
+    for (const chrome of [
+      "What's new",
+      "Back",
+      "Top Bottom",
+      "Aepsilons",
+      "ELITE MEMBER",
+      "Joined",
+      ".",
+      ". . .",
+      "Last edited:",
+    ]) {
       expect(lines).not.toContain(chrome);
     }
   });
@@ -96,10 +121,20 @@ describe("000: XenForo thread, ELITE MEMBER style", () => {
   it("quotes a whole post and keeps its paragraphs", () => {
     const quote = block(doc, 2, 0);
     expect(quote).toMatchObject({ kind: "quote", postIndex: 1 });
-    expect(quote?.text.startsWith("Policy Recommendations\n\nCreate a flexible policy toward Russia\n\n")).toBe(true);
-    expect(quote?.text.endsWith("Reference:\n\nJapan-Russia Relations: Toward a Peace Treaty and Beyond / ISN\n\n@vostok , @senheiser , --- your input ? Spasebo!")).toBe(true);
+    expect(
+      quote?.text.startsWith(
+        "Policy Recommendations\n\nCreate a flexible policy toward Russia\n\n",
+      ),
+    ).toBe(true);
+    expect(
+      quote?.text.endsWith(
+        "Reference:\n\nJapan-Russia Relations: Toward a Peace Treaty and Beyond / ISN\n\n@vostok , @senheiser , --- your input ? Spasebo!",
+      ),
+    ).toBe(true);
     expect(block(doc, 2, 1)?.text).toMatch(/^Bear will find comfort in Japan/);
-    expect(block(doc, 2, 1)?.text).toContain('The time for "мир" is nigh.\n\n4d426f3bdb3ba77a907b964beb3f6118.jpg\n\ntreaty-stall-years-japan.si.jpg');
+    expect(block(doc, 2, 1)?.text).toContain(
+      'The time for "мир" is nigh.\n\n4d426f3bdb3ba77a907b964beb3f6118.jpg\n\ntreaty-stall-years-japan.si.jpg',
+    );
   });
 
   it("keeps single line breaks inside a paragraph", () => {
@@ -111,7 +146,11 @@ describe("000: XenForo thread, ELITE MEMBER style", () => {
   });
 
   it("splits a post that interleaves two quotes with its own text", () => {
-    expect(block(doc, 6, 0)).toEqual({ kind: "quote", postIndex: 4, text: "American will respect our policy regarding Russia. That is clear." });
+    expect(block(doc, 6, 0)).toEqual({
+      kind: "quote",
+      postIndex: 4,
+      text: "American will respect our policy regarding Russia. That is clear.",
+    });
     const own = block(doc, 6, 1)?.text ?? "";
     expect(own).toMatch(/^As they should, as they will\./);
     expect(own).toContain("You have too (made your position clear).");
@@ -126,7 +165,9 @@ describe("000: XenForo thread, ELITE MEMBER style", () => {
     const quote = block(doc, 7, 0);
     expect(quote).toMatchObject({ kind: "quote", postIndex: 6 });
     const text = quote?.text ?? "";
-    expect(text).toContain("Greece is a US ally, it maintains a strong relationship with Russia. Turkey");
+    expect(text).toContain(
+      "Greece is a US ally, it maintains a strong relationship with Russia. Turkey",
+    );
     expect(text).toContain("\n\nYou have too. Japan, though a strong US friend");
     expect(text).toContain("\n\nBut frankly, who cares when someone says otherwise.");
     expect(text).toContain("(that's already been explained), but I'm a Russian-borne US citizen");
@@ -147,15 +188,23 @@ describe("000: XenForo thread, ELITE MEMBER style", () => {
       postIndex: 5,
       text: "Is it? Then why sanction Russia, Indian, China has independent foreign policy, Japan wants to make nice but can't.\n\nEverything said in OP is pre Crimea sanctions.",
     });
-    expect(block(doc, 12, 1)?.text).toBe("It considers the Peri-Crimea situation. Japan's strategic relationship with Russia is deep and comprehensive.");
+    expect(block(doc, 12, 1)?.text).toBe(
+      "It considers the Peri-Crimea situation. Japan's strategic relationship with Russia is deep and comprehensive.",
+    );
     expect(block(doc, 12, 2)).toMatchObject({ kind: "quote", postIndex: 6 });
-    expect(block(doc, 12, 2)?.text).toMatch(/Indonesia has been helping Japan and China ease their tensions, perhaps Japan can do the same for the US and Russia\?$/);
+    expect(block(doc, 12, 2)?.text).toMatch(
+      /Indonesia has been helping Japan and China ease their tensions, perhaps Japan can do the same for the US and Russia\?$/,
+    );
   });
 
   it("leaves image names, mentions and the last post's tail as written", () => {
     const last = block(doc, 12, 3)?.text ?? "";
     expect(last).toMatch(/^Western media doesn't really publish/);
-    expect(last.endsWith("042-043.jpg\n\n044-045.jpg\n\nJapanese-Warships-Complete-Visit-to-Vladivostok.jpg\n\nsailors-in-formation.jpg")).toBe(true);
+    expect(
+      last.endsWith(
+        "042-043.jpg\n\n044-045.jpg\n\nJapanese-Warships-Complete-Visit-to-Vladivostok.jpg\n\nsailors-in-formation.jpg",
+      ),
+    ).toBe(true);
     expect(block(doc, 1, 0)?.text).toContain("@vostok , @senheiser , --- your input ? Spasebo!");
   });
 });
@@ -165,15 +214,43 @@ describe("003: XenForo thread, Senior Member style", () => {
 
   it("has seven posts with their authors and edit flags", () => {
     expect(doc.thread.title).toBe("Why is Japan's Abe Seeking Better Ties with Russia's Putin?");
-    expect(doc.thread.posts.map((p) => p.authorUsername)).toEqual(
-      ["Srinivas_K", "Razor", "Srinivas_K", "Razor", "northernarunachalpradesh", "no smoking", "amoy"],
-    );
-    expect(doc.thread.posts.map((p) => p.edited)).toEqual([false, false, false, true, false, false, false]);
-    expect(shapes(doc)).toEqual(["own", "own", "quote→1 own", "quote→2 own", "quote→3 own", "quote→2 own", "quote→0 own"]);
+    expect(doc.thread.posts.map((p) => p.authorUsername)).toEqual([
+      "Srinivas_K",
+      "Razor",
+      "Srinivas_K",
+      "Razor",
+      "northernarunachalpradesh",
+      "no smoking",
+      "amoy",
+    ]);
+    expect(doc.thread.posts.map((p) => p.edited)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(shapes(doc)).toEqual([
+      "own",
+      "own",
+      "quote→1 own",
+      "quote→2 own",
+      "quote→3 own",
+      "quote→2 own",
+      "quote→0 own",
+    ]);
   });
 
   it("lists each member once, with custom titles and without a country", () => {
-    expect(doc.members.map((m) => m.username)).toEqual(["Srinivas_K", "Razor", "northernarunachalpradesh", "no smoking", "amoy"]);
+    expect(doc.members.map((m) => m.username)).toEqual([
+      "Srinivas_K",
+      "Razor",
+      "northernarunachalpradesh",
+      "no smoking",
+      "amoy",
+    ]);
     expect(doc.members[1]).toEqual({
       username: "Razor",
       customTitle: "STABLE GENIUS",
@@ -184,22 +261,52 @@ describe("003: XenForo thread, Senior Member style", () => {
       countryCode: null,
       location: null,
     });
-    expect(doc.members[0]).toMatchObject({ customTitle: null, memberTitle: "Senior Member", joinedOn: "2009-06-17", messageCount: 7417, reactionScore: 12935 });
-    expect(doc.members[2]).toMatchObject({ memberTitle: "Regular Member", joinedOn: "2013-10-28", messageCount: 367, reactionScore: 278, countryCode: null });
-    expect(doc.members[3]).toMatchObject({ joinedOn: "2009-08-14", messageCount: 5000, reactionScore: 2302 });
-    expect(doc.members[4]).toMatchObject({ joinedOn: "2010-01-17", messageCount: 5982, reactionScore: 1849 });
+    expect(doc.members[0]).toMatchObject({
+      customTitle: null,
+      memberTitle: "Senior Member",
+      joinedOn: "2009-06-17",
+      messageCount: 7417,
+      reactionScore: 12935,
+    });
+    expect(doc.members[2]).toMatchObject({
+      memberTitle: "Regular Member",
+      joinedOn: "2013-10-28",
+      messageCount: 367,
+      reactionScore: 278,
+      countryCode: null,
+    });
+    expect(doc.members[3]).toMatchObject({
+      joinedOn: "2009-08-14",
+      messageCount: 5000,
+      reactionScore: 2302,
+    });
+    expect(doc.members[4]).toMatchObject({
+      joinedOn: "2010-01-17",
+      messageCount: 5982,
+      reactionScore: 1849,
+    });
   });
 
   it("keeps the opening post's own title line, which is part of the post", () => {
     const op = block(doc, 0, 0)?.text ?? "";
-    expect(op.startsWith("Why is Japan's Abe Seeking Better Ties with Russia's Putin?\n\nJapanese Prime Minister Shinzo Abe")).toBe(true);
-    expect(op.endsWith("she said.\n\nWhy is Japan's Abe Seeking Better Ties with Russia's Putin?")).toBe(true);
+    expect(
+      op.startsWith(
+        "Why is Japan's Abe Seeking Better Ties with Russia's Putin?\n\nJapanese Prime Minister Shinzo Abe",
+      ),
+    ).toBe(true);
+    expect(
+      op.endsWith("she said.\n\nWhy is Japan's Abe Seeking Better Ties with Russia's Putin?"),
+    ).toBe(true);
   });
 
   it("recovers the quotes", () => {
     expect(block(doc, 2, 0)).toMatchObject({ kind: "quote", postIndex: 1 });
     expect(block(doc, 2, 0)?.text).toMatch(/^Almost certainly Russia-China relations/);
-    expect(block(doc, 5, 0)).toEqual({ kind: "quote", postIndex: 2, text: "Gone are the days when Russia and West used to see each of them as enemies." });
+    expect(block(doc, 5, 0)).toEqual({
+      kind: "quote",
+      postIndex: 2,
+      text: "Gone are the days when Russia and West used to see each of them as enemies.",
+    });
     // A leading part of the opening post's line, cut short by the reply.
     expect(block(doc, 6, 0)).toEqual({
       kind: "quote",
@@ -210,9 +317,22 @@ describe("003: XenForo thread, Senior Member style", () => {
   });
 
   it("keeps single line breaks and drops chrome and user blocks", () => {
-    expect(block(doc, 3, 1)?.text).toMatch(/threat priority of Russia\.\nWhat are you trying to say \?/);
+    expect(block(doc, 3, 1)?.text).toMatch(
+      /threat priority of Russia\.\nWhat are you trying to say \?/,
+    );
     const lines = allLines(doc);
-    for (const chrome of ["Latest Replies", "Global Defence", "New threads", "Articles", "Top", "Country flag", "Likes", "Senior Member", "STABLE GENIUS", "Last edited:"]) {
+    for (const chrome of [
+      "Latest Replies",
+      "Global Defence",
+      "New threads",
+      "Articles",
+      "Top",
+      "Country flag",
+      "Likes",
+      "Senior Member",
+      "STABLE GENIUS",
+      "Last edited:",
+    ]) {
       expect(lines).not.toContain(chrome);
     }
   });

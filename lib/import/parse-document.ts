@@ -12,7 +12,9 @@ const DATE_LINE = /^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$/;
 
 /** A XenForo user block always has "Joined" directly above a date; articles never do. */
 function hasUserBlock(lines: readonly string[]): boolean {
-  return lines.some((line, i) => line.trim() === "Joined" && DATE_LINE.test((lines[i + 1] ?? "").trim()));
+  return lines.some(
+    (line, i) => line.trim() === "Joined" && DATE_LINE.test((lines[i + 1] ?? "").trim()),
+  );
 }
 
 export function detectSeedStyle(text: string): SeedStyle {

@@ -53,7 +53,8 @@ function splitPosts(lines: readonly string[], from: number): RawPost[] {
 export function parseXenforoElite(fileName: string, text: string): ImportedDocument {
   const lines = dropTrailing(splitLines(text), TRAILING_CHROME);
   let i = skipBlank(lines, 0);
-  while (i < lines.length && LEADING_CHROME.has((lines[i] ?? "").trim())) i = skipBlank(lines, i + 1);
+  while (i < lines.length && LEADING_CHROME.has((lines[i] ?? "").trim()))
+    i = skipBlank(lines, i + 1);
   const title = (lines[i] ?? "").trim();
 
   const userStart = skipBlank(lines, i + 1);

@@ -5,7 +5,13 @@ import { recoverQuotes } from "./recover-quotes";
 import { dropTrailing, isLastEdited, isPostEnd, skipBlank, splitLines } from "./text-lines";
 import { parseUserBlock, uniqueMembers } from "./user-block";
 
-const TRAILING_CHROME = new Set(["Latest Replies", "Global Defence", "New threads", "Articles", "Top"]);
+const TRAILING_CHROME = new Set([
+  "Latest Replies",
+  "Global Defence",
+  "New threads",
+  "Articles",
+  "Top",
+]);
 
 interface RawPost {
   author: string;

@@ -5,8 +5,16 @@ import { parseCount, parseForumDate } from "./user-block";
 describe("recoverQuotes", () => {
   it("leaves unrelated and short coincidental lines as own text", () => {
     const blocks = recoverQuotes([
-      ["Thanks", "", "Russia and Japan have signed a new fisheries agreement covering the Kuril waters this year."],
-      ["Thanks", "", "Japan and Russia have not signed any agreement about fisheries in the waters of the Kurils so far."],
+      [
+        "Thanks",
+        "",
+        "Russia and Japan have signed a new fisheries agreement covering the Kuril waters this year.",
+      ],
+      [
+        "Thanks",
+        "",
+        "Japan and Russia have not signed any agreement about fisheries in the waters of the Kurils so far.",
+      ],
     ]);
     expect(blocks[1]?.map((b) => b.kind)).toEqual(["text"]);
   });

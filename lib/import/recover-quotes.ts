@@ -33,7 +33,8 @@ function words(line: string): string[] {
 
 function shingles(ws: readonly string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i + SHINGLE_WORDS <= ws.length; i++) out.push(ws.slice(i, i + SHINGLE_WORDS).join(" "));
+  for (let i = 0; i + SHINGLE_WORDS <= ws.length; i++)
+    out.push(ws.slice(i, i + SHINGLE_WORDS).join(" "));
   return out;
 }
 
@@ -87,14 +88,19 @@ function settleWeak(matches: readonly (Match | null | undefined)[]): (number | n
 }
 
 /** Groups lines into blocks; blank lines stay with the run they sit in and are trimmed at its ends. */
-function toBlocks(lines: readonly string[], sources: readonly (number | null | undefined)[]): PostBlock[] {
+function toBlocks(
+  lines: readonly string[],
+  sources: readonly (number | null | undefined)[],
+): PostBlock[] {
   const blocks: PostBlock[] = [];
   let run: string[] = [];
   let runSource: number | null = null;
   const flush = () => {
     const text = linesToText(run);
     if (text !== "") {
-      blocks.push(runSource === null ? { kind: "text", text } : { kind: "quote", postIndex: runSource, text });
+      blocks.push(
+        runSource === null ? { kind: "text", text } : { kind: "quote", postIndex: runSource, text },
+      );
     }
     run = [];
   };

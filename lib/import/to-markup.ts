@@ -8,7 +8,9 @@ const IMAGE_FILE_LINE = /^[\w.\-]+\.(?:jpe?g|png|gif|webp)$/i;
 function textToMarkup(text: string): string {
   return text
     .split("\n")
-    .map((line) => (IMAGE_FILE_LINE.test(line.trim()) ? `![${line.trim()}](attachment:${line.trim()})` : line))
+    .map((line) =>
+      IMAGE_FILE_LINE.test(line.trim()) ? `![${line.trim()}](attachment:${line.trim()})` : line,
+    )
     .join("\n");
 }
 
@@ -17,7 +19,10 @@ export interface QuotedPostRef {
   postId: number;
 }
 
-export function importedPostMarkup(post: ImportedPost, quotedPost: (postIndex: number) => QuotedPostRef): string {
+export function importedPostMarkup(
+  post: ImportedPost,
+  quotedPost: (postIndex: number) => QuotedPostRef,
+): string {
   return post.blocks
     .map((block) =>
       block.kind === "text"

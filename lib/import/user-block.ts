@@ -10,8 +10,18 @@ import { isBlank } from "./text-lines";
 countries.registerLocale(en);
 
 const MONTHS: Record<string, string> = {
-  jan: "01", feb: "02", mar: "03", apr: "04", may: "05", jun: "06",
-  jul: "07", aug: "08", sep: "09", oct: "10", nov: "11", dec: "12",
+  jan: "01",
+  feb: "02",
+  mar: "03",
+  apr: "04",
+  may: "05",
+  jun: "06",
+  jul: "07",
+  aug: "08",
+  sep: "09",
+  oct: "10",
+  nov: "11",
+  dec: "12",
 };
 
 /** "May 29, 2014" / "Feb 7, 2011" → "2014-05-29". Done on strings so no timezone can shift the day. */
@@ -60,7 +70,10 @@ export function parseUserBlock(lines: readonly string[], start: number): UserBlo
   if (joined < 0) return null;
 
   // One title line is the ladder title; two mean a staff-granted custom title sits above it.
-  const titles = lines.slice(start + 1, joined).filter((l) => !isBlank(l)).map((l) => l.trim());
+  const titles = lines
+    .slice(start + 1, joined)
+    .filter((l) => !isBlank(l))
+    .map((l) => l.trim());
   if (titles.length < 1 || titles.length > 2) return null;
   const memberTitle = titles[titles.length - 1] ?? "";
   const customTitle = titles.length === 2 ? (titles[0] ?? null) : null;
@@ -86,7 +99,8 @@ export function parseUserBlock(lines: readonly string[], start: number): UserBlo
     if (!VALUE_LABELS.has(label)) break;
     const value = (lines[i + 1] ?? "").trim();
     if (label === "Messages") member.messageCount = parseCount(value);
-    else if (label === "Reaction score" || label === "Likes") member.reactionScore = parseCount(value);
+    else if (label === "Reaction score" || label === "Likes")
+      member.reactionScore = parseCount(value);
     else if (label === "Country") member.countryCode = countryNameToCode(value);
     else if (label === "Location") member.location = value === "" ? null : value;
     i += 2;

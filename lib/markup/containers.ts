@@ -12,9 +12,14 @@ interface ContainerOptions {
 }
 
 // @types/markdown-it-container is written against markdown-it 13's types; markdown-it 15 ships its own.
-const containerPlugin = container as unknown as (md: MarkdownIt, name: string, options: ContainerOptions) => void;
+const containerPlugin = container as unknown as (
+  md: MarkdownIt,
+  name: string,
+  options: ContainerOptions,
+) => void;
 
-const startsWithWord = (word: string) => (params: string) => new RegExp(`^${word}(?:\\s|$)`, "u").test(params.trim());
+const startsWithWord = (word: string) => (params: string) =>
+  new RegExp(`^${word}(?:\\s|$)`, "u").test(params.trim());
 
 export const QUOTED_POSTS_ENV_KEY = "parleyQuotedPosts";
 /** post id → the name of its real author, for the posts a source quotes. */
@@ -22,10 +27,15 @@ export type QuotedPosts = ReadonlyMap<number, string>;
 
 /** A quote may claim any post and author: when the real posts are known, the post's real author is
  * shown, and a quote of a post that does not exist keeps its text but loses its link. */
-function verifiedAttribution(claimed: QuoteAttribution, known: QuotedPosts | undefined): QuoteAttribution {
+function verifiedAttribution(
+  claimed: QuoteAttribution,
+  known: QuotedPosts | undefined,
+): QuoteAttribution {
   if (!known || claimed.postId === null) return claimed;
   const author = known.get(claimed.postId);
-  return author === undefined ? { postId: null, author: claimed.author } : { postId: claimed.postId, author };
+  return author === undefined
+    ? { postId: null, author: claimed.author }
+    : { postId: claimed.postId, author };
 }
 
 export function forumContainers(md: MarkdownIt): void {
@@ -35,7 +45,10 @@ export function forumContainers(md: MarkdownIt): void {
     const token = tokens[idx];
     if (!token || token.nesting !== 1) return "</div></blockquote>\n";
     const claimed = parseQuoteInfo(token.info);
-    const { postId, author } = verifiedAttribution(claimed, (env as Record<string, unknown>)[QUOTED_POSTS_ENV_KEY] as QuotedPosts | undefined);
+    const { postId, author } = verifiedAttribution(
+      claimed,
+      (env as Record<string, unknown>)[QUOTED_POSTS_ENV_KEY] as QuotedPosts | undefined,
+    );
     const idAttr = postId !== null ? ` data-post-id="${postId}"` : "";
     let attribution = "";
     if (author) {

@@ -86,7 +86,9 @@ describe("links and image links", () => {
 
   it("makes a selected address the target and selects the text to show", () => {
     expect(run(insertLink, "⟨https://example.com/x⟩")).toBe("[⟨link text⟩](https://example.com/x)");
-    expect(run(insertImageLink, "⟨https://example.com/a.png⟩")).toBe("![⟨image description⟩](https://example.com/a.png)");
+    expect(run(insertImageLink, "⟨https://example.com/a.png⟩")).toBe(
+      "![⟨image description⟩](https://example.com/a.png)",
+    );
   });
 });
 
@@ -115,7 +117,9 @@ describe("lists", () => {
 
 describe("block quotes and spoilers", () => {
   it("puts the selection in an unattributed quote block on its own lines", () => {
-    expect(run(insertBlockQuote, "before ⟨quoted words⟩ after")).toBe("before \n::: quote -\n⟨quoted words⟩\n:::\n after");
+    expect(run(insertBlockQuote, "before ⟨quoted words⟩ after")).toBe(
+      "before \n::: quote -\n⟨quoted words⟩\n:::\n after",
+    );
     expect(run(insertBlockQuote, "line\n⟨⟩")).toBe("line\n::: quote -\n⟨Quoted text⟩\n:::\n");
     expect(run(insertBlockQuote, "⟨⟩\nnext")).toBe("::: quote -\n⟨Quoted text⟩\n:::\nnext");
   });
@@ -155,11 +159,21 @@ describe("quotes from posts", () => {
   const quote = quoteMarkup({ author: "Razor", postId: 12 }, "Almost certainly.");
 
   it("goes on its own lines, a blank line before and after, the caret after it", () => {
-    expect(mark(insertQuoteBlock("", 0, 0, quote))).toBe("::: quote 12 Razor\nAlmost certainly.\n:::\n\n⟨⟩");
-    expect(mark(insertQuoteBlock("Hello", 5, 5, quote))).toBe("Hello\n\n::: quote 12 Razor\nAlmost certainly.\n:::\n\n⟨⟩");
-    expect(mark(insertQuoteBlock("Hi\n", 3, 3, quote))).toBe("Hi\n\n::: quote 12 Razor\nAlmost certainly.\n:::\n\n⟨⟩");
-    expect(mark(insertQuoteBlock("ab", 1, 1, quote))).toBe("a\n\n::: quote 12 Razor\nAlmost certainly.\n:::\n\n⟨⟩b");
-    expect(mark(insertQuoteBlock("a\n\nb", 1, 1, quote))).toBe("a\n\n::: quote 12 Razor\nAlmost certainly.\n:::\n\n⟨⟩b");
+    expect(mark(insertQuoteBlock("", 0, 0, quote))).toBe(
+      "::: quote 12 Razor\nAlmost certainly.\n:::\n\n⟨⟩",
+    );
+    expect(mark(insertQuoteBlock("Hello", 5, 5, quote))).toBe(
+      "Hello\n\n::: quote 12 Razor\nAlmost certainly.\n:::\n\n⟨⟩",
+    );
+    expect(mark(insertQuoteBlock("Hi\n", 3, 3, quote))).toBe(
+      "Hi\n\n::: quote 12 Razor\nAlmost certainly.\n:::\n\n⟨⟩",
+    );
+    expect(mark(insertQuoteBlock("ab", 1, 1, quote))).toBe(
+      "a\n\n::: quote 12 Razor\nAlmost certainly.\n:::\n\n⟨⟩b",
+    );
+    expect(mark(insertQuoteBlock("a\n\nb", 1, 1, quote))).toBe(
+      "a\n\n::: quote 12 Razor\nAlmost certainly.\n:::\n\n⟨⟩b",
+    );
   });
 
   it("ignores empty markup", () => {

@@ -25,12 +25,28 @@ function clampSelection(text: string, selStart: number, selEnd: number): [number
   return a <= b ? [a, b] : [b, a];
 }
 
-function replaceRange(text: string, start: number, end: number, insert: string, selStart: number, selEnd: number): EditorState {
-  return { text: text.slice(0, start) + insert + text.slice(end), selStart: start + selStart, selEnd: start + selEnd };
+function replaceRange(
+  text: string,
+  start: number,
+  end: number,
+  insert: string,
+  selStart: number,
+  selEnd: number,
+): EditorState {
+  return {
+    text: text.slice(0, start) + insert + text.slice(end),
+    selStart: start + selStart,
+    selEnd: start + selEnd,
+  };
 }
 
 /** Replaces the selection with `insert` and puts the caret after it. */
-export function insertText(text: string, selStart: number, selEnd: number, insert: string): EditorState {
+export function insertText(
+  text: string,
+  selStart: number,
+  selEnd: number,
+  insert: string,
+): EditorState {
   const [start, end] = clampSelection(text, selStart, selEnd);
   return replaceRange(text, start, end, insert, insert.length, insert.length);
 }
@@ -51,7 +67,9 @@ function toggleInline(marker: string, placeholder: string): EditorCommand {
     // not italic inside stars, when toggling italic ("*").
     const single = marker.charAt(0);
     const isExactRun = (from: number, to: number) =>
-      text.slice(from, to) === marker && text.charAt(from - 1) !== single && text.charAt(to) !== single;
+      text.slice(from, to) === marker &&
+      text.charAt(from - 1) !== single &&
+      text.charAt(to) !== single;
 
     if (start === end) {
       // Caret inside an empty pair ("**|**" for bold): remove the pair.
@@ -115,12 +133,26 @@ function linkCommand(prefix: "" | "!", placeholder: string): EditorCommand {
     const url = "https://";
     if (!selected) {
       // "[link text](https://)" with "link text" selected: type the text, then the address.
-      return replaceRange(text, start, end, `${prefix}[${placeholder}](${url})`, prefix.length + 1, prefix.length + 1 + placeholder.length);
+      return replaceRange(
+        text,
+        start,
+        end,
+        `${prefix}[${placeholder}](${url})`,
+        prefix.length + 1,
+        prefix.length + 1 + placeholder.length,
+      );
     }
     if (LOOKS_LIKE_URL.test(selected) && !/\n/u.test(selected)) {
       // A selected address becomes the target; the text to show is selected.
       const insert = `${prefix}[${placeholder}](${selected})`;
-      return replaceRange(text, start, end, insert, prefix.length + 1, prefix.length + 1 + placeholder.length);
+      return replaceRange(
+        text,
+        start,
+        end,
+        insert,
+        prefix.length + 1,
+        prefix.length + 1 + placeholder.length,
+      );
     }
     // Selected text becomes the link text (brackets escaped); the address is selected, ready to type.
     const label = selected.replace(/\s*\n\s*/gu, " ").replace(/([[\]\\])/gu, "\\$1");
@@ -188,12 +220,26 @@ export const toggleList: EditorCommand = (text, selStart, selEnd) => {
  * lines: a line break before it unless it starts a line, one after it unless a line break follows.
  * Returns the state with [innerStart, innerEnd) of the block selected.
  */
-function placeBlock(text: string, start: number, end: number, block: string, innerStart: number, innerEnd: number): EditorState {
+function placeBlock(
+  text: string,
+  start: number,
+  end: number,
+  block: string,
+  innerStart: number,
+  innerEnd: number,
+): EditorState {
   const before = start > 0 && text.charAt(start - 1) !== "\n" ? "\n" : "";
   // `block` ends with "\n", which separates it from text continuing on the same line; when a line
   // break follows anyway, the block's own would leave a blank line.
   const body = text.charAt(end) === "\n" ? block.replace(/\n$/u, "") : block;
-  return replaceRange(text, start, end, before + body, before.length + innerStart, before.length + innerEnd);
+  return replaceRange(
+    text,
+    start,
+    end,
+    before + body,
+    before.length + innerStart,
+    before.length + innerEnd,
+  );
 }
 
 /** The shortest run of `char` (at least `min`) longer than every run of it in `body`. */
@@ -220,7 +266,10 @@ export const insertBlockQuote: EditorCommand = (text, selStart, selEnd) => {
 /** A spoiler block around the selection (or a placeholder). */
 export const insertSpoiler: EditorCommand = (text, selStart, selEnd) => {
   const [start, end] = clampSelection(text, selStart, selEnd);
-  const selected = text.slice(start, end).replace(/^(?:[ \t]*\n)+/u, "").replace(/\s+$/u, "");
+  const selected = text
+    .slice(start, end)
+    .replace(/^(?:[ \t]*\n)+/u, "")
+    .replace(/\s+$/u, "");
   const body = selected || "Spoiler text";
   const fence = fenceFor(":", body, 3);
   const open = `${fence} spoiler\n`;
@@ -235,13 +284,21 @@ export const insertSpoiler: EditorCommand = (text, selStart, selEnd) => {
 export const insertCode: EditorCommand = (text, selStart, selEnd) => {
   const [start, end] = clampSelection(text, selStart, selEnd);
   const selected = text.slice(start, end);
-  const emptyLine = start === end && lineStart(text, start) === start && lineEnd(text, start) === start;
+  const emptyLine =
+    start === end && lineStart(text, start) === start && lineEnd(text, start) === start;
 
   if (selected.includes("\n") || emptyLine) {
     const body = selected.replace(/^(?:[ \t]*\n)+/u, "").replace(/\s+$/u, "") || "code";
     const fence = fenceFor("`", body, 3);
     const open = `${fence}\n`;
-    return placeBlock(text, start, end, `${open}${body}\n${fence}\n`, open.length, open.length + body.length);
+    return placeBlock(
+      text,
+      start,
+      end,
+      `${open}${body}\n${fence}\n`,
+      open.length,
+      open.length + body.length,
+    );
   }
 
   const lead = /^\s*/u.exec(selected)![0].length;
@@ -262,7 +319,12 @@ export const insertCode: EditorCommand = (text, selStart, selEnd) => {
  * Quote markup from a post's Quote button (or several): on its own lines, followed by a blank line,
  * with the caret after it, ready for the reply. A blank line separates it from text before it.
  */
-export function insertQuoteBlock(text: string, selStart: number, selEnd: number, markup: string): EditorState {
+export function insertQuoteBlock(
+  text: string,
+  selStart: number,
+  selEnd: number,
+  markup: string,
+): EditorState {
   const [start, end] = clampSelection(text, selStart, selEnd);
   const body = markup.replace(/\r\n?/gu, "\n").replace(/^\n+/u, "").replace(/\s+$/u, "");
   if (!body) return { text, selStart: start, selEnd: end };
@@ -282,7 +344,12 @@ export function insertQuoteBlock(text: string, selStart: number, selEnd: number,
  * A smilie's code at the caret, with the spaces that make it render: faces need whitespace before
  * them and nothing word-like after (see matchSmilie). The caret goes after the code and its space.
  */
-export function insertSmilie(text: string, selStart: number, selEnd: number, code: string): EditorState {
+export function insertSmilie(
+  text: string,
+  selStart: number,
+  selEnd: number,
+  code: string,
+): EditorState {
   const [start, end] = clampSelection(text, selStart, selEnd);
   const prev = text.charAt(start - 1);
   const next = text.charAt(end);
@@ -321,7 +388,12 @@ export function mentionQuery(text: string, caret: number): MentionQuery | null {
 }
 
 /** Replaces "@<query>" before the caret with "@Name " (no second space when one already follows). */
-export function completeMention(text: string, at: number, caret: number, name: string): EditorState {
+export function completeMention(
+  text: string,
+  at: number,
+  caret: number,
+  name: string,
+): EditorState {
   const next = text.charAt(caret);
   const insert = next === " " ? name : `${name} `;
   const caretAfter = name.length + 1;

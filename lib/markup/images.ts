@@ -16,7 +16,8 @@ export function forumImages(md: MarkdownIt): void {
     const alt = renderer.renderInlineAsText(token.children ?? [], options, env);
 
     if (src.toLowerCase().startsWith(ATTACHMENT_SCHEME)) {
-      const fileName = md.normalizeLinkText(src.slice(ATTACHMENT_SCHEME.length)).trim() || alt || "attachment";
+      const fileName =
+        md.normalizeLinkText(src.slice(ATTACHMENT_SCHEME.length)).trim() || alt || "attachment";
       const label = `Image ${fileName} (file not kept)`;
       return `<span class="attachment-missing" role="img" aria-label="${escape(label)}">🖼 ${escape(fileName)}</span>`;
     }

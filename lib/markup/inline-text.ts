@@ -84,7 +84,8 @@ function forumText(state: StateCore): void {
     for (const child of block.children) {
       if (child.type === "link_open") linkDepth++;
       if (child.type === "link_close") linkDepth = Math.max(0, linkDepth - 1);
-      const replaced = child.type === "text" && linkDepth === 0 ? splitText(state, child, members) : null;
+      const replaced =
+        child.type === "text" && linkDepth === 0 ? splitText(state, child, members) : null;
       // A loop, not push(...replaced): a long post can split into more tokens than fit in arguments.
       if (replaced) for (const token of replaced) children.push(token);
       else children.push(child);

@@ -43,7 +43,11 @@ function nameContinues(text: string, end: number): boolean {
   return (next === "." || next === "-") && NAME_CHAR.test(text.charAt(end + 1));
 }
 
-export function matchMention(text: string, index: number, members: MemberIndex | null): MentionMatch | null {
+export function matchMention(
+  text: string,
+  index: number,
+  members: MemberIndex | null,
+): MentionMatch | null {
   if (!canStartMention(text, index)) return null;
   const start = index + 1;
 
@@ -51,7 +55,8 @@ export function matchMention(text: string, index: number, members: MemberIndex |
     for (let length = Math.min(members.longestName, text.length - start); length > 0; length--) {
       const name = text.slice(start, start + length);
       const href = members.byName.get(name.toLowerCase());
-      if (href !== undefined && !nameContinues(text, start + length)) return { typed: `@${name}`, href };
+      if (href !== undefined && !nameContinues(text, start + length))
+        return { typed: `@${name}`, href };
     }
   }
 

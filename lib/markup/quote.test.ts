@@ -4,14 +4,22 @@ import { renderPost } from "./render";
 
 describe("quoteMarkup", () => {
   it("writes the fence line, body and closing fence", () => {
-    expect(quoteMarkup({ author: "Razor", postId: 123 }, "Almost certainly.\n")).toBe("::: quote 123 Razor\nAlmost certainly.\n:::\n");
-    expect(quoteMarkup({ author: "no smoking", postId: null }, "hi")).toBe("::: quote - no smoking\nhi\n:::\n");
+    expect(quoteMarkup({ author: "Razor", postId: 123 }, "Almost certainly.\n")).toBe(
+      "::: quote 123 Razor\nAlmost certainly.\n:::\n",
+    );
+    expect(quoteMarkup({ author: "no smoking", postId: null }, "hi")).toBe(
+      "::: quote - no smoking\nhi\n:::\n",
+    );
   });
 
   it("makes the fence longer than any run of colons in the body", () => {
     const inner = quoteMarkup({ author: "A", postId: 1 }, "x");
-    expect(quoteMarkup({ author: "B", postId: 2 }, inner)).toBe(":::: quote 2 B\n::: quote 1 A\nx\n:::\n::::\n");
-    expect(quoteMarkup({ author: "C", postId: 3 }, "ratio 1::::::2").startsWith("::::::: quote 3 C\n")).toBe(true);
+    expect(quoteMarkup({ author: "B", postId: 2 }, inner)).toBe(
+      ":::: quote 2 B\n::: quote 1 A\nx\n:::\n::::\n",
+    );
+    expect(
+      quoteMarkup({ author: "C", postId: 3 }, "ratio 1::::::2").startsWith("::::::: quote 3 C\n"),
+    ).toBe(true);
   });
 
   it("round-trips three levels deep", () => {
@@ -23,14 +31,21 @@ describe("quoteMarkup", () => {
     expect(html.match(/<\/blockquote>/g)).toHaveLength(3);
     expect(html.indexOf("C said:")).toBeLessThan(html.indexOf("B said:"));
     expect(html.indexOf("B said:")).toBeLessThan(html.indexOf("A said:"));
-    expect(html).toMatch(/<p>first<\/p>\n<\/div><\/blockquote>\n<p>second<\/p>\n<\/div><\/blockquote>\n<p>third<\/p>\n<\/div><\/blockquote>\n$/);
+    expect(html).toMatch(
+      /<p>first<\/p>\n<\/div><\/blockquote>\n<p>second<\/p>\n<\/div><\/blockquote>\n<p>third<\/p>\n<\/div><\/blockquote>\n$/,
+    );
   });
 
   it("keeps names on the fence line", () => {
-    const source = quoteMarkup({ author: "Eve\n:::\n<script>x</script>\r\u2028\u202Eevil", postId: 4 }, "body");
+    const source = quoteMarkup(
+      { author: "Eve\n:::\n<script>x</script>\r\u2028\u202Eevil", postId: 4 },
+      "body",
+    );
     expect(source.split("\n")[0]).toBe("::: quote 4 Eve ::: <script>x</script> evil");
     const html = renderPost(`${source}\nafter`);
-    expect(html).toContain('<a href="/posts/4">Eve ::: &lt;script&gt;x&lt;/script&gt; evil said:</a>');
+    expect(html).toContain(
+      '<a href="/posts/4">Eve ::: &lt;script&gt;x&lt;/script&gt; evil said:</a>',
+    );
     expect(html).toMatch(/<p>body<\/p>\n<\/div><\/blockquote>\n<p>after<\/p>\n$/);
   });
 
@@ -39,7 +54,10 @@ describe("quoteMarkup", () => {
       expect(quoteMarkup({ author: "A", postId }, "x").split("\n")[0]).toBe("::: quote - A");
     }
     const source = quoteMarkup({ author: "1984", postId: null }, "x");
-    expect(parseQuoteInfo(source.split("\n")[0]!.replace(/^:+/, ""))).toEqual({ postId: null, author: "1984" });
+    expect(parseQuoteInfo(source.split("\n")[0]!.replace(/^:+/, ""))).toEqual({
+      postId: null,
+      author: "1984",
+    });
   });
 
   it("handles an empty body and an empty author", () => {

@@ -58,7 +58,8 @@ export function parseQuoteInfo(info: string): QuoteAttribution {
 /** The post ids a source's quote blocks point at (nested ones included), to look their authors up. */
 export function quotedPostIds(source: string): number[] {
   const ids = new Set<number>();
-  for (const match of source.matchAll(/^[ \t]*:{3,}[ \t]*quote[ \t]+(\d{1,9})\b/gmu)) ids.add(Number(match[1]));
+  for (const match of source.matchAll(/^[ \t]*:{3,}[ \t]*quote[ \t]+(\d{1,9})\b/gmu))
+    ids.add(Number(match[1]));
   return [...ids];
 }
 

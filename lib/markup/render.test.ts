@@ -12,7 +12,9 @@ const members = new Map([
 
 describe("quotes", () => {
   it("renders a quote with a linked attribution inside a blockquote", () => {
-    const html = renderPost("::: quote 123 Razor\nAlmost certainly Russia-China relations will grow stronger.\n:::");
+    const html = renderPost(
+      "::: quote 123 Razor\nAlmost certainly Russia-China relations will grow stronger.\n:::",
+    );
     expect(html).toBe(
       '<blockquote class="quote" data-post-id="123">' +
         '<p class="quote-attribution"><a href="/posts/123">Razor said:</a></p>' +
@@ -25,14 +27,18 @@ describe("quotes", () => {
     expect(renderPost("::: quote - no smoking\nhi\n:::")).toContain(
       '<blockquote class="quote"><p class="quote-attribution">no smoking said:</p><div class="quote-body">',
     );
-    expect(renderPost("::: quote -\nhi\n:::")).toBe('<blockquote class="quote"><div class="quote-body">\n<p>hi</p>\n</div></blockquote>\n');
+    expect(renderPost("::: quote -\nhi\n:::")).toBe(
+      '<blockquote class="quote"><div class="quote-body">\n<p>hi</p>\n</div></blockquote>\n',
+    );
     expect(renderPost("::: quote 7\nhi\n:::")).toBe(
       '<blockquote class="quote" data-post-id="7"><div class="quote-body">\n<p>hi</p>\n</div></blockquote>\n',
     );
   });
 
   it("reads a hand-typed quote without an id as author only", () => {
-    expect(renderPost("::: quote Razor\nhi\n:::")).toContain('<p class="quote-attribution">Razor said:</p>');
+    expect(renderPost("::: quote Razor\nhi\n:::")).toContain(
+      '<p class="quote-attribution">Razor said:</p>',
+    );
   });
 
   it("escapes the author name", () => {
@@ -44,7 +50,9 @@ describe("quotes", () => {
   });
 
   it("keeps Unicode author names", () => {
-    expect(renderPost("::: quote 9 Дмитрий 日本 🐻\nhi\n:::")).toContain('<a href="/posts/9">Дмитрий 日本 🐻 said:</a>');
+    expect(renderPost("::: quote 9 Дмитрий 日本 🐻\nhi\n:::")).toContain(
+      '<a href="/posts/9">Дмитрий 日本 🐻 said:</a>',
+    );
   });
 
   it("nests quotes built by quoteMarkup inside each other", () => {
@@ -65,7 +73,9 @@ describe("quotes", () => {
   it("does not let a colon line inside quoted code close the quote", () => {
     const source = quoteMarkup({ author: "Razor", postId: 3 }, "```\n:::\n```\nstill quoted");
     const html = renderPost(`${source}\nafter`);
-    expect(html).toMatch(/<div class="quote-body">\n<pre><code>:::\n<\/code><\/pre>\n<p>still quoted<\/p>\n<\/div><\/blockquote>\n<p>after<\/p>/);
+    expect(html).toMatch(
+      /<div class="quote-body">\n<pre><code>:::\n<\/code><\/pre>\n<p>still quoted<\/p>\n<\/div><\/blockquote>\n<p>after<\/p>/,
+    );
   });
 });
 
@@ -87,19 +97,25 @@ describe("spoilers", () => {
 
 describe("hostile source", () => {
   it("does not link javascript: URLs", () => {
-    const html = renderPost("[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) <javascript:alert(1)>");
+    const html = renderPost(
+      "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) <javascript:alert(1)>",
+    );
     expect(html).not.toContain("<a");
-    expect(html).toBe("<p>[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) &lt;javascript:alert(1)&gt;</p>\n");
+    expect(html).toBe(
+      "<p>[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) &lt;javascript:alert(1)&gt;</p>\n",
+    );
   });
 
   it("shows raw HTML as text", () => {
     expect(renderPost('<img src=x onerror="alert(1)"> <script>alert(2)</script>')).toBe(
-      "<p>&lt;img src=x onerror=\"alert(1)\"&gt; &lt;script&gt;alert(2)&lt;/script&gt;</p>\n",
+      '<p>&lt;img src=x onerror="alert(1)"&gt; &lt;script&gt;alert(2)&lt;/script&gt;</p>\n',
     );
   });
 
   it("keeps links to other schemes and protocol-relative URLs as text only", () => {
-    expect(renderPost("[a](ftp://x.org) [b](//evil.example) [c](data:text/html,hi)")).toBe("<p>a b [c](data:text/html,hi)</p>\n");
+    expect(renderPost("[a](ftp://x.org) [b](//evil.example) [c](data:text/html,hi)")).toBe(
+      "<p>a b [c](data:text/html,hi)</p>\n",
+    );
   });
 
   it("cannot inject attributes through a code fence info string", () => {
@@ -108,13 +124,17 @@ describe("hostile source", () => {
   });
 
   it("does not load images from data: or relative URLs", () => {
-    expect(renderPost("![pic](data:image/png;base64,AAAA) ![me](/avatar.png)")).toBe("<p>pic me</p>\n");
+    expect(renderPost("![pic](data:image/png;base64,AAAA) ![me](/avatar.png)")).toBe(
+      "<p>pic me</p>\n",
+    );
   });
 });
 
 describe("links", () => {
   it("marks off-site links nofollow ugc noopener, and leaves site paths alone", () => {
-    expect(renderPost("[ISN](https://isn.example/a) https://b.example/x [rules](/threads/1-rules)")).toBe(
+    expect(
+      renderPost("[ISN](https://isn.example/a) https://b.example/x [rules](/threads/1-rules)"),
+    ).toBe(
       '<p><a href="https://isn.example/a" rel="nofollow ugc noopener">ISN</a> ' +
         '<a href="https://b.example/x" rel="nofollow ugc noopener">https://b.example/x</a> ' +
         '<a href="/threads/1-rules">rules</a></p>\n',
@@ -134,12 +154,18 @@ describe("mentions", () => {
     expect(renderPost("@vostok , @senheiser , --- your input ?", { members })).toBe(
       '<p><span class="mention">@vostok</span> , <span class="mention">@senheiser</span> , --- your input ?</p>\n',
     );
-    expect(renderPost("ask @Razorback.", { members })).toBe('<p>ask <span class="mention">@Razorback</span>.</p>\n');
-    expect(renderPost("спросите @Дмитрий")).toBe('<p>спросите <span class="mention">@Дмитрий</span></p>\n');
+    expect(renderPost("ask @Razorback.", { members })).toBe(
+      '<p>ask <span class="mention">@Razorback</span>.</p>\n',
+    );
+    expect(renderPost("спросите @Дмитрий")).toBe(
+      '<p>спросите <span class="mention">@Дмитрий</span></p>\n',
+    );
   });
 
   it("ignores mentions in code, links, e-mail addresses and escapes", () => {
-    expect(renderPost("`@razor` [@razor](https://x.example) mail a@b.com \\@razor", { members })).toBe(
+    expect(
+      renderPost("`@razor` [@razor](https://x.example) mail a@b.com \\@razor", { members }),
+    ).toBe(
       '<p><code>@razor</code> <a href="https://x.example" rel="nofollow ugc noopener">@razor</a> mail ' +
         '<a href="mailto:a@b.com" rel="nofollow ugc noopener">a@b.com</a> @razor</p>\n',
     );
@@ -147,7 +173,9 @@ describe("mentions", () => {
 
   it("does not link a member URL with a refused scheme", () => {
     const hostile = new Map([["eve", "javascript:alert(1)"]]);
-    expect(renderPost("@eve", { members: hostile })).toBe('<p><span class="mention">@eve</span></p>\n');
+    expect(renderPost("@eve", { members: hostile })).toBe(
+      '<p><span class="mention">@eve</span></p>\n',
+    );
   });
 });
 
@@ -160,7 +188,11 @@ describe("smilies", () => {
   });
 
   it("leaves code, URLs and words alone", () => {
-    expect(renderPost("`:) :thumb:`\n\n```\n:D\n```\n\nhttp://x.example/:D/:cool: note:D www.x.example/:p")).toBe(
+    expect(
+      renderPost(
+        "`:) :thumb:`\n\n```\n:D\n```\n\nhttp://x.example/:D/:cool: note:D www.x.example/:p",
+      ),
+    ).toBe(
       "<p><code>:) :thumb:</code></p>\n<pre><code>:D\n</code></pre>\n" +
         '<p><a href="http://x.example/:D/:cool:" rel="nofollow ugc noopener">http://x.example/:D/:cool:</a> note:D www.x.example/:p</p>\n',
     );
@@ -183,13 +215,19 @@ describe("attachments and images", () => {
 
 describe("prose", () => {
   it("turns single newlines into breaks and blank lines into paragraphs", () => {
-    expect(renderPost("If US want sanction on Russia, Japan will surely follow..\nThere is no solution...\n\nNext")).toBe(
+    expect(
+      renderPost(
+        "If US want sanction on Russia, Japan will surely follow..\nThere is no solution...\n\nNext",
+      ),
+    ).toBe(
       "<p>If US want sanction on Russia, Japan will surely follow..<br />\nThere is no solution...</p>\n<p>Next</p>\n",
     );
   });
 
   it("clamps headings to h3-h6", () => {
-    expect(renderPost("# One\n## Two\n### Three\n#### Four")).toBe("<h3>One</h3>\n<h4>Two</h4>\n<h5>Three</h5>\n<h6>Four</h6>\n");
+    expect(renderPost("# One\n## Two\n### Three\n#### Four")).toBe(
+      "<h3>One</h3>\n<h4>Two</h4>\n<h5>Three</h5>\n<h6>Four</h6>\n",
+    );
   });
 
   it("does not turn a line above --- into a heading", () => {
@@ -201,7 +239,9 @@ describe("prose", () => {
   });
 
   it("renders a seed document without losing its words", () => {
-    const path = fileURLToPath(new URL("../../db/seed/documents/000_68ffb54545db6918.txt", import.meta.url));
+    const path = fileURLToPath(
+      new URL("../../db/seed/documents/000_68ffb54545db6918.txt", import.meta.url),
+    );
     const source = readFileSync(path, "utf8");
     const html = renderPost(source);
     const phrases = [
@@ -222,7 +262,9 @@ describe("prose", () => {
 
 describe("forged quote attributions", () => {
   it("shows the quoted post's real author, whatever the source claims", () => {
-    const html = renderPost("::: quote 5 Razor\nI never said this\n:::\n", { quotedPosts: new Map([[5, "amoy"]]) });
+    const html = renderPost("::: quote 5 Razor\nI never said this\n:::\n", {
+      quotedPosts: new Map([[5, "amoy"]]),
+    });
     expect(html).toContain('<a href="/posts/5">amoy said:</a>');
     expect(html).not.toContain("Razor said:");
   });
@@ -234,6 +276,8 @@ describe("forged quote attributions", () => {
   });
 
   it("finds every quoted post id, nested ones too", () => {
-    expect(quotedPostIds(":::: quote 12 A\n::: quote 7 B\nx\n:::\n::::\n::: quote - C\ny\n:::")).toEqual([12, 7]);
+    expect(
+      quotedPostIds(":::: quote 12 A\n::: quote 7 B\nx\n:::\n::::\n::: quote - C\ny\n:::"),
+    ).toEqual([12, 7]);
   });
 });

@@ -4,8 +4,14 @@ import { isAllowedHref, isAllowedImageSrc, sanitizePostHtml } from "./sanitize";
 // The renderer never produces these; the sanitizer must still refuse them if a bug ever did.
 describe("sanitizePostHtml", () => {
   it("removes scripts, event handlers and unknown tags", () => {
-    expect(sanitizePostHtml('<p onclick="x()">a<script>alert(1)</script><iframe src="https://x"></iframe><style>p{}</style></p>')).toBe("<p>a</p>");
-    expect(sanitizePostHtml('<img src="https://x.example/a.png" onerror="alert(1)">')).toBe('<img src="https://x.example/a.png" loading="lazy" />');
+    expect(
+      sanitizePostHtml(
+        '<p onclick="x()">a<script>alert(1)</script><iframe src="https://x"></iframe><style>p{}</style></p>',
+      ),
+    ).toBe("<p>a</p>");
+    expect(sanitizePostHtml('<img src="https://x.example/a.png" onerror="alert(1)">')).toBe(
+      '<img src="https://x.example/a.png" loading="lazy" />',
+    );
   });
 
   it("unwraps links with refused URLs and adds rel to off-site ones", () => {
@@ -20,17 +26,21 @@ describe("sanitizePostHtml", () => {
   });
 
   it("drops images that do not load over http(s)", () => {
-    expect(sanitizePostHtml('<p><img src="data:image/png;base64,AA" alt="a"><img src="/x.png"></p>')).toBe("<p></p>");
+    expect(
+      sanitizePostHtml('<p><img src="data:image/png;base64,AA" alt="a"><img src="/x.png"></p>'),
+    ).toBe("<p></p>");
   });
 
   it("keeps only known classes and well-formed post ids", () => {
-    expect(sanitizePostHtml('<div class="quote-body evil">x</div><span class="smilie admin">y</span>')).toBe(
-      '<div class="quote-body">x</div><span class="smilie">y</span>',
+    expect(
+      sanitizePostHtml('<div class="quote-body evil">x</div><span class="smilie admin">y</span>'),
+    ).toBe('<div class="quote-body">x</div><span class="smilie">y</span>');
+    expect(
+      sanitizePostHtml('<blockquote class="quote" data-post-id="1 onmouseover=x">q</blockquote>'),
+    ).toBe('<blockquote class="quote">q</blockquote>');
+    expect(sanitizePostHtml('<span role="button" aria-label="a">b</span>')).toBe(
+      '<span aria-label="a">b</span>',
     );
-    expect(sanitizePostHtml('<blockquote class="quote" data-post-id="1 onmouseover=x">q</blockquote>')).toBe(
-      '<blockquote class="quote">q</blockquote>',
-    );
-    expect(sanitizePostHtml('<span role="button" aria-label="a">b</span>')).toBe('<span aria-label="a">b</span>');
   });
 
   it("keeps the tags posts are made of", () => {
@@ -46,9 +56,32 @@ describe("sanitizePostHtml", () => {
 
 describe("URL policy", () => {
   it("allows http(s), mailto and site paths only", () => {
-    expect(["https://a.example", "HTTP://a.example", "mailto:a@b.example", "/threads/1", "#post-2"].every(isAllowedHref)).toBe(true);
-    expect(["relative", "java\uFFFDscript:alert(1)", "javascript:alert(1)", "data:text/html,x", "ftp://a", "//a.example", "\\\\a.example", "vbscript:x"].some(isAllowedHref)).toBe(false);
+    expect(
+      [
+        "https://a.example",
+        "HTTP://a.example",
+        "mailto:a@b.example",
+        "/threads/1",
+        "#post-2",
+      ].every(isAllowedHref),
+    ).toBe(true);
+    expect(
+      [
+        "relative",
+        "java\uFFFDscript:alert(1)",
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "ftp://a",
+        "//a.example",
+        "\\\\a.example",
+        "vbscript:x",
+      ].some(isAllowedHref),
+    ).toBe(false);
     expect(isAllowedImageSrc("https://a.example/x.png")).toBe(true);
-    expect(["/x.png", "//a.example/x.png", "data:image/png;base64,AA", "https:///x"].some(isAllowedImageSrc)).toBe(false);
+    expect(
+      ["/x.png", "//a.example/x.png", "data:image/png;base64,AA", "https:///x"].some(
+        isAllowedImageSrc,
+      ),
+    ).toBe(false);
   });
 });

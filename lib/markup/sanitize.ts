@@ -32,8 +32,28 @@ const EXTERNAL_REL = "nofollow ugc noopener";
 
 export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "strong", "em", "s", "a", "blockquote", "div", "details", "summary", "span",
-    "ul", "ol", "li", "code", "pre", "img", "h3", "h4", "h5", "h6", "hr",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "s",
+    "a",
+    "blockquote",
+    "div",
+    "details",
+    "summary",
+    "span",
+    "ul",
+    "ol",
+    "li",
+    "code",
+    "pre",
+    "img",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
   ],
   allowedAttributes: {
     a: ["href", "rel", "class", "title"],
@@ -73,7 +93,8 @@ export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
       const { src, ...rest } = attribs;
       return {
         tagName,
-        attribs: src !== undefined && isAllowedImageSrc(src) ? { ...rest, src, loading: "lazy" } : rest,
+        attribs:
+          src !== undefined && isAllowedImageSrc(src) ? { ...rest, src, loading: "lazy" } : rest,
       };
     },
     // Only the attachment placeholder has a role. (sanitize-html's own value lists would leave an empty
@@ -84,7 +105,10 @@ export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     },
     blockquote: (tagName, attribs) => {
       const { "data-post-id": postId, ...rest } = attribs;
-      return { tagName, attribs: postId !== undefined && /^\d{1,15}$/.test(postId) ? { ...attribs } : rest };
+      return {
+        tagName,
+        attribs: postId !== undefined && /^\d{1,15}$/.test(postId) ? { ...attribs } : rest,
+      };
     },
   },
   // A link whose URL was refused keeps its text; an image without a usable source is dropped.

@@ -4,7 +4,9 @@ import { matchSmilie, SMILIES } from "./smilies";
 describe("SMILIES", () => {
   it("lists the XenForo set with unique codes", () => {
     const codes = SMILIES.flatMap((s) => [s.code, ...s.aliases]);
-    expect(new Set(codes.map((c) => (/^:[a-z]+:$/i.test(c) ? c.toLowerCase() : c))).size).toBe(codes.length);
+    expect(new Set(codes.map((c) => (/^:[a-z]+:$/i.test(c) ? c.toLowerCase() : c))).size).toBe(
+      codes.length,
+    );
     const emojiFor = (code: string) => SMILIES.find((s) => s.code === code)?.emoji;
     expect(emojiFor(":thumb:")).toBe("👍");
     expect(emojiFor(":rofl:")).toBe("🤣");

@@ -63,7 +63,9 @@ for (const smilie of SMILIES) {
     else faces.set(code, smilie);
   }
 }
-const FACE_LENGTHS = [...new Set([...faces.keys()].map((code) => code.length))].sort((a, b) => b - a);
+const FACE_LENGTHS = [...new Set([...faces.keys()].map((code) => code.length))].sort(
+  (a, b) => b - a,
+);
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
 
@@ -79,7 +81,8 @@ export function matchSmilie(text: string, index: number): SmilieMatch | null {
   const namedMatch = NAMED_CODE.exec(text);
   if (namedMatch && !WORD_CHAR.test(before)) {
     const smilie = named.get(namedMatch[0].toLowerCase());
-    if (smilie && endsCleanly(index + namedMatch[0].length)) return { smilie, typed: namedMatch[0] };
+    if (smilie && endsCleanly(index + namedMatch[0].length))
+      return { smilie, typed: namedMatch[0] };
   }
 
   if (before !== "" && !/\s/u.test(before)) return null;

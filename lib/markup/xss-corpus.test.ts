@@ -9,7 +9,7 @@ const PAYLOADS = [
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
   '<svg onload="alert(1)"><script>alert(2)</script></svg>',
-  "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+  '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
   "[x](javascript:alert(1))",
   "[x](JaVaScRiPt:alert(1))",
   "[x](java\u0000script:alert(1))",
@@ -18,8 +18,8 @@ const PAYLOADS = [
   "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
   "![x](javascript:alert(1))",
   '![x" onerror="alert(1)](https://example.com/a.png)',
-  "[x](https://example.com/\"onmouseover=\"alert(1))",
-  "<a href=\"javascript:alert(1)\">x</a>",
+  '[x](https://example.com/"onmouseover="alert(1))',
+  '<a href="javascript:alert(1)">x</a>',
   '<div style="background:url(javascript:alert(1))">x</div>',
   "<style>body{display:none}</style>",
   '<iframe src="https://evil.example"></iframe>',
@@ -34,24 +34,44 @@ const PAYLOADS = [
   ":::: quote\n::: quote\nunbalanced",
   "@<script>alert(1)</script>",
   "<<script>script>alert(1)<</script>/script>",
-  "<a href=\"/\\evil.example\">x</a>",
+  '<a href="/\\evil.example">x</a>',
   "[x](//evil.example)",
 ];
 
-const DANGEROUS_MARKUP = [/<script/i, /<style/i, /<iframe/i, /<object/i, /<embed/i, /<form/i, /<meta/i, /<svg/i, /<math/i, /\son\w+\s*=/i, /\sstyle\s*=/i];
+const DANGEROUS_MARKUP = [
+  /<script/i,
+  /<style/i,
+  /<iframe/i,
+  /<object/i,
+  /<embed/i,
+  /<form/i,
+  /<meta/i,
+  /<svg/i,
+  /<math/i,
+  /\son\w+\s*=/i,
+  /\sstyle\s*=/i,
+];
 const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?![\/\\])|#)/i;
 
 describe("markup injection corpus", () => {
   it.each(PAYLOADS)("renders %j harmlessly", (payload) => {
     const members = new Map([["<script>alert(1)</script>", "/members/1-x"]]);
-    for (const source of [payload, quoteMarkup({ author: payload, postId: 1 }, payload), `**${payload}**`, `- ${payload}`]) {
+    for (const source of [
+      payload,
+      quoteMarkup({ author: payload, postId: 1 }, payload),
+      `**${payload}**`,
+      `- ${payload}`,
+    ]) {
       const html = renderPost(source, { members, quotedPosts: new Map([[1, payload]]) });
       // Text and attribute values may spell out a payload as words; what matters is which tags,
       // attribute names and link targets the HTML really has.
       const tags = [...html.matchAll(/<[a-z][^>]*>/gi)].map((m) => m[0]);
       const tagsOnly = tags.join("").replace(/="[^"]*"/g, '=""');
-      for (const pattern of DANGEROUS_MARKUP) expect(tagsOnly, `${pattern} in ${html}`).not.toMatch(pattern);
-      for (const tag of tags) for (const [, url] of tag.matchAll(/\s(?:href|src)="([^"]*)"/g)) expect(url, html).toMatch(SAFE_URL);
+      for (const pattern of DANGEROUS_MARKUP)
+        expect(tagsOnly, `${pattern} in ${html}`).not.toMatch(pattern);
+      for (const tag of tags)
+        for (const [, url] of tag.matchAll(/\s(?:href|src)="([^"]*)"/g))
+          expect(url, html).toMatch(SAFE_URL);
     }
   });
 });

@@ -16,13 +16,16 @@ import {
   storeAvatar,
 } from "./avatar";
 
-const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } });
+const solid = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } });
 
 /** Random pixels barely compress: a PNG of this size is well over 1 MB. */
 async function noisyPng(side: number): Promise<Buffer> {
   const pixels = Buffer.alloc(side * side * 3);
   for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) >>> 24;
-  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
 }
 
 describe("processAvatar", () => {
@@ -36,9 +39,16 @@ describe("processAvatar", () => {
   });
 
   it("accepts JPEG, WebP and GIF (first frame), and drops their metadata", async () => {
-    const jpeg = await solid(64, 64).jpeg().withMetadata({ exif: { IFD0: { Copyright: "secret place" } } }).toBuffer();
+    const jpeg = await solid(64, 64)
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: "secret place" } } })
+      .toBuffer();
     expect((await sharp(jpeg).metadata()).exif).toBeDefined();
-    for (const input of [jpeg, await solid(50, 80).webp().toBuffer(), await solid(32, 32).gif().toBuffer()]) {
+    for (const input of [
+      jpeg,
+      await solid(50, 80).webp().toBuffer(),
+      await solid(32, 32).gif().toBuffer(),
+    ]) {
       const result = await processAvatar(input);
       expect(result.ok).toBe(true);
       if (!result.ok) continue;
@@ -53,23 +63,33 @@ describe("processAvatar", () => {
     const png = await solid(100, 100).png().toBuffer();
     const inputs = [
       Buffer.from("This is a text file renamed avatar.png\n"),
-      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'),
+      Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+      ),
       await solid(20, 20).tiff().toBuffer(),
       png.subarray(0, 40),
       new Uint8Array(0),
     ];
-    for (const input of inputs) expect(await processAvatar(input)).toEqual({ ok: false, error: AVATAR_TYPE_MESSAGE });
+    for (const input of inputs)
+      expect(await processAvatar(input)).toEqual({ ok: false, error: AVATAR_TYPE_MESSAGE });
   });
 
   it("refuses anything over 1 MB, even a valid image, before decoding it", async () => {
     const big = await noisyPng(700);
     expect(big.byteLength).toBeGreaterThan(AVATAR_MAX_BYTES);
     expect(await processAvatar(big)).toEqual({ ok: false, error: AVATAR_SIZE_MESSAGE });
-    expect(await processAvatar(new Uint8Array(AVATAR_MAX_BYTES + 1))).toEqual({ ok: false, error: AVATAR_SIZE_MESSAGE });
+    expect(await processAvatar(new Uint8Array(AVATAR_MAX_BYTES + 1))).toEqual({
+      ok: false,
+      error: AVATAR_SIZE_MESSAGE,
+    });
   });
 
   it("refuses a small file that claims a huge canvas", async () => {
-    const huge = await sharp({ create: { width: 6_400, height: 6_400, channels: 3, background: "black" } }).png({ palette: true, colours: 2 }).toBuffer();
+    const huge = await sharp({
+      create: { width: 6_400, height: 6_400, channels: 3, background: "black" },
+    })
+      .png({ palette: true, colours: 2 })
+      .toBuffer();
     expect(huge.byteLength).toBeLessThan(AVATAR_MAX_BYTES);
     expect(await processAvatar(huge)).toEqual({ ok: false, error: AVATAR_TYPE_MESSAGE });
   });
@@ -103,7 +123,14 @@ describe("avatar files", () => {
   });
 
   it("never reads or deletes outside the folder", async () => {
-    for (const name of ["../auth-secret", "..%2Fauth-secret", "a/b-1.webp", "x-1.webp/../../y", ".webp", "abc-1.png"]) {
+    for (const name of [
+      "../auth-secret",
+      "..%2Fauth-secret",
+      "a/b-1.webp",
+      "x-1.webp/../../y",
+      ".webp",
+      "abc-1.png",
+    ]) {
       expect(await readAvatar(name)).toBeNull();
       expect(avatarFileFromUrl(`/avatars/${name}`)).toBeNull();
     }

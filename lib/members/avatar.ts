@@ -26,7 +26,8 @@ export async function processAvatar(bytes: Uint8Array): Promise<AvatarImage> {
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" } as const;
   try {
     const { format } = await sharp(input, options).metadata();
-    if (!(AVATAR_FORMATS as readonly string[]).includes(format)) return { ok: false, error: AVATAR_TYPE_MESSAGE };
+    if (!(AVATAR_FORMATS as readonly string[]).includes(format))
+      return { ok: false, error: AVATAR_TYPE_MESSAGE };
     // First frame only (sharp's default for GIF and animated WebP); rotate() applies EXIF orientation
     // before metadata is dropped (sharp keeps none unless asked).
     const webp = await sharp(input, options)
@@ -51,7 +52,8 @@ export function avatarDirectory(): string {
 
 export function avatarFileName(userId: string, now = Date.now()): string {
   const name = `${userId}-${now}.webp`;
-  if (!AVATAR_FILE_PATTERN.test(name)) throw new Error("Unexpected user id for an avatar file name");
+  if (!AVATAR_FILE_PATTERN.test(name))
+    throw new Error("Unexpected user id for an avatar file name");
   return name;
 }
 

@@ -11,7 +11,14 @@ import { getThreadPage } from "../forum/thread-page";
 import { getForumPage } from "../forum/forum-page";
 import { cleanUp, makeForums, makeMember } from "../moderation/testing";
 import { ANONYMOUS, type Viewer } from "../permissions";
-import { IGNORE_LIST_CAP, ignoredMemberIds, ignoreMember, isIgnoring, listIgnoredMembers, unignoreMember } from "./ignore-list";
+import {
+  IGNORE_LIST_CAP,
+  ignoredMemberIds,
+  ignoreMember,
+  isIgnoring,
+  listIgnoredMembers,
+  unignoreMember,
+} from "./ignore-list";
 import { notIgnoredBy } from "./ignoring";
 
 let reader: Viewer;
@@ -23,7 +30,12 @@ let forumSlug: string;
 const extraUsers: string[] = [];
 
 beforeAll(async () => {
-  [reader, noisy, quiet, moderator] = await Promise.all([makeMember(), makeMember(), makeMember(), makeMember("moderator")]);
+  [reader, noisy, quiet, moderator] = await Promise.all([
+    makeMember(),
+    makeMember(),
+    makeMember(),
+    makeMember("moderator"),
+  ]);
   const forum = (await makeForums()).a;
   forumId = forum.id;
   forumSlug = forum.slug;
@@ -34,33 +46,74 @@ afterAll(async () => {
   await db.$client.end();
 });
 
-const setRole = (who: Viewer, role: "member" | "moderator" | "admin") => db.update(users).set({ role }).where(eq(users.id, who.id!));
+const setRole = (who: Viewer, role: "member" | "moderator" | "admin") =>
+  db.update(users).set({ role }).where(eq(users.id, who.id!));
 
 describe("ignoring a member", () => {
   it("refuses guests, oneself, staff and unknown names, each with its own message, and writes nothing", async () => {
-    expect(await ignoreMember(ANONYMOUS, { memberId: noisy.id! })).toEqual({ ok: false, reason: "signed-out", message: "Sign in to manage your ignore list." });
-    expect(await ignoreMember(reader, { username: reader.name! })).toEqual({ ok: false, reason: "forbidden", message: "You cannot ignore yourself." });
+    expect(await ignoreMember(ANONYMOUS, { memberId: noisy.id! })).toEqual({
+      ok: false,
+      reason: "signed-out",
+      message: "Sign in to manage your ignore list.",
+    });
+    expect(await ignoreMember(reader, { username: reader.name! })).toEqual({
+      ok: false,
+      reason: "forbidden",
+      message: "You cannot ignore yourself.",
+    });
     expect(await ignoreMember(reader, { memberId: moderator.id! })).toEqual({
       ok: false,
       reason: "forbidden",
       message: `${moderator.name} is on the staff: moderators and administrators cannot be ignored.`,
     });
-    expect(await ignoreMember(reader, { username: "  nobody-by-this-name-at-all " })).toEqual({ ok: false, reason: "not-found", message: "There is no member called “nobody-by-this-name-at-all”." });
-    expect(await ignoreMember(reader, { memberId: randomUUID() })).toMatchObject({ ok: false, reason: "not-found" });
-    expect(await db.select().from(ignoredMembers).where(eq(ignoredMembers.userId, reader.id!))).toEqual([]);
+    expect(await ignoreMember(reader, { username: "  nobody-by-this-name-at-all " })).toEqual({
+      ok: false,
+      reason: "not-found",
+      message: "There is no member called “nobody-by-this-name-at-all”.",
+    });
+    expect(await ignoreMember(reader, { memberId: randomUUID() })).toMatchObject({
+      ok: false,
+      reason: "not-found",
+    });
+    expect(
+      await db.select().from(ignoredMembers).where(eq(ignoredMembers.userId, reader.id!)),
+    ).toEqual([]);
   });
 
   it("ignores by username without regard to case, once, and unignores", async () => {
-    expect(await ignoreMember(reader, { username: ` ${noisy.name!.toUpperCase()} ` })).toEqual({ ok: true, message: `You are now ignoring ${noisy.name}.` });
-    expect(await ignoreMember(reader, { memberId: noisy.id! })).toEqual({ ok: false, reason: "already", message: `You are already ignoring ${noisy.name}.` });
+    expect(await ignoreMember(reader, { username: ` ${noisy.name!.toUpperCase()} ` })).toEqual({
+      ok: true,
+      message: `You are now ignoring ${noisy.name}.`,
+    });
+    expect(await ignoreMember(reader, { memberId: noisy.id! })).toEqual({
+      ok: false,
+      reason: "already",
+      message: `You are already ignoring ${noisy.name}.`,
+    });
     expect(await isIgnoring(reader.id, noisy.id!)).toBe(true);
     expect(await isIgnoring(noisy.id, reader.id!)).toBe(false);
     expect([...(await ignoredMemberIds(reader.id))]).toEqual([noisy.id]);
-    expect(await listIgnoredMembers(reader.id!)).toEqual([expect.objectContaining({ id: noisy.id, name: noisy.name, url: `/members/${noisy.number}-${noisy.name}`, isStaff: false })]);
+    expect(await listIgnoredMembers(reader.id!)).toEqual([
+      expect.objectContaining({
+        id: noisy.id,
+        name: noisy.name,
+        url: `/members/${noisy.number}-${noisy.name}`,
+        isStaff: false,
+      }),
+    ]);
 
-    expect(await unignoreMember(reader, noisy.id!)).toEqual({ ok: true, message: `You are no longer ignoring ${noisy.name}.` });
-    expect(await unignoreMember(reader, noisy.id!)).toEqual({ ok: true, message: `You were not ignoring ${noisy.name}.` });
-    expect(await unignoreMember(ANONYMOUS, noisy.id!)).toMatchObject({ ok: false, reason: "signed-out" });
+    expect(await unignoreMember(reader, noisy.id!)).toEqual({
+      ok: true,
+      message: `You are no longer ignoring ${noisy.name}.`,
+    });
+    expect(await unignoreMember(reader, noisy.id!)).toEqual({
+      ok: true,
+      message: `You were not ignoring ${noisy.name}.`,
+    });
+    expect(await unignoreMember(ANONYMOUS, noisy.id!)).toMatchObject({
+      ok: false,
+      reason: "signed-out",
+    });
     expect(await ignoredMemberIds(reader.id)).toEqual(new Set());
   });
 
@@ -72,10 +125,19 @@ describe("ignoring a member", () => {
       .values(Array.from({ length: IGNORE_LIST_CAP }, (_, i) => ({ name: `${tag}n${i}` })))
       .returning({ id: users.id });
     extraUsers.push(...many.map((m) => m.id));
-    await db.insert(ignoredMembers).values(many.map((m) => ({ userId: collector.id!, ignoredId: m.id })));
-    expect(await ignoreMember(collector, { memberId: noisy.id! })).toEqual({ ok: false, reason: "full", message: "Your ignore list is full (1,000 members). Unignore someone first." });
+    await db
+      .insert(ignoredMembers)
+      .values(many.map((m) => ({ userId: collector.id!, ignoredId: m.id })));
+    expect(await ignoreMember(collector, { memberId: noisy.id! })).toEqual({
+      ok: false,
+      reason: "full",
+      message: "Your ignore list is full (1,000 members). Unignore someone first.",
+    });
     // An entry already on a full list is still answered as such.
-    expect(await ignoreMember(collector, { memberId: many[0]!.id })).toMatchObject({ ok: false, reason: "already" });
+    expect(await ignoreMember(collector, { memberId: many[0]!.id })).toMatchObject({
+      ok: false,
+      reason: "already",
+    });
     await unignoreMember(collector, many[0]!.id);
     expect(await ignoreMember(collector, { memberId: noisy.id! })).toMatchObject({ ok: true });
     expect(await listIgnoredMembers(collector.id!)).toHaveLength(IGNORE_LIST_CAP);
@@ -84,13 +146,25 @@ describe("ignoring a member", () => {
 
 describe("what ignoring hides", () => {
   async function threadByThree() {
-    const opening = await createThread(reader, { forumId, title: `Ignore test ${randomUUID().slice(0, 8)}`, message: "Opening post", idempotencyKey: randomUUID() });
+    const opening = await createThread(reader, {
+      forumId,
+      title: `Ignore test ${randomUUID().slice(0, 8)}`,
+      message: "Opening post",
+      idempotencyKey: randomUUID(),
+    });
     if (!opening.ok) throw new Error(opening.error);
     const replies: number[] = [];
     for (const author of [noisy, quiet, noisy]) {
       // quiet quotes noisy's first reply, and the reader's opening post.
-      const quotes = author === quiet ? `${quoteMarkup({ author: noisy.name!, postId: replies[0]! }, "noise")}${quoteMarkup({ author: reader.name!, postId: opening.postId }, "Opening post")}` : "";
-      const reply = await createReply(author, { threadId: opening.threadId, message: `${quotes}Reply by ${author.name}`, idempotencyKey: randomUUID() });
+      const quotes =
+        author === quiet
+          ? `${quoteMarkup({ author: noisy.name!, postId: replies[0]! }, "noise")}${quoteMarkup({ author: reader.name!, postId: opening.postId }, "Opening post")}`
+          : "";
+      const reply = await createReply(author, {
+        threadId: opening.threadId,
+        message: `${quotes}Reply by ${author.name}`,
+        idempotencyKey: randomUUID(),
+      });
       if (!reply.ok) throw new Error(reply.error);
       replies.push(reply.postId);
     }
@@ -100,8 +174,10 @@ describe("what ignoring hides", () => {
   it("marks the ignored member's posts on the thread page for the ignoring reader only, and unmarks them when the member becomes staff", async () => {
     const { threadId, quotedNoise } = await threadByThree();
     expect(await ignoreMember(reader, { memberId: noisy.id! })).toMatchObject({ ok: true });
-    const pageFor = async (viewer: Viewer) => (await getThreadPage(threadId, 1, { viewerId: viewer.id, seesDeleted: false }))!;
-    const marks = async (viewer: Viewer) => (await pageFor(viewer)).posts.map((p) => [p.author.name, p.isIgnored]);
+    const pageFor = async (viewer: Viewer) =>
+      (await getThreadPage(threadId, 1, { viewerId: viewer.id, seesDeleted: false }))!;
+    const marks = async (viewer: Viewer) =>
+      (await pageFor(viewer)).posts.map((p) => [p.author.name, p.isIgnored]);
 
     expect(await marks(reader)).toEqual([
       [reader.name, false],
@@ -123,7 +199,9 @@ describe("what ignoring hides", () => {
       expect((await marks(reader)).every(([, ignored]) => ignored === false)).toBe(true);
       expect((await pageFor(reader)).ignoredQuotes).toEqual([]);
       expect(await isIgnoring(reader.id, noisy.id!)).toBe(false);
-      expect(await listIgnoredMembers(reader.id!)).toEqual([expect.objectContaining({ id: noisy.id, isStaff: true })]);
+      expect(await listIgnoredMembers(reader.id!)).toEqual([
+        expect.objectContaining({ id: noisy.id, isStaff: true }),
+      ]);
     } finally {
       await setRole(noisy, "member");
     }
@@ -132,9 +210,15 @@ describe("what ignoring hides", () => {
   });
 
   it("leaves threads started by an ignored member out of the forum's list, for that viewer only", async () => {
-    const started = await createThread(noisy, { forumId, title: `Noisy thread ${randomUUID().slice(0, 8)}`, message: "Noise", idempotencyKey: randomUUID() });
+    const started = await createThread(noisy, {
+      forumId,
+      title: `Noisy thread ${randomUUID().slice(0, 8)}`,
+      message: "Noise",
+      idempotencyKey: randomUUID(),
+    });
     if (!started.ok) throw new Error(started.error);
-    const listedFor = async (viewer: Viewer) => (await getForumPage(forumSlug, 1, { viewerId: viewer.id }))!.threads.map((t) => t.id);
+    const listedFor = async (viewer: Viewer) =>
+      (await getForumPage(forumSlug, 1, { viewerId: viewer.id }))!.threads.map((t) => t.id);
 
     expect(await listedFor(reader)).toContain(started.threadId);
     await ignoreMember(reader, { memberId: noisy.id! });
@@ -158,21 +242,45 @@ describe("what ignoring hides", () => {
     const { threadId } = await threadByThree();
     await ignoreMember(reader, { memberId: noisy.id! });
     const authorsSeenBy = async (viewer: Viewer) =>
-      (await db.select({ name: posts.authorName }).from(posts).where(and(eq(posts.threadId, threadId), notIgnoredBy(viewer.id, posts.authorId))).orderBy(posts.position)).map((r) => r.name);
+      (
+        await db
+          .select({ name: posts.authorName })
+          .from(posts)
+          .where(and(eq(posts.threadId, threadId), notIgnoredBy(viewer.id, posts.authorId)))
+          .orderBy(posts.position)
+      ).map((r) => r.name);
 
     expect(await authorsSeenBy(reader)).toEqual([reader.name, quiet.name]);
     expect(await authorsSeenBy(quiet)).toEqual([reader.name, noisy.name, quiet.name, noisy.name]);
-    expect(await authorsSeenBy(ANONYMOUS)).toEqual([reader.name, noisy.name, quiet.name, noisy.name]);
+    expect(await authorsSeenBy(ANONYMOUS)).toEqual([
+      reader.name,
+      noisy.name,
+      quiet.name,
+      noisy.name,
+    ]);
 
     // Given the outer query's own users.id, the filter must still look at the ignore list's member.
     const members = [reader.id!, noisy.id!, quiet.id!];
-    const listed = async () => (await db.select({ id: users.id }).from(users).where(and(inArray(users.id, members), notIgnoredBy(reader.id, users.id)))).map((r) => r.id).sort();
+    const listed = async () =>
+      (
+        await db
+          .select({ id: users.id })
+          .from(users)
+          .where(and(inArray(users.id, members), notIgnoredBy(reader.id, users.id)))
+      )
+        .map((r) => r.id)
+        .sort();
     expect(await listed()).toEqual([reader.id!, quiet.id!].sort());
 
     // An ignore row left from before a promotion hides nothing (even one written around the rules).
     await setRole(noisy, "admin");
     try {
-      expect(await authorsSeenBy(reader)).toEqual([reader.name, noisy.name, quiet.name, noisy.name]);
+      expect(await authorsSeenBy(reader)).toEqual([
+        reader.name,
+        noisy.name,
+        quiet.name,
+        noisy.name,
+      ]);
       expect(await listed()).toEqual([...members].sort());
     } finally {
       await setRole(noisy, "member");
@@ -180,7 +288,9 @@ describe("what ignoring hides", () => {
     await unignoreMember(reader, noisy.id!);
     expect(await authorsSeenBy(reader)).toHaveLength(4);
     // The filter is plain SQL: it composes into raw statements too.
-    const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from posts where thread_id = ${threadId} and ${notIgnoredBy(reader.id, sql`posts.author_id`)}`);
+    const [row] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from posts where thread_id = ${threadId} and ${notIgnoredBy(reader.id, sql`posts.author_id`)}`,
+    );
     expect(row!.n).toBe(4);
   });
 });

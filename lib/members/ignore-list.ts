@@ -18,7 +18,11 @@ export const IGNORE_LIST_CAP = 1000;
 
 export type IgnoreResult =
   | { ok: true; message: string }
-  | { ok: false; reason: "signed-out" | "not-found" | "forbidden" | "already" | "full"; message: string };
+  | {
+      ok: false;
+      reason: "signed-out" | "not-found" | "forbidden" | "already" | "full";
+      message: string;
+    };
 
 export interface IgnoredMember {
   id: string;
@@ -29,7 +33,11 @@ export interface IgnoredMember {
   isStaff: boolean;
 }
 
-const SIGNED_OUT: IgnoreResult = { ok: false, reason: "signed-out", message: "Sign in to manage your ignore list." };
+const SIGNED_OUT: IgnoreResult = {
+  ok: false,
+  reason: "signed-out",
+  message: "Sign in to manage your ignore list.",
+};
 
 /** The members whose content is hidden from this viewer: one index range read, none for guests. */
 export async function ignoredMemberIds(viewerId: string | null): Promise<Set<string>> {
@@ -44,7 +52,10 @@ export async function ignoredMemberIds(viewerId: string | null): Promise<Set<str
 
 /** Of the posts these posts quote, those written by one of `ignoredIds` (ignoredMemberIds' answer,
  * which already applied the "staff cannot be ignored" rule): their quotes are collapsed too. */
-export async function quotesOfIgnored(ignoredIds: ReadonlySet<string>, postIds: number[]): Promise<number[]> {
+export async function quotesOfIgnored(
+  ignoredIds: ReadonlySet<string>,
+  postIds: number[],
+): Promise<number[]> {
   if (ignoredIds.size === 0 || postIds.length === 0) return [];
   const rows = await db
     .selectDistinct({ id: postQuotes.quotedPostId })
@@ -61,7 +72,13 @@ export async function isIgnoring(viewerId: string | null, memberId: string): Pro
     .select({ id: ignoredMembers.ignoredId })
     .from(ignoredMembers)
     .innerJoin(users, eq(users.id, ignoredMembers.ignoredId))
-    .where(and(eq(ignoredMembers.userId, viewerId), eq(ignoredMembers.ignoredId, memberId), eq(users.role, "member")))
+    .where(
+      and(
+        eq(ignoredMembers.userId, viewerId),
+        eq(ignoredMembers.ignoredId, memberId),
+        eq(users.role, "member"),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
@@ -69,13 +86,25 @@ export async function isIgnoring(viewerId: string | null, memberId: string): Pro
 /** The viewer's whole list, by name, for /account/ignored. */
 export async function listIgnoredMembers(viewerId: string): Promise<IgnoredMember[]> {
   const rows = await db
-    .select({ id: users.id, number: users.number, name: users.name, role: users.role, ignoredAt: ignoredMembers.createdAt })
+    .select({
+      id: users.id,
+      number: users.number,
+      name: users.name,
+      role: users.role,
+      ignoredAt: ignoredMembers.createdAt,
+    })
     .from(ignoredMembers)
     .innerJoin(users, eq(users.id, ignoredMembers.ignoredId))
     .where(eq(ignoredMembers.userId, viewerId))
     .orderBy(asc(sql`lower(${users.name})`), asc(users.number))
     .limit(IGNORE_LIST_CAP);
-  return rows.map((r) => ({ id: r.id, name: r.name, url: memberUrl(r), ignoredAt: r.ignoredAt, isStaff: r.role !== "member" }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    url: memberUrl(r),
+    ignoredAt: r.ignoredAt,
+    isStaff: r.role !== "member",
+  }));
 }
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
@@ -88,35 +117,74 @@ interface Target {
 /** Why the `ignoreMember` rule said no, in words for the form; the decision itself is made there. */
 function refusal(viewer: Viewer, target: Target): IgnoreResult {
   if (!isSignedIn(viewer)) return SIGNED_OUT;
-  if (viewer.id === target.id) return { ok: false, reason: "forbidden", message: "You cannot ignore yourself." };
-  if (target.role !== "member") return { ok: false, reason: "forbidden", message: `${target.name} is on the staff: moderators and administrators cannot be ignored.` };
+  if (viewer.id === target.id)
+    return { ok: false, reason: "forbidden", message: "You cannot ignore yourself." };
+  if (target.role !== "member")
+    return {
+      ok: false,
+      reason: "forbidden",
+      message: `${target.name} is on the staff: moderators and administrators cannot be ignored.`,
+    };
   return { ok: false, reason: "forbidden", message: `You cannot ignore ${target.name}.` };
 }
 
-async function findTarget(tx: Tx, by: { memberId: string } | { username: string }): Promise<Target | null> {
-  const where = "memberId" in by ? eq(users.id, by.memberId) : sql`lower(${users.name}) = lower(${by.username.normalize("NFC").trim()})`;
-  const [row] = await tx.select({ id: users.id, name: users.name, role: users.role }).from(users).where(where).limit(1);
+async function findTarget(
+  tx: Tx,
+  by: { memberId: string } | { username: string },
+): Promise<Target | null> {
+  const where =
+    "memberId" in by
+      ? eq(users.id, by.memberId)
+      : sql`lower(${users.name}) = lower(${by.username.normalize("NFC").trim()})`;
+  const [row] = await tx
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(where)
+    .limit(1);
   return row ?? null;
 }
 
 /** Adds a member (by id from a button, or by username typed on the list page) to the viewer's list. */
-export async function ignoreMember(viewer: Viewer, by: { memberId: string } | { username: string }, now = new Date()): Promise<IgnoreResult> {
+export async function ignoreMember(
+  viewer: Viewer,
+  by: { memberId: string } | { username: string },
+  now = new Date(),
+): Promise<IgnoreResult> {
   if (!isSignedIn(viewer)) return SIGNED_OUT;
   return db.transaction(async (tx): Promise<IgnoreResult> => {
     // Serialises one member's concurrent requests, so the checks below hold until the insert.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, viewer.id)).for("update");
     const target = await findTarget(tx, by);
-    if (!target) return { ok: false, reason: "not-found", message: "username" in by ? `There is no member called “${by.username.trim()}”.` : "That member does not exist any more." };
+    if (!target)
+      return {
+        ok: false,
+        reason: "not-found",
+        message:
+          "username" in by
+            ? `There is no member called “${by.username.trim()}”.`
+            : "That member does not exist any more.",
+      };
     if (!can(viewer, "ignoreMember", target)) return refusal(viewer, target);
     const [existing] = await tx
       .select({ id: ignoredMembers.ignoredId })
       .from(ignoredMembers)
       .where(and(eq(ignoredMembers.userId, viewer.id), eq(ignoredMembers.ignoredId, target.id)))
       .limit(1);
-    if (existing) return { ok: false, reason: "already", message: `You are already ignoring ${target.name}.` };
-    const [{ listed } = { listed: 0 }] = await tx.select({ listed: count() }).from(ignoredMembers).where(eq(ignoredMembers.userId, viewer.id));
-    if (listed >= IGNORE_LIST_CAP) return { ok: false, reason: "full", message: `Your ignore list is full (${formatCount(IGNORE_LIST_CAP)} members). Unignore someone first.` };
-    await tx.insert(ignoredMembers).values({ userId: viewer.id, ignoredId: target.id, createdAt: now });
+    if (existing)
+      return { ok: false, reason: "already", message: `You are already ignoring ${target.name}.` };
+    const [{ listed } = { listed: 0 }] = await tx
+      .select({ listed: count() })
+      .from(ignoredMembers)
+      .where(eq(ignoredMembers.userId, viewer.id));
+    if (listed >= IGNORE_LIST_CAP)
+      return {
+        ok: false,
+        reason: "full",
+        message: `Your ignore list is full (${formatCount(IGNORE_LIST_CAP)} members). Unignore someone first.`,
+      };
+    await tx
+      .insert(ignoredMembers)
+      .values({ userId: viewer.id, ignoredId: target.id, createdAt: now });
     return { ok: true, message: `You are now ignoring ${target.name}.` };
   });
 }
@@ -125,17 +193,30 @@ export async function ignoreMember(viewer: Viewer, by: { memberId: string } | { 
  * rows included: cleaning up an entry that no longer hides anything is always fine. */
 export async function unignoreMember(viewer: Viewer, memberId: string): Promise<IgnoreResult> {
   if (!isSignedIn(viewer) || !can(viewer, "keepReadingState")) return SIGNED_OUT;
-  const [target] = await db.select({ name: users.name }).from(users).where(eq(users.id, memberId)).limit(1);
-  if (!target) return { ok: false, reason: "not-found", message: "That member does not exist any more." };
+  const [target] = await db
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.id, memberId))
+    .limit(1);
+  if (!target)
+    return { ok: false, reason: "not-found", message: "That member does not exist any more." };
   const removed = await db
     .delete(ignoredMembers)
     .where(and(eq(ignoredMembers.userId, viewer.id), eq(ignoredMembers.ignoredId, memberId)))
     .returning({ id: ignoredMembers.ignoredId });
-  return { ok: true, message: removed.length ? `You are no longer ignoring ${target.name}.` : `You were not ignoring ${target.name}.` };
+  return {
+    ok: true,
+    message: removed.length
+      ? `You are no longer ignoring ${target.name}.`
+      : `You were not ignoring ${target.name}.`,
+  };
 }
 
 /** How many entries the viewer's list holds, staff rows included (they count towards the cap). */
 export async function ignoreListSize(viewerId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(ignoredMembers).where(eq(ignoredMembers.userId, viewerId));
+  const [row] = await db
+    .select({ n: count() })
+    .from(ignoredMembers)
+    .where(eq(ignoredMembers.userId, viewerId));
   return row?.n ?? 0;
 }

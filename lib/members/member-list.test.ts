@@ -37,8 +37,16 @@ describe("the member list", () => {
       ["Razor", 7701],
       ["Srinivas_K", 7417],
     ]);
-    expect(list?.members[0]?.card).toMatchObject({ memberTitle: "ELITE MEMBER", countryName: "Japan", joinedOn: "2014-05-29", reactionScore: 118 });
-    expect(list?.members[1]?.card).toMatchObject({ customTitle: "STABLE GENIUS", memberTitle: "Senior Member" });
+    expect(list?.members[0]?.card).toMatchObject({
+      memberTitle: "ELITE MEMBER",
+      countryName: "Japan",
+      joinedOn: "2014-05-29",
+      reactionScore: 118,
+    });
+    expect(list?.members[1]?.card).toMatchObject({
+      customTitle: "STABLE GENIUS",
+      memberTitle: "Senior Member",
+    });
     expect(list?.members[0]?.card.url).toMatch(/^\/members\/\d+-aepsilons$/);
   });
 
@@ -63,15 +71,25 @@ describe("the member list", () => {
     if (total > before) {
       const rows = await db
         .insert(users)
-        .values(Array.from({ length: total - before }, (_, i) => ({ name: `list-filler-${Date.now().toString(36)}-${i}`, messageCount: 0 })))
+        .values(
+          Array.from({ length: total - before }, (_, i) => ({
+            name: `list-filler-${Date.now().toString(36)}-${i}`,
+            messageCount: 0,
+          })),
+        )
         .returning({ id: users.id });
       created.push(...rows.map((r) => r.id));
     }
 
     const pageCount = fullPages + 1;
-    const pages = await Promise.all(Array.from({ length: pageCount }, (_, i) => getMemberList("joined", i + 1)));
+    const pages = await Promise.all(
+      Array.from({ length: pageCount }, (_, i) => getMemberList("joined", i + 1)),
+    );
     expect(pages[0]).toMatchObject({ total, pageCount, page: 1 });
-    expect(pages.map((p) => p?.members.length)).toEqual([...Array<number>(fullPages).fill(MEMBERS_PER_PAGE), 5]);
+    expect(pages.map((p) => p?.members.length)).toEqual([
+      ...Array<number>(fullPages).fill(MEMBERS_PER_PAGE),
+      5,
+    ]);
     // Every member exactly once across the pages: the order is total (ties broken by number).
     const names = new Set(pages.flatMap((p) => p!.members.map((m) => m.card.name)));
     expect(names.size).toBe(total);

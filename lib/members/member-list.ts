@@ -55,7 +55,10 @@ export interface MemberListPage {
 }
 
 /** One page of the member list; null when the page is past the last one. */
-export async function getMemberList(sort: MemberSort, page: number): Promise<MemberListPage | null> {
+export async function getMemberList(
+  sort: MemberSort,
+  page: number,
+): Promise<MemberListPage | null> {
   const rows = await db
     .select({
       ...cardColumns,

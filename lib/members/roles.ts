@@ -7,13 +7,25 @@ import { asc, desc, eq, ilike, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { roleEnum, users } from "@/db/schema";
-import { can, ensure, ForbiddenError, isSignedIn, isStaff, type Role, type Viewer } from "../permissions";
+import {
+  can,
+  ensure,
+  ForbiddenError,
+  isSignedIn,
+  isStaff,
+  type Role,
+  type Viewer,
+} from "../permissions";
 import { logModAction } from "../moderation/log";
 import { memberUrl } from "../urls";
 import { memberTitle } from "./titles";
 
 export const ROLES = roleEnum.enumValues;
-export const ROLE_LABELS: Record<Role, string> = { member: "Member", moderator: "Moderator", admin: "Administrator" };
+export const ROLE_LABELS: Record<Role, string> = {
+  member: "Member",
+  moderator: "Moderator",
+  admin: "Administrator",
+};
 export const CUSTOM_TITLE_MAX = 50;
 export const ADMIN_MEMBERS_PER_PAGE = 25;
 export const SEARCH_MAX = 50;
@@ -31,9 +43,15 @@ export const customTitleSchema = z
       .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Custom titles cannot contain control characters."),
   );
 
-export type MemberChange = { ok: true; message: string } | { ok: false; reason: "not-found" | "forbidden" | "invalid"; message: string };
+export type MemberChange =
+  | { ok: true; message: string }
+  | { ok: false; reason: "not-found" | "forbidden" | "invalid"; message: string };
 
-const NOT_FOUND: MemberChange = { ok: false, reason: "not-found", message: "That member no longer exists." };
+const NOT_FOUND: MemberChange = {
+  ok: false,
+  reason: "not-found",
+  message: "That member no longer exists.",
+};
 const forbidden = (message: string): MemberChange => ({ ok: false, reason: "forbidden", message });
 
 interface Target {
@@ -74,9 +92,18 @@ function titleRefusal(actor: Viewer, target: Target): string {
 
 /** An administrator gives another member a role. Takes effect on the member's next request
  * (lib/permissions/load-viewer.ts reads the role every time), without signing them out. */
-export async function setMemberRole({ actor, targetId, role }: { actor: Viewer; targetId: string; role: Role }): Promise<MemberChange> {
+export async function setMemberRole({
+  actor,
+  targetId,
+  role,
+}: {
+  actor: Viewer;
+  targetId: string;
+  role: Role;
+}): Promise<MemberChange> {
   const parsedRole = roleSchema.safeParse(role);
-  if (!parsedRole.success) return { ok: false, reason: "invalid", message: "Choose member, moderator or administrator." };
+  if (!parsedRole.success)
+    return { ok: false, reason: "invalid", message: "Choose member, moderator or administrator." };
   return db.transaction(async (tx) => {
     const target = await lockTarget(tx, targetId);
     if (!target) return NOT_FOUND;
@@ -87,17 +114,38 @@ export async function setMemberRole({ actor, targetId, role }: { actor: Viewer; 
       throw error;
     }
     const label = ROLE_LABELS[parsedRole.data].toLowerCase();
-    if (target.role === parsedRole.data) return { ok: true, message: `${target.name} is already ${article(label)} ${label}.` };
+    if (target.role === parsedRole.data)
+      return { ok: true, message: `${target.name} is already ${article(label)} ${label}.` };
     await tx.update(users).set({ role: parsedRole.data }).where(eq(users.id, target.id));
-    await logModAction(tx, { actorId: actor.id!, action: "user.role", targetType: "user", targetId: target.id, targetLabel: target.name, details: { from: target.role, to: parsedRole.data } });
+    await logModAction(tx, {
+      actorId: actor.id!,
+      action: "user.role",
+      targetType: "user",
+      targetId: target.id,
+      targetLabel: target.name,
+      details: { from: target.role, to: parsedRole.data },
+    });
     return { ok: true, message: `${target.name} is now ${article(label)} ${label}.` };
   });
 }
 
 /** Staff grant (or, with an empty title, clear) a member's custom title. */
-export async function setCustomTitle({ actor, targetId, title }: { actor: Viewer; targetId: string; title: string }): Promise<MemberChange> {
+export async function setCustomTitle({
+  actor,
+  targetId,
+  title,
+}: {
+  actor: Viewer;
+  targetId: string;
+  title: string;
+}): Promise<MemberChange> {
   const parsed = customTitleSchema.safeParse(title);
-  if (!parsed.success) return { ok: false, reason: "invalid", message: parsed.error.issues[0]?.message ?? "That title cannot be used." };
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: "invalid",
+      message: parsed.error.issues[0]?.message ?? "That title cannot be used.",
+    };
   const customTitle = parsed.data || null;
   return db.transaction(async (tx) => {
     const target = await lockTarget(tx, targetId);
@@ -110,9 +158,21 @@ export async function setCustomTitle({ actor, targetId, title }: { actor: Viewer
     }
     if (target.customTitle !== customTitle) {
       await tx.update(users).set({ customTitle }).where(eq(users.id, target.id));
-      await logModAction(tx, { actorId: actor.id!, action: "user.title", targetType: "user", targetId: target.id, targetLabel: target.name, details: { from: target.customTitle, to: customTitle } });
+      await logModAction(tx, {
+        actorId: actor.id!,
+        action: "user.title",
+        targetType: "user",
+        targetId: target.id,
+        targetLabel: target.name,
+        details: { from: target.customTitle, to: customTitle },
+      });
     }
-    return { ok: true, message: customTitle ? `${target.name}'s custom title is now “${customTitle}”.` : `${target.name}'s custom title was cleared.` };
+    return {
+      ok: true,
+      message: customTitle
+        ? `${target.name}'s custom title is now “${customTitle}”.`
+        : `${target.name}'s custom title was cleared.`,
+    };
   });
 }
 
@@ -154,7 +214,10 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Members whose name contains `search` (any case), staff first, then by name; null past the last page.
  * Call only for a viewer allowed to see the page (`viewMemberAdmin`). */
-export async function listMembersForAdmin(viewer: Viewer, { search, page }: { search: string; page: number }): Promise<AdminMemberPage | null> {
+export async function listMembersForAdmin(
+  viewer: Viewer,
+  { search, page }: { search: string; page: number },
+): Promise<AdminMemberPage | null> {
   const where = search ? ilike(users.name, `%${likeEscape(search)}%`) : undefined;
   const rows = await db
     .select({

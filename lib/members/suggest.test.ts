@@ -8,25 +8,28 @@ import { escapeLike, suggestMembers } from "./suggest";
 const p = `sg${process.pid}`;
 
 beforeAll(async () => {
-  await db.insert(users).values([
-    { name: `${p}Alpha`, messageCount: 5 },
-    { name: `${p}alpine`, messageCount: 50, image: "/avatars/x-1.webp" },
-    { name: `${p}Alps Climber`, messageCount: 5 },
-    { name: `${p}Beta`, messageCount: 999 },
-    { name: `${p}50%off`, messageCount: 1 },
-    { name: `${p}50xoff`, messageCount: 2 },
-    { name: `${p}a_b`, messageCount: 1 },
-    { name: `${p}axb`, messageCount: 3 },
-    { name: `${p}back\\slash`, messageCount: 1 },
-    ...Array.from({ length: 10 }, (_, i) => ({ name: `${p}many${i}`, messageCount: i })),
-  ]);
+  await db
+    .insert(users)
+    .values([
+      { name: `${p}Alpha`, messageCount: 5 },
+      { name: `${p}alpine`, messageCount: 50, image: "/avatars/x-1.webp" },
+      { name: `${p}Alps Climber`, messageCount: 5 },
+      { name: `${p}Beta`, messageCount: 999 },
+      { name: `${p}50%off`, messageCount: 1 },
+      { name: `${p}50xoff`, messageCount: 2 },
+      { name: `${p}a_b`, messageCount: 1 },
+      { name: `${p}axb`, messageCount: 3 },
+      { name: `${p}back\\slash`, messageCount: 1 },
+      ...Array.from({ length: 10 }, (_, i) => ({ name: `${p}many${i}`, messageCount: i })),
+    ]);
 });
 
 afterAll(async () => {
   await db.$client.end();
 });
 
-const names = async (prefix: string, limit?: number) => (await suggestMembers(prefix, limit)).map((m) => m.name);
+const names = async (prefix: string, limit?: number) =>
+  (await suggestMembers(prefix, limit)).map((m) => m.name);
 
 describe("suggestMembers", () => {
   it("finds names starting with the prefix in any case, most messages first, then by name", async () => {
@@ -36,7 +39,9 @@ describe("suggestMembers", () => {
   });
 
   it("returns the avatar URL", async () => {
-    expect(await suggestMembers(`${p}alpi`)).toEqual([{ name: `${p}alpine`, avatarUrl: "/avatars/x-1.webp" }]);
+    expect(await suggestMembers(`${p}alpi`)).toEqual([
+      { name: `${p}alpine`, avatarUrl: "/avatars/x-1.webp" },
+    ]);
     expect(await suggestMembers(`${p}alph`)).toEqual([{ name: `${p}Alpha`, avatarUrl: null }]);
   });
 

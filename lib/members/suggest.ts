@@ -21,7 +21,10 @@ export function escapeLike(text: string): string {
  * Up to `limit` members whose name starts with `prefix`, case-insensitively, by message count then
  * name. Matches `lower(name)`, which the users_name_lower_idx index covers.
  */
-export async function suggestMembers(prefix: string, limit = SUGGEST_LIMIT_MAX): Promise<MemberSuggestion[]> {
+export async function suggestMembers(
+  prefix: string,
+  limit = SUGGEST_LIMIT_MAX,
+): Promise<MemberSuggestion[]> {
   const start = prefix.normalize("NFC");
   const count = Math.max(1, Math.min(SUGGEST_LIMIT_MAX, Math.trunc(limit) || SUGGEST_LIMIT_MAX));
   if (!start) return [];

@@ -28,7 +28,11 @@ const refused = (message: string): ModerationResult => ({ ok: false, message });
 
 /** The setting as stored: a whole number 0..APPROVAL_MAX; anything else (or nothing) is 0, off. */
 export async function getApprovalThreshold(q: Queryable = db): Promise<number> {
-  const [row] = await q.select({ value: settings.value }).from(settings).where(eq(settings.key, APPROVAL_SETTING)).limit(1);
+  const [row] = await q
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, APPROVAL_SETTING))
+    .limit(1);
   const n = row ? Number(row.value) : 0;
   return Number.isInteger(n) && n > 0 ? Math.min(n, APPROVAL_MAX) : 0;
 }
@@ -37,7 +41,12 @@ export async function getApprovalThreshold(q: Queryable = db): Promise<number> {
 export const approvalThresholdSchema = z
   .union([z.number(), z.string()], "Enter a number of posts.")
   .transform((v) => String(v).trim())
-  .pipe(z.string().min(1, "Enter a number of posts.").regex(/^-?\d+(\.\d+)?$/, "Enter a whole number of posts."))
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a number of posts.")
+      .regex(/^-?\d+(\.\d+)?$/, "Enter a whole number of posts."),
+  )
   .pipe(
     z.coerce
       .number<string>()
@@ -53,17 +62,32 @@ function staffRefusal(viewer: Viewer, what: string): string {
 }
 
 /** Administrators set how many first posts of a new member wait for approval (0: none). */
-export async function setApprovalThreshold(viewer: Viewer, value: unknown): Promise<ModerationResult> {
+export async function setApprovalThreshold(
+  viewer: Viewer,
+  value: unknown,
+): Promise<ModerationResult> {
   if (!can(viewer, "changeSettings")) {
-    return refused(isSignedIn(viewer) && !viewer.isBanned ? "Only administrators can change this setting." : staffRefusal(viewer, "change settings"));
+    return refused(
+      isSignedIn(viewer) && !viewer.isBanned
+        ? "Only administrators can change this setting."
+        : staffRefusal(viewer, "change settings"),
+    );
   }
   const parsed = approvalThresholdSchema.safeParse(value);
-  if (!parsed.success) return refused(parsed.error.issues[0]?.message ?? "Enter a number of posts.");
+  if (!parsed.success)
+    return refused(parsed.error.issues[0]?.message ?? "Enter a number of posts.");
   const next = parsed.data;
   return db.transaction(async (tx) => {
-    await tx.select({ key: settings.key }).from(settings).where(eq(settings.key, APPROVAL_SETTING)).for("update");
+    await tx
+      .select({ key: settings.key })
+      .from(settings)
+      .where(eq(settings.key, APPROVAL_SETTING))
+      .for("update");
     const previous = await getApprovalThreshold(tx);
-    const describe = next === 0 ? "Approval of new members' posts is off." : `New members' first ${next === 1 ? "post waits" : `${next} posts wait`} for approval.`;
+    const describe =
+      next === 0
+        ? "Approval of new members' posts is off."
+        : `New members' first ${next === 1 ? "post waits" : `${next} posts wait`} for approval.`;
     if (previous === next) return { ok: true, message: `Unchanged. ${describe}` };
     await tx
       .insert(settings)
@@ -100,12 +124,23 @@ export async function authorNeedsApproval(tx: Tx, author: Viewer): Promise<boole
 
 /** For a reply: a thread whose opening post is not approved takes replies from its author only,
  * and those wait for approval too; everyone else is refused (the thread is hidden from them). */
-export async function replyApproval(tx: Tx, author: Viewer, thread: { authorId: string | null; firstPostId: number | null }): Promise<{ refusal: string } | { pending: boolean }> {
+export async function replyApproval(
+  tx: Tx,
+  author: Viewer,
+  thread: { authorId: string | null; firstPostId: number | null },
+): Promise<{ refusal: string } | { pending: boolean }> {
   if (thread.firstPostId !== null) {
-    const [opening] = await tx.select({ state: posts.approvalState }).from(posts).where(eq(posts.id, thread.firstPostId));
+    const [opening] = await tx
+      .select({ state: posts.approvalState })
+      .from(posts)
+      .where(eq(posts.id, thread.firstPostId));
     if (opening && opening.state !== "approved") {
       if (thread.authorId !== author.id) {
-        return { refusal: isStaff(author) ? "This thread is waiting for approval: approve it before replying." : "This thread does not exist any more." };
+        return {
+          refusal: isStaff(author)
+            ? "This thread is waiting for approval: approve it before replying."
+            : "This thread does not exist any more.",
+        };
       }
       return { pending: true };
     }
@@ -118,7 +153,9 @@ export async function pendingPostCount(): Promise<number> {
     .select({ n: count() })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(eq(posts.approvalState, "pending"), isNull(posts.deletedAt), isNull(threads.deletedAt)));
+    .where(
+      and(eq(posts.approvalState, "pending"), isNull(posts.deletedAt), isNull(threads.deletedAt)),
+    );
   return row?.n ?? 0;
 }
 
@@ -144,7 +181,11 @@ export interface ApprovalQueue {
 
 /** Posts waiting for approval, oldest first, each with its thread and forum. Null past the last page. */
 export async function listPendingPosts({ page }: { page: number }): Promise<ApprovalQueue | null> {
-  const waiting = and(eq(posts.approvalState, "pending"), isNull(posts.deletedAt), isNull(threads.deletedAt));
+  const waiting = and(
+    eq(posts.approvalState, "pending"),
+    isNull(posts.deletedAt),
+    isNull(threads.deletedAt),
+  );
   const [{ total } = { total: 0 }] = await db
     .select({ total: count() })
     .from(posts)
@@ -154,8 +195,19 @@ export async function listPendingPosts({ page }: { page: number }): Promise<Appr
   if (page > pageCount) return null;
   const rows = await db
     .select({
-      post: { id: posts.id, html: posts.html, createdAt: posts.createdAt, position: posts.position, authorName: posts.authorName },
-      thread: { id: threads.id, slug: threads.slug, title: threads.title, firstPostId: threads.firstPostId },
+      post: {
+        id: posts.id,
+        html: posts.html,
+        createdAt: posts.createdAt,
+        position: posts.position,
+        authorName: posts.authorName,
+      },
+      thread: {
+        id: threads.id,
+        slug: threads.slug,
+        title: threads.title,
+        firstPostId: threads.firstPostId,
+      },
       forum: { title: forums.title, slug: forums.slug },
       author: { number: users.number, name: users.name, joinedOn: users.joinedOn },
     })
@@ -180,17 +232,29 @@ export async function listPendingPosts({ page }: { page: number }): Promise<Appr
       startsThread: thread.firstPostId === post.id,
       thread: { id: thread.id, title: thread.title, url: threadUrl(thread) },
       forum: { title: forum.title, url: forumUrl(forum) },
-      author: author ? { name: author.name, url: memberUrl(author), joinedOn: author.joinedOn } : { name: post.authorName, url: null, joinedOn: null },
+      author: author
+        ? { name: author.name, url: memberUrl(author), joinedOn: author.joinedOn }
+        : { name: post.authorName, url: null, joinedOn: null },
     })),
   };
 }
 
 /** Locks the post's thread, then the post, in the order replies lock them. */
 async function lockPending(tx: Tx, postId: number) {
-  const [found] = await tx.select({ threadId: posts.threadId }).from(posts).where(eq(posts.id, postId));
+  const [found] = await tx
+    .select({ threadId: posts.threadId })
+    .from(posts)
+    .where(eq(posts.id, postId));
   if (!found) return null;
   const [thread] = await tx
-    .select({ id: threads.id, forumId: threads.forumId, title: threads.title, authorId: threads.authorId, firstPostId: threads.firstPostId, deletedAt: threads.deletedAt })
+    .select({
+      id: threads.id,
+      forumId: threads.forumId,
+      title: threads.title,
+      authorId: threads.authorId,
+      firstPostId: threads.firstPostId,
+      deletedAt: threads.deletedAt,
+    })
     .from(threads)
     .where(eq(threads.id, found.threadId))
     .for("update");
@@ -214,7 +278,8 @@ async function lockPending(tx: Tx, postId: number) {
   return { thread, post };
 }
 
-const alreadyHandled = (state: string) => refused(`This post was already ${state === "approved" ? "approved" : "rejected"}.`);
+const alreadyHandled = (state: string) =>
+  refused(`This post was already ${state === "approved" ? "approved" : "rejected"}.`);
 
 /** Staff approve a waiting post: it shows to everyone and moves the counters a new post moves
  * (thread replies and last post, forum threads/messages and last post, the author's message count),
@@ -226,11 +291,16 @@ export async function approvePost(viewer: Viewer, postId: number): Promise<Moder
     if (!locked) return refused("This post does not exist any more.");
     const { thread, post } = locked;
     if (post.approvalState !== "pending") return alreadyHandled(post.approvalState);
-    if (post.deletedAt || thread.deletedAt) return refused("This post was deleted: there is nothing to approve.");
+    if (post.deletedAt || thread.deletedAt)
+      return refused("This post was deleted: there is nothing to approve.");
     const startsThread = thread.firstPostId === post.id;
     if (!startsThread && thread.firstPostId !== null) {
-      const [opening] = await tx.select({ state: posts.approvalState }).from(posts).where(eq(posts.id, thread.firstPostId));
-      if (opening && opening.state !== "approved") return refused("Approve the thread's opening post first.");
+      const [opening] = await tx
+        .select({ state: posts.approvalState })
+        .from(posts)
+        .where(eq(posts.id, thread.firstPostId));
+      if (opening && opening.state !== "approved")
+        return refused("Approve the thread's opening post first.");
     }
 
     await tx.update(posts).set({ approvalState: "approved" }).where(eq(posts.id, post.id));
@@ -254,7 +324,10 @@ export async function approvePost(viewer: Viewer, postId: number): Promise<Moder
       })
       .where(eq(forums.id, thread.forumId));
     if (post.authorId) {
-      await tx.update(users).set({ messageCount: sql`${users.messageCount} + 1` }).where(eq(users.id, post.authorId));
+      await tx
+        .update(users)
+        .set({ messageCount: sql`${users.messageCount} + 1` })
+        .where(eq(users.id, post.authorId));
       const facts = await renderFacts(tx, post.source);
       await alertForNewPost(tx, {
         postId: post.id,
@@ -273,16 +346,26 @@ export async function approvePost(viewer: Viewer, postId: number): Promise<Moder
       targetLabel: thread.title,
       details: { threadId: thread.id, author: post.authorName, startsThread },
     });
-    return { ok: true, message: startsThread ? `Approved ${post.authorName}'s thread “${thread.title}”.` : `Approved ${post.authorName}'s reply in “${thread.title}”.` };
+    return {
+      ok: true,
+      message: startsThread
+        ? `Approved ${post.authorName}'s thread “${thread.title}”.`
+        : `Approved ${post.authorName}'s reply in “${thread.title}”.`,
+    };
   });
 }
 
 /** Staff reject a waiting post: it stays hidden from everyone but its author (who sees it was
  * rejected) and moves no counter. Rejecting a thread's opening post rejects its waiting replies too. */
-export async function rejectPost(viewer: Viewer, postId: number, note?: string): Promise<ModerationResult> {
+export async function rejectPost(
+  viewer: Viewer,
+  postId: number,
+  note?: string,
+): Promise<ModerationResult> {
   if (!can(viewer, "approvePosts")) return refused(staffRefusal(viewer, "reject posts"));
   const reason = note?.trim() || null;
-  if (reason && reason.length > REASON_MAX) return refused(`Reasons are at most ${REASON_MAX} characters long.`);
+  if (reason && reason.length > REASON_MAX)
+    return refused(`Reasons are at most ${REASON_MAX} characters long.`);
   return db.transaction(async (tx) => {
     const locked = await lockPending(tx, postId);
     if (!locked) return refused("This post does not exist any more.");
@@ -292,7 +375,11 @@ export async function rejectPost(viewer: Viewer, postId: number, note?: string):
     const rejected = await tx
       .update(posts)
       .set({ approvalState: "rejected" })
-      .where(startsThread ? and(eq(posts.threadId, thread.id), eq(posts.approvalState, "pending")) : eq(posts.id, post.id))
+      .where(
+        startsThread
+          ? and(eq(posts.threadId, thread.id), eq(posts.approvalState, "pending"))
+          : eq(posts.id, post.id),
+      )
       .returning({ id: posts.id });
     await logModAction(tx, {
       actorId: viewer.id!,
@@ -301,8 +388,20 @@ export async function rejectPost(viewer: Viewer, postId: number, note?: string):
       targetId: post.id,
       targetLabel: thread.title,
       reason,
-      details: { threadId: thread.id, author: post.authorName, startsThread, ...(startsThread ? { alsoRejected: rejected.map((r) => r.id).filter((id) => id !== post.id) } : {}) },
+      details: {
+        threadId: thread.id,
+        author: post.authorName,
+        startsThread,
+        ...(startsThread
+          ? { alsoRejected: rejected.map((r) => r.id).filter((id) => id !== post.id) }
+          : {}),
+      },
     });
-    return { ok: true, message: startsThread ? `Rejected ${post.authorName}'s thread “${thread.title}”.` : `Rejected ${post.authorName}'s reply in “${thread.title}”.` };
+    return {
+      ok: true,
+      message: startsThread
+        ? `Rejected ${post.authorName}'s thread “${thread.title}”.`
+        : `Rejected ${post.authorName}'s reply in “${thread.title}”.`,
+    };
   });
 }

@@ -13,27 +13,43 @@ const created: string[] = [];
 const DAY = 86_400_000;
 const OPEN_THREAD = { isLocked: false, deletedAt: null };
 
-async function makeMember(name: string, role: Role = "member", extra: Partial<typeof users.$inferInsert> = {}) {
+async function makeMember(
+  name: string,
+  role: Role = "member",
+  extra: Partial<typeof users.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(users)
     .values({ name: `${name}-${run}`, role, ...extra })
-    .returning({ id: users.id, number: users.number, name: users.name, sessionVersion: users.sessionVersion });
+    .returning({
+      id: users.id,
+      number: users.number,
+      name: users.name,
+      sessionVersion: users.sessionVersion,
+    });
   created.push(row!.id);
   return row!;
 }
 type Member = Awaited<ReturnType<typeof makeMember>>;
 
-const asRequest = (member: { id: string; sessionVersion: number }) => loadViewer(member.id, member.sessionVersion);
+const asRequest = (member: { id: string; sessionVersion: number }) =>
+  loadViewer(member.id, member.sessionVersion);
 
 async function stored(id: string) {
   const [row] = await db
-    .select({ bannedAt: users.bannedAt, banReason: users.banReason, banEndsAt: users.banEndsAt, sessionVersion: users.sessionVersion })
+    .select({
+      bannedAt: users.bannedAt,
+      banReason: users.banReason,
+      banEndsAt: users.banEndsAt,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, id));
   return row!;
 }
 
-const logLines = (targetId: string) => db.select().from(modLog).where(eq(modLog.targetId, targetId)).orderBy(modLog.id);
+const logLines = (targetId: string) =>
+  db.select().from(modLog).where(eq(modLog.targetId, targetId)).orderBy(modLog.id);
 
 let admin: Member;
 let otherAdmin: Member;
@@ -46,7 +62,10 @@ beforeAll(async () => {
   otherAdmin = await makeMember("bans-admin-two", "admin");
   moderator = await makeMember("bans-moderator", "moderator");
   otherModerator = await makeMember("bans-moderator-two", "moderator");
-  bannedModerator = await makeMember("bans-banned-moderator", "moderator", { bannedAt: new Date(), banReason: "Rogue" });
+  bannedModerator = await makeMember("bans-banned-moderator", "moderator", {
+    bannedAt: new Date(),
+    banReason: "Rogue",
+  });
 });
 
 afterAll(async () => {
@@ -57,7 +76,12 @@ afterAll(async () => {
 
 /** Asserts a refused ban wrote and logged nothing. */
 async function expectUntouched(target: Member) {
-  expect(await stored(target.id)).toEqual({ bannedAt: null, banReason: null, banEndsAt: null, sessionVersion: target.sessionVersion });
+  expect(await stored(target.id)).toEqual({
+    bannedAt: null,
+    banReason: null,
+    banEndsAt: null,
+    sessionVersion: target.sessionVersion,
+  });
   expect(await logLines(target.id)).toEqual([]);
 }
 
@@ -68,12 +92,20 @@ describe("banning", () => {
     expect(can(before, "reply", OPEN_THREAD)).toBe(true);
     const endsAt = new Date(Date.now() + 7 * DAY);
 
-    const result = await banMember(await asRequest(moderator), { userId: target.id, reason: "  Spamming   links ", endsAt });
+    const result = await banMember(await asRequest(moderator), {
+      userId: target.id,
+      reason: "  Spamming   links ",
+      endsAt,
+    });
     expect(result).toMatchObject({ ok: true });
     expect(result.ok && result.message).toMatch(new RegExp(`^${target.name} is banned until `));
 
     const row = await stored(target.id);
-    expect(row).toMatchObject({ banReason: "Spamming links", banEndsAt: endsAt, sessionVersion: target.sessionVersion + 1 });
+    expect(row).toMatchObject({
+      banReason: "Spamming links",
+      banEndsAt: endsAt,
+      sessionVersion: target.sessionVersion + 1,
+    });
     expect(row.bannedAt).toBeInstanceOf(Date);
 
     const lines = await logLines(target.id);
@@ -91,7 +123,12 @@ describe("banning", () => {
     expect(await loadViewer(target.id, target.sessionVersion)).toEqual(ANONYMOUS);
     // …and a new sign-in (the new version) is a banned member who may read but not reply, and sees why.
     const again = await loadViewer(target.id, target.sessionVersion + 1);
-    expect(again).toMatchObject({ id: target.id, isBanned: true, banReason: "Spamming links", banEndsAt: endsAt });
+    expect(again).toMatchObject({
+      id: target.id,
+      isBanned: true,
+      banReason: "Spamming links",
+      banEndsAt: endsAt,
+    });
     expect(can(again, "reply", OPEN_THREAD)).toBe(false);
     expect(can(again, "postThread")).toBe(false);
     expect(can(again, "read")).toBe(true);
@@ -100,16 +137,29 @@ describe("banning", () => {
 
   it("a ban without an end date is permanent", async () => {
     const target = await makeMember("bans-permanent");
-    expect(await banMember(await asRequest(admin), { userId: target.id, reason: "Threats" })).toEqual({ ok: true, message: `${target.name} is banned permanently.` });
+    expect(
+      await banMember(await asRequest(admin), { userId: target.id, reason: "Threats" }),
+    ).toEqual({ ok: true, message: `${target.name} is banned permanently.` });
     expect(await stored(target.id)).toMatchObject({ banReason: "Threats", banEndsAt: null });
     expect((await logLines(target.id))[0]?.details).toEqual({ endsAt: null });
-    expect(await loadViewer(target.id, target.sessionVersion + 1)).toMatchObject({ isBanned: true, banEndsAt: null });
+    expect(await loadViewer(target.id, target.sessionVersion + 1)).toMatchObject({
+      isBanned: true,
+      banEndsAt: null,
+    });
   });
 
   it("a moderator cannot ban another moderator or an administrator: refused, nothing written or logged", async () => {
     const actor = await asRequest(moderator);
-    expect(await banMember(actor, { userId: otherModerator.id, reason: "Rival" })).toEqual({ ok: false, reason: "forbidden", message: "Only administrators can ban moderators." });
-    expect(await banMember(actor, { userId: admin.id, reason: "Coup" })).toEqual({ ok: false, reason: "forbidden", message: "Administrators cannot be banned." });
+    expect(await banMember(actor, { userId: otherModerator.id, reason: "Rival" })).toEqual({
+      ok: false,
+      reason: "forbidden",
+      message: "Only administrators can ban moderators.",
+    });
+    expect(await banMember(actor, { userId: admin.id, reason: "Coup" })).toEqual({
+      ok: false,
+      reason: "forbidden",
+      message: "Administrators cannot be banned.",
+    });
     await expectUntouched(otherModerator);
     await expectUntouched(admin);
   });
@@ -117,18 +167,28 @@ describe("banning", () => {
   it("an administrator bans a moderator, but not another administrator", async () => {
     const target = await makeMember("bans-mod-target", "moderator");
     const actor = await asRequest(admin);
-    expect(await banMember(actor, { userId: target.id, reason: "Abuse of powers" })).toMatchObject({ ok: true });
+    expect(await banMember(actor, { userId: target.id, reason: "Abuse of powers" })).toMatchObject({
+      ok: true,
+    });
     expect((await stored(target.id)).sessionVersion).toBe(target.sessionVersion + 1);
     const banned = await loadViewer(target.id, target.sessionVersion + 1);
     expect(can(banned, "moderateThreads")).toBe(false);
 
-    expect(await banMember(actor, { userId: otherAdmin.id, reason: "Coup" })).toEqual({ ok: false, reason: "forbidden", message: "Administrators cannot be banned." });
+    expect(await banMember(actor, { userId: otherAdmin.id, reason: "Coup" })).toEqual({
+      ok: false,
+      reason: "forbidden",
+      message: "Administrators cannot be banned.",
+    });
     await expectUntouched(otherAdmin);
   });
 
   it("nobody bans themself", async () => {
-    expect(await banMember(await asRequest(moderator), { userId: moderator.id, reason: "Tired" })).toEqual({ ok: false, reason: "forbidden", message: "You cannot ban yourself." });
-    expect(await banMember(await asRequest(admin), { userId: admin.id, reason: "Tired" })).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(
+      await banMember(await asRequest(moderator), { userId: moderator.id, reason: "Tired" }),
+    ).toEqual({ ok: false, reason: "forbidden", message: "You cannot ban yourself." });
+    expect(
+      await banMember(await asRequest(admin), { userId: admin.id, reason: "Tired" }),
+    ).toMatchObject({ ok: false, reason: "forbidden" });
     await expectUntouched(moderator);
     await expectUntouched(admin);
   });
@@ -141,7 +201,11 @@ describe("banning", () => {
       [ANONYMOUS, "Sign in as staff to ban members."],
       [await asRequest(bannedModerator), "Banned members cannot ban others."],
     ] as const) {
-      expect(await banMember(actor, { userId: target.id, reason: "Because" })).toEqual({ ok: false, reason: "forbidden", message });
+      expect(await banMember(actor, { userId: target.id, reason: "Because" })).toEqual({
+        ok: false,
+        reason: "forbidden",
+        message,
+      });
     }
     await expectUntouched(target);
   });
@@ -155,29 +219,58 @@ describe("banning", () => {
       field: "reason",
       message: "Reasons are at most 500 characters long.",
     });
-    expect(await banMember(actor, { userId: target.id, reason: "   " })).toEqual({ ok: false, reason: "invalid", field: "reason", message: "Enter a reason for the ban." });
-    expect(await banMember(actor, { userId: target.id, reason: undefined })).toMatchObject({ ok: false, reason: "invalid", field: "reason" });
-    expect(await banMember(actor, { userId: target.id, reason: "Spam", endsAt: new Date(Date.now() - 60_000) })).toEqual({
+    expect(await banMember(actor, { userId: target.id, reason: "   " })).toEqual({
+      ok: false,
+      reason: "invalid",
+      field: "reason",
+      message: "Enter a reason for the ban.",
+    });
+    expect(await banMember(actor, { userId: target.id, reason: undefined })).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      field: "reason",
+    });
+    expect(
+      await banMember(actor, {
+        userId: target.id,
+        reason: "Spam",
+        endsAt: new Date(Date.now() - 60_000),
+      }),
+    ).toEqual({
       ok: false,
       reason: "invalid",
       field: "endsAt",
       message: "The end date must be in the future.",
     });
-    expect(await banMember(actor, { userId: target.id, reason: "Spam", endsAt: new Date("nonsense") })).toMatchObject({ ok: false, field: "endsAt" });
+    expect(
+      await banMember(actor, { userId: target.id, reason: "Spam", endsAt: new Date("nonsense") }),
+    ).toMatchObject({ ok: false, field: "endsAt" });
     await expectUntouched(target);
 
-    expect(await banMember(actor, { userId: target.id, reason: "x".repeat(500) })).toMatchObject({ ok: true });
+    expect(await banMember(actor, { userId: target.id, reason: "x".repeat(500) })).toMatchObject({
+      ok: true,
+    });
     expect((await stored(target.id)).banReason).toBe("x".repeat(500));
   });
 
   it("says when the member does not exist", async () => {
-    expect(await banMember(await asRequest(admin), { userId: "no-such-member", reason: "Spam" })).toEqual({ ok: false, reason: "not-found", message: "No such member." });
-    expect(await unbanMember(await asRequest(admin), { userId: "no-such-member" })).toEqual({ ok: false, reason: "not-found", message: "No such member." });
+    expect(
+      await banMember(await asRequest(admin), { userId: "no-such-member", reason: "Spam" }),
+    ).toEqual({ ok: false, reason: "not-found", message: "No such member." });
+    expect(await unbanMember(await asRequest(admin), { userId: "no-such-member" })).toEqual({
+      ok: false,
+      reason: "not-found",
+      message: "No such member.",
+    });
     expect(await db.select().from(modLog).where(eq(modLog.targetId, "no-such-member"))).toEqual([]);
   });
 
   it("a ban whose end date has passed no longer counts", async () => {
-    const target = await makeMember("bans-ended", "member", { bannedAt: new Date(Date.now() - 2 * DAY), banReason: "Old", banEndsAt: new Date(Date.now() - 1000) });
+    const target = await makeMember("bans-ended", "member", {
+      bannedAt: new Date(Date.now() - 2 * DAY),
+      banReason: "Old",
+      banEndsAt: new Date(Date.now() - 1000),
+    });
     const viewer = await asRequest(target);
     expect(viewer.isBanned).toBe(false);
     expect(viewer.banReason).toBeUndefined();
@@ -186,33 +279,57 @@ describe("banning", () => {
     // The clock moving past the end date lifts a ban too.
     const soon = await makeMember("bans-soon");
     const endsAt = new Date(Date.now() + DAY);
-    expect(await banMember(await asRequest(admin), { userId: soon.id, reason: "Cool off", endsAt })).toMatchObject({ ok: true });
+    expect(
+      await banMember(await asRequest(admin), { userId: soon.id, reason: "Cool off", endsAt }),
+    ).toMatchObject({ ok: true });
     expect((await loadViewer(soon.id, soon.sessionVersion + 1)).isBanned).toBe(true);
-    expect((await loadViewer(soon.id, soon.sessionVersion + 1, new Date(endsAt.getTime() + 1))).isBanned).toBe(false);
+    expect(
+      (await loadViewer(soon.id, soon.sessionVersion + 1, new Date(endsAt.getTime() + 1))).isBanned,
+    ).toBe(false);
   });
 });
 
 describe("unbanning", () => {
   it("clears the ban and logs it; the member can post again without a new sign-in", async () => {
     const target = await makeMember("bans-unban");
-    await banMember(await asRequest(moderator), { userId: target.id, reason: "Flaming", endsAt: new Date(Date.now() + DAY) });
+    await banMember(await asRequest(moderator), {
+      userId: target.id,
+      reason: "Flaming",
+      endsAt: new Date(Date.now() + DAY),
+    });
     const session = { id: target.id, sessionVersion: target.sessionVersion + 1 };
     expect((await asRequest(session)).isBanned).toBe(true);
 
-    expect(await unbanMember(await asRequest(moderator), { userId: target.id })).toEqual({ ok: true, message: `${target.name} is no longer banned.` });
-    expect(await stored(target.id)).toEqual({ bannedAt: null, banReason: null, banEndsAt: null, sessionVersion: target.sessionVersion + 1 });
+    expect(await unbanMember(await asRequest(moderator), { userId: target.id })).toEqual({
+      ok: true,
+      message: `${target.name} is no longer banned.`,
+    });
+    expect(await stored(target.id)).toEqual({
+      bannedAt: null,
+      banReason: null,
+      banEndsAt: null,
+      sessionVersion: target.sessionVersion + 1,
+    });
     const viewer = await asRequest(session);
     expect(viewer.isBanned).toBe(false);
     expect(can(viewer, "reply", OPEN_THREAD)).toBe(true);
 
     const lines = await logLines(target.id);
     expect(lines.map((l) => l.action)).toEqual(["user.ban", "user.unban"]);
-    expect(lines[1]).toMatchObject({ actorId: moderator.id, targetType: "user", targetLabel: target.name, details: { banReason: "Flaming" } });
+    expect(lines[1]).toMatchObject({
+      actorId: moderator.id,
+      targetType: "user",
+      targetLabel: target.name,
+      details: { banReason: "Flaming" },
+    });
   });
 
   it("unbanning a member who is not banned changes and logs nothing", async () => {
     const target = await makeMember("bans-not-banned");
-    expect(await unbanMember(await asRequest(admin), { userId: target.id })).toEqual({ ok: true, message: `${target.name} is not banned.` });
+    expect(await unbanMember(await asRequest(admin), { userId: target.id })).toEqual({
+      ok: true,
+      message: `${target.name} is not banned.`,
+    });
     await expectUntouched(target);
   });
 
@@ -220,11 +337,29 @@ describe("unbanning", () => {
     const plain = await makeMember("bans-plain-unban");
     const target = await makeMember("bans-stays-banned");
     await banMember(await asRequest(admin), { userId: target.id, reason: "Spam" });
-    expect(await unbanMember(await asRequest(plain), { userId: target.id })).toMatchObject({ ok: false, reason: "forbidden" });
-    expect(await unbanMember(ANONYMOUS, { userId: target.id })).toMatchObject({ ok: false, reason: "forbidden" });
-    expect(await unbanMember(await asRequest(bannedModerator), { userId: bannedModerator.id })).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(await unbanMember(await asRequest(plain), { userId: target.id })).toMatchObject({
+      ok: false,
+      reason: "forbidden",
+    });
+    expect(await unbanMember(ANONYMOUS, { userId: target.id })).toMatchObject({
+      ok: false,
+      reason: "forbidden",
+    });
+    expect(
+      await unbanMember(await asRequest(bannedModerator), { userId: bannedModerator.id }),
+    ).toMatchObject({ ok: false, reason: "forbidden" });
     expect((await stored(target.id)).banReason).toBe("Spam");
     expect((await stored(bannedModerator.id)).banReason).toBe("Rogue");
-    expect(await db.select().from(modLog).where(and(eq(modLog.action, "user.unban"), inArray(modLog.targetId, [target.id, bannedModerator.id])))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(modLog)
+        .where(
+          and(
+            eq(modLog.action, "user.unban"),
+            inArray(modLog.targetId, [target.id, bannedModerator.id]),
+          ),
+        ),
+    ).toEqual([]);
   });
 });

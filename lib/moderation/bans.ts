@@ -24,7 +24,12 @@ export type BanResult =
 
 const NOT_FOUND: BanResult = { ok: false, reason: "not-found", message: "No such member." };
 const refused = (message: string): BanResult => ({ ok: false, reason: "forbidden", message });
-const invalid = (field: BanField, message: string): BanResult => ({ ok: false, reason: "invalid", field, message });
+const invalid = (field: BanField, message: string): BanResult => ({
+  ok: false,
+  reason: "invalid",
+  field,
+  message,
+});
 
 /** A ban reason as typed: spaces collapsed, trimmed, 1 to BAN_REASON_MAX characters, no control characters. */
 export const banReasonSchema = z
@@ -50,7 +55,13 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 async function lockMember(tx: Tx, userId: string): Promise<BanTargetRow | null> {
   const [row] = await tx
-    .select({ id: users.id, name: users.name, role: users.role, bannedAt: users.bannedAt, banReason: users.banReason })
+    .select({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      bannedAt: users.bannedAt,
+      banReason: users.banReason,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1)
@@ -76,20 +87,36 @@ const until = (endsAt: Date | null) => (endsAt ? `until ${formatDateTime(endsAt)
  * administrator or themself (the `ban` rule). `endsAt` omitted or null: a permanent ban. Banning an
  * already banned member replaces the reason and end date. The member's open sessions end at once.
  */
-export async function banMember(viewer: Viewer, input: { userId: string; reason: unknown; endsAt?: Date | null }, now = new Date()): Promise<BanResult> {
+export async function banMember(
+  viewer: Viewer,
+  input: { userId: string; reason: unknown; endsAt?: Date | null },
+  now = new Date(),
+): Promise<BanResult> {
   const reason = banReasonSchema.safeParse(input.reason);
-  if (!reason.success) return invalid("reason", reason.error.issues[0]?.message ?? "Enter a reason for the ban.");
+  if (!reason.success)
+    return invalid("reason", reason.error.issues[0]?.message ?? "Enter a reason for the ban.");
   const endsAt = input.endsAt ?? null;
-  if (endsAt !== null && (!(endsAt instanceof Date) || Number.isNaN(endsAt.getTime()))) return invalid("endsAt", "Enter the end date as a date, or leave it empty for a permanent ban.");
-  if (endsAt !== null && endsAt.getTime() <= now.getTime()) return invalid("endsAt", "The end date must be in the future.");
+  if (endsAt !== null && (!(endsAt instanceof Date) || Number.isNaN(endsAt.getTime())))
+    return invalid(
+      "endsAt",
+      "Enter the end date as a date, or leave it empty for a permanent ban.",
+    );
+  if (endsAt !== null && endsAt.getTime() <= now.getTime())
+    return invalid("endsAt", "The end date must be in the future.");
 
   return db.transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
     if (!target) return NOT_FOUND;
-    if (!can(viewer, "ban", target) || !viewer.id) return refused(banRefusal(viewer, target, "ban"));
+    if (!can(viewer, "ban", target) || !viewer.id)
+      return refused(banRefusal(viewer, target, "ban"));
     await tx
       .update(users)
-      .set({ bannedAt: now, banReason: reason.data, banEndsAt: endsAt, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .set({
+        bannedAt: now,
+        banReason: reason.data,
+        banEndsAt: endsAt,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+      })
       .where(eq(users.id, target.id));
     await logModAction(tx, {
       actorId: viewer.id,
@@ -109,9 +136,13 @@ export async function unbanMember(viewer: Viewer, input: { userId: string }): Pr
   return db.transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
     if (!target) return NOT_FOUND;
-    if (!can(viewer, "unban", target) || !viewer.id) return refused(banRefusal(viewer, target, "unban"));
+    if (!can(viewer, "unban", target) || !viewer.id)
+      return refused(banRefusal(viewer, target, "unban"));
     if (target.bannedAt === null) return { ok: true, message: `${target.name} is not banned.` };
-    await tx.update(users).set({ bannedAt: null, banReason: null, banEndsAt: null }).where(eq(users.id, target.id));
+    await tx
+      .update(users)
+      .set({ bannedAt: null, banReason: null, banEndsAt: null })
+      .where(eq(users.id, target.id));
     await logModAction(tx, {
       actorId: viewer.id,
       action: "user.unban",
@@ -138,11 +169,19 @@ export interface MemberBanStatus {
 /** The ban state of the member with this public number, for their profile page (cached per request). */
 export const getMemberBanStatus = cache(async (number: number): Promise<MemberBanStatus | null> => {
   const [row] = await db
-    .select({ id: users.id, name: users.name, role: users.role, bannedAt: users.bannedAt, banReason: users.banReason, banEndsAt: users.banEndsAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      bannedAt: users.bannedAt,
+      banReason: users.banReason,
+      banEndsAt: users.banEndsAt,
+    })
     .from(users)
     .where(eq(users.number, number))
     .limit(1);
   if (!row) return null;
-  const isBanned = row.bannedAt !== null && (row.banEndsAt === null || row.banEndsAt.getTime() > Date.now());
+  const isBanned =
+    row.bannedAt !== null && (row.banEndsAt === null || row.banEndsAt.getTime() > Date.now());
   return { ...row, isBanned };
 });

@@ -28,10 +28,15 @@ export async function contributions(tx: Tx, threadIds: number[]): Promise<Contri
   if (threadIds.length === 0) return result;
   // A thread whose opening post waits for approval is not in its forum's count yet.
   const rows = await tx
-    .select({ forumId: threads.forumId, deletedAt: threads.deletedAt, shown: sql<boolean>`${threadShownTo(null)}` })
+    .select({
+      forumId: threads.forumId,
+      deletedAt: threads.deletedAt,
+      shown: sql<boolean>`${threadShownTo(null)}`,
+    })
     .from(threads)
     .where(inArray(threads.id, threadIds));
-  const forum = (id: number) => result.forums.get(id) ?? result.forums.set(id, { threads: 0, messages: 0 }).get(id)!;
+  const forum = (id: number) =>
+    result.forums.get(id) ?? result.forums.set(id, { threads: 0, messages: 0 }).get(id)!;
   for (const row of rows) forum(row.forumId).threads += row.deletedAt || !row.shown ? 0 : 1;
   const counted = await tx
     .select({ forumId: threads.forumId, authorId: posts.authorId, n: count() })
@@ -41,7 +46,8 @@ export async function contributions(tx: Tx, threadIds: number[]): Promise<Contri
     .groupBy(threads.forumId, posts.authorId);
   for (const row of counted) {
     forum(row.forumId).messages += row.n;
-    if (row.authorId) result.authors.set(row.authorId, (result.authors.get(row.authorId) ?? 0) + row.n);
+    if (row.authorId)
+      result.authors.set(row.authorId, (result.authors.get(row.authorId) ?? 0) + row.n);
   }
   return result;
 }
@@ -49,20 +55,33 @@ export async function contributions(tx: Tx, threadIds: number[]): Promise<Contri
 /** Applies the change between two measurements to members and forums, then re-points the forums'
  * last posts. Rows are updated in id order, as every moderation action does, so two of them never
  * wait on each other in a circle. */
-export async function applyContributions(tx: Tx, before: Contributions, after: Contributions): Promise<void> {
+export async function applyContributions(
+  tx: Tx,
+  before: Contributions,
+  after: Contributions,
+): Promise<void> {
   const authorIds = [...new Set([...before.authors.keys(), ...after.authors.keys()])].sort();
   for (const id of authorIds) {
     const delta = (after.authors.get(id) ?? 0) - (before.authors.get(id) ?? 0);
-    if (delta !== 0) await tx.update(users).set({ messageCount: sql`greatest(${users.messageCount} + ${delta}, 0)` }).where(eq(users.id, id));
+    if (delta !== 0)
+      await tx
+        .update(users)
+        .set({ messageCount: sql`greatest(${users.messageCount} + ${delta}, 0)` })
+        .where(eq(users.id, id));
   }
-  const forumIds = [...new Set([...before.forums.keys(), ...after.forums.keys()])].sort((a, b) => a - b);
+  const forumIds = [...new Set([...before.forums.keys(), ...after.forums.keys()])].sort(
+    (a, b) => a - b,
+  );
   for (const id of forumIds) {
     const was = before.forums.get(id) ?? { threads: 0, messages: 0 };
     const now = after.forums.get(id) ?? { threads: 0, messages: 0 };
     if (was.threads !== now.threads || was.messages !== now.messages) {
       await tx
         .update(forums)
-        .set({ threadCount: sql`${forums.threadCount} + ${now.threads - was.threads}`, messageCount: sql`${forums.messageCount} + ${now.messages - was.messages}` })
+        .set({
+          threadCount: sql`${forums.threadCount} + ${now.threads - was.threads}`,
+          messageCount: sql`${forums.messageCount} + ${now.messages - was.messages}`,
+        })
         .where(eq(forums.id, id));
     }
   }
@@ -78,7 +97,10 @@ export async function refreshForumLastPosts(tx: Tx, forumIds: number[]): Promise
       .where(and(eq(threads.forumId, id), isNull(threads.deletedAt), threadShownTo(null)))
       .orderBy(desc(threads.lastPostAt), desc(threads.id))
       .limit(1);
-    await tx.update(forums).set({ lastPostId: latest?.lastPostId ?? null }).where(eq(forums.id, id));
+    await tx
+      .update(forums)
+      .set({ lastPostId: latest?.lastPostId ?? null })
+      .where(eq(forums.id, id));
   }
 }
 
@@ -86,7 +108,12 @@ export async function refreshForumLastPosts(tx: Tx, forumIds: number[]): Promise
  * last post that counts (the first post when no other does). Returns the first post. */
 export async function recountThread(tx: Tx, threadId: number) {
   const [first] = await tx
-    .select({ id: posts.id, authorId: posts.authorId, authorName: posts.authorName, createdAt: posts.createdAt })
+    .select({
+      id: posts.id,
+      authorId: posts.authorId,
+      authorName: posts.authorName,
+      createdAt: posts.createdAt,
+    })
     .from(posts)
     .where(eq(posts.threadId, threadId))
     .orderBy(asc(posts.position))
@@ -103,7 +130,15 @@ export async function recountThread(tx: Tx, threadId: number) {
     .from(posts)
     .where(and(eq(posts.threadId, threadId), countedPost, ne(posts.id, first.id)));
   const lastPost = last ?? first;
-  await tx.update(threads).set({ replyCount: replies, firstPostId: first.id, lastPostId: lastPost.id, lastPostAt: lastPost.createdAt }).where(eq(threads.id, threadId));
+  await tx
+    .update(threads)
+    .set({
+      replyCount: replies,
+      firstPostId: first.id,
+      lastPostId: lastPost.id,
+      lastPostAt: lastPost.createdAt,
+    })
+    .where(eq(threads.id, threadId));
   return first;
 }
 
@@ -114,13 +149,29 @@ export async function renumberPositions(tx: Tx, threadId: number): Promise<void>
     update posts set position = -numbered.n
     from (select id, row_number() over (order by position) as n from posts where thread_id = ${threadId}) numbered
     where posts.id = numbered.id and posts.position <> numbered.n`);
-  await tx.execute(sql`update posts set position = -position where thread_id = ${threadId} and position < 0`);
+  await tx.execute(
+    sql`update posts set position = -position where thread_id = ${threadId} and position < 0`,
+  );
 }
 
 /** Moves posts (all of one thread, or the chosen ones) to the end of another thread, keeping their
  * order: they take the positions after the target's last one. Returns how many moved. */
-export async function appendPosts(tx: Tx, fromThreadId: number, toThreadId: number, postIds?: number[]): Promise<number> {
-  const chosen = postIds ? sql`and id in ${postIds.length ? sql`(${sql.join(postIds.map((id) => sql`${id}`), sql`, `)})` : sql`(null)`}` : sql``;
+export async function appendPosts(
+  tx: Tx,
+  fromThreadId: number,
+  toThreadId: number,
+  postIds?: number[],
+): Promise<number> {
+  const chosen = postIds
+    ? sql`and id in ${
+        postIds.length
+          ? sql`(${sql.join(
+              postIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})`
+          : sql`(null)`
+      }`
+    : sql``;
   const moved = await tx.execute<{ id: number }>(sql`
     update posts set thread_id = ${toThreadId}, position = base.last + numbered.n
     from (select id, row_number() over (order by position) as n from posts where thread_id = ${fromThreadId} ${chosen}) numbered,

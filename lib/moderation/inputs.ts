@@ -24,7 +24,8 @@ export const postIdsSchema = z
   .max(BULK_POSTS_MAX, `Choose at most ${BULK_POSTS_MAX} posts at a time.`)
   .transform((ids) => [...new Set(ids)]);
 
-const THREAD_REF_MESSAGE = "Enter the other thread's number or its address (for example /threads/123-its-title).";
+const THREAD_REF_MESSAGE =
+  "Enter the other thread's number or its address (for example /threads/123-its-title).";
 
 /** Another thread, as a moderator types it: its number ("123"), its path ("/threads/123-title") or
  * its full address, with or without a page or post anchor. */
@@ -32,7 +33,8 @@ export const threadRefSchema = z
   .union([z.string(THREAD_REF_MESSAGE), z.number(THREAD_REF_MESSAGE)], THREAD_REF_MESSAGE)
   .transform((value, ctx) => {
     const text = String(value).trim();
-    const match = /^#?(\d{1,10})$/.exec(text) ?? /(?:^|\/)threads\/(\d{1,10})(?:[-/?#]|$)/.exec(text);
+    const match =
+      /^#?(\d{1,10})$/.exec(text) ?? /(?:^|\/)threads\/(\d{1,10})(?:[-/?#]|$)/.exec(text);
     const parsed = match ? Number(match[1]) : NaN;
     if (!Number.isSafeInteger(parsed) || parsed < 1 || parsed > INT_MAX) {
       ctx.addIssue({ code: "custom", message: THREAD_REF_MESSAGE });

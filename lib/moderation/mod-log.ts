@@ -49,7 +49,11 @@ export const ACTION_LABELS: Record<string, string> = {
   "setting.change": "Change setting",
 };
 
-const ROLE_WORDS: Record<User["role"], string> = { member: "Member", moderator: "Moderator", admin: "Administrator" };
+const ROLE_WORDS: Record<User["role"], string> = {
+  member: "Member",
+  moderator: "Moderator",
+  admin: "Administrator",
+};
 
 /** "user", "user.ban", "thread.move": lower-case words joined by one dot at most. */
 export const actionFilterSchema = z
@@ -105,24 +109,42 @@ function emptyPage(action: string, actor: string, notice: string): ModLogPage {
 }
 
 /** One page of the log, newest first; null past the last page. Unknown filters give an empty page with a notice. */
-export async function listModLog({ action: rawAction = "", actor: rawActor = "", page }: ModLogQuery): Promise<ModLogPage | null> {
+export async function listModLog({
+  action: rawAction = "",
+  actor: rawActor = "",
+  page,
+}: ModLogQuery): Promise<ModLogPage | null> {
   const where: SQL[] = [];
   let action = "";
   if (rawAction.trim()) {
     const parsed = actionFilterSchema.safeParse(rawAction);
-    if (!parsed.success) return emptyPage(rawAction.trim().slice(0, MOD_LOG_FILTER_MAX), rawActor.trim().slice(0, MOD_LOG_FILTER_MAX), `“${rawAction.trim().slice(0, MOD_LOG_FILTER_MAX)}” is not an action.`);
+    if (!parsed.success)
+      return emptyPage(
+        rawAction.trim().slice(0, MOD_LOG_FILTER_MAX),
+        rawActor.trim().slice(0, MOD_LOG_FILTER_MAX),
+        `“${rawAction.trim().slice(0, MOD_LOG_FILTER_MAX)}” is not an action.`,
+      );
     action = parsed.data;
     // A kind ("user") matches its actions ("user.ban", "user.unban", …); a whole action matches itself.
-    where.push(action.includes(".") ? eq(modLog.action, action) : sql`(${modLog.action} = ${action} or ${modLog.action} like ${`${likeEscape(action)}.%`})`);
+    where.push(
+      action.includes(".")
+        ? eq(modLog.action, action)
+        : sql`(${modLog.action} = ${action} or ${modLog.action} like ${`${likeEscape(action)}.%`})`,
+    );
   }
   let actor = "";
   if (rawActor.trim()) {
     const parsed = actorFilterSchema.safeParse(rawActor);
     actor = parsed.success ? parsed.data : rawActor.trim().slice(0, MOD_LOG_FILTER_MAX);
     const [member] = parsed.success
-      ? await db.select({ id: users.id, name: users.name }).from(users).where(sql`lower(${users.name}) = lower(${actor})`).limit(1)
+      ? await db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(sql`lower(${users.name}) = lower(${actor})`)
+          .limit(1)
       : [];
-    if (!member) return emptyPage(action || rawAction.trim(), actor, `No member is called “${actor}”.`);
+    if (!member)
+      return emptyPage(action || rawAction.trim(), actor, `No member is called “${actor}”.`);
     actor = member.name;
     where.push(eq(modLog.actorId, member.id));
   }
@@ -152,7 +174,12 @@ export async function listModLog({ action: rawAction = "", actor: rawActor = "",
 
   const targets = await resolveTargets(rows);
   const total = rows[0]?.total ?? 0;
-  const notice = total > 0 ? null : action || actor ? "No log lines match these filters." : "Nothing has been logged yet.";
+  const notice =
+    total > 0
+      ? null
+      : action || actor
+        ? "No log lines match these filters."
+        : "Nothing has been logged yet.";
   return {
     action,
     actor,
@@ -163,7 +190,10 @@ export async function listModLog({ action: rawAction = "", actor: rawActor = "",
     lines: rows.map((r) => ({
       id: r.id,
       at: r.at,
-      actor: r.actorName !== null && r.actorNumber !== null ? { name: r.actorName, url: memberUrl({ number: r.actorNumber, name: r.actorName }) } : null,
+      actor:
+        r.actorName !== null && r.actorNumber !== null
+          ? { name: r.actorName, url: memberUrl({ number: r.actorNumber, name: r.actorName }) }
+          : null,
       action: r.action,
       actionLabel: ACTION_LABELS[r.action] ?? null,
       summary: summarize(r.action, r.details),
@@ -180,14 +210,28 @@ const numericId = (id: string) => (/^\d{1,9}$/.test(id) ? Number(id) : null);
 /** Looks up the page's users, threads and posts in three queries; returns each line's target, linked when it still exists. */
 async function resolveTargets(rows: TargetRow[]) {
   const ids = (type: string, numeric: boolean) => [
-    ...new Set(rows.filter((r) => r.targetType === type && (!numeric || numericId(r.targetId) !== null)).map((r) => r.targetId)),
+    ...new Set(
+      rows
+        .filter((r) => r.targetType === type && (!numeric || numericId(r.targetId) !== null))
+        .map((r) => r.targetId),
+    ),
   ];
   const userIds = ids("user", false);
   const threadIds = ids("thread", true).map(Number);
   const postIds = ids("post", true).map(Number);
   const [userRows, threadRows, postRows] = await Promise.all([
-    userIds.length ? db.select({ id: users.id, number: users.number, name: users.name }).from(users).where(inArray(users.id, userIds)) : [],
-    threadIds.length ? db.select({ id: threads.id, slug: threads.slug, title: threads.title }).from(threads).where(inArray(threads.id, threadIds)) : [],
+    userIds.length
+      ? db
+          .select({ id: users.id, number: users.number, name: users.name })
+          .from(users)
+          .where(inArray(users.id, userIds))
+      : [],
+    threadIds.length
+      ? db
+          .select({ id: threads.id, slug: threads.slug, title: threads.title })
+          .from(threads)
+          .where(inArray(threads.id, threadIds))
+      : [],
     postIds.length ? db.select({ id: posts.id }).from(posts).where(inArray(posts.id, postIds)) : [],
   ]);
   const byUser = new Map(userRows.map((u) => [u.id, u]));
@@ -198,14 +242,26 @@ async function resolveTargets(rows: TargetRow[]) {
     switch (r.targetType) {
       case "user": {
         const u = byUser.get(r.targetId);
-        return { type: "Member", label: r.targetLabel ?? u?.name ?? "A deleted member", url: u ? memberUrl(u) : null };
+        return {
+          type: "Member",
+          label: r.targetLabel ?? u?.name ?? "A deleted member",
+          url: u ? memberUrl(u) : null,
+        };
       }
       case "thread": {
         const t = byThread.get(r.targetId);
-        return { type: "Thread", label: r.targetLabel ?? t?.title ?? `Thread #${r.targetId}`, url: t ? threadUrl(t) : null };
+        return {
+          type: "Thread",
+          label: r.targetLabel ?? t?.title ?? `Thread #${r.targetId}`,
+          url: t ? threadUrl(t) : null,
+        };
       }
       case "post":
-        return { type: "Post", label: r.targetLabel ?? `Post #${r.targetId}`, url: postSet.has(r.targetId) ? postUrl(Number(r.targetId)) : null };
+        return {
+          type: "Post",
+          label: r.targetLabel ?? `Post #${r.targetId}`,
+          url: postSet.has(r.targetId) ? postUrl(Number(r.targetId)) : null,
+        };
       default: {
         const type = r.targetType.charAt(0).toUpperCase() + r.targetType.slice(1);
         return { type, label: r.targetLabel ?? `${type} #${r.targetId}`, url: null };

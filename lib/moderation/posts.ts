@@ -14,7 +14,8 @@ import { postIdsSchema, reasonSchema } from "./inputs";
 import { logModAction } from "./log";
 import { lockThreadRows, parseInput, staffActor } from "./threads";
 
-export type PostModerationResult = { ok: true; message: string; postIds: number[]; url: string } | { ok: false; error: string };
+export type PostModerationResult =
+  { ok: true; message: string; postIds: number[]; url: string } | { ok: false; error: string };
 
 const postsInput = z.object({ postIds: postIdsSchema, reason: reasonSchema });
 
@@ -23,10 +24,21 @@ const plural = (n: number) => (n === 1 ? "1 post" : `${n} posts`);
 
 /** Locks the posts' threads (in id order), then the posts; null when some post does not exist. */
 async function lockPosts(tx: Tx, postIds: number[]) {
-  const threadIds = (await tx.selectDistinct({ threadId: posts.threadId }).from(posts).where(inArray(posts.id, postIds))).map((r) => r.threadId);
+  const threadIds = (
+    await tx
+      .selectDistinct({ threadId: posts.threadId })
+      .from(posts)
+      .where(inArray(posts.id, postIds))
+  ).map((r) => r.threadId);
   const locked = await lockThreadRows(tx, threadIds);
   const rows = await tx
-    .select({ id: posts.id, threadId: posts.threadId, position: posts.position, deletedAt: posts.deletedAt, firstPostId: threads.firstPostId })
+    .select({
+      id: posts.id,
+      threadId: posts.threadId,
+      position: posts.position,
+      deletedAt: posts.deletedAt,
+      firstPostId: threads.firstPostId,
+    })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .where(inArray(posts.id, postIds))
@@ -36,7 +48,11 @@ async function lockPosts(tx: Tx, postIds: number[]) {
   return { rows, threads: locked };
 }
 
-async function changePosts(viewer: Viewer, input: { postIds: unknown; reason: unknown }, deleting: boolean): Promise<PostModerationResult> {
+async function changePosts(
+  viewer: Viewer,
+  input: { postIds: unknown; reason: unknown },
+  deleting: boolean,
+): Promise<PostModerationResult> {
   const parsed = parseInput(postsInput, input);
   if ("error" in parsed) return parsed;
   const actor = staffActor(viewer, "moderatePosts");
@@ -45,20 +61,47 @@ async function changePosts(viewer: Viewer, input: { postIds: unknown; reason: un
 
   return db.transaction(async (tx) => {
     const locked = await lockPosts(tx, postIds);
-    if (!locked) return refuse(postIds.length === 1 ? "This post does not exist any more." : "Some of those posts do not exist any more.");
+    if (!locked)
+      return refuse(
+        postIds.length === 1
+          ? "This post does not exist any more."
+          : "Some of those posts do not exist any more.",
+      );
     if (deleting && locked.rows.some((p) => p.id === p.firstPostId)) {
-      return refuse("The first post of a thread cannot be deleted on its own: delete the thread instead.");
+      return refuse(
+        "The first post of a thread cannot be deleted on its own: delete the thread instead.",
+      );
     }
-    const changing = locked.rows.filter((p) => (deleting ? p.deletedAt === null : p.deletedAt !== null));
-    if (changing.length === 0) return refuse(deleting ? (postIds.length === 1 ? "This post is already deleted." : "Those posts are already deleted.") : postIds.length === 1 ? "This post is not deleted." : "Those posts are not deleted.");
+    const changing = locked.rows.filter((p) =>
+      deleting ? p.deletedAt === null : p.deletedAt !== null,
+    );
+    if (changing.length === 0)
+      return refuse(
+        deleting
+          ? postIds.length === 1
+            ? "This post is already deleted."
+            : "Those posts are already deleted."
+          : postIds.length === 1
+            ? "This post is not deleted."
+            : "Those posts are not deleted.",
+      );
 
     const threadIds = [...new Set(changing.map((p) => p.threadId))];
     const ids = changing.map((p) => p.id);
     const before = await contributions(tx, threadIds);
     await tx
       .update(posts)
-      .set(deleting ? { deletedAt: sql`now()`, deletedById: actor.actorId, deleteReason: reason } : { deletedAt: null, deletedById: null, deleteReason: null })
-      .where(and(inArray(posts.id, ids), deleting ? isNull(posts.deletedAt) : isNotNull(posts.deletedAt)));
+      .set(
+        deleting
+          ? { deletedAt: sql`now()`, deletedById: actor.actorId, deleteReason: reason }
+          : { deletedAt: null, deletedById: null, deleteReason: null },
+      )
+      .where(
+        and(
+          inArray(posts.id, ids),
+          deleting ? isNull(posts.deletedAt) : isNotNull(posts.deletedAt),
+        ),
+      );
     for (const threadId of threadIds) await recountThread(tx, threadId);
     await applyContributions(tx, before, await contributions(tx, threadIds));
     for (const post of changing) {
@@ -76,18 +119,28 @@ async function changePosts(viewer: Viewer, input: { postIds: unknown; reason: un
     const skipped = locked.rows.length - changing.length;
     const message =
       `${plural(changing.length)} ${deleting ? "deleted" : "restored"}.` +
-      (skipped ? ` ${plural(skipped)} ${skipped === 1 ? "was" : "were"} already ${deleting ? "deleted" : "visible"}.` : "");
+      (skipped
+        ? ` ${plural(skipped)} ${skipped === 1 ? "was" : "were"} already ${deleting ? "deleted" : "visible"}.`
+        : "");
     return { ok: true, message, postIds: ids, url: postUrl(changing[0]!.id) };
   });
 }
 
 /** Soft-deletes posts (not a thread's first post: delete the thread instead). Posts already
  * deleted are left as they are. */
-export function deletePosts(viewer: Viewer, postIds: unknown, reason?: unknown): Promise<PostModerationResult> {
+export function deletePosts(
+  viewer: Viewer,
+  postIds: unknown,
+  reason?: unknown,
+): Promise<PostModerationResult> {
   return changePosts(viewer, { postIds, reason }, true);
 }
 
 /** Restores soft-deleted posts. The reason, if any, goes to the log. */
-export function restorePosts(viewer: Viewer, postIds: unknown, reason?: unknown): Promise<PostModerationResult> {
+export function restorePosts(
+  viewer: Viewer,
+  postIds: unknown,
+  reason?: unknown,
+): Promise<PostModerationResult> {
   return changePosts(viewer, { postIds, reason }, false);
 }

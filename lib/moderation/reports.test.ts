@@ -5,8 +5,22 @@ import { db } from "@/db/client";
 import { posts, reportReasons, reports } from "@/db/schema";
 import { ANONYMOUS, type Viewer } from "../permissions";
 import { setApprovalThreshold } from "./approval";
-import { listReports, openReportCount, rejectReport, REPORT_THANKS, reportPost, resolveReport } from "./reports";
-import { logLines, makeForum, makeMember, newThread, reply, resetApprovalSetting } from "./test-fixtures";
+import {
+  listReports,
+  openReportCount,
+  rejectReport,
+  REPORT_THANKS,
+  reportPost,
+  resolveReport,
+} from "./reports";
+import {
+  logLines,
+  makeForum,
+  makeMember,
+  newThread,
+  reply,
+  resetApprovalSetting,
+} from "./test-fixtures";
 
 let forum: { id: number; slug: string };
 let author: Viewer;
@@ -23,32 +37,66 @@ afterAll(async () => {
 });
 
 const reportsOf = (postId: number) => db.select().from(reports).where(eq(reports.postId, postId));
-const reasonsOf = (reportId: number) => db.select().from(reportReasons).where(eq(reportReasons.reportId, reportId)).orderBy(reportReasons.id);
+const reasonsOf = (reportId: number) =>
+  db
+    .select()
+    .from(reportReasons)
+    .where(eq(reportReasons.reportId, reportId))
+    .orderBy(reportReasons.id);
 
 describe("reporting a post", () => {
   it("refuses one's own post, banned and signed-out members, bad reasons and hidden posts, writing nothing", async () => {
     const thread = await newThread(author, forum.id);
     const banned = await makeMember("member", { banned: true });
     const member = await makeMember();
-    expect(await reportPost(author, thread.postId, "I regret this")).toEqual({ ok: false, message: "You cannot report your own post." });
-    expect(await reportPost(banned, thread.postId, "Spam")).toEqual({ ok: false, message: "Your account is banned: you cannot report posts." });
-    expect(await reportPost(ANONYMOUS, thread.postId, "Spam")).toEqual({ ok: false, message: "Sign in to report posts." });
-    expect(await reportPost(member, thread.postId, "   ")).toEqual({ ok: false, field: "reason", message: "Enter a reason." });
-    expect(await reportPost(member, thread.postId, "x".repeat(501))).toEqual({ ok: false, field: "reason", message: "Reasons are at most 500 characters long." });
-    expect(await reportPost(member, thread.postId, 42)).toMatchObject({ ok: false, field: "reason" });
-    expect(await reportPost(member, 999_999_999, "Spam")).toEqual({ ok: false, message: "This post does not exist any more." });
+    expect(await reportPost(author, thread.postId, "I regret this")).toEqual({
+      ok: false,
+      message: "You cannot report your own post.",
+    });
+    expect(await reportPost(banned, thread.postId, "Spam")).toEqual({
+      ok: false,
+      message: "Your account is banned: you cannot report posts.",
+    });
+    expect(await reportPost(ANONYMOUS, thread.postId, "Spam")).toEqual({
+      ok: false,
+      message: "Sign in to report posts.",
+    });
+    expect(await reportPost(member, thread.postId, "   ")).toEqual({
+      ok: false,
+      field: "reason",
+      message: "Enter a reason.",
+    });
+    expect(await reportPost(member, thread.postId, "x".repeat(501))).toEqual({
+      ok: false,
+      field: "reason",
+      message: "Reasons are at most 500 characters long.",
+    });
+    expect(await reportPost(member, thread.postId, 42)).toMatchObject({
+      ok: false,
+      field: "reason",
+    });
+    expect(await reportPost(member, 999_999_999, "Spam")).toEqual({
+      ok: false,
+      message: "This post does not exist any more.",
+    });
     expect(await reportsOf(thread.postId)).toEqual([]);
 
     // Deleted posts, and posts waiting for approval by someone else, are not there to report.
     const deleted = await reply(author, thread.threadId, "Soon gone");
     await db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, deleted.postId));
-    expect(await reportPost(member, deleted.postId, "Spam")).toEqual({ ok: false, message: "This post does not exist any more." });
+    expect(await reportPost(member, deleted.postId, "Spam")).toEqual({
+      ok: false,
+      message: "This post does not exist any more.",
+    });
     const admin = await makeMember("admin");
     try {
       await setApprovalThreshold(admin, 1);
       const newbie = await makeMember();
       const waiting = await reply(newbie, thread.threadId, "Waiting");
-      expect(await reportPost(member, waiting.postId, "Spam")).toEqual({ ok: false, message: "This post does not exist any more." });
+      expect(await reportPost(member, waiting.postId, "Spam")).toEqual({
+        ok: false,
+        message: "This post does not exist any more.",
+      });
       expect(await reportsOf(waiting.postId)).toEqual([]);
     } finally {
       await resetApprovalSetting();
@@ -61,7 +109,10 @@ describe("reporting a post", () => {
     const first = await makeMember();
     const second = await makeMember();
     const openBefore = await openReportCount();
-    const [a, b] = await Promise.all([reportPost(first, thread.postId, "  Insulting  "), reportPost(second, thread.postId, "Off topic")]);
+    const [a, b] = await Promise.all([
+      reportPost(first, thread.postId, "  Insulting  "),
+      reportPost(second, thread.postId, "Off topic"),
+    ]);
     expect([a, b]).toEqual([
       { ok: true, updated: false, message: REPORT_THANKS },
       { ok: true, updated: false, message: REPORT_THANKS },
@@ -77,7 +128,11 @@ describe("reporting a post", () => {
       ].sort(),
     );
 
-    expect(await reportPost(first, thread.postId, "Insulting, and repeated")).toMatchObject({ ok: true, updated: true, message: expect.stringContaining("already reported") });
+    expect(await reportPost(first, thread.postId, "Insulting, and repeated")).toMatchObject({
+      ok: true,
+      updated: true,
+      message: expect.stringContaining("already reported"),
+    });
     const reasons = await reasonsOf(report!.id);
     expect(reasons).toHaveLength(2);
     expect(reasons.find((r) => r.reporterId === first.id)!.reason).toBe("Insulting, and repeated");
@@ -87,8 +142,16 @@ describe("reporting a post", () => {
     expect(shown).toMatchObject({
       state: "open",
       handled: null,
-      post: { id: thread.postId, url: `/posts/${thread.postId}`, author: { name: author.name }, html: expect.stringContaining("Opening post") },
-      thread: { title: "A thread with a reported post", url: expect.stringMatching(/^\/threads\/\d+-/) },
+      post: {
+        id: thread.postId,
+        url: `/posts/${thread.postId}`,
+        author: { name: author.name },
+        html: expect.stringContaining("Opening post"),
+      },
+      thread: {
+        title: "A thread with a reported post",
+        url: expect.stringMatching(/^\/threads\/\d+-/),
+      },
     });
     expect(shown.reasons.map((r) => [r.reporterName, r.reason]).sort()).toEqual(
       [
@@ -117,32 +180,61 @@ describe("handling reports", () => {
       expect(await resolveReport(viewer, report!.id)).toMatchObject({ ok: false });
       expect(await rejectReport(viewer, report!.id)).toMatchObject({ ok: false });
     }
-    expect(await resolveReport(member, report!.id)).toEqual({ ok: false, message: "Only moderators and administrators can handle reports." });
+    expect(await resolveReport(member, report!.id)).toEqual({
+      ok: false,
+      message: "Only moderators and administrators can handle reports.",
+    });
     expect((await reportsOf(thread.postId))[0]!.state).toBe("open");
     expect(await logLines("report", report!.id)).toEqual([]);
-    expect(await resolveReport(moderator, report!.id, "x".repeat(501))).toMatchObject({ ok: false });
+    expect(await resolveReport(moderator, report!.id, "x".repeat(501))).toMatchObject({
+      ok: false,
+    });
     expect(await logLines("report", report!.id)).toEqual([]);
 
-    expect(await resolveReport(moderator, report!.id, "Warned the author")).toMatchObject({ ok: true });
+    expect(await resolveReport(moderator, report!.id, "Warned the author")).toMatchObject({
+      ok: true,
+    });
     const [handled] = await reportsOf(thread.postId);
     expect(handled).toMatchObject({ state: "resolved", handledById: moderator.id });
     expect(handled!.handledAt).toBeInstanceOf(Date);
     expect(await logLines("report", report!.id)).toEqual([
-      { action: "report.resolve", actorId: moderator.id, reason: "Warned the author", details: { postId: thread.postId, reasons: 1 } },
+      {
+        action: "report.resolve",
+        actorId: moderator.id,
+        reason: "Warned the author",
+        details: { postId: thread.postId, reasons: 1 },
+      },
     ]);
-    expect(await rejectReport(moderator, report!.id)).toEqual({ ok: false, message: "This report was already resolved." });
+    expect(await rejectReport(moderator, report!.id)).toEqual({
+      ok: false,
+      message: "This report was already resolved.",
+    });
     expect(await logLines("report", report!.id)).toHaveLength(1);
 
     const resolved = await listReports({ state: "resolved", page: 1 });
-    expect(resolved!.reports.find((r) => r.id === report!.id)).toMatchObject({ handled: { byName: moderator.name, note: "Warned the author" } });
-    expect((await listReports({ state: "open", page: 1 }))!.reports.map((r) => r.id)).not.toContain(report!.id);
+    expect(resolved!.reports.find((r) => r.id === report!.id)).toMatchObject({
+      handled: { byName: moderator.name, note: "Warned the author" },
+    });
+    expect((await listReports({ state: "open", page: 1 }))!.reports.map((r) => r.id)).not.toContain(
+      report!.id,
+    );
 
     // A later report of the same post opens a new report; rejecting it is logged too.
     await reportPost(reporter, thread.postId, "Still rude");
     const reopened = (await reportsOf(thread.postId)).find((r) => r.state === "open")!;
     expect(reopened.id).not.toBe(report!.id);
     expect(await rejectReport(moderator, reopened.id)).toMatchObject({ ok: true });
-    expect(await logLines("report", reopened.id)).toEqual([{ action: "report.reject", actorId: moderator.id, reason: null, details: { postId: thread.postId, reasons: 1 } }]);
-    expect(await resolveReport(moderator, 999_999_999)).toEqual({ ok: false, message: "This report does not exist any more." });
+    expect(await logLines("report", reopened.id)).toEqual([
+      {
+        action: "report.reject",
+        actorId: moderator.id,
+        reason: null,
+        details: { postId: thread.postId, reasons: 1 },
+      },
+    ]);
+    expect(await resolveReport(moderator, 999_999_999)).toEqual({
+      ok: false,
+      message: "This report does not exist any more.",
+    });
   });
 });

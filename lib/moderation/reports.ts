@@ -6,7 +6,15 @@ import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { modLog, posts, reportReasons, reports, reportStateEnum, threads, users } from "@/db/schema";
+import {
+  modLog,
+  posts,
+  reportReasons,
+  reports,
+  reportStateEnum,
+  threads,
+  users,
+} from "@/db/schema";
 import { can, isSignedIn, type Viewer } from "../permissions";
 import { memberUrl, postUrl, threadUrl } from "../urls";
 import { logModAction, REASON_MAX } from "./log";
@@ -21,7 +29,12 @@ export { REASON_MAX };
 export const reportReasonSchema = z
   .string("Enter a reason.")
   .transform((s) => s.normalize("NFC").trim())
-  .pipe(z.string().min(1, "Enter a reason.").max(REASON_MAX, `Reasons are at most ${REASON_MAX} characters long.`));
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a reason.")
+      .max(REASON_MAX, `Reasons are at most ${REASON_MAX} characters long.`),
+  );
 
 /** A staff member's optional note on a decision. */
 export const reportNoteSchema = z
@@ -29,7 +42,9 @@ export const reportNoteSchema = z
   .transform((s) => s.normalize("NFC").trim())
   .pipe(z.string().max(REASON_MAX, `Notes are at most ${REASON_MAX} characters long.`));
 
-export type ReportResult = { ok: true; message: string; updated: boolean } | { ok: false; message: string; field?: "reason" };
+export type ReportResult =
+  | { ok: true; message: string; updated: boolean }
+  | { ok: false; message: string; field?: "reason" };
 
 export const REPORT_THANKS = "Thanks: the moderators will look at it.";
 
@@ -41,11 +56,21 @@ function reportRefusal(viewer: Viewer, post: { authorId: string | null }): strin
 }
 
 /** A member reports someone else's post. A second report by the same member replaces their reason. */
-export async function reportPost(viewer: Viewer, postId: number, reason: unknown): Promise<ReportResult> {
+export async function reportPost(
+  viewer: Viewer,
+  postId: number,
+  reason: unknown,
+): Promise<ReportResult> {
   if (!isSignedIn(viewer)) return { ok: false, message: "Sign in to report posts." };
-  if (viewer.isBanned) return { ok: false, message: "Your account is banned: you cannot report posts." };
+  if (viewer.isBanned)
+    return { ok: false, message: "Your account is banned: you cannot report posts." };
   const parsed = reportReasonSchema.safeParse(reason);
-  if (!parsed.success) return { ok: false, field: "reason", message: parsed.error.issues[0]?.message ?? "Enter a reason." };
+  if (!parsed.success)
+    return {
+      ok: false,
+      field: "reason",
+      message: parsed.error.issues[0]?.message ?? "Enter a reason.",
+    };
 
   return db.transaction(async (tx) => {
     // The post row lock orders concurrent reports of one post: exactly one open report is created.
@@ -62,7 +87,10 @@ export async function reportPost(viewer: Viewer, postId: number, reason: unknown
       .where(eq(posts.id, postId))
       .for("no key update", { of: posts });
     // Posts the member cannot see (deleted, in a deleted thread, waiting for approval) are not there for them.
-    const visible = post && !post.thread.deletedAt && (post.approvalState === "approved" || post.authorId === viewer.id);
+    const visible =
+      post &&
+      !post.thread.deletedAt &&
+      (post.approvalState === "approved" || post.authorId === viewer.id);
     if (!post || !visible) return { ok: false, message: "This post does not exist any more." };
     if (!can(viewer, "report", post)) return { ok: false, message: reportRefusal(viewer, post) };
 
@@ -73,7 +101,10 @@ export async function reportPost(viewer: Viewer, postId: number, reason: unknown
       .for("update");
     let reportId = open?.id;
     if (reportId === undefined) {
-      const [created] = await tx.insert(reports).values({ postId: post.id }).returning({ id: reports.id });
+      const [created] = await tx
+        .insert(reports)
+        .values({ postId: post.id })
+        .returning({ id: reports.id });
       reportId = created!.id;
     }
     const [previous] = await tx
@@ -81,8 +112,16 @@ export async function reportPost(viewer: Viewer, postId: number, reason: unknown
       .from(reportReasons)
       .where(and(eq(reportReasons.reportId, reportId), eq(reportReasons.reporterId, viewer.id)));
     if (previous) {
-      await tx.update(reportReasons).set({ reason: parsed.data, createdAt: sql`now()` }).where(eq(reportReasons.id, previous.id));
-      return { ok: true, updated: true, message: "You had already reported this post: your reason was updated. The moderators will look at it." };
+      await tx
+        .update(reportReasons)
+        .set({ reason: parsed.data, createdAt: sql`now()` })
+        .where(eq(reportReasons.id, previous.id));
+      return {
+        ok: true,
+        updated: true,
+        message:
+          "You had already reported this post: your reason was updated. The moderators will look at it.",
+      };
     }
     await tx.insert(reportReasons).values({ reportId, reporterId: viewer.id, reason: parsed.data });
     return { ok: true, updated: false, message: REPORT_THANKS };
@@ -95,22 +134,44 @@ function handleRefusal(viewer: Viewer): string {
   return "Only moderators and administrators can handle reports.";
 }
 
-async function closeReport(viewer: Viewer, reportId: number, state: "resolved" | "rejected", note: unknown): Promise<ModerationResult> {
+async function closeReport(
+  viewer: Viewer,
+  reportId: number,
+  state: "resolved" | "rejected",
+  note: unknown,
+): Promise<ModerationResult> {
   if (!can(viewer, "handleReports")) return { ok: false, message: handleRefusal(viewer) };
   const parsedNote = reportNoteSchema.safeParse(note ?? "");
-  if (!parsedNote.success) return { ok: false, message: parsedNote.error.issues[0]?.message ?? "That note cannot be used." };
+  if (!parsedNote.success)
+    return {
+      ok: false,
+      message: parsedNote.error.issues[0]?.message ?? "That note cannot be used.",
+    };
   return db.transaction(async (tx) => {
     const [report] = await tx
-      .select({ id: reports.id, state: reports.state, postId: reports.postId, threadTitle: threads.title, postAuthor: posts.authorName })
+      .select({
+        id: reports.id,
+        state: reports.state,
+        postId: reports.postId,
+        threadTitle: threads.title,
+        postAuthor: posts.authorName,
+      })
       .from(reports)
       .innerJoin(posts, eq(posts.id, reports.postId))
       .innerJoin(threads, eq(threads.id, posts.threadId))
       .where(eq(reports.id, reportId))
       .for("update", { of: reports });
     if (!report) return { ok: false, message: "This report does not exist any more." };
-    if (report.state !== "open") return { ok: false, message: `This report was already ${report.state}.` };
-    await tx.update(reports).set({ state, handledById: viewer.id, handledAt: sql`now()` }).where(eq(reports.id, report.id));
-    const [{ reasons } = { reasons: 0 }] = await tx.select({ reasons: count() }).from(reportReasons).where(eq(reportReasons.reportId, report.id));
+    if (report.state !== "open")
+      return { ok: false, message: `This report was already ${report.state}.` };
+    await tx
+      .update(reports)
+      .set({ state, handledById: viewer.id, handledAt: sql`now()` })
+      .where(eq(reports.id, report.id));
+    const [{ reasons } = { reasons: 0 }] = await tx
+      .select({ reasons: count() })
+      .from(reportReasons)
+      .where(eq(reportReasons.reportId, report.id));
     await logModAction(tx, {
       actorId: viewer.id!,
       action: state === "resolved" ? "report.resolve" : "report.reject",
@@ -120,14 +181,19 @@ async function closeReport(viewer: Viewer, reportId: number, state: "resolved" |
       reason: parsedNote.data || null,
       details: { postId: report.postId, reasons },
     });
-    return { ok: true, message: `Report on ${report.postAuthor}'s post in “${report.threadTitle}” ${state}.` };
+    return {
+      ok: true,
+      message: `Report on ${report.postAuthor}'s post in “${report.threadTitle}” ${state}.`,
+    };
   });
 }
 
 /** Staff close an open report as handled (the post was dealt with). */
-export const resolveReport = (viewer: Viewer, reportId: number, note?: string) => closeReport(viewer, reportId, "resolved", note);
+export const resolveReport = (viewer: Viewer, reportId: number, note?: string) =>
+  closeReport(viewer, reportId, "resolved", note);
 /** Staff close an open report as unfounded. */
-export const rejectReport = (viewer: Viewer, reportId: number, note?: string) => closeReport(viewer, reportId, "rejected", note);
+export const rejectReport = (viewer: Viewer, reportId: number, note?: string) =>
+  closeReport(viewer, reportId, "rejected", note);
 
 export async function openReportCount(): Promise<number> {
   const [row] = await db.select({ n: count() }).from(reports).where(eq(reports.state, "open"));
@@ -136,7 +202,10 @@ export async function openReportCount(): Promise<number> {
 
 /** How many reports are in each state, for the page's tabs. */
 export async function reportCounts(): Promise<Record<ReportState, number>> {
-  const rows = await db.select({ state: reports.state, n: count() }).from(reports).groupBy(reports.state);
+  const rows = await db
+    .select({ state: reports.state, n: count() })
+    .from(reports)
+    .groupBy(reports.state);
   const counts: Record<ReportState, number> = { open: 0, resolved: 0, rejected: 0 };
   for (const row of rows) counts[row.state] = row.n;
   return counts;
@@ -158,7 +227,13 @@ export interface ReportView {
     author: { name: string; url: string | null };
   };
   thread: { id: number; title: string; url: string; deleted: boolean };
-  reasons: { id: number; reporterName: string; reporterUrl: string | null; reason: string; at: Date }[];
+  reasons: {
+    id: number;
+    reporterName: string;
+    reporterUrl: string | null;
+    reason: string;
+    at: Date;
+  }[];
 }
 
 export interface ReportList {
@@ -173,17 +248,39 @@ const handlers = alias(users, "handlers");
 const reporters = alias(users, "reporters");
 
 /** One page of reports in a state, newest first, each with its post in context and every reason. */
-export async function listReports({ state, page }: { state: ReportState; page: number }): Promise<ReportList | null> {
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(reports).where(eq(reports.state, state));
+export async function listReports({
+  state,
+  page,
+}: {
+  state: ReportState;
+  page: number;
+}): Promise<ReportList | null> {
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: count() })
+    .from(reports)
+    .where(eq(reports.state, state));
   const pageCount = Math.max(1, Math.ceil(total / REPORTS_PER_PAGE));
   if (page > pageCount) return null;
   const rows = await db
     .select({
       report: reports,
       handlerName: handlers.name,
-      post: { id: posts.id, html: posts.html, createdAt: posts.createdAt, position: posts.position, deletedAt: posts.deletedAt, approvalState: posts.approvalState, authorName: posts.authorName },
+      post: {
+        id: posts.id,
+        html: posts.html,
+        createdAt: posts.createdAt,
+        position: posts.position,
+        deletedAt: posts.deletedAt,
+        approvalState: posts.approvalState,
+        authorName: posts.authorName,
+      },
       author: { number: users.number, name: users.name },
-      thread: { id: threads.id, slug: threads.slug, title: threads.title, deletedAt: threads.deletedAt },
+      thread: {
+        id: threads.id,
+        slug: threads.slug,
+        title: threads.title,
+        deletedAt: threads.deletedAt,
+      },
     })
     .from(reports)
     .innerJoin(posts, eq(posts.id, reports.postId))
@@ -199,7 +296,13 @@ export async function listReports({ state, page }: { state: ReportState; page: n
   const [reasons, notes] = ids.length
     ? await Promise.all([
         db
-          .select({ id: reportReasons.id, reportId: reportReasons.reportId, reason: reportReasons.reason, at: reportReasons.createdAt, reporter: { number: reporters.number, name: reporters.name } })
+          .select({
+            id: reportReasons.id,
+            reportId: reportReasons.reportId,
+            reason: reportReasons.reason,
+            at: reportReasons.createdAt,
+            reporter: { number: reporters.number, name: reporters.name },
+          })
           .from(reportReasons)
           .leftJoin(reporters, eq(reporters.id, reportReasons.reporterId))
           .where(inArray(reportReasons.reportId, ids))
@@ -209,7 +312,13 @@ export async function listReports({ state, page }: { state: ReportState; page: n
           : db
               .select({ targetId: modLog.targetId, reason: modLog.reason })
               .from(modLog)
-              .where(and(eq(modLog.targetType, "report"), inArray(modLog.action, ["report.resolve", "report.reject"]), inArray(modLog.targetId, ids.map(String))))
+              .where(
+                and(
+                  eq(modLog.targetType, "report"),
+                  inArray(modLog.action, ["report.resolve", "report.reject"]),
+                  inArray(modLog.targetId, ids.map(String)),
+                ),
+              )
               .orderBy(modLog.id),
       ])
     : [[], []];
@@ -224,7 +333,13 @@ export async function listReports({ state, page }: { state: ReportState; page: n
       id: report.id,
       state: report.state,
       createdAt: report.createdAt,
-      handled: report.handledAt ? { byName: handlerName, at: report.handledAt, note: noteFor.get(String(report.id)) ?? null } : null,
+      handled: report.handledAt
+        ? {
+            byName: handlerName,
+            at: report.handledAt,
+            note: noteFor.get(String(report.id)) ?? null,
+          }
+        : null,
       post: {
         id: post.id,
         url: postUrl(post.id),
@@ -233,12 +348,25 @@ export async function listReports({ state, page }: { state: ReportState; page: n
         position: post.position,
         deleted: post.deletedAt !== null,
         approvalState: post.approvalState,
-        author: author?.name ? { name: author.name, url: memberUrl(author) } : { name: post.authorName, url: null },
+        author: author?.name
+          ? { name: author.name, url: memberUrl(author) }
+          : { name: post.authorName, url: null },
       },
-      thread: { id: thread.id, title: thread.title, url: threadUrl(thread), deleted: thread.deletedAt !== null },
+      thread: {
+        id: thread.id,
+        title: thread.title,
+        url: threadUrl(thread),
+        deleted: thread.deletedAt !== null,
+      },
       reasons: reasons
         .filter((r) => r.reportId === report.id)
-        .map((r) => ({ id: r.id, reporterName: r.reporter?.name ?? "A former member", reporterUrl: r.reporter ? memberUrl(r.reporter) : null, reason: r.reason, at: r.at })),
+        .map((r) => ({
+          id: r.id,
+          reporterName: r.reporter?.name ?? "A former member",
+          reporterUrl: r.reporter ? memberUrl(r.reporter) : null,
+          reason: r.reason,
+          at: r.at,
+        })),
     })),
   };
 }

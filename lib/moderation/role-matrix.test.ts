@@ -36,9 +36,20 @@ let admin: Viewer;
 let forumIds: { a: number; b: number };
 
 beforeAll(async () => {
-  const [member, banned, moderator, adminViewer] = await Promise.all([makeMember(), makeMember(), makeMember("moderator"), makeMember("admin")]);
+  const [member, banned, moderator, adminViewer] = await Promise.all([
+    makeMember(),
+    makeMember(),
+    makeMember("moderator"),
+    makeMember("admin"),
+  ]);
   admin = adminViewer;
-  viewers = { anonymous: ANONYMOUS, member, "banned member": { ...banned, isBanned: true }, moderator, admin: adminViewer };
+  viewers = {
+    anonymous: ANONYMOUS,
+    member,
+    "banned member": { ...banned, isBanned: true },
+    moderator,
+    admin: adminViewer,
+  };
   const { a, b } = await makeForums();
   forumIds = { a: a.id, b: b.id };
 });
@@ -53,7 +64,15 @@ async function pendingPost() {
   const t = await thread();
   const [row] = await db
     .insert(posts)
-    .values({ threadId: t.threadId, authorId: t.opener.id, authorName: t.opener.name!, position: 4, source: "waiting", html: "<p>waiting</p>", approvalState: "pending" })
+    .values({
+      threadId: t.threadId,
+      authorId: t.opener.id,
+      authorName: t.opener.name!,
+      position: 4,
+      source: "waiting",
+      html: "<p>waiting</p>",
+      approvalState: "pending",
+    })
     .returning({ id: posts.id });
   return row!.id;
 }
@@ -62,14 +81,24 @@ async function openReport() {
   const reporter = await makeMember();
   const result = await reportPost(reporter, t.postIds[1]!, "Spam");
   if (!result.ok) throw new Error(result.message);
-  const [report] = await db.select({ id: reports.id }).from(reports).where(and(eq(reports.postId, t.postIds[1]!), eq(reports.state, "open")));
+  const [report] = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.postId, t.postIds[1]!), eq(reports.state, "open")));
   return report!.id;
 }
 
 type Act = (v: Viewer) => Promise<{ ok: boolean }>;
 /** Each case first arranges fresh rows (as the admin fixture), then returns the action to attempt. */
 const CASES: { action: string; allowed: Who[]; arrange: () => Promise<Act> }[] = [
-  { action: "lock a thread", allowed: STAFF, arrange: async () => { const t = await thread(); return (v) => lockThread(v, { threadId: t.threadId }); } },
+  {
+    action: "lock a thread",
+    allowed: STAFF,
+    arrange: async () => {
+      const t = await thread();
+      return (v) => lockThread(v, { threadId: t.threadId });
+    },
+  },
   {
     action: "unlock a thread",
     allowed: STAFF,
@@ -79,7 +108,14 @@ const CASES: { action: string; allowed: Who[]; arrange: () => Promise<Act> }[] =
       return (v) => unlockThread(v, { threadId: t.threadId });
     },
   },
-  { action: "stick a thread", allowed: STAFF, arrange: async () => { const t = await thread(); return (v) => stickThread(v, { threadId: t.threadId }); } },
+  {
+    action: "stick a thread",
+    allowed: STAFF,
+    arrange: async () => {
+      const t = await thread();
+      return (v) => stickThread(v, { threadId: t.threadId });
+    },
+  },
   {
     action: "unstick a thread",
     allowed: STAFF,
@@ -89,9 +125,30 @@ const CASES: { action: string; allowed: Who[]; arrange: () => Promise<Act> }[] =
       return (v) => unstickThread(v, { threadId: t.threadId });
     },
   },
-  { action: "rename a thread", allowed: STAFF, arrange: async () => { const t = await thread(); return (v) => renameThread(v, { threadId: t.threadId, title: "A better title" }); } },
-  { action: "move a thread", allowed: STAFF, arrange: async () => { const t = await thread(); return (v) => moveThread(v, { threadId: t.threadId, forumId: forumIds.b }); } },
-  { action: "delete a thread", allowed: STAFF, arrange: async () => { const t = await thread(); return (v) => deleteThread(v, { threadId: t.threadId, reason: "off topic" }); } },
+  {
+    action: "rename a thread",
+    allowed: STAFF,
+    arrange: async () => {
+      const t = await thread();
+      return (v) => renameThread(v, { threadId: t.threadId, title: "A better title" });
+    },
+  },
+  {
+    action: "move a thread",
+    allowed: STAFF,
+    arrange: async () => {
+      const t = await thread();
+      return (v) => moveThread(v, { threadId: t.threadId, forumId: forumIds.b });
+    },
+  },
+  {
+    action: "delete a thread",
+    allowed: STAFF,
+    arrange: async () => {
+      const t = await thread();
+      return (v) => deleteThread(v, { threadId: t.threadId, reason: "off topic" });
+    },
+  },
   {
     action: "restore a thread",
     allowed: STAFF,
@@ -101,7 +158,14 @@ const CASES: { action: string; allowed: Who[]; arrange: () => Promise<Act> }[] =
       return (v) => restoreThread(v, { threadId: t.threadId });
     },
   },
-  { action: "delete a thread permanently", allowed: ADMIN, arrange: async () => { const t = await thread(); return (v) => hardDeleteThread(v, { threadId: t.threadId }); } },
+  {
+    action: "delete a thread permanently",
+    allowed: ADMIN,
+    arrange: async () => {
+      const t = await thread();
+      return (v) => hardDeleteThread(v, { threadId: t.threadId });
+    },
+  },
   {
     action: "merge two threads",
     allowed: STAFF,
@@ -110,8 +174,22 @@ const CASES: { action: string; allowed: Who[]; arrange: () => Promise<Act> }[] =
       return (v) => mergeThreads(v, { sourceId: source.threadId, targetId: target.threadId });
     },
   },
-  { action: "split posts out", allowed: STAFF, arrange: async () => { const t = await thread(); return (v) => splitPosts(v, { postIds: [t.postIds[2]], newTitle: "Split off" }); } },
-  { action: "delete a post", allowed: STAFF, arrange: async () => { const t = await thread(); return (v) => deletePosts(v, [t.postIds[1]], "rude"); } },
+  {
+    action: "split posts out",
+    allowed: STAFF,
+    arrange: async () => {
+      const t = await thread();
+      return (v) => splitPosts(v, { postIds: [t.postIds[2]], newTitle: "Split off" });
+    },
+  },
+  {
+    action: "delete a post",
+    allowed: STAFF,
+    arrange: async () => {
+      const t = await thread();
+      return (v) => deletePosts(v, [t.postIds[1]], "rude");
+    },
+  },
   {
     action: "restore a post",
     allowed: STAFF,
@@ -121,10 +199,38 @@ const CASES: { action: string; allowed: Who[]; arrange: () => Promise<Act> }[] =
       return (v) => restorePosts(v, [t.postIds[1]]);
     },
   },
-  { action: "resolve a report", allowed: STAFF, arrange: async () => { const id = await openReport(); return (v) => resolveReport(v, id); } },
-  { action: "reject a report", allowed: STAFF, arrange: async () => { const id = await openReport(); return (v) => rejectReport(v, id); } },
-  { action: "approve a post", allowed: STAFF, arrange: async () => { const id = await pendingPost(); return (v) => approvePost(v, id); } },
-  { action: "reject a post", allowed: STAFF, arrange: async () => { const id = await pendingPost(); return (v) => rejectPost(v, id); } },
+  {
+    action: "resolve a report",
+    allowed: STAFF,
+    arrange: async () => {
+      const id = await openReport();
+      return (v) => resolveReport(v, id);
+    },
+  },
+  {
+    action: "reject a report",
+    allowed: STAFF,
+    arrange: async () => {
+      const id = await openReport();
+      return (v) => rejectReport(v, id);
+    },
+  },
+  {
+    action: "approve a post",
+    allowed: STAFF,
+    arrange: async () => {
+      const id = await pendingPost();
+      return (v) => approvePost(v, id);
+    },
+  },
+  {
+    action: "reject a post",
+    allowed: STAFF,
+    arrange: async () => {
+      const id = await pendingPost();
+      return (v) => rejectPost(v, id);
+    },
+  },
   {
     action: "change the approval setting",
     allowed: ADMIN,
@@ -135,7 +241,14 @@ const CASES: { action: string; allowed: Who[]; arrange: () => Promise<Act> }[] =
       return result;
     },
   },
-  { action: "ban a member", allowed: STAFF, arrange: async () => { const m = await makeMember(); return (v) => banMember(v, { userId: m.id!, reason: "spam" }); } },
+  {
+    action: "ban a member",
+    allowed: STAFF,
+    arrange: async () => {
+      const m = await makeMember();
+      return (v) => banMember(v, { userId: m.id!, reason: "spam" });
+    },
+  },
   {
     action: "unban a member",
     allowed: STAFF,
@@ -145,10 +258,38 @@ const CASES: { action: string; allowed: Who[]; arrange: () => Promise<Act> }[] =
       return (v) => unbanMember(v, { userId: m.id! });
     },
   },
-  { action: "ban a moderator", allowed: ADMIN, arrange: async () => { const m = await makeMember("moderator"); return (v) => banMember(v, { userId: m.id!, reason: "abuse" }); } },
-  { action: "ban an administrator", allowed: [], arrange: async () => { const m = await makeMember("admin"); return (v) => banMember(v, { userId: m.id!, reason: "abuse" }); } },
-  { action: "make a member moderator", allowed: ADMIN, arrange: async () => { const m = await makeMember(); return (v) => setMemberRole({ actor: v, targetId: m.id!, role: "moderator" }); } },
-  { action: "grant a custom title", allowed: STAFF, arrange: async () => { const m = await makeMember(); return (v) => setCustomTitle({ actor: v, targetId: m.id!, title: "Old hand" }); } },
+  {
+    action: "ban a moderator",
+    allowed: ADMIN,
+    arrange: async () => {
+      const m = await makeMember("moderator");
+      return (v) => banMember(v, { userId: m.id!, reason: "abuse" });
+    },
+  },
+  {
+    action: "ban an administrator",
+    allowed: [],
+    arrange: async () => {
+      const m = await makeMember("admin");
+      return (v) => banMember(v, { userId: m.id!, reason: "abuse" });
+    },
+  },
+  {
+    action: "make a member moderator",
+    allowed: ADMIN,
+    arrange: async () => {
+      const m = await makeMember();
+      return (v) => setMemberRole({ actor: v, targetId: m.id!, role: "moderator" });
+    },
+  },
+  {
+    action: "grant a custom title",
+    allowed: STAFF,
+    arrange: async () => {
+      const m = await makeMember();
+      return (v) => setCustomTitle({ actor: v, targetId: m.id!, title: "Old hand" });
+    },
+  },
 ];
 
 describe.each(CASES)("$action", ({ allowed, arrange }) => {

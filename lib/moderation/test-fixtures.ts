@@ -16,20 +16,47 @@ export async function makeMember(
   const name = `mod${process.pid}x${++n}`;
   const [row] = await db
     .insert(users)
-    .values({ name, role, bannedAt: options.banned ? new Date() : null, importedFrom: options.imported ? `test:${name}` : null })
+    .values({
+      name,
+      role,
+      bannedAt: options.banned ? new Date() : null,
+      importedFrom: options.imported ? `test:${name}` : null,
+    })
     .returning();
-  return { id: row!.id, number: row!.number, name: row!.name, role: row!.role, isBanned: options.banned ?? false };
+  return {
+    id: row!.id,
+    number: row!.number,
+    name: row!.name,
+    role: row!.role,
+    isBanned: options.banned ?? false,
+  };
 }
 
 export async function makeForum(): Promise<{ id: number; slug: string }> {
-  const [category] = await db.insert(categories).values({ title: `Moderation tests ${++n}` }).returning();
+  const [category] = await db
+    .insert(categories)
+    .values({ title: `Moderation tests ${++n}` })
+    .returning();
   const slug = `moderation-tests-${process.pid}-${n}`;
-  const [forum] = await db.insert(forums).values({ categoryId: category!.id, slug, title: `Moderation tests ${n}` }).returning();
+  const [forum] = await db
+    .insert(forums)
+    .values({ categoryId: category!.id, slug, title: `Moderation tests ${n}` })
+    .returning();
   return { id: forum!.id, slug };
 }
 
-export async function newThread(author: Viewer, forumId: number, title = "A thread to moderate", message = "Opening post") {
-  const result = await createThread(author, { forumId, title, message, idempotencyKey: randomUUID() });
+export async function newThread(
+  author: Viewer,
+  forumId: number,
+  title = "A thread to moderate",
+  message = "Opening post",
+) {
+  const result = await createThread(author, {
+    forumId,
+    title,
+    message,
+    idempotencyKey: randomUUID(),
+  });
   if (!result.ok) throw new Error(result.error);
   return result;
 }
@@ -43,7 +70,12 @@ export async function reply(author: Viewer, threadId: number, message = "A reply
 /** Log lines about one target (a post, a report, a setting). */
 export async function logLines(targetType: string, targetId: string | number) {
   return db
-    .select({ action: modLog.action, actorId: modLog.actorId, reason: modLog.reason, details: modLog.details })
+    .select({
+      action: modLog.action,
+      actorId: modLog.actorId,
+      reason: modLog.reason,
+      details: modLog.details,
+    })
     .from(modLog)
     .where(sql`${modLog.targetType} = ${targetType} and ${modLog.targetId} = ${String(targetId)}`)
     .orderBy(modLog.id);

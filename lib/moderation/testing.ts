@@ -17,14 +17,18 @@ const made = { users: [] as string[], categories: [] as number[], forums: [] as 
 export async function cleanUp(): Promise<void> {
   if (made.forums.length) await db.delete(threads).where(inArray(threads.forumId, made.forums));
   if (made.forums.length) await db.delete(forums).where(inArray(forums.id, made.forums));
-  if (made.categories.length) await db.delete(categories).where(inArray(categories.id, made.categories));
+  if (made.categories.length)
+    await db.delete(categories).where(inArray(categories.id, made.categories));
   if (made.users.length) {
     await db.delete(modLog).where(inArray(modLog.actorId, made.users));
     await db.delete(users).where(inArray(users.id, made.users));
   }
 }
 
-export async function makeMember(role: "member" | "moderator" | "admin" = "member", name = `mod${unique()}`): Promise<Viewer> {
+export async function makeMember(
+  role: "member" | "moderator" | "admin" = "member",
+  name = `mod${unique()}`,
+): Promise<Viewer> {
   const [row] = await db.insert(users).values({ name, role }).returning();
   made.users.push(row!.id);
   return { id: row!.id, number: row!.number, name: row!.name, role: row!.role, isBanned: false };
@@ -32,7 +36,10 @@ export async function makeMember(role: "member" | "moderator" | "admin" = "membe
 
 /** Two fresh forums, so forum counters start from zero and other test files cannot disturb them. */
 export async function makeForums() {
-  const [category] = await db.insert(categories).values({ title: `Moderation tests ${unique()}` }).returning();
+  const [category] = await db
+    .insert(categories)
+    .values({ title: `Moderation tests ${unique()}` })
+    .returning();
   made.categories.push(category!.id);
   const rows = await db
     .insert(forums)
@@ -47,13 +54,26 @@ export async function makeForums() {
 
 /** A thread with an opening post and one reply per further message, each by its own member (the
  * posting rate limit is per member). Returns the thread id and post ids in order. */
-export async function makeThread(forumId: number, messages: string[], title = `Thread ${unique()}`) {
+export async function makeThread(
+  forumId: number,
+  messages: string[],
+  title = `Thread ${unique()}`,
+) {
   const opener = await makeMember();
-  const first = await createThread(opener, { forumId, title, message: messages[0] ?? "Opening post", idempotencyKey: randomUUID() });
+  const first = await createThread(opener, {
+    forumId,
+    title,
+    message: messages[0] ?? "Opening post",
+    idempotencyKey: randomUUID(),
+  });
   if (!first.ok) throw new Error(first.error);
   const postIds = [first.postId];
   for (const message of messages.slice(1)) {
-    const reply = await createReply(await makeMember(), { threadId: first.threadId, message, idempotencyKey: randomUUID() });
+    const reply = await createReply(await makeMember(), {
+      threadId: first.threadId,
+      message,
+      idempotencyKey: randomUUID(),
+    });
     if (!reply.ok) throw new Error(reply.error);
     postIds.push(reply.postId);
   }
@@ -96,7 +116,13 @@ export async function memberMatchesRecount(userId: string) {
   return check;
 }
 
-export const ALL_MATCH_THREAD = { replies: true, first_post: true, last_post: true, last_post_at: true, positions: true };
+export const ALL_MATCH_THREAD = {
+  replies: true,
+  first_post: true,
+  last_post: true,
+  last_post_at: true,
+  positions: true,
+};
 export const ALL_MATCH_FORUM = { threads: true, messages: true, last_post: true };
 
 export async function logCount(): Promise<number> {

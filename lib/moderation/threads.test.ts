@@ -55,22 +55,41 @@ afterAll(async () => {
   await db.$client.end();
 });
 
-const threadRow = async (id: number) => (await db.select().from(threads).where(eq(threads.id, id)))[0];
+const threadRow = async (id: number) =>
+  (await db.select().from(threads).where(eq(threads.id, id)))[0];
 const forumRow = async (id: number) => (await db.select().from(forums).where(eq(forums.id, id)))[0];
 const positionsOf = async (threadId: number) =>
-  (await db.select({ id: posts.id, position: posts.position }).from(posts).where(eq(posts.threadId, threadId)).orderBy(asc(posts.position))).map((p) => [p.id, p.position]);
+  (
+    await db
+      .select({ id: posts.id, position: posts.position })
+      .from(posts)
+      .where(eq(posts.threadId, threadId))
+      .orderBy(asc(posts.position))
+  ).map((p) => [p.id, p.position]);
 
 async function everythingMatches(threadIds: number[], forumIds: number[] = [forumA.id, forumB.id]) {
-  for (const id of threadIds) expect(await threadMatchesRecount(id), `thread ${id}`).toEqual(ALL_MATCH_THREAD);
-  for (const id of forumIds) expect(await forumMatchesRecount(id), `forum ${id}`).toEqual(ALL_MATCH_FORUM);
+  for (const id of threadIds)
+    expect(await threadMatchesRecount(id), `thread ${id}`).toEqual(ALL_MATCH_THREAD);
+  for (const id of forumIds)
+    expect(await forumMatchesRecount(id), `forum ${id}`).toEqual(ALL_MATCH_FORUM);
 }
 
 describe("refusals", () => {
   it("refuses members, signed-out visitors and banned moderators every thread tool: nothing changes, nothing is logged", async () => {
-    const { threadId, postIds } = await makeThread(forumA.id, ["Opening", "Reply one", "Reply two"]);
+    const { threadId, postIds } = await makeThread(forumA.id, [
+      "Opening",
+      "Reply one",
+      "Reply two",
+    ]);
     const other = await makeThread(forumA.id, ["Another opening"]);
     const bannedModerator = { ...(await makeMember("moderator")), isBanned: true };
-    const before = { thread: await threadRow(threadId), other: await threadRow(other.threadId), forum: await forumRow(forumA.id), log: await logCount(), positions: await positionsOf(threadId) };
+    const before = {
+      thread: await threadRow(threadId),
+      other: await threadRow(other.threadId),
+      forum: await forumRow(forumA.id),
+      log: await logCount(),
+      positions: await positionsOf(threadId),
+    };
 
     const tools = [
       () => lockThread(member, { threadId }),
@@ -86,10 +105,23 @@ describe("refusals", () => {
       () => splitPosts(member, { postIds: [postIds[2]], newTitle: "Split by a member" }),
       () => splitPosts(member, { postIds: [postIds[2]], targetThreadId: String(other.threadId) }),
     ];
-    for (const tool of tools) expect(await tool()).toEqual({ ok: false, error: "Only moderators and administrators can do that." });
-    expect(await lockThread(ANONYMOUS, { threadId })).toEqual({ ok: false, error: "Sign in as a moderator to do that." });
-    expect(await deleteThread(bannedModerator, { threadId })).toEqual({ ok: false, error: "Your account is banned: you cannot moderate." });
-    expect(await hardDeleteThread(moderator, { threadId })).toEqual({ ok: false, error: "Only administrators can delete threads permanently." });
+    for (const tool of tools)
+      expect(await tool()).toEqual({
+        ok: false,
+        error: "Only moderators and administrators can do that.",
+      });
+    expect(await lockThread(ANONYMOUS, { threadId })).toEqual({
+      ok: false,
+      error: "Sign in as a moderator to do that.",
+    });
+    expect(await deleteThread(bannedModerator, { threadId })).toEqual({
+      ok: false,
+      error: "Your account is banned: you cannot moderate.",
+    });
+    expect(await hardDeleteThread(moderator, { threadId })).toEqual({
+      ok: false,
+      error: "Only administrators can delete threads permanently.",
+    });
 
     expect(await threadRow(threadId)).toEqual(before.thread);
     expect(await threadRow(other.threadId)).toEqual(before.other);
@@ -101,15 +133,29 @@ describe("refusals", () => {
   it("refuses reasons over 500 characters and unknown threads, writing nothing", async () => {
     const { threadId } = await makeThread(forumA.id, ["Opening"]);
     const log = await logCount();
-    expect(await deleteThread(moderator, { threadId, reason: "x".repeat(501) })).toEqual({ ok: false, error: "Reasons are at most 500 characters long." });
-    expect(await lockThread(moderator, { threadId, reason: "x".repeat(501) })).toEqual({ ok: false, error: "Reasons are at most 500 characters long." });
-    expect(await lockThread(moderator, { threadId: 999_999_999 })).toEqual({ ok: false, error: "This thread does not exist any more." });
-    expect(await lockThread(moderator, { threadId: "abc" })).toEqual({ ok: false, error: "This thread does not exist any more." });
+    expect(await deleteThread(moderator, { threadId, reason: "x".repeat(501) })).toEqual({
+      ok: false,
+      error: "Reasons are at most 500 characters long.",
+    });
+    expect(await lockThread(moderator, { threadId, reason: "x".repeat(501) })).toEqual({
+      ok: false,
+      error: "Reasons are at most 500 characters long.",
+    });
+    expect(await lockThread(moderator, { threadId: 999_999_999 })).toEqual({
+      ok: false,
+      error: "This thread does not exist any more.",
+    });
+    expect(await lockThread(moderator, { threadId: "abc" })).toEqual({
+      ok: false,
+      error: "This thread does not exist any more.",
+    });
     expect((await threadRow(threadId))!.deletedAt).toBeNull();
     expect((await threadRow(threadId))!.isLocked).toBe(false);
     expect(await logCount()).toBe(log);
     // 500 is allowed, trimmed.
-    expect(await lockThread(moderator, { threadId, reason: ` ${"y".repeat(500)} ` })).toMatchObject({ ok: true });
+    expect(await lockThread(moderator, { threadId, reason: ` ${"y".repeat(500)} ` })).toMatchObject(
+      { ok: true },
+    );
     expect((await logLines("thread", threadId))[0]!.reason).toBe("y".repeat(500));
   });
 });
@@ -117,16 +163,35 @@ describe("refusals", () => {
 describe("lock, stick, rename", () => {
   it("locks and unlocks: members cannot reply to a locked thread, staff can; one log line each", async () => {
     const { threadId } = await makeThread(forumA.id, ["Opening"]);
-    expect(await lockThread(moderator, { threadId, reason: "Cooling off" })).toMatchObject({ ok: true, message: "The thread is locked: members can no longer reply." });
-    expect(await createReply(member, { threadId, message: "Sneaking in", idempotencyKey: randomUUID() })).toMatchObject({
+    expect(await lockThread(moderator, { threadId, reason: "Cooling off" })).toMatchObject({
+      ok: true,
+      message: "The thread is locked: members can no longer reply.",
+    });
+    expect(
+      await createReply(member, { threadId, message: "Sneaking in", idempotencyKey: randomUUID() }),
+    ).toMatchObject({
       ok: false,
       error: "This thread is locked: it takes no new replies.",
     });
-    expect((await createReply(moderator, { threadId, message: "Staff note", idempotencyKey: randomUUID() })).ok).toBe(true);
+    expect(
+      (
+        await createReply(moderator, {
+          threadId,
+          message: "Staff note",
+          idempotencyKey: randomUUID(),
+        })
+      ).ok,
+    ).toBe(true);
     // Locking again changes nothing and logs nothing.
-    expect(await lockThread(admin, { threadId })).toMatchObject({ ok: true, message: "This thread is already locked." });
+    expect(await lockThread(admin, { threadId })).toMatchObject({
+      ok: true,
+      message: "This thread is already locked.",
+    });
     expect(await unlockThread(admin, { threadId })).toMatchObject({ ok: true });
-    expect((await createReply(member, { threadId, message: "Now I may", idempotencyKey: randomUUID() })).ok).toBe(true);
+    expect(
+      (await createReply(member, { threadId, message: "Now I may", idempotencyKey: randomUUID() }))
+        .ok,
+    ).toBe(true);
 
     const log = await logLines("thread", threadId);
     expect(log.map((l) => [l.action, l.actorId, l.reason])).toEqual([
@@ -140,78 +205,157 @@ describe("lock, stick, rename", () => {
     const { threadId } = await makeThread(forumA.id, ["Opening"], "Please read first");
     await makeThread(forumA.id, ["A newer thread"]);
     expect((await getForumPage(forumA.slug, 1))!.threads[0]!.id).not.toBe(threadId);
-    expect(await stickThread(moderator, { threadId })).toMatchObject({ ok: true, message: "The thread is sticky: it shows first in its forum." });
+    expect(await stickThread(moderator, { threadId })).toMatchObject({
+      ok: true,
+      message: "The thread is sticky: it shows first in its forum.",
+    });
     const listed = (await getForumPage(forumA.slug, 1))!.threads[0]!;
     expect(listed).toMatchObject({ id: threadId, isSticky: true });
     expect(await unstickThread(moderator, { threadId })).toMatchObject({ ok: true });
     expect((await getForumPage(forumA.slug, 1))!.threads[0]!.id).not.toBe(threadId);
-    expect((await logLines("thread", threadId)).map((l) => l.action)).toEqual(["thread.stick", "thread.unstick"]);
+    expect((await logLines("thread", threadId)).map((l) => l.action)).toEqual([
+      "thread.stick",
+      "thread.unstick",
+    ]);
   });
 
   it("renames with the title rules, changing the slug, and logs old and new titles", async () => {
     const { threadId, title } = await makeThread(forumA.id, ["Opening"]);
-    expect(await renameThread(moderator, { threadId, title: " ab " })).toEqual({ ok: false, error: "Titles are at least 3 characters long." });
-    expect(await renameThread(moderator, { threadId, title: "t".repeat(151) })).toEqual({ ok: false, error: "Titles are at most 150 characters long." });
+    expect(await renameThread(moderator, { threadId, title: " ab " })).toEqual({
+      ok: false,
+      error: "Titles are at least 3 characters long.",
+    });
+    expect(await renameThread(moderator, { threadId, title: "t".repeat(151) })).toEqual({
+      ok: false,
+      error: "Titles are at most 150 characters long.",
+    });
     const result = await renameThread(moderator, { threadId, title: "  A   clearer   title " });
-    expect(result).toEqual({ ok: true, message: "The thread is renamed.", threadId, url: `/threads/${threadId}-a-clearer-title` });
-    expect(await threadRow(threadId)).toMatchObject({ title: "A clearer title", slug: "a-clearer-title" });
+    expect(result).toEqual({
+      ok: true,
+      message: "The thread is renamed.",
+      threadId,
+      url: `/threads/${threadId}-a-clearer-title`,
+    });
+    expect(await threadRow(threadId)).toMatchObject({
+      title: "A clearer title",
+      slug: "a-clearer-title",
+    });
     const [line] = await logLines("thread", threadId);
-    expect(line).toMatchObject({ action: "thread.rename", targetLabel: "A clearer title", details: { from: title, to: "A clearer title" } });
+    expect(line).toMatchObject({
+      action: "thread.rename",
+      targetLabel: "A clearer title",
+      details: { from: title, to: "A clearer title" },
+    });
   });
 });
 
 describe("move", () => {
   it("moves a thread to another forum: both forums' counts and last posts follow", async () => {
     const older = await makeThread(forumB.id, ["Already in B"]);
-    const { threadId, postIds } = await makeThread(forumA.id, ["Opening", "Reply", "Another reply"]);
+    const { threadId, postIds } = await makeThread(forumA.id, [
+      "Opening",
+      "Reply",
+      "Another reply",
+    ]);
     const [a0, b0] = [await forumRow(forumA.id), await forumRow(forumB.id)];
     expect(a0!.lastPostId).toBe(postIds[2]);
 
-    expect(await moveThread(moderator, { threadId, forumId: 999_999 })).toEqual({ ok: false, error: "This forum does not exist." });
-    expect(await moveThread(moderator, { threadId, forumId: forumA.id })).toEqual({ ok: false, error: "This thread is already in Moderation A." });
-    expect(await moveThread(moderator, { threadId, forumId: String(forumB.id), reason: "Belongs in B" })).toMatchObject({ ok: true, message: "The thread was moved to Moderation B." });
+    expect(await moveThread(moderator, { threadId, forumId: 999_999 })).toEqual({
+      ok: false,
+      error: "This forum does not exist.",
+    });
+    expect(await moveThread(moderator, { threadId, forumId: forumA.id })).toEqual({
+      ok: false,
+      error: "This thread is already in Moderation A.",
+    });
+    expect(
+      await moveThread(moderator, { threadId, forumId: String(forumB.id), reason: "Belongs in B" }),
+    ).toMatchObject({ ok: true, message: "The thread was moved to Moderation B." });
 
     const [a1, b1] = [await forumRow(forumA.id), await forumRow(forumB.id)];
-    expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([-1, -3]);
-    expect([b1!.threadCount - b0!.threadCount, b1!.messageCount - b0!.messageCount]).toEqual([1, 3]);
+    expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([
+      -1, -3,
+    ]);
+    expect([b1!.threadCount - b0!.threadCount, b1!.messageCount - b0!.messageCount]).toEqual([
+      1, 3,
+    ]);
     expect(b1!.lastPostId).toBe(postIds[2]);
     expect(a1!.lastPostId).not.toBe(postIds[2]);
     expect(older.postIds[0]).not.toBe(b1!.lastPostId);
     await everythingMatches([threadId]);
     const [line] = await logLines("thread", threadId);
-    expect(line).toMatchObject({ action: "thread.move", reason: "Belongs in B", details: { fromForumId: forumA.id, toForumId: forumB.id, fromForum: "Moderation A", toForum: "Moderation B" } });
+    expect(line).toMatchObject({
+      action: "thread.move",
+      reason: "Belongs in B",
+      details: {
+        fromForumId: forumA.id,
+        toForumId: forumB.id,
+        fromForum: "Moderation A",
+        toForum: "Moderation B",
+      },
+    });
   });
 });
 
 describe("delete, restore, delete permanently", () => {
   it("soft-deletes: members no longer see it, staff see it greyed with who and why; counts drop; restore brings it back", async () => {
     const { threadId, postIds } = await makeThread(forumA.id, ["Opening", "Reply"]);
-    const authors = await db.select({ authorId: posts.authorId }).from(posts).where(eq(posts.threadId, threadId));
+    const authors = await db
+      .select({ authorId: posts.authorId })
+      .from(posts)
+      .where(eq(posts.threadId, threadId));
     const a0 = await forumRow(forumA.id);
 
     expect(await deleteThread(moderator, { threadId, reason: "Spam" })).toMatchObject({ ok: true });
-    expect(await deleteThread(moderator, { threadId })).toEqual({ ok: false, error: "This thread is already deleted." });
+    expect(await deleteThread(moderator, { threadId })).toEqual({
+      ok: false,
+      error: "This thread is already deleted.",
+    });
     const a1 = await forumRow(forumA.id);
-    expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([-1, -2]);
-    for (const { authorId } of authors) expect(await memberMatchesRecount(authorId!)).toEqual({ messages: true });
+    expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([
+      -1, -2,
+    ]);
+    for (const { authorId } of authors)
+      expect(await memberMatchesRecount(authorId!)).toEqual({ messages: true });
     const [author] = await db.select().from(users).where(eq(users.id, authors[0]!.authorId!));
     expect(author!.messageCount).toBe(0);
 
-    expect(await getThreadPage(threadId, 1, { viewerId: member.id, seesDeleted: false })).toBeNull();
+    expect(
+      await getThreadPage(threadId, 1, { viewerId: member.id, seesDeleted: false }),
+    ).toBeNull();
     expect(await findPostLocation(postIds[1]!)).toBeNull();
-    const staffView = await getThreadPage(threadId, 1, { viewerId: moderator.id, seesDeleted: true });
+    const staffView = await getThreadPage(threadId, 1, {
+      viewerId: moderator.id,
+      seesDeleted: true,
+    });
     expect(staffView!.thread.deleted).toMatchObject({ byName: moderator.name, reason: "Spam" });
     expect((await getForumPage(forumA.slug, 1))!.threads.map((t) => t.id)).not.toContain(threadId);
-    const staffList = (await getForumPage(forumA.slug, 1, { seesDeleted: true }))!.threads.find((t) => t.id === threadId);
+    const staffList = (await getForumPage(forumA.slug, 1, { seesDeleted: true }))!.threads.find(
+      (t) => t.id === threadId,
+    );
     expect(staffList?.deleted).toMatchObject({ byName: moderator.name, reason: "Spam" });
-    expect(await createReply(moderator, { threadId, message: "Into the void", idempotencyKey: randomUUID() })).toMatchObject({ ok: false });
+    expect(
+      await createReply(moderator, {
+        threadId,
+        message: "Into the void",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toMatchObject({ ok: false });
 
     expect(await restoreThread(moderator, { threadId })).toMatchObject({ ok: true });
-    expect(await restoreThread(moderator, { threadId })).toEqual({ ok: false, error: "This thread is not deleted." });
+    expect(await restoreThread(moderator, { threadId })).toEqual({
+      ok: false,
+      error: "This thread is not deleted.",
+    });
     const a2 = await forumRow(forumA.id);
     expect([a2!.threadCount, a2!.messageCount]).toEqual([a0!.threadCount, a0!.messageCount]);
-    expect(await threadRow(threadId)).toMatchObject({ deletedAt: null, deletedById: null, deleteReason: null });
-    for (const { authorId } of authors) expect(await memberMatchesRecount(authorId!)).toEqual({ messages: true });
+    expect(await threadRow(threadId)).toMatchObject({
+      deletedAt: null,
+      deletedById: null,
+      deleteReason: null,
+    });
+    for (const { authorId } of authors)
+      expect(await memberMatchesRecount(authorId!)).toEqual({ messages: true });
     expect((await logLines("thread", threadId)).map((l) => [l.action, l.reason])).toEqual([
       ["thread.delete", "Spam"],
       ["thread.restore", null],
@@ -227,7 +371,10 @@ describe("delete, restore, delete permanently", () => {
     expect(authorBefore!.reactionScore).toBe(1);
     const log = await logCount();
 
-    expect(await hardDeleteThread(moderator, { threadId })).toEqual({ ok: false, error: "Only administrators can delete threads permanently." });
+    expect(await hardDeleteThread(moderator, { threadId })).toEqual({
+      ok: false,
+      error: "Only administrators can delete threads permanently.",
+    });
     expect(await logCount()).toBe(log);
     const result = await hardDeleteThread(admin, { threadId, reason: "Illegal content" });
     expect(result).toMatchObject({ ok: true, url: `/forums/${forumA.slug}` });
@@ -238,7 +385,12 @@ describe("delete, restore, delete permanently", () => {
     expect(authorAfter).toMatchObject({ reactionScore: 0, messageCount: 0 });
     await everythingMatches([], [forumA.id]);
     const [line] = await logLines("thread", threadId);
-    expect(line).toMatchObject({ action: "thread.hard_delete", actorId: admin.id, reason: "Illegal content", details: { forumId: forumA.id, posts: 2 } });
+    expect(line).toMatchObject({
+      action: "thread.hard_delete",
+      actorId: admin.id,
+      reason: "Illegal content",
+      details: { forumId: forumA.id, posts: 2 },
+    });
   });
 });
 
@@ -256,28 +408,60 @@ describe("merge", () => {
     const sourceIds = [...source.postIds, quoting.postId];
     const [a0, b0] = [await forumRow(forumA.id), await forumRow(forumB.id)];
 
-    expect(await mergeThreads(moderator, { sourceId: source.threadId, targetId: source.threadId })).toEqual({ ok: false, error: "Choose another thread to merge this one into." });
-    expect(await mergeThreads(moderator, { sourceId: source.threadId, targetId: "not a thread" })).toMatchObject({ ok: false, error: expect.stringContaining("number or its address") });
-    expect(await mergeThreads(moderator, { sourceId: source.threadId, targetId: "999999999" })).toEqual({ ok: false, error: "The thread to merge into does not exist." });
+    expect(
+      await mergeThreads(moderator, { sourceId: source.threadId, targetId: source.threadId }),
+    ).toEqual({ ok: false, error: "Choose another thread to merge this one into." });
+    expect(
+      await mergeThreads(moderator, { sourceId: source.threadId, targetId: "not a thread" }),
+    ).toMatchObject({ ok: false, error: expect.stringContaining("number or its address") });
+    expect(
+      await mergeThreads(moderator, { sourceId: source.threadId, targetId: "999999999" }),
+    ).toEqual({ ok: false, error: "The thread to merge into does not exist." });
 
-    const result = await mergeThreads(moderator, { sourceId: source.threadId, targetId: `http://localhost:3000/threads/${target.threadId}-whatever?page=2#post-1`, reason: "Duplicate" });
-    expect(result).toMatchObject({ ok: true, threadId: target.threadId, message: `3 posts from “${source.title}” were merged into “${target.title}”.` });
+    const result = await mergeThreads(moderator, {
+      sourceId: source.threadId,
+      targetId: `http://localhost:3000/threads/${target.threadId}-whatever?page=2#post-1`,
+      reason: "Duplicate",
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      threadId: target.threadId,
+      message: `3 posts from “${source.title}” were merged into “${target.title}”.`,
+    });
 
     expect(await threadRow(source.threadId)).toBeUndefined();
-    expect(await positionsOf(target.threadId)).toEqual([...target.postIds, ...sourceIds].map((id, i) => [id, i + 1]));
-    expect(await threadRow(target.threadId)).toMatchObject({ replyCount: 4, firstPostId: target.postIds[0], lastPostId: quoting.postId });
-    expect(await findPostLocation(target.postIds[1]!)).toBe(`/threads/${target.threadId}-${(await threadRow(target.threadId))!.slug}#post-${target.postIds[1]}`);
-    expect(await findPostLocation(source.postIds[0]!)).toMatch(new RegExp(`^/threads/${target.threadId}-.*#post-${source.postIds[0]}$`));
+    expect(await positionsOf(target.threadId)).toEqual(
+      [...target.postIds, ...sourceIds].map((id, i) => [id, i + 1]),
+    );
+    expect(await threadRow(target.threadId)).toMatchObject({
+      replyCount: 4,
+      firstPostId: target.postIds[0],
+      lastPostId: quoting.postId,
+    });
+    expect(await findPostLocation(target.postIds[1]!)).toBe(
+      `/threads/${target.threadId}-${(await threadRow(target.threadId))!.slug}#post-${target.postIds[1]}`,
+    );
+    expect(await findPostLocation(source.postIds[0]!)).toMatch(
+      new RegExp(`^/threads/${target.threadId}-.*#post-${source.postIds[0]}$`),
+    );
     const [quote] = await db.select().from(posts).where(eq(posts.id, quoting.postId));
     expect(quote!.html).toContain(`href="/posts/${target.postIds[1]}"`);
 
     const [a1, b1] = [await forumRow(forumA.id), await forumRow(forumB.id)];
-    expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([0, 3]);
-    expect([b1!.threadCount - b0!.threadCount, b1!.messageCount - b0!.messageCount]).toEqual([-1, -3]);
+    expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([
+      0, 3,
+    ]);
+    expect([b1!.threadCount - b0!.threadCount, b1!.messageCount - b0!.messageCount]).toEqual([
+      -1, -3,
+    ]);
     expect(a1!.lastPostId).toBe(quoting.postId);
     await everythingMatches([target.threadId]);
     const [line] = await logLines("thread", target.threadId);
-    expect(line).toMatchObject({ action: "thread.merge", reason: "Duplicate", details: { sourceId: source.threadId, sourceTitle: source.title, posts: 3 } });
+    expect(line).toMatchObject({
+      action: "thread.merge",
+      reason: "Duplicate",
+      details: { sourceId: source.threadId, sourceTitle: source.title, posts: 3 },
+    });
   });
 
   it("keeps counters exact when replies arrive while threads merge", async () => {
@@ -285,12 +469,22 @@ describe("merge", () => {
     const source = await makeThread(forumA.id, ["Source"]);
     const repliers = await Promise.all(Array.from({ length: 8 }, () => makeMember()));
     const results = await Promise.all([
-      ...repliers.map((r, i) => createReply(r, { threadId: i % 2 ? target.threadId : source.threadId, message: `racing ${i}`, idempotencyKey: randomUUID() })),
+      ...repliers.map((r, i) =>
+        createReply(r, {
+          threadId: i % 2 ? target.threadId : source.threadId,
+          message: `racing ${i}`,
+          idempotencyKey: randomUUID(),
+        }),
+      ),
       mergeThreads(moderator, { sourceId: source.threadId, targetId: target.threadId }),
     ]);
     expect(results.at(-1)).toMatchObject({ ok: true });
     const posted = results.slice(0, -1).filter((r) => r.ok).length;
-    expect(results.slice(0, -1).filter((r) => !r.ok)).toEqual(results.slice(0, -1).filter((r) => !r.ok && r.error === "This thread does not exist any more."));
+    expect(results.slice(0, -1).filter((r) => !r.ok)).toEqual(
+      results
+        .slice(0, -1)
+        .filter((r) => !r.ok && r.error === "This thread does not exist any more."),
+    );
     expect((await threadRow(target.threadId))!.replyCount).toBe(1 + posted);
     await everythingMatches([target.threadId]);
   });
@@ -298,23 +492,52 @@ describe("merge", () => {
 
 describe("split", () => {
   it("moves chosen posts into a new thread in the same forum, in order; both threads stay numbered 1…n", async () => {
-    const { threadId, postIds, title } = await makeThread(forumA.id, ["One", "Two", "Three", "Four", "Five"]);
+    const { threadId, postIds, title } = await makeThread(forumA.id, [
+      "One",
+      "Two",
+      "Three",
+      "Four",
+      "Five",
+    ]);
     const a0 = await forumRow(forumA.id);
     const chosen = [postIds[3]!, postIds[1]!]; // order of the request does not matter
 
-    expect(await splitPosts(moderator, { postIds: chosen, newTitle: "x" })).toEqual({ ok: false, error: "Titles are at least 3 characters long." });
-    expect(await splitPosts(moderator, { postIds: [], newTitle: "Fine title" })).toEqual({ ok: false, error: "Choose posts first." });
+    expect(await splitPosts(moderator, { postIds: chosen, newTitle: "x" })).toEqual({
+      ok: false,
+      error: "Titles are at least 3 characters long.",
+    });
+    expect(await splitPosts(moderator, { postIds: [], newTitle: "Fine title" })).toEqual({
+      ok: false,
+      error: "Choose posts first.",
+    });
     expect(await splitPosts(moderator, { postIds, newTitle: "Everything" })).toEqual({
       ok: false,
-      error: "Leave at least one post in this thread: to move all of them, merge the thread instead.",
+      error:
+        "Leave at least one post in this thread: to move all of them, merge the thread instead.",
     });
-    expect(await splitPosts(moderator, { postIds: chosen, newTitle: "Fine title", reason: "z".repeat(501) })).toEqual({ ok: false, error: "Reasons are at most 500 characters long." });
+    expect(
+      await splitPosts(moderator, {
+        postIds: chosen,
+        newTitle: "Fine title",
+        reason: "z".repeat(501),
+      }),
+    ).toEqual({ ok: false, error: "Reasons are at most 500 characters long." });
 
-    const result = await splitPosts(moderator, { postIds: chosen, newTitle: "Two and four", reason: "Off topic" });
+    const result = await splitPosts(moderator, {
+      postIds: chosen,
+      newTitle: "Two and four",
+      reason: "Off topic",
+    });
     expect(result).toMatchObject({ ok: true, message: "2 posts moved to “Two and four”." });
     if (!result.ok) return;
     const newThread = await threadRow(result.threadId);
-    expect(newThread).toMatchObject({ forumId: forumA.id, title: "Two and four", firstPostId: postIds[1], lastPostId: postIds[3], replyCount: 1 });
+    expect(newThread).toMatchObject({
+      forumId: forumA.id,
+      title: "Two and four",
+      firstPostId: postIds[1],
+      lastPostId: postIds[3],
+      replyCount: 1,
+    });
     const [second] = await db.select().from(posts).where(eq(posts.id, postIds[1]!));
     expect(newThread).toMatchObject({ authorId: second!.authorId, authorName: second!.authorName });
     expect(await positionsOf(result.threadId)).toEqual([
@@ -326,13 +549,25 @@ describe("split", () => {
       [postIds[2], 2],
       [postIds[4], 3],
     ]);
-    expect(await threadRow(threadId)).toMatchObject({ replyCount: 2, lastPostId: postIds[4], title });
-    expect(await findPostLocation(postIds[3]!)).toBe(`/threads/${result.threadId}-two-and-four#post-${postIds[3]}`);
+    expect(await threadRow(threadId)).toMatchObject({
+      replyCount: 2,
+      lastPostId: postIds[4],
+      title,
+    });
+    expect(await findPostLocation(postIds[3]!)).toBe(
+      `/threads/${result.threadId}-two-and-four#post-${postIds[3]}`,
+    );
     const a1 = await forumRow(forumA.id);
-    expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([1, 0]);
+    expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([
+      1, 0,
+    ]);
     await everythingMatches([threadId, result.threadId]);
     const [line] = await logLines("thread", threadId);
-    expect(line).toMatchObject({ action: "thread.split", reason: "Off topic", details: { postIds: [postIds[1], postIds[3]], toThreadId: result.threadId, newThread: true } });
+    expect(line).toMatchObject({
+      action: "thread.split",
+      reason: "Off topic",
+      details: { postIds: [postIds[1], postIds[3]], toThreadId: result.threadId, newThread: true },
+    });
   });
 
   it("moves chosen posts to the end of an existing thread in another forum; moving the first post hands the thread to the next", async () => {
@@ -340,20 +575,47 @@ describe("split", () => {
     const target = await makeThread(forumB.id, ["Target one", "Target two"]);
     const [a0, b0] = [await forumRow(forumA.id), await forumRow(forumB.id)];
 
-    expect(await splitPosts(moderator, { postIds: [source.postIds[0]!], targetThreadId: String(source.threadId) })).toEqual({ ok: false, error: "Choose another thread to move the posts to." });
-    expect(await splitPosts(moderator, { postIds: [source.postIds[0]!, target.postIds[1]!], targetThreadId: "1" })).toEqual({ ok: false, error: "Choose posts from one thread at a time." });
+    expect(
+      await splitPosts(moderator, {
+        postIds: [source.postIds[0]!],
+        targetThreadId: String(source.threadId),
+      }),
+    ).toEqual({ ok: false, error: "Choose another thread to move the posts to." });
+    expect(
+      await splitPosts(moderator, {
+        postIds: [source.postIds[0]!, target.postIds[1]!],
+        targetThreadId: "1",
+      }),
+    ).toEqual({ ok: false, error: "Choose posts from one thread at a time." });
 
-    const result = await splitPosts(admin, { postIds: [source.postIds[0]!, source.postIds[2]!], targetThreadId: `/threads/${target.threadId}-target` });
+    const result = await splitPosts(admin, {
+      postIds: [source.postIds[0]!, source.postIds[2]!],
+      targetThreadId: `/threads/${target.threadId}-target`,
+    });
     expect(result).toMatchObject({ ok: true, threadId: target.threadId });
-    expect(await positionsOf(target.threadId)).toEqual([...target.postIds, source.postIds[0], source.postIds[2]].map((id, i) => [id, i + 1]));
+    expect(await positionsOf(target.threadId)).toEqual(
+      [...target.postIds, source.postIds[0], source.postIds[2]].map((id, i) => [id, i + 1]),
+    );
     expect(await positionsOf(source.threadId)).toEqual([[source.postIds[1], 1]]);
     const [second] = await db.select().from(posts).where(eq(posts.id, source.postIds[1]!));
-    expect(await threadRow(source.threadId)).toMatchObject({ firstPostId: source.postIds[1], replyCount: 0, authorId: second!.authorId });
-    expect(await threadRow(target.threadId)).toMatchObject({ firstPostId: target.postIds[0], replyCount: 3, lastPostId: source.postIds[2] });
+    expect(await threadRow(source.threadId)).toMatchObject({
+      firstPostId: source.postIds[1],
+      replyCount: 0,
+      authorId: second!.authorId,
+    });
+    expect(await threadRow(target.threadId)).toMatchObject({
+      firstPostId: target.postIds[0],
+      replyCount: 3,
+      lastPostId: source.postIds[2],
+    });
 
     const [a1, b1] = [await forumRow(forumA.id), await forumRow(forumB.id)];
-    expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([0, -2]);
-    expect([b1!.threadCount - b0!.threadCount, b1!.messageCount - b0!.messageCount]).toEqual([0, 2]);
+    expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([
+      0, -2,
+    ]);
+    expect([b1!.threadCount - b0!.threadCount, b1!.messageCount - b0!.messageCount]).toEqual([
+      0, 2,
+    ]);
     await everythingMatches([source.threadId, target.threadId]);
   });
 });

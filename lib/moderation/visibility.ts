@@ -15,7 +15,9 @@ export function threadShownTo(viewerId: string | null): SQL {
 
 /** The post (the `posts` table in the query) is approved, or is the viewer's. */
 export function postShownTo(viewerId: string | null): SQL {
-  return viewerId ? sql`(${posts.approvalState} = 'approved' or ${posts.authorId} = ${viewerId})` : sql`(${posts.approvalState} = 'approved')`;
+  return viewerId
+    ? sql`(${posts.approvalState} = 'approved' or ${posts.authorId} = ${viewerId})`
+    : sql`(${posts.approvalState} = 'approved')`;
 }
 
 /** threadShownTo(null) for lists of many threads: the same rule, written so Postgres checks each

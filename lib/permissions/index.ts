@@ -34,13 +34,18 @@ const rules = {
   /** Roles are an administrator's call; no one changes their own, so an admin cannot lock themself out. */
   changeRole: ((viewer, target) => admin(viewer) && viewer.id !== target.id) as Rule<MemberTarget>,
   /** Custom titles are granted by staff; moderators may not retitle administrators. */
-  grantCustomTitle: ((viewer, target) => activeStaff(viewer) && (viewer.role === "admin" || target.role !== "admin")) as Rule<MemberTarget>,
+  grantCustomTitle: ((viewer, target) =>
+    activeStaff(viewer) &&
+    (viewer.role === "admin" || target.role !== "admin")) as Rule<MemberTarget>,
   /** Personal reading tools: unread marks, watched threads, alerts, the ignore list. Banned members
    * keep them: they can still read. */
   keepReadingState: (viewer: Viewer) => isSignedIn(viewer),
   /** Ignoring hides a member's content from oneself only. Staff cannot be ignored (members must
    * see moderators' notes), nor can one ignore oneself. */
-  ignoreMember: ((viewer, target) => isSignedIn(viewer) && viewer.id !== target.id && target.role === "member") as Rule<MemberTarget>,
+  ignoreMember: ((viewer, target) =>
+    isSignedIn(viewer) &&
+    viewer.id !== target.id &&
+    target.role === "member") as Rule<MemberTarget>,
   /** Starting threads, replying, editing, reacting: kept beside the posting code in ./posting.ts. */
   ...postingRules,
   /** Moderator and administrator tools: ./moderation.ts. */
@@ -53,7 +58,11 @@ type TargetOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 /** Every action this module decides, for tests that must cover them all. */
 export const ACTIONS = Object.keys(rules) as readonly Action[];
 
-export function can<A extends Action>(viewer: Viewer, action: A, ...target: TargetOf<A> extends undefined ? [] : [TargetOf<A>]): boolean {
+export function can<A extends Action>(
+  viewer: Viewer,
+  action: A,
+  ...target: TargetOf<A> extends undefined ? [] : [TargetOf<A>]
+): boolean {
   return (rules[action] as Rule<unknown>)(viewer, target[0]);
 }
 
@@ -65,6 +74,10 @@ export class ForbiddenError extends Error {
 }
 
 /** For server actions and route handlers: throws when the viewer may not act. */
-export function ensure<A extends Action>(viewer: Viewer, action: A, ...target: TargetOf<A> extends undefined ? [] : [TargetOf<A>]): void {
+export function ensure<A extends Action>(
+  viewer: Viewer,
+  action: A,
+  ...target: TargetOf<A> extends undefined ? [] : [TargetOf<A>]
+): void {
   if (!can(viewer, action, ...target)) throw new ForbiddenError(action);
 }

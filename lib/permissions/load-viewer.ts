@@ -15,7 +15,11 @@ export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
  * change) gives ANONYMOUS. Role changes need no bump: the role is read here on every request, so a
  * demoted moderator loses their powers on their next request while staying signed in.
  */
-export async function loadViewer(userId: string, sessionVersion: number, now = new Date()): Promise<Viewer> {
+export async function loadViewer(
+  userId: string,
+  sessionVersion: number,
+  now = new Date(),
+): Promise<Viewer> {
   const [member] = await db
     .select({
       id: users.id,
@@ -35,7 +39,9 @@ export async function loadViewer(userId: string, sessionVersion: number, now = n
   if (!member.lastSeenAt || now.getTime() - member.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     await db.update(users).set({ lastSeenAt: now }).where(eq(users.id, member.id));
   }
-  const isBanned = member.bannedAt !== null && (member.banEndsAt === null || member.banEndsAt.getTime() > now.getTime());
+  const isBanned =
+    member.bannedAt !== null &&
+    (member.banEndsAt === null || member.banEndsAt.getTime() > now.getTime());
   return {
     id: member.id,
     number: member.number,

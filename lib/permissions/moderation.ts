@@ -12,7 +12,11 @@ const activeStaff = (viewer: Viewer) => activeMember(viewer) && isStaff(viewer);
 const admin = (viewer: Viewer) => activeMember(viewer) && viewer.role === "admin";
 
 function mayBan(viewer: Viewer, target: BanTarget): boolean {
-  return activeStaff(viewer) && target.id !== viewer.id && (target.role === "member" || (viewer.role === "admin" && target.role === "moderator"));
+  return (
+    activeStaff(viewer) &&
+    target.id !== viewer.id &&
+    (target.role === "member" || (viewer.role === "admin" && target.role === "moderator"))
+  );
 }
 
 export const moderationRules = {
@@ -24,7 +28,8 @@ export const moderationRules = {
   moderatePosts: activeStaff,
   viewDeleted: activeStaff,
   /** Any active member may report someone else's visible post. */
-  report: (viewer: Viewer, post: PostTarget) => activeMember(viewer) && post.deletedAt === null && post.authorId !== viewer.id,
+  report: (viewer: Viewer, post: PostTarget) =>
+    activeMember(viewer) && post.deletedAt === null && post.authorId !== viewer.id,
   handleReports: activeStaff,
   /** Moderators ban members; administrators also ban moderators; no one bans an administrator or
    * themself. Lifting a ban follows the same rule, so a moderator cannot undo an admin's ban of a moderator. */

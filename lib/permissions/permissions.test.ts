@@ -1,9 +1,26 @@
 // The permission matrix: every viewer against every action (and the targets that change the
 // answer). A new action without rows here fails the coverage test at the bottom.
 import { describe, expect, it } from "vitest";
-import { ACTIONS, ANONYMOUS, can, ensure, ForbiddenError, type Action, type MemberTarget, type PostTarget, type ThreadTarget, type Viewer } from ".";
+import {
+  ACTIONS,
+  ANONYMOUS,
+  can,
+  ensure,
+  ForbiddenError,
+  type Action,
+  type MemberTarget,
+  type PostTarget,
+  type ThreadTarget,
+  type Viewer,
+} from ".";
 
-const viewer = (id: string, role: Viewer["role"], isBanned = false): Viewer => ({ id, number: 1, name: id, role, isBanned });
+const viewer = (id: string, role: Viewer["role"], isBanned = false): Viewer => ({
+  id,
+  number: 1,
+  name: id,
+  role,
+  isBanned,
+});
 
 const VIEWERS = {
   anonymous: ANONYMOUS,
@@ -27,12 +44,18 @@ type Case = { action: Action; target?: string; make?: (v: Viewer) => unknown; al
 
 const member = (role: MemberTarget["role"]) => () => ({ id: `someone-${role}`, role });
 const self = (v: Viewer): MemberTarget => ({ id: v.id ?? "nobody", role: v.role ?? "member" });
-const thread = (t: Partial<ThreadTarget> = {}): ThreadTarget => ({ isLocked: false, deletedAt: null, ...t });
-const post = (p: Partial<Omit<PostTarget, "authorId">> & { own?: boolean }) => (v: Viewer): PostTarget => ({
-  authorId: p.own ? v.id : "someone-else",
-  deletedAt: p.deletedAt ?? null,
-  thread: p.thread ?? thread(),
+const thread = (t: Partial<ThreadTarget> = {}): ThreadTarget => ({
+  isLocked: false,
+  deletedAt: null,
+  ...t,
 });
+const post =
+  (p: Partial<Omit<PostTarget, "authorId">> & { own?: boolean }) =>
+  (v: Viewer): PostTarget => ({
+    authorId: p.own ? v.id : "someone-else",
+    deletedAt: p.deletedAt ?? null,
+    thread: p.thread ?? thread(),
+  });
 const DELETED = new Date("2024-01-01T00:00:00Z");
 
 const CASES: Case[] = [
@@ -59,15 +82,40 @@ const CASES: Case[] = [
 
   { action: "postThread", allowed: ACTIVE },
   { action: "reply", target: "an open thread", make: () => thread(), allowed: ACTIVE },
-  { action: "reply", target: "a locked thread", make: () => thread({ isLocked: true }), allowed: STAFF },
-  { action: "reply", target: "a deleted thread", make: () => thread({ deletedAt: DELETED }), allowed: NOBODY },
+  {
+    action: "reply",
+    target: "a locked thread",
+    make: () => thread({ isLocked: true }),
+    allowed: STAFF,
+  },
+  {
+    action: "reply",
+    target: "a deleted thread",
+    make: () => thread({ deletedAt: DELETED }),
+    allowed: NOBODY,
+  },
   { action: "editPost", target: "their own post", make: post({ own: true }), allowed: ACTIVE },
-  { action: "editPost", target: "their own post in a locked thread", make: post({ own: true, thread: thread({ isLocked: true }) }), allowed: STAFF },
+  {
+    action: "editPost",
+    target: "their own post in a locked thread",
+    make: post({ own: true, thread: thread({ isLocked: true }) }),
+    allowed: STAFF,
+  },
   { action: "editPost", target: "someone else's post", make: post({}), allowed: STAFF },
-  { action: "editPost", target: "a deleted post", make: post({ deletedAt: DELETED }), allowed: NOBODY },
+  {
+    action: "editPost",
+    target: "a deleted post",
+    make: post({ deletedAt: DELETED }),
+    allowed: NOBODY,
+  },
   { action: "react", target: "someone else's post", make: post({}), allowed: ACTIVE },
   { action: "react", target: "their own post", make: post({ own: true }), allowed: NOBODY },
-  { action: "react", target: "a post in a deleted thread", make: post({ thread: thread({ deletedAt: DELETED }) }), allowed: NOBODY },
+  {
+    action: "react",
+    target: "a post in a deleted thread",
+    make: post({ thread: thread({ deletedAt: DELETED }) }),
+    allowed: NOBODY,
+  },
   { action: "viewEditHistory", allowed: STAFF },
 
   { action: "moderateThreads", allowed: STAFF },
@@ -76,7 +124,12 @@ const CASES: Case[] = [
   { action: "viewDeleted", allowed: STAFF },
   { action: "report", target: "someone else's post", make: post({}), allowed: ACTIVE },
   { action: "report", target: "their own post", make: post({ own: true }), allowed: NOBODY },
-  { action: "report", target: "a deleted post", make: post({ deletedAt: DELETED }), allowed: NOBODY },
+  {
+    action: "report",
+    target: "a deleted post",
+    make: post({ deletedAt: DELETED }),
+    allowed: NOBODY,
+  },
   { action: "handleReports", allowed: STAFF },
   { action: "ban", target: "themself", make: self, allowed: NOBODY },
   { action: "ban", target: "a member", make: member("member"), allowed: STAFF },
@@ -111,6 +164,8 @@ describe("the matrix", () => {
   });
 
   it("names the refused action in the error", () => {
-    expect(() => ensure(VIEWERS.moderator, "changeRole", { id: "x", role: "member" })).toThrow("Not allowed: changeRole");
+    expect(() => ensure(VIEWERS.moderator, "changeRole", { id: "x", role: "member" })).toThrow(
+      "Not allowed: changeRole",
+    );
   });
 });

@@ -17,7 +17,8 @@ const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
 export const postingRules = {
   postThread: (viewer: Viewer) => activeMember(viewer),
   /** Locked threads take replies from staff only; deleted ones from no one. */
-  reply: (viewer: Viewer, thread: ThreadTarget) => activeMember(viewer) && thread.deletedAt === null && (!thread.isLocked || isStaff(viewer)),
+  reply: (viewer: Viewer, thread: ThreadTarget) =>
+    activeMember(viewer) && thread.deletedAt === null && (!thread.isLocked || isStaff(viewer)),
   /** Members edit their own posts while the thread is open; staff edit any post. */
   editPost: (viewer: Viewer, post: PostTarget) =>
     activeMember(viewer) &&
@@ -26,13 +27,20 @@ export const postingRules = {
     (isStaff(viewer) || (post.authorId === viewer.id && !post.thread.isLocked)),
   /** No reacting to one's own posts, nor to deleted ones. */
   react: (viewer: Viewer, post: PostTarget) =>
-    activeMember(viewer) && post.deletedAt === null && post.thread.deletedAt === null && post.authorId !== viewer.id,
+    activeMember(viewer) &&
+    post.deletedAt === null &&
+    post.thread.deletedAt === null &&
+    post.authorId !== viewer.id,
   viewEditHistory: (viewer: Viewer) => activeMember(viewer) && isStaff(viewer),
 };
 
 /** Why a posting action is refused, in words a member can act on. */
 export function postingRefusal(viewer: Viewer, what: "post" | "react" | "edit"): string {
-  if (!isSignedIn(viewer)) return what === "react" ? "Sign in to react to posts." : "Sign in to post.";
-  if (viewer.isBanned) return "Your account is banned: you can read the forum but not post or react.";
-  return what === "edit" ? "You can only edit your own posts, while the thread is open." : "You cannot do that here.";
+  if (!isSignedIn(viewer))
+    return what === "react" ? "Sign in to react to posts." : "Sign in to post.";
+  if (viewer.isBanned)
+    return "Your account is banned: you can read the forum but not post or react.";
+  return what === "edit"
+    ? "You can only edit your own posts, while the thread is open."
+    : "You cannot do that here.";
 }

@@ -16,7 +16,15 @@ export interface Viewer {
   banEndsAt?: Date | null;
 }
 
-export const ANONYMOUS: Viewer = Object.freeze({ id: null, number: null, name: null, role: null, isBanned: false });
+export const ANONYMOUS: Viewer = Object.freeze({
+  id: null,
+  number: null,
+  name: null,
+  role: null,
+  isBanned: false,
+});
 
-export const isSignedIn = (viewer: Viewer): viewer is Viewer & { id: string; name: string; role: Role } => viewer.id !== null;
+export const isSignedIn = (
+  viewer: Viewer,
+): viewer is Viewer & { id: string; name: string; role: Role } => viewer.id !== null;
 export const isStaff = (viewer: Viewer) => viewer.role === "moderator" || viewer.role === "admin";

@@ -41,7 +41,13 @@ export interface ActivityOptions {
 
 /** A post everyone may see in a list: the post and its thread visible, the author not ignored. */
 function postListable(viewerId: string | null): SQL {
-  return and(isNull(posts.deletedAt), postShownTo(viewerId), isNull(threads.deletedAt), threadShownTo(viewerId), notIgnoredBy(viewerId, posts.authorId))!;
+  return and(
+    isNull(posts.deletedAt),
+    postShownTo(viewerId),
+    isNull(threads.deletedAt),
+    threadShownTo(viewerId),
+    notIgnoredBy(viewerId, posts.authorId),
+  )!;
 }
 
 /** The three sources as (kind, at, tiebreak, post, actor, reaction) rows, each newest first and cut
@@ -83,11 +89,16 @@ type Row = {
   thread_title: string | null;
 };
 
-export async function latestActivity(viewerId: string | null, options: ActivityOptions): Promise<WhatsNewPage<ActivityItem>> {
+export async function latestActivity(
+  viewerId: string | null,
+  options: ActivityOptions,
+): Promise<WhatsNewPage<ActivityItem>> {
   const perPage = options.perPage ?? ACTIVITY_PER_PAGE;
   const cap = ACTIVITY_MAX_PAGES * perPage;
   const page = options.page;
-  const counted = db.execute<{ n: number }>(sql`select count(*)::int as n from (${sources(viewerId, cap)}) as activity`);
+  const counted = db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (${sources(viewerId, cap)}) as activity`,
+  );
   const listed = async () => {
     if (page > ACTIVITY_MAX_PAGES) return [];
     // Details are joined after the merge, for the page's rows only.
@@ -117,21 +128,35 @@ export async function latestActivity(viewerId: string | null, options: ActivityO
 }
 
 function who(number: number | null, name: string | null, fallback: string | null): Who {
-  return number !== null && name !== null ? { name, url: memberUrl({ number, name }) } : { name: fallback ?? "Guest", url: null };
+  return number !== null && name !== null
+    ? { name, url: memberUrl({ number, name }) }
+    : { name: fallback ?? "Guest", url: null };
 }
 
 function toItem(row: Row): ActivityItem {
   const at = new Date(row.at);
   const key = `${row.kind}:${row.tiebreak}`;
-  if (row.kind === "member") return { kind: "member", key, at, actor: who(row.actor_number, row.actor_name, null) };
+  if (row.kind === "member")
+    return { kind: "member", key, at, actor: who(row.actor_number, row.actor_name, null) };
   const post: PostRef = {
     id: row.post_id!,
     url: postUrl(row.post_id!),
     position: row.post_position!,
     excerpt: plainExcerpt(row.excerpt ?? "", 140),
     author: who(row.post_author_number, row.post_author_account, row.post_author_name),
-    thread: { title: row.thread_title!, url: threadUrl({ id: row.thread_id!, slug: row.thread_slug! }) },
+    thread: {
+      title: row.thread_title!,
+      url: threadUrl({ id: row.thread_id!, slug: row.thread_slug! }),
+    },
   };
-  if (row.kind === "reaction") return { kind: "reaction", key, at, actor: who(row.actor_number, row.actor_name, null), reaction: row.reaction!, post };
+  if (row.kind === "reaction")
+    return {
+      kind: "reaction",
+      key,
+      at,
+      actor: who(row.actor_number, row.actor_name, null),
+      reaction: row.reaction!,
+      post,
+    };
   return { kind: "post", key, at, actor: post.author, post };
 }

@@ -8,12 +8,24 @@ import { posts, threadReads, threads } from "@/db/schema";
 import { getThreadPage } from "../forum/thread-page";
 import { setApprovalThreshold } from "../moderation/approval";
 import { deletePosts } from "../moderation/posts";
-import { makeForum, makeMember, newThread, reply, resetApprovalSetting } from "../moderation/test-fixtures";
+import {
+  makeForum,
+  makeMember,
+  newThread,
+  reply,
+  resetApprovalSetting,
+} from "../moderation/test-fixtures";
 import { deleteThread } from "../moderation/threads";
 import { ANONYMOUS, ForbiddenError, type Viewer } from "../permissions";
 import { threadUrl } from "../urls";
 import { isPrefetchRequest } from "./prefetch";
-import { firstUnreadLocation, markAllRead, markForumRead, recordThreadRead, unreadAmong } from "./reads";
+import {
+  firstUnreadLocation,
+  markAllRead,
+  markForumRead,
+  recordThreadRead,
+  unreadAmong,
+} from "./reads";
 
 let forumId: number;
 let otherForumId: number;
@@ -33,14 +45,27 @@ afterAll(async () => {
 async function view(member: Viewer, threadId: number, page = 1) {
   const shown = await getThreadPage(threadId, page, { viewerId: member.id, seesDeleted: false });
   if (!shown) throw new Error(`no page ${page}`);
-  await recordThreadRead(member, threadId, shown.posts.map((p) => p.id));
+  await recordThreadRead(
+    member,
+    threadId,
+    shown.posts.map((p) => p.id),
+  );
   return shown;
 }
 
-const isUnreadFor = async (member: Viewer, threadId: number) => (await unreadAmong(member.id, [threadId])).has(threadId);
-const jump = (member: Viewer, threadId: number) => firstUnreadLocation(threadId, { viewerId: member.id, seesDeleted: false });
-const slugOf = async (threadId: number) => (await db.select({ id: threads.id, slug: threads.slug }).from(threads).where(eq(threads.id, threadId)))[0]!;
-const at = async (threadId: number, page: number, postId: number) => `${threadUrl(await slugOf(threadId), page)}#post-${postId}`;
+const isUnreadFor = async (member: Viewer, threadId: number) =>
+  (await unreadAmong(member.id, [threadId])).has(threadId);
+const jump = (member: Viewer, threadId: number) =>
+  firstUnreadLocation(threadId, { viewerId: member.id, seesDeleted: false });
+const slugOf = async (threadId: number) =>
+  (
+    await db
+      .select({ id: threads.id, slug: threads.slug })
+      .from(threads)
+      .where(eq(threads.id, threadId))
+  )[0]!;
+const at = async (threadId: number, page: number, postId: number) =>
+  `${threadUrl(await slugOf(threadId), page)}#post-${postId}`;
 const markOf = async (member: Viewer, threadId: number) =>
   (
     await db.execute<{ position: number; at: string }>(
@@ -54,7 +79,8 @@ async function threadOf(count: number, forum = forumId) {
   const repliers = [await makeMember(), await makeMember(), await makeMember()];
   const thread = await newThread(starter, forum, `Reading test ${count} posts`);
   const ids = [thread.postId];
-  for (let i = 1; i < count; i++) ids.push((await reply(repliers[i % 3]!, thread.threadId, `Reply ${i}`)).postId);
+  for (let i = 1; i < count; i++)
+    ids.push((await reply(repliers[i % 3]!, thread.threadId, `Reply ${i}`)).postId);
   return { threadId: thread.threadId, postIds: ids, starter, repliers };
 }
 
@@ -86,10 +112,14 @@ describe("reading marks across pages", () => {
     const { threadId } = await threadOf(22);
     await view(reader, threadId, 2);
     const after2 = await markOf(reader, threadId);
-    const [{ xmin: before } = { xmin: "" }] = await db.execute<{ xmin: string }>(sql`select xmin::text from ${threadReads} where user_id = ${reader.id} and thread_id = ${threadId}`);
+    const [{ xmin: before } = { xmin: "" }] = await db.execute<{ xmin: string }>(
+      sql`select xmin::text from ${threadReads} where user_id = ${reader.id} and thread_id = ${threadId}`,
+    );
     await view(reader, threadId, 1);
     expect(await markOf(reader, threadId)).toEqual(after2);
-    const [{ xmin: unchanged } = { xmin: "" }] = await db.execute<{ xmin: string }>(sql`select xmin::text from ${threadReads} where user_id = ${reader.id} and thread_id = ${threadId}`);
+    const [{ xmin: unchanged } = { xmin: "" }] = await db.execute<{ xmin: string }>(
+      sql`select xmin::text from ${threadReads} where user_id = ${reader.id} and thread_id = ${threadId}`,
+    );
     expect(unchanged).toBe(before);
     expect(await isUnreadFor(reader, threadId)).toBe(false);
   });
@@ -97,8 +127,12 @@ describe("reading marks across pages", () => {
   it("keeps the microseconds of post times, so the last post read is read", async () => {
     const reader = await makeMember();
     const { threadId } = await threadOf(2);
-    await db.execute(sql`update ${posts} set created_at = created_at + interval '0.000123 seconds' where thread_id = ${threadId} and position = 2`);
-    await db.execute(sql`update ${threads} set last_post_at = (select created_at from ${posts} where thread_id = ${threadId} and position = 2) where id = ${threadId}`);
+    await db.execute(
+      sql`update ${posts} set created_at = created_at + interval '0.000123 seconds' where thread_id = ${threadId} and position = 2`,
+    );
+    await db.execute(
+      sql`update ${threads} set last_post_at = (select created_at from ${posts} where thread_id = ${threadId} and position = 2) where id = ${threadId}`,
+    );
     await view(reader, threadId, 1);
     expect(await isUnreadFor(reader, threadId)).toBe(false);
   });
@@ -109,7 +143,9 @@ describe("reading marks across pages", () => {
     const two = await threadOf(2);
     await recordThreadRead(reader, one.threadId, two.postIds);
     expect(await markOf(reader, one.threadId)).toBeUndefined();
-    await expect(recordThreadRead(ANONYMOUS, one.threadId, one.postIds)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(recordThreadRead(ANONYMOUS, one.threadId, one.postIds)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await unreadAmong(null, [one.threadId])).toEqual(new Map());
   });
 });
@@ -126,18 +162,29 @@ describe("jump to first unread", () => {
     const pending = await reply(newcomer, threadId, "Waiting for a moderator");
     await resetApprovalSetting();
     const visible = await reply(moderator, threadId, "Visible");
-    const [pendingRow] = await db.select({ state: posts.approvalState }).from(posts).where(eq(posts.id, pending.postId));
+    const [pendingRow] = await db
+      .select({ state: posts.approvalState })
+      .from(posts)
+      .where(eq(posts.id, pending.postId));
     expect(pendingRow!.state).toBe("pending");
 
     expect(await jump(reader, threadId)).toBe(await at(threadId, 1, visible.postId));
     // Staff read deleted posts too: for them the deleted one is the first unread.
     const staffReader = await makeMember("moderator");
     await view(staffReader, threadId, 1);
-    const [{ n } = { n: 0 }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${posts} where thread_id = ${threadId}`);
+    const [{ n } = { n: 0 }] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from ${posts} where thread_id = ${threadId}`,
+    );
     expect(n).toBe(6);
-    await db.execute(sql`update ${threadReads} set last_read_position = 3, last_read_post_at = (select created_at from ${posts} where thread_id = ${threadId} and position = 3) where user_id = ${staffReader.id} and thread_id = ${threadId}`);
-    expect(await firstUnreadLocation(threadId, { viewerId: staffReader.id, seesDeleted: true })).toBe(await at(threadId, 1, deleted.postId));
-    expect(await firstUnreadLocation(threadId, { viewerId: null, seesDeleted: false })).toBe(await at(threadId, 1, postIds[0]!));
+    await db.execute(
+      sql`update ${threadReads} set last_read_position = 3, last_read_post_at = (select created_at from ${posts} where thread_id = ${threadId} and position = 3) where user_id = ${staffReader.id} and thread_id = ${threadId}`,
+    );
+    expect(
+      await firstUnreadLocation(threadId, { viewerId: staffReader.id, seesDeleted: true }),
+    ).toBe(await at(threadId, 1, deleted.postId));
+    expect(await firstUnreadLocation(threadId, { viewerId: null, seesDeleted: false })).toBe(
+      await at(threadId, 1, postIds[0]!),
+    );
   });
 
   it("answers null for a thread that is gone for the viewer", async () => {
@@ -145,8 +192,12 @@ describe("jump to first unread", () => {
     const { threadId } = await threadOf(2);
     expect(await deleteThread(moderator, { threadId, reason: "test" })).toMatchObject({ ok: true });
     expect(await jump(reader, threadId)).toBeNull();
-    expect(await firstUnreadLocation(threadId, { viewerId: moderator.id, seesDeleted: true })).not.toBeNull();
-    expect(await firstUnreadLocation(2_000_000_000, { viewerId: reader.id, seesDeleted: false })).toBeNull();
+    expect(
+      await firstUnreadLocation(threadId, { viewerId: moderator.id, seesDeleted: true }),
+    ).not.toBeNull();
+    expect(
+      await firstUnreadLocation(2_000_000_000, { viewerId: reader.id, seesDeleted: false }),
+    ).toBeNull();
   });
 });
 
@@ -176,7 +227,9 @@ describe("Mark forum read, Mark all read, the cutoff", () => {
     await markAllRead(reader);
     expect(await unreadAmong(reader.id, [here.threadId, there.threadId])).toEqual(new Map());
     const later = await reply(there.repliers[0]!, there.threadId, "After mark all read");
-    expect([...(await unreadAmong(reader.id, [here.threadId, there.threadId])).keys()]).toEqual([there.threadId]);
+    expect([...(await unreadAmong(reader.id, [here.threadId, there.threadId])).keys()]).toEqual([
+      there.threadId,
+    ]);
     expect(await jump(reader, there.threadId)).toBe(await at(there.threadId, 1, later.postId));
     await expect(markAllRead(ANONYMOUS)).rejects.toBeInstanceOf(ForbiddenError);
   });
@@ -185,10 +238,18 @@ describe("Mark forum read, Mark all read, the cutoff", () => {
     const reader = await makeMember();
     const old = await threadOf(2);
     const recent = await threadOf(2);
-    await db.execute(sql`update ${posts} set created_at = now() - interval '31 days' where thread_id = ${old.threadId}`);
-    await db.execute(sql`update ${threads} set last_post_at = now() - interval '31 days' where id = ${old.threadId}`);
-    await db.execute(sql`update ${posts} set created_at = now() - interval '29 days' where thread_id = ${recent.threadId}`);
-    await db.execute(sql`update ${threads} set last_post_at = now() - interval '29 days' where id = ${recent.threadId}`);
+    await db.execute(
+      sql`update ${posts} set created_at = now() - interval '31 days' where thread_id = ${old.threadId}`,
+    );
+    await db.execute(
+      sql`update ${threads} set last_post_at = now() - interval '31 days' where id = ${old.threadId}`,
+    );
+    await db.execute(
+      sql`update ${posts} set created_at = now() - interval '29 days' where thread_id = ${recent.threadId}`,
+    );
+    await db.execute(
+      sql`update ${threads} set last_post_at = now() - interval '29 days' where id = ${recent.threadId}`,
+    );
     expect(await isUnreadFor(reader, old.threadId)).toBe(false);
     expect(await isUnreadFor(reader, recent.threadId)).toBe(true);
     expect(await jump(reader, old.threadId)).toBe(await at(old.threadId, 1, old.postIds[0]!));
@@ -205,4 +266,3 @@ describe("prefetch requests", () => {
     expect(isPrefetchRequest(new Headers({ accept: "text/html" }))).toBe(false);
   });
 });
-

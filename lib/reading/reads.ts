@@ -16,7 +16,11 @@ import { isUnread, readMark } from "./unread";
  * upsert, and it only ever moves the mark forward, so re-reading page 1 of a thread read to the end
  * changes nothing. Posts not in the thread are ignored.
  */
-export async function recordThreadRead(viewer: Viewer, threadId: number, shownPostIds: readonly number[]): Promise<void> {
+export async function recordThreadRead(
+  viewer: Viewer,
+  threadId: number,
+  shownPostIds: readonly number[],
+): Promise<void> {
   ensure(viewer, "keepReadingState");
   if (shownPostIds.length === 0) return;
   await db.execute(sql`
@@ -35,12 +39,19 @@ export async function recordThreadRead(viewer: Viewer, threadId: number, shownPo
  * forum does not exist. */
 export async function markForumRead(viewer: Viewer, forumId: number): Promise<boolean> {
   ensure(viewer, "keepReadingState");
-  const [forum] = await db.select({ id: forums.id }).from(forums).where(eq(forums.id, forumId)).limit(1);
+  const [forum] = await db
+    .select({ id: forums.id })
+    .from(forums)
+    .where(eq(forums.id, forumId))
+    .limit(1);
   if (!forum) return false;
   await db
     .insert(forumReads)
     .values({ userId: viewer.id!, forumId, readAt: sql`now()` })
-    .onConflictDoUpdate({ target: [forumReads.userId, forumReads.forumId], set: { readAt: sql`greatest(${forumReads.readAt}, excluded.read_at)` } });
+    .onConflictDoUpdate({
+      target: [forumReads.userId, forumReads.forumId],
+      set: { readAt: sql`greatest(${forumReads.readAt}, excluded.read_at)` },
+    });
   return true;
 }
 
@@ -55,7 +66,10 @@ export async function markAllRead(viewer: Viewer): Promise<void> {
 
 /** Which of these threads are unread for the viewer (none for guests), each with its "jump to first
  * unread" link: one query for a whole list. */
-export async function unreadAmong(viewerId: string | null, threadIds: readonly number[]): Promise<Map<number, string>> {
+export async function unreadAmong(
+  viewerId: string | null,
+  threadIds: readonly number[],
+): Promise<Map<number, string>> {
   if (!viewerId || threadIds.length === 0) return new Map();
   const rows = await db
     .select({ id: threads.id, slug: threads.slug })
@@ -78,15 +92,29 @@ export interface FirstUnreadReader {
  * Posts up to the thread's read position were shown to the member, so the scan of the thread's
  * (thread_id, position) index starts there; the time test covers "Mark forum read" / "Mark all read".
  */
-export async function firstUnreadLocation(threadId: number, reader: FirstUnreadReader): Promise<string | null> {
+export async function firstUnreadLocation(
+  threadId: number,
+  reader: FirstUnreadReader,
+): Promise<string | null> {
   const { viewerId, seesDeleted } = reader;
-  const threadVisible = seesDeleted ? sql`true` : and(isNull(threads.deletedAt), threadShownTo(viewerId))!;
-  const postVisible = seesDeleted ? sql`true` : and(isNull(posts.deletedAt), postShownTo(viewerId))!;
+  const threadVisible = seesDeleted
+    ? sql`true`
+    : and(isNull(threads.deletedAt), threadShownTo(viewerId))!;
+  const postVisible = seesDeleted
+    ? sql`true`
+    : and(isNull(posts.deletedAt), postShownTo(viewerId))!;
   const mark = viewerId ? readMark(viewerId) : sql`null::timestamptz`;
   const readPosition = viewerId
     ? sql`coalesce((select ${threadReads.lastReadPosition} from ${threadReads} where ${threadReads.userId} = ${viewerId} and ${threadReads.threadId} = ${threads.id}), 0)`
     : sql`0`;
-  const rows = await db.execute<{ id: number; slug: string; first_unread: number | null; first_unread_position: number | null; last_id: number | null; last_position: number | null }>(sql`
+  const rows = await db.execute<{
+    id: number;
+    slug: string;
+    first_unread: number | null;
+    first_unread_position: number | null;
+    last_id: number | null;
+    last_position: number | null;
+  }>(sql`
     select ${threads.id} as id, ${threads.slug} as slug, unread.id as first_unread, unread.position as first_unread_position, last.id as last_id, last.position as last_position
     from ${threads}
     cross join lateral (select ${mark} as at, ${readPosition} as position) as read
@@ -104,7 +132,12 @@ export async function firstUnreadLocation(threadId: number, reader: FirstUnreadR
   const row = rows[0];
   if (!row) return null;
   const thread = { id: row.id, slug: row.slug };
-  const target = row.first_unread !== null ? { id: row.first_unread, position: row.first_unread_position! } : row.last_id !== null ? { id: row.last_id, position: row.last_position! } : null;
+  const target =
+    row.first_unread !== null
+      ? { id: row.first_unread, position: row.first_unread_position! }
+      : row.last_id !== null
+        ? { id: row.last_id, position: row.last_position! }
+        : null;
   if (!target) return threadUrl(thread);
   return `${threadUrl(thread, Math.ceil(target.position / POSTS_PER_PAGE))}#post-${target.id}`;
 }

@@ -8,7 +8,13 @@ import { ignoredMembers } from "@/db/schema";
 import { toggleReaction } from "../forum/reactions";
 import { setApprovalThreshold } from "../moderation/approval";
 import { deletePosts } from "../moderation/posts";
-import { makeForum, makeMember, newThread, reply, resetApprovalSetting } from "../moderation/test-fixtures";
+import {
+  makeForum,
+  makeMember,
+  newThread,
+  reply,
+  resetApprovalSetting,
+} from "../moderation/test-fixtures";
 import { deleteThread } from "../moderation/threads";
 import type { Viewer } from "../permissions";
 import { latestActivity, type ActivityItem } from "./latest-activity";
@@ -30,7 +36,8 @@ afterAll(async () => {
 
 const ids = (list: { items: { id: number }[] }) => list.items.map((t) => t.id);
 const keys = (list: { items: ActivityItem[] }) => list.items.map((i) => i.key);
-const ignore = (who: Viewer, whom: Viewer) => db.insert(ignoredMembers).values({ userId: who.id!, ignoredId: whom.id! });
+const ignore = (who: Viewer, whom: Viewer) =>
+  db.insert(ignoredMembers).values({ userId: who.id!, ignoredId: whom.id! });
 
 describe("New posts and New threads", () => {
   it("list threads by last post and by creation, newest first, with forum, starter, replies and last poster", async () => {
@@ -50,13 +57,17 @@ describe("New posts and New threads", () => {
       lastPost: { authorName: replier.name },
       unread: false,
     });
-    expect(ids(await newThreads(null, { page: 1 })).slice(0, 2)).toEqual([second.threadId, first.threadId]);
+    expect(ids(await newThreads(null, { page: 1 })).slice(0, 2)).toEqual([
+      second.threadId,
+      first.threadId,
+    ]);
   });
 
   it("pages follow each other without gaps or repeats, and the count stops at the cap", async () => {
     const starter = await makeMember();
     const made: number[] = [];
-    for (let i = 0; i < 7; i++) made.push((await newThread(starter, forumId, `Paged ${i}`)).threadId);
+    for (let i = 0; i < 7; i++)
+      made.push((await newThread(starter, forumId, `Paged ${i}`)).threadId);
     const pages = [];
     for (let page = 1; page <= 3; page++) pages.push(await newPosts(null, { page, perPage: 3 }));
     const listed = pages.flatMap(ids);
@@ -84,7 +95,10 @@ describe("New posts and New threads", () => {
     const list = await newPosts(reader.id, { page: 1 });
     const row = (id: number) => list.items.find((t) => t.id === id);
     expect(row(read.threadId)).toMatchObject({ unread: false });
-    expect(row(unread.threadId)).toMatchObject({ unread: true, unreadUrl: `/threads/${unread.threadId}-not-read-by-the-reader/unread` });
+    expect(row(unread.threadId)).toMatchObject({
+      unread: true,
+      unreadUrl: `/threads/${unread.threadId}-not-read-by-the-reader/unread`,
+    });
 
     const only = await newPosts(reader.id, { page: 1, unreadOnly: true });
     expect(ids(only)).toContain(unread.threadId);
@@ -100,7 +114,9 @@ describe("New posts and New threads", () => {
     await ignore(viewer, ignored);
     const theirs = await newThread(ignored, forumId, "By an ignored member");
     const gone = await newThread(other, forumId, "Deleted by a moderator");
-    expect(await deleteThread(moderator, { threadId: gone.threadId, reason: "test" })).toMatchObject({ ok: true });
+    expect(
+      await deleteThread(moderator, { threadId: gone.threadId, reason: "test" }),
+    ).toMatchObject({ ok: true });
     await setApprovalThreshold(await makeMember("admin"), 3);
     const newcomer = await makeMember();
     const waiting = await newThread(newcomer, forumId, "Waiting for approval");
@@ -109,7 +125,10 @@ describe("New posts and New threads", () => {
     const kept = await newThread(other, forumId, "Kept, whoever replies");
     await reply(ignored, kept.threadId, "A reply by the ignored member");
 
-    for (const list of [await newPosts(viewer.id, { page: 1 }), await newThreads(viewer.id, { page: 1 })]) {
+    for (const list of [
+      await newPosts(viewer.id, { page: 1 }),
+      await newThreads(viewer.id, { page: 1 }),
+    ]) {
       expect(ids(list)).toContain(kept.threadId);
       expect(ids(list)).not.toContain(theirs.threadId);
       expect(ids(list)).not.toContain(gone.threadId);
@@ -125,8 +144,17 @@ describe("Latest activity", () => {
   it("merges posts, reactions and new members, newest first", async () => {
     const poster = await makeMember();
     const reactor = await makeMember();
-    const thread = await newThread(poster, forumId, "Activity thread", "An opening post worth a reaction");
-    const answer = await reply(reactor, thread.threadId, "::: spoiler Ending\nthe butler\n:::\nA reply with a spoiler");
+    const thread = await newThread(
+      poster,
+      forumId,
+      "Activity thread",
+      "An opening post worth a reaction",
+    );
+    const answer = await reply(
+      reactor,
+      thread.threadId,
+      "::: spoiler Ending\nthe butler\n:::\nA reply with a spoiler",
+    );
     expect(await toggleReaction(reactor, thread.postId, "like")).toMatchObject({ ok: true });
 
     const list = await latestActivity(null, { page: 1 });
@@ -137,13 +165,27 @@ describe("Latest activity", () => {
       ["member", reactor.name],
       ["member", poster.name],
     ]);
-    expect(list.items[0]).toMatchObject({ kind: "reaction", reaction: "like", post: { id: thread.postId, author: { name: poster.name }, thread: { title: "Activity thread" } } });
-    expect(list.items[1]).toMatchObject({ kind: "post", post: { id: answer.postId, position: 2, excerpt: "A reply with a spoiler" } });
+    expect(list.items[0]).toMatchObject({
+      kind: "reaction",
+      reaction: "like",
+      post: {
+        id: thread.postId,
+        author: { name: poster.name },
+        thread: { title: "Activity thread" },
+      },
+    });
+    expect(list.items[1]).toMatchObject({
+      kind: "post",
+      post: { id: answer.postId, position: 2, excerpt: "A reply with a spoiler" },
+    });
     expect(list.items[2]).toMatchObject({ kind: "post", post: { position: 1 } });
   });
 
   it("pages follow each other, and the count is bounded", async () => {
-    const pages = [await latestActivity(null, { page: 1, perPage: 3 }), await latestActivity(null, { page: 2, perPage: 3 })];
+    const pages = [
+      await latestActivity(null, { page: 1, perPage: 3 }),
+      await latestActivity(null, { page: 2, perPage: 3 }),
+    ];
     expect(pages.flatMap(keys)).toEqual(keys(await latestActivity(null, { page: 1, perPage: 6 })));
     expect(new Set(pages.flatMap(keys)).size).toBe(6);
     expect(pages[0]!.pageCount).toBeGreaterThanOrEqual(2);
@@ -168,7 +210,8 @@ describe("Latest activity", () => {
     await resetApprovalSetting();
 
     const seen = (await latestActivity(viewer.id, { page: 1, perPage: 50 })).items;
-    const postIds = (items: ActivityItem[]) => items.flatMap((i) => (i.kind === "post" ? [i.post.id] : []));
+    const postIds = (items: ActivityItem[]) =>
+      items.flatMap((i) => (i.kind === "post" ? [i.post.id] : []));
     expect(postIds(seen)).toContain(thread.postId);
     expect(postIds(seen)).not.toContain(byIgnored.postId);
     expect(postIds(seen)).not.toContain(deleted.postId);
@@ -181,11 +224,15 @@ describe("Latest activity", () => {
     expect(postIds(guest)).toContain(byIgnored.postId);
     expect(guest.some((i) => i.kind === "reaction" && i.actor.name === ignored.name)).toBe(true);
     expect(postIds(guest)).not.toContain(waiting.postId);
-    expect(postIds((await latestActivity(newcomer.id, { page: 1, perPage: 50 })).items)).toContain(waiting.postId);
+    expect(postIds((await latestActivity(newcomer.id, { page: 1, perPage: 50 })).items)).toContain(
+      waiting.postId,
+    );
   });
 
   it("shows a taste of the post without quotes, spoilers or markup", () => {
-    expect(plainExcerpt("::: quote 12 Razor\nquoted words\n:::\n**Bold** answer")).toBe("Bold answer");
+    expect(plainExcerpt("::: quote 12 Razor\nquoted words\n:::\n**Bold** answer")).toBe(
+      "Bold answer",
+    );
     expect(plainExcerpt("::: spoiler Title\nsecret\n:::\nvisible")).toBe("visible");
     expect(plainExcerpt("before\n::: spoiler cut off\nsecret")).toBe("before");
     expect(plainExcerpt("x".repeat(300), 10)).toBe(`${"x".repeat(9)}…`);

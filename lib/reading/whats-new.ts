@@ -56,29 +56,64 @@ const lastPosters = alias(users, "last_posters");
 /** Threads anyone may list: not deleted, opening post approved (or the viewer's own), not started by
  * a member the viewer ignores. */
 function listable(viewerId: string | null, unreadOnly: boolean): SQL {
-  return and(isNull(threads.deletedAt), threadShownTo(viewerId), notIgnoredBy(viewerId, threads.authorId), unreadOnly && viewerId ? isUnreadIndexed(viewerId) : undefined)!;
+  return and(
+    isNull(threads.deletedAt),
+    threadShownTo(viewerId),
+    notIgnoredBy(viewerId, threads.authorId),
+    unreadOnly && viewerId ? isUnreadIndexed(viewerId) : undefined,
+  )!;
 }
 
-async function threadList(order: "lastPost" | "created", viewerId: string | null, options: ThreadListOptions): Promise<WhatsNewPage<WhatsNewThread>> {
+async function threadList(
+  order: "lastPost" | "created",
+  viewerId: string | null,
+  options: ThreadListOptions,
+): Promise<WhatsNewPage<WhatsNewThread>> {
   const perPage = options.perPage ?? WHATS_NEW_PER_PAGE;
   const page = options.page;
   const where = listable(viewerId, options.unreadOnly ?? false);
   // Both orders end in id so equal times never shuffle rows between pages; both match an index.
-  const orderBy = order === "lastPost" ? [newestFirst(threads.lastPostAt), newestFirst(threads.id)] : [newestFirst(threads.createdAt), newestFirst(threads.id)];
+  const orderBy =
+    order === "lastPost"
+      ? [newestFirst(threads.lastPostAt), newestFirst(threads.id)]
+      : [newestFirst(threads.createdAt), newestFirst(threads.id)];
   const cap = WHATS_NEW_MAX_PAGES * perPage;
 
-  const counted = db
-    .select({ n: count() })
-    .from(db.select({ id: threads.id }).from(threads).where(where).orderBy(...orderBy).limit(cap).as("capped"));
-  const pageIds = db.select({ id: threads.id }).from(threads).where(where).orderBy(...orderBy).limit(perPage).offset((page - 1) * perPage);
+  const counted = db.select({ n: count() }).from(
+    db
+      .select({ id: threads.id })
+      .from(threads)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(cap)
+      .as("capped"),
+  );
+  const pageIds = db
+    .select({ id: threads.id })
+    .from(threads)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(perPage)
+    .offset((page - 1) * perPage);
   const listed = async () => {
     if (page > WHATS_NEW_MAX_PAGES) return [];
     return db
       .select({
-        thread: { id: threads.id, title: threads.title, slug: threads.slug, authorName: threads.authorName, createdAt: threads.createdAt, replyCount: threads.replyCount },
+        thread: {
+          id: threads.id,
+          title: threads.title,
+          slug: threads.slug,
+          authorName: threads.authorName,
+          createdAt: threads.createdAt,
+          replyCount: threads.replyCount,
+        },
         forum: { title: forums.title, slug: forums.slug },
         starter: { number: starters.number, name: starters.name },
-        lastPost: { id: lastPosts.id, authorName: lastPosts.authorName, createdAt: lastPosts.createdAt },
+        lastPost: {
+          id: lastPosts.id,
+          authorName: lastPosts.authorName,
+          createdAt: lastPosts.createdAt,
+        },
         lastPoster: { number: lastPosters.number, name: lastPosters.name },
         unread: isUnread(viewerId),
       })
@@ -100,11 +135,19 @@ async function threadList(order: "lastPost" | "created", viewerId: string | null
       url: threadUrl(thread),
       unreadUrl: threadUnreadUrl(thread),
       forum: { title: forum.title, url: forumUrl(forum) },
-      starter: { name: starter?.name ?? thread.authorName, url: starter ? memberUrl(starter) : null },
+      starter: {
+        name: starter?.name ?? thread.authorName,
+        url: starter ? memberUrl(starter) : null,
+      },
       createdAt: thread.createdAt,
       replyCount: thread.replyCount,
       lastPost: lastPost
-        ? { url: postUrl(lastPost.id), at: lastPost.createdAt, authorName: lastPoster?.name ?? lastPost.authorName, authorUrl: lastPoster ? memberUrl(lastPoster) : null }
+        ? {
+            url: postUrl(lastPost.id),
+            at: lastPost.createdAt,
+            authorName: lastPoster?.name ?? lastPost.authorName,
+            authorUrl: lastPoster ? memberUrl(lastPoster) : null,
+          }
         : null,
       unread: Boolean(unread),
     })),
@@ -112,7 +155,11 @@ async function threadList(order: "lastPost" | "created", viewerId: string | null
 }
 
 /** "New posts": threads by their last post, newest first. */
-export const newPosts = (viewerId: string | null, options: ThreadListOptions) => threadList("lastPost", viewerId, options);
+export const newPosts = (viewerId: string | null, options: ThreadListOptions) =>
+  threadList("lastPost", viewerId, options);
 
 /** "New threads": threads by when they were started, newest first. */
-export const newThreads = (viewerId: string | null, options: Omit<ThreadListOptions, "unreadOnly">) => threadList("created", viewerId, options);
+export const newThreads = (
+  viewerId: string | null,
+  options: Omit<ThreadListOptions, "unreadOnly">,
+) => threadList("created", viewerId, options);

@@ -67,7 +67,9 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 // Control characters never belong in a search, and Postgres refuses NUL in text outright.
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const text = z.preprocess(one, z.string().optional()).transform((value) => (value ?? "").replace(CONTROL, " ").trim());
+const text = z
+  .preprocess(one, z.string().optional())
+  .transform((value) => (value ?? "").replace(CONTROL, " ").trim());
 
 const day = text.pipe(
   z
@@ -80,13 +82,17 @@ const day = text.pipe(
 
 const schema = z
   .object({
-    q: text.pipe(z.string().refine((value) => [...value].length <= SEARCH_QUERY_MAX, MESSAGES.tooLong)),
+    q: text.pipe(
+      z.string().refine((value) => [...value].length <= SEARCH_QUERY_MAX, MESSAGES.tooLong),
+    ),
     forum: text,
     member: text.pipe(z.string().max(USERNAME_MAX, MESSAGES.memberTooLong)),
     from: day,
     to: day,
     titles: z.preprocess(one, z.unknown()).transform((value) => value === "1"),
-    order: text.pipe(z.enum(["", "relevance", "date"], MESSAGES.order)).transform((value) => (value || "relevance") as SearchOrder),
+    order: text
+      .pipe(z.enum(["", "relevance", "date"], MESSAGES.order))
+      .transform((value) => (value || "relevance") as SearchOrder),
     page: text.pipe(
       z
         .string()
@@ -96,8 +102,10 @@ const schema = z
     ),
   })
   .superRefine((input, ctx) => {
-    if (input.from && input.to && input.from > input.to) ctx.addIssue({ code: "custom", path: ["to"], message: MESSAGES.fromAfterTo });
-    if (!input.q && !input.member) ctx.addIssue({ code: "custom", path: ["q"], message: MESSAGES.empty });
+    if (input.from && input.to && input.from > input.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: MESSAGES.fromAfterTo });
+    if (!input.q && !input.member)
+      ctx.addIssue({ code: "custom", path: ["q"], message: MESSAGES.empty });
   });
 
 function dayStart(isoDay: string): Date {
@@ -129,7 +137,9 @@ function formFrom(raw: RawSearchParams): SearchForm {
 
 export function parseSearch(raw: RawSearchParams): ParsedSearch {
   const form = formFrom(raw);
-  const asked = ["q", "member", "forum", "from", "to", "titles"].some((key) => raw[key] !== undefined);
+  const asked = ["q", "member", "forum", "from", "to", "titles"].some(
+    (key) => raw[key] !== undefined,
+  );
   if (!asked) return { state: "idle", form };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

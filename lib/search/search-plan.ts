@@ -47,13 +47,20 @@ async function plannerEstimate(words: string): Promise<number> {
     sql`explain (format json) select 1 from ${posts} where ${posts.search} @@ websearch_to_tsquery('english', ${words})`,
   );
   const raw = row?.["QUERY PLAN"];
-  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan?: { "Plan Rows"?: number } }] | undefined;
+  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as
+    [{ Plan?: { "Plan Rows"?: number } }] | undefined;
   return Number(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
 /** How many of the newest PROBE_SIZE posts match, the posts in all, in the forum and by the member. */
 function sampleStatement(words: string, forumId: number | null, authorId: string | null) {
-  return db.execute<{ hits: number; sampled: number; total: number; in_forum: number | null; by_member: number | null }>(sql`
+  return db.execute<{
+    hits: number;
+    sampled: number;
+    total: number;
+    in_forum: number | null;
+    by_member: number | null;
+  }>(sql`
     select recent.hits, recent.sampled,
       (select coalesce(sum(${forums.messageCount}), 0) from ${forums})::int as total,
       (select ${forums.messageCount} from ${forums} where ${forums.id} = ${forumId ?? -1}) as in_forum,
@@ -66,14 +73,18 @@ function sampleStatement(words: string, forumId: number | null, authorId: string
 }
 
 export async function choosePlan({ words, forumId, authorId }: PlanInput): Promise<SearchPlan> {
-  const [[row], estimated] = await Promise.all([sampleStatement(words, forumId, authorId), plannerEstimate(words)]);
+  const [[row], estimated] = await Promise.all([
+    sampleStatement(words, forumId, authorId),
+    plannerEstimate(words),
+  ]);
   // The forums' counters leave out posts awaiting approval; the sample counts every post it read.
   const total = Math.max(1, Number(row?.total ?? 0), Number(row?.sampled ?? 0));
   const inForum = forumId === null ? total : Math.min(total, Number(row?.in_forum ?? 0));
   const byMember = authorId === null ? total : Math.min(total, Number(row?.by_member ?? 0));
   const inScope = Math.max(1, Math.min(inForum, byMember));
   // No match in the sample still means some share: half a post in PROBE_SIZE.
-  const sampledShare = Math.max(Number(row?.hits ?? 0), 0.5) / Math.max(1, Number(row?.sampled ?? 0));
+  const sampledShare =
+    Math.max(Number(row?.hits ?? 0), 0.5) / Math.max(1, Number(row?.sampled ?? 0));
   const share = Math.min(1, Math.max(sampledShare, estimated / total));
   // Posts are stored in the order they were written: newest first over all posts reads them in
   // order, but a member's posts, a thread's posts and the GIN index's matches are scattered.

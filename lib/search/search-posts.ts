@@ -77,8 +77,12 @@ export class SearchTooBroadError extends Error {
 
 /** What websearch_to_tsquery makes of the words: no lexemes at all (only stop words or symbols), or
  * only exclusions ("-word"), which no index can answer and which would match nearly everything. */
-export async function inspectWords(words: string): Promise<"searchable" | "nothing" | "only-exclusions"> {
-  const [row] = await db.execute<{ nodes: number; tree: string }>(sql`select numnode(q) as nodes, querytree(q) as tree from ${english(words)} as q`);
+export async function inspectWords(
+  words: string,
+): Promise<"searchable" | "nothing" | "only-exclusions"> {
+  const [row] = await db.execute<{ nodes: number; tree: string }>(
+    sql`select numnode(q) as nodes, querytree(q) as tree from ${english(words)} as q`,
+  );
   if (!row || Number(row.nodes) === 0) return "nothing";
   return row.tree === "T" ? "only-exclusions" : "searchable";
 }
@@ -92,8 +96,15 @@ function postCandidates(viewerId: string | null, f: SearchFilter, plan: SearchPl
   // GIN index from the planner (it cannot match the expression to it). "index" uses the GIN index
   // and orders its matches in an order no index offers ("desc" is nulls first; the indexes are
   // "desc nulls last", as the walk spells it so that they can give it).
-  const matches = !f.words ? undefined : plan === "index" ? sql`${posts.search} @@ ${english(f.words)}` : sql`coalesce(${posts.search}, ''::tsvector) @@ ${english(f.words)}`;
-  const newestFirst = plan === "index" ? sql`created_at desc, id desc` : sql`created_at desc nulls last, id desc nulls last`;
+  const matches = !f.words
+    ? undefined
+    : plan === "index"
+      ? sql`${posts.search} @@ ${english(f.words)}`
+      : sql`coalesce(${posts.search}, ''::tsvector) @@ ${english(f.words)}`;
+  const newestFirst =
+    plan === "index"
+      ? sql`created_at desc, id desc`
+      : sql`created_at desc nulls last, id desc nulls last`;
   const postConditions = and(
     matches,
     isNull(posts.deletedAt),
@@ -106,7 +117,11 @@ function postCandidates(viewerId: string | null, f: SearchFilter, plan: SearchPl
   // The thread is asked about per candidate, through a scalar subquery (which Postgres never
   // flattens), so that `threads` stays out of the FROM list and the planner cannot start from the
   // forum's threads when the plan says otherwise (with the GIN index: one bitmap per thread, 23 s).
-  const threadConditions = and(isNull(threads.deletedAt), threadShownTo(viewerId), f.forumId === null ? undefined : eq(threads.forumId, f.forumId));
+  const threadConditions = and(
+    isNull(threads.deletedAt),
+    threadShownTo(viewerId),
+    f.forumId === null ? undefined : eq(threads.forumId, f.forumId),
+  );
   const threadShown = sql`(select ${threadConditions} from ${threads} where ${threads.id} = ${posts.threadId})`;
   const columns = sql`${posts.id} as id, ${posts.createdAt} as created_at, ${f.words ? posts.search : sql`null::tsvector`} as document`;
   if (plan === "forum" && f.forumId !== null) {
@@ -153,7 +168,9 @@ function threadCandidates(viewerId: string | null, f: SearchFilter): SQL {
 function searchStatement(viewerId: string | null, f: SearchFilter, plan: SearchPlan): SQL {
   const byRelevance = f.words !== "" && f.order === "relevance";
   const rank = f.words ? sql`ts_rank_cd(document, ${english(f.words)}, 1)` : sql`0::real`;
-  const order = byRelevance ? sql`rank desc, created_at desc, id desc` : sql`created_at desc, id desc`;
+  const order = byRelevance
+    ? sql`rank desc, created_at desc, id desc`
+    : sql`created_at desc, id desc`;
   // Titles only: the hit is the thread's opening post; otherwise the post that matched.
   const hitJoin = f.titlesOnly
     ? sql`join threads t on t.id = page.id join posts p on p.id = t.first_post_id`
@@ -204,16 +221,24 @@ interface Row extends Record<string, unknown> {
 const QUERY_CANCELED = "57014";
 
 function wasCanceled(error: unknown): boolean {
-  const codes = [error, (error as { cause?: unknown } | null)?.cause].map((e) => (e as { code?: string } | null)?.code);
+  const codes = [error, (error as { cause?: unknown } | null)?.cause].map(
+    (e) => (e as { code?: string } | null)?.code,
+  );
   return codes.includes(QUERY_CANCELED);
 }
 
-async function run(viewerId: string | null, filter: SearchFilter, plan: SearchPlan): Promise<Row[]> {
+async function run(
+  viewerId: string | null,
+  filter: SearchFilter,
+  plan: SearchPlan,
+): Promise<Row[]> {
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('statement_timeout', ${STATEMENT_TIME_LIMIT}, true)`);
       // Holds the statement to the chosen plan (local: ends with the transaction).
-      await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', ${plan === "newest" ? "off" : "on"}, true)`);
+      await tx.execute(
+        sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', ${plan === "newest" ? "off" : "on"}, true)`,
+      );
       return [...(await tx.execute<Row>(searchStatement(viewerId, filter, plan)))];
     });
   } catch (error) {
@@ -223,7 +248,11 @@ async function run(viewerId: string | null, filter: SearchFilter, plan: SearchPl
 }
 
 /** `plan` is for tests, which check that every plan finds the same. */
-export async function searchPosts(viewerId: string | null, filter: SearchFilter, plan?: SearchPlan): Promise<SearchResults> {
+export async function searchPosts(
+  viewerId: string | null,
+  filter: SearchFilter,
+  plan?: SearchPlan,
+): Promise<SearchResults> {
   // Without words, the newest posts (of a member: posts_author_idx) are the candidates as they come.
   plan ??= filter.words && !filter.titlesOnly ? await choosePlan(filter) : "newest";
   const rows = await run(viewerId, filter, plan);
@@ -241,7 +270,13 @@ export async function searchPosts(viewerId: string | null, filter: SearchFilter,
         threadUrl: threadUrl({ id: row.thread_id, slug: row.thread_slug }),
         titleHtml: headlineToHtml(row.title_headline),
         snippetHtml: headlineToHtml(row.snippet_headline),
-        author: { name: row.author_name, url: row.author_number === null ? null : memberUrl({ number: row.author_number, name: row.author_name }) },
+        author: {
+          name: row.author_name,
+          url:
+            row.author_number === null
+              ? null
+              : memberUrl({ number: row.author_number, name: row.author_name }),
+        },
         createdAt: new Date(Number(row.created_ms)),
         forum: { title: row.forum_title, url: forumUrl({ slug: row.forum_slug }) },
       })),

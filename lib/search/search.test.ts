@@ -15,7 +15,9 @@ import { choosePlan } from "./search-plan";
 import { searchPosts, type SearchFilter } from "./search-posts";
 
 // Letters only: the English stemmer leaves such made-up words whole, and they match nothing else.
-const tag = Array.from({ length: 7 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+const tag = Array.from({ length: 7 }, () =>
+  String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+).join("");
 const word = (name: string) => `${name}${tag}`;
 const W = {
   common: word("zorblat"),
@@ -36,12 +38,20 @@ const W = {
 const made = { users: [] as string[], forums: [] as number[], category: 0 };
 let n = 0;
 async function makeMember(role: "member" | "moderator" = "member"): Promise<Viewer> {
-  const [row] = await db.insert(users).values({ name: `searcher${tag}${++n}`, role }).returning();
+  const [row] = await db
+    .insert(users)
+    .values({ name: `searcher${tag}${++n}`, role })
+    .returning();
   made.users.push(row!.id);
   return { id: row!.id, number: row!.number, name: row!.name, role: row!.role, isBanned: false };
 }
 async function thread(author: Viewer, forumId: number, title: string, message: string) {
-  const result = await createThread(author, { forumId, title, message, idempotencyKey: randomUUID() });
+  const result = await createThread(author, {
+    forumId,
+    title,
+    message,
+    idempotencyKey: randomUUID(),
+  });
   if (!result.ok) throw new Error(result.error);
   return result;
 }
@@ -52,19 +62,36 @@ async function reply(author: Viewer, threadId: number, message: string) {
 }
 
 function results(outcome: SearchOutcome) {
-  if (outcome.state !== "results") throw new Error(`expected results, got ${JSON.stringify(outcome)}`);
+  if (outcome.state !== "results")
+    throw new Error(`expected results, got ${JSON.stringify(outcome)}`);
   return outcome.results;
 }
 const hitIds = (outcome: SearchOutcome) => results(outcome).hits.map((h) => h.postId);
 const errorsOf = (outcome: SearchOutcome) => (outcome.state === "invalid" ? outcome.errors : {});
 
 let alice: Viewer, bob: Viewer, carol: Viewer, dave: Viewer, reader: Viewer, moderator: Viewer;
-let forumA: { id: number; slug: string; title: string }, forumB: { id: number; slug: string; title: string };
-const ids = {} as Record<"aliceOpening" | "bobReply" | "carolOpening" | "xss" | "deleted" | "pending" | "ignored" | "dated2020" | "dated2021" | "titleOpening", number>;
+let forumA: { id: number; slug: string; title: string },
+  forumB: { id: number; slug: string; title: string };
+const ids = {} as Record<
+  | "aliceOpening"
+  | "bobReply"
+  | "carolOpening"
+  | "xss"
+  | "deleted"
+  | "pending"
+  | "ignored"
+  | "dated2020"
+  | "dated2021"
+  | "titleOpening",
+  number
+>;
 let mainThreadId: number;
 
 beforeAll(async () => {
-  const [category] = await db.insert(categories).values({ title: `Search tests ${tag}` }).returning();
+  const [category] = await db
+    .insert(categories)
+    .values({ title: `Search tests ${tag}` })
+    .returning();
   made.category = category!.id;
   const forumRows = await db
     .insert(forums)
@@ -75,20 +102,45 @@ beforeAll(async () => {
     .returning();
   [forumA, forumB] = [forumRows[0]!, forumRows[1]!];
   made.forums.push(forumA.id, forumB.id);
-  [alice, bob, carol, dave, reader, moderator] = [await makeMember(), await makeMember(), await makeMember(), await makeMember(), await makeMember(), await makeMember("moderator")];
+  [alice, bob, carol, dave, reader, moderator] = [
+    await makeMember(),
+    await makeMember(),
+    await makeMember(),
+    await makeMember(),
+    await makeMember(),
+    await makeMember("moderator"),
+  ];
 
-  const main = await thread(alice, forumA.id, "Harbour news", `The ${W.common} frigate sailed at dawn.`);
+  const main = await thread(
+    alice,
+    forumA.id,
+    "Harbour news",
+    `The ${W.common} frigate sailed at dawn.`,
+  );
   mainThreadId = main.threadId;
   ids.aliceOpening = main.postId;
   ids.bobReply = await reply(bob, main.threadId, `More ${W.common} news, and ${W.bob} besides.`);
-  ids.xss = await reply(alice, main.threadId, `Look: <script>alert(1)</script> and <img src=x onerror=alert(2)> say ${W.xss} & "so on".`);
+  ids.xss = await reply(
+    alice,
+    main.threadId,
+    `Look: <script>alert(1)</script> and <img src=x onerror=alert(2)> say ${W.xss} & "so on".`,
+  );
   ids.deleted = await reply(bob, main.threadId, `This ${W.deleted} post goes away.`);
   ids.pending = await reply(carol, main.threadId, `This ${W.pending} post waits for a moderator.`);
   ids.ignored = await reply(dave, main.threadId, `Dave says ${W.ignored} things.`);
   ids.dated2020 = await reply(carol, main.threadId, `An old ${W.dated} post.`);
   ids.dated2021 = await reply(dave, main.threadId, `A newer ${W.dated} post.`);
-  ids.carolOpening = (await thread(carol, forumB.id, "Elsewhere", `${W.common} in another forum.`)).postId;
-  ids.titleOpening = (await thread(bob, forumB.id, `Report on the ${W.title}`, "An opening post without the title's words.")).postId;
+  ids.carolOpening = (
+    await thread(carol, forumB.id, "Elsewhere", `${W.common} in another forum.`)
+  ).postId;
+  ids.titleOpening = (
+    await thread(
+      bob,
+      forumB.id,
+      `Report on the ${W.title}`,
+      "An opening post without the title's words.",
+    )
+  ).postId;
   const hidden = await thread(carol, forumA.id, "Waiting thread", `A ${W.hiddenThread} thread.`);
   const gone = await thread(carol, forumA.id, "Deleted thread", `A ${W.deletedThread} thread.`);
 
@@ -96,10 +148,19 @@ beforeAll(async () => {
   if (!deleted.ok) throw new Error(deleted.error);
   // Set directly: the approval queue and thread deletion have tests of their own; here only the
   // states matter.
-  await db.update(posts).set({ approvalState: "pending" }).where(inArray(posts.id, [ids.pending, hidden.postId]));
+  await db
+    .update(posts)
+    .set({ approvalState: "pending" })
+    .where(inArray(posts.id, [ids.pending, hidden.postId]));
   await db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, gone.threadId));
-  await db.update(posts).set({ createdAt: new Date("2020-03-15T12:00:00Z") }).where(eq(posts.id, ids.dated2020));
-  await db.update(posts).set({ createdAt: new Date("2021-06-01T08:00:00Z") }).where(eq(posts.id, ids.dated2021));
+  await db
+    .update(posts)
+    .set({ createdAt: new Date("2020-03-15T12:00:00Z") })
+    .where(eq(posts.id, ids.dated2020));
+  await db
+    .update(posts)
+    .set({ createdAt: new Date("2021-06-01T08:00:00Z") })
+    .where(eq(posts.id, ids.dated2021));
   await db.insert(ignoredMembers).values({ userId: reader.id!, ignoredId: dave.id! });
 });
 
@@ -120,7 +181,10 @@ describe("finding posts", () => {
       postId: ids.bobReply,
       url: `/posts/${ids.bobReply}`,
       titleHtml: "Harbour news",
-      author: { name: bob.name, url: expect.stringMatching(new RegExp(`^/members/${bob.number}-`)) },
+      author: {
+        name: bob.name,
+        url: expect.stringMatching(new RegExp(`^/members/${bob.number}-`)),
+      },
       forum: { title: forumA.title, url: `/forums/${forumA.slug}` },
     });
     expect(hit!.snippetHtml).toContain(`<mark>${W.bob}</mark>`);
@@ -128,20 +192,40 @@ describe("finding posts", () => {
   });
 
   it("filters by forum, member and both", async () => {
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.common })).sort()).toEqual([ids.aliceOpening, ids.bobReply, ids.carolOpening].sort());
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.common, forum: forumA.slug })).sort()).toEqual([ids.aliceOpening, ids.bobReply].sort());
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.common, forum: forumB.slug }))).toEqual([ids.carolOpening]);
+    expect(hitIds(await runSearch(ANONYMOUS, { q: W.common })).sort()).toEqual(
+      [ids.aliceOpening, ids.bobReply, ids.carolOpening].sort(),
+    );
+    expect(hitIds(await runSearch(ANONYMOUS, { q: W.common, forum: forumA.slug })).sort()).toEqual(
+      [ids.aliceOpening, ids.bobReply].sort(),
+    );
+    expect(hitIds(await runSearch(ANONYMOUS, { q: W.common, forum: forumB.slug }))).toEqual([
+      ids.carolOpening,
+    ]);
     // Usernames match whatever their case.
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.common, member: bob.name!.toUpperCase() }))).toEqual([ids.bobReply]);
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.common, member: carol.name!, forum: forumA.slug }))).toEqual([]);
+    expect(
+      hitIds(await runSearch(ANONYMOUS, { q: W.common, member: bob.name!.toUpperCase() })),
+    ).toEqual([ids.bobReply]);
+    expect(
+      hitIds(await runSearch(ANONYMOUS, { q: W.common, member: carol.name!, forum: forumA.slug })),
+    ).toEqual([]);
   });
 
   it("filters by date, both ends inclusive, in UTC", async () => {
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.dated })).sort()).toEqual([ids.dated2020, ids.dated2021].sort());
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.dated, from: "2021-01-01" }))).toEqual([ids.dated2021]);
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.dated, to: "2020-12-31" }))).toEqual([ids.dated2020]);
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.dated, from: "2020-03-15", to: "2020-03-15" }))).toEqual([ids.dated2020]);
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.dated, from: "2020-03-16", to: "2021-05-31" }))).toEqual([]);
+    expect(hitIds(await runSearch(ANONYMOUS, { q: W.dated })).sort()).toEqual(
+      [ids.dated2020, ids.dated2021].sort(),
+    );
+    expect(hitIds(await runSearch(ANONYMOUS, { q: W.dated, from: "2021-01-01" }))).toEqual([
+      ids.dated2021,
+    ]);
+    expect(hitIds(await runSearch(ANONYMOUS, { q: W.dated, to: "2020-12-31" }))).toEqual([
+      ids.dated2020,
+    ]);
+    expect(
+      hitIds(await runSearch(ANONYMOUS, { q: W.dated, from: "2020-03-15", to: "2020-03-15" })),
+    ).toEqual([ids.dated2020]);
+    expect(
+      hitIds(await runSearch(ANONYMOUS, { q: W.dated, from: "2020-03-16", to: "2021-05-31" })),
+    ).toEqual([]);
   });
 
   it("searches thread titles only when asked, linking to the opening post", async () => {
@@ -204,12 +288,18 @@ describe("a member's content", () => {
     // Bob's deleted reply is not there; his thread (newest) comes first.
     expect(hitIds(found)).toEqual([ids.titleOpening, ids.bobReply]);
     expect(results(found).hits[1]!.snippetHtml).toContain(W.bob);
-    expect(hitIds(await runSearch(ANONYMOUS, { member: bob.name!, titles: "1" }))).toEqual([ids.titleOpening]);
+    expect(hitIds(await runSearch(ANONYMOUS, { member: bob.name!, titles: "1" }))).toEqual([
+      ids.titleOpening,
+    ]);
   });
 });
 
 describe("bad input", () => {
-  const expectError = async (raw: Record<string, string>, field: string, message: string | RegExp) => {
+  const expectError = async (
+    raw: Record<string, string>,
+    field: string,
+    message: string | RegExp,
+  ) => {
     const errors = errorsOf(await runSearch(ANONYMOUS, raw)) as Record<string, string>;
     if (typeof message === "string") expect(errors[field], JSON.stringify(raw)).toBe(message);
     else expect(errors[field], JSON.stringify(raw)).toMatch(message);
@@ -223,18 +313,29 @@ describe("bad input", () => {
 
   it("refuses searches over 200 characters", async () => {
     await expectError({ q: "a".repeat(201) }, "q", MESSAGES.tooLong);
-    expect((await runSearch(ANONYMOUS, { q: `${W.bob} ${"a".repeat(199 - W.bob.length)}` })).state).not.toBe("invalid");
+    expect(
+      (await runSearch(ANONYMOUS, { q: `${W.bob} ${"a".repeat(199 - W.bob.length)}` })).state,
+    ).not.toBe("invalid");
   });
 
   it("says when nothing in the words can be searched for: operators, symbols, stop words, only exclusions", async () => {
-    for (const q of ["-", '"" OR', "!!!", "&|!()"]) await expectError({ q }, "q", /no searchable words.*symbols/);
+    for (const q of ["-", '"" OR', "!!!", "&|!()"])
+      await expectError({ q }, "q", /no searchable words.*symbols/);
     await expectError({ q: "the and of" }, "q", /no searchable words.*very common words/);
     await expectError({ q: "-frigate" }, "q", searchMessages.onlyExclusions);
   });
 
   it("names an unknown forum or member", async () => {
-    await expectError({ q: W.common, forum: "no-such-forum" }, "forum", searchMessages.unknownForum("no-such-forum"));
-    await expectError({ q: W.common, member: `nobody${tag}` }, "member", searchMessages.unknownMember(`nobody${tag}`));
+    await expectError(
+      { q: W.common, forum: "no-such-forum" },
+      "forum",
+      searchMessages.unknownForum("no-such-forum"),
+    );
+    await expectError(
+      { q: W.common, member: `nobody${tag}` },
+      "member",
+      searchMessages.unknownMember(`nobody${tag}`),
+    );
     await expectError({ member: "x".repeat(500) }, "member", MESSAGES.memberTooLong);
   });
 
@@ -242,11 +343,17 @@ describe("bad input", () => {
     await expectError({ q: W.dated, from: "yesterday" }, "from", MESSAGES.date);
     await expectError({ q: W.dated, to: "2021-13-01" }, "to", MESSAGES.noSuchDate);
     await expectError({ q: W.dated, from: "2021-02-30" }, "from", MESSAGES.noSuchDate);
-    await expectError({ q: W.dated, from: "2021-06-02", to: "2021-06-01" }, "to", MESSAGES.fromAfterTo);
+    await expectError(
+      { q: W.dated, from: "2021-06-02", to: "2021-06-01" },
+      "to",
+      MESSAGES.fromAfterTo,
+    );
   });
 
   it("answers a page past the last with how many there are and the first page's address", async () => {
-    expect(await runSearch(ANONYMOUS, { q: W.common, forum: forumA.slug, page: "7" })).toMatchObject({
+    expect(
+      await runSearch(ANONYMOUS, { q: W.common, forum: forumA.slug, page: "7" }),
+    ).toMatchObject({
       state: "past-end",
       page: 7,
       pageCount: 1,
@@ -258,9 +365,13 @@ describe("bad input", () => {
   });
 
   it("ignores parameters it does not know, control characters and repeated parameters", async () => {
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.bob, utm_source: "mail", sort: "x" }))).toEqual([ids.bobReply]);
+    expect(hitIds(await runSearch(ANONYMOUS, { q: W.bob, utm_source: "mail", sort: "x" }))).toEqual(
+      [ids.bobReply],
+    );
     expect(hitIds(await runSearch(ANONYMOUS, { q: `${W.bob}\u0000` }))).toEqual([ids.bobReply]);
-    expect(hitIds(await runSearch(ANONYMOUS, { q: [W.bob, "other"] as unknown as string }))).toEqual([ids.bobReply]);
+    expect(
+      hitIds(await runSearch(ANONYMOUS, { q: [W.bob, "other"] as unknown as string })),
+    ).toEqual([ids.bobReply]);
   });
 });
 
@@ -268,7 +379,8 @@ describe("pages and the cap", () => {
   it("pages 20 results at a time", async () => {
     const writers = [await makeMember(), await makeMember(), await makeMember()];
     const made: number[] = [];
-    for (let i = 0; i < 23; i++) made.push(await reply(writers[i % 3]!, mainThreadId, `Number ${i}: ${W.many}.`));
+    for (let i = 0; i < 23; i++)
+      made.push(await reply(writers[i % 3]!, mainThreadId, `Number ${i}: ${W.many}.`));
     const first = results(await runSearch(ANONYMOUS, { q: W.many, order: "date" }));
     expect(first).toMatchObject({ total: 23, pageCount: 2 });
     const second = results(await runSearch(ANONYMOUS, { q: W.many, order: "date", page: "2" }));
@@ -283,19 +395,38 @@ describe("pages and the cap", () => {
       from generate_series(1, ${MAX_RESULTS + 5}) g`);
     const found = results(await runSearch(ANONYMOUS, { q: W.cap }));
     expect(found).toMatchObject({ total: MAX_RESULTS, capped: true, pageCount: MAX_RESULTS / 20 });
-    const last = results(await runSearch(ANONYMOUS, { q: W.cap, order: "date", page: String(MAX_RESULTS / 20) }));
+    const last = results(
+      await runSearch(ANONYMOUS, { q: W.cap, order: "date", page: String(MAX_RESULTS / 20) }),
+    );
     // The newest thousand: the oldest listed is the thousandth, "… post 1000".
     expect(last.hits.at(-1)!.snippetHtml).toContain(`post ${MAX_RESULTS}`);
-    expect((await runSearch(ANONYMOUS, { q: W.cap, page: String(MAX_RESULTS / 20 + 1) })).state).toBe("past-end");
+    expect(
+      (await runSearch(ANONYMOUS, { q: W.cap, page: String(MAX_RESULTS / 20 + 1) })).state,
+    ).toBe("past-end");
   });
 
   it("finds the same with every plan, and picks the walk for common words and the index for rare ones", async () => {
     const filter = (words: string, extra: Partial<SearchFilter> = {}): SearchFilter => ({
-      words, forumId: null, authorId: null, from: null, before: null, titlesOnly: false, order: "relevance", page: 1, ...extra,
+      words,
+      forumId: null,
+      authorId: null,
+      from: null,
+      before: null,
+      titlesOnly: false,
+      order: "relevance",
+      page: 1,
+      ...extra,
     });
-    for (const f of [filter(W.common), filter(W.common, { forumId: forumA.id }), filter(W.cap, { page: 3 }), filter(W.dated, { authorId: carol.id })]) {
+    for (const f of [
+      filter(W.common),
+      filter(W.common, { forumId: forumA.id }),
+      filter(W.cap, { page: 3 }),
+      filter(W.dated, { authorId: carol.id }),
+    ]) {
       const [newest, forum, index] = await Promise.all(
-        (["newest", "forum", "index"] as const).map(async (plan) => (await searchPosts(reader.id, f, plan)).hits.map((h) => h.postId)),
+        (["newest", "forum", "index"] as const).map(async (plan) =>
+          (await searchPosts(reader.id, f, plan)).hits.map((h) => h.postId),
+        ),
       );
       expect(forum).toEqual(newest);
       expect(index).toEqual(newest);
@@ -318,6 +449,8 @@ describe("pages and the cap", () => {
     await db.execute(sql`analyze posts`);
     expect(await choosePlan({ words: W.older, forumId: null, authorId: null })).toBe("newest");
     // A word no post uses still goes to the index.
-    expect(await choosePlan({ words: word("nowhereword"), forumId: null, authorId: null })).toBe("index");
+    expect(await choosePlan({ words: word("nowhereword"), forumId: null, authorId: null })).toBe(
+      "index",
+    );
   });
 });

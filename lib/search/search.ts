@@ -6,7 +6,13 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { forums, users } from "@/db/schema";
 import type { Viewer } from "../permissions";
-import { parseSearch, searchUrl, type RawSearchParams, type SearchErrors, type SearchForm } from "./query";
+import {
+  parseSearch,
+  searchUrl,
+  type RawSearchParams,
+  type SearchErrors,
+  type SearchForm,
+} from "./query";
 import { inspectWords, searchPosts, type SearchResults } from "./search-posts";
 
 export type SearchOutcome =
@@ -36,7 +42,11 @@ export const searchMessages = {
 };
 
 async function forumIdBySlug(slug: string): Promise<number | null> {
-  const [row] = await db.select({ id: forums.id }).from(forums).where(eq(forums.slug, slug)).limit(1);
+  const [row] = await db
+    .select({ id: forums.id })
+    .from(forums)
+    .where(eq(forums.slug, slug))
+    .limit(1);
   return row?.id ?? null;
 }
 
@@ -62,8 +72,10 @@ export async function runSearch(viewer: Viewer, raw: RawSearchParams): Promise<S
     criteria.words ? inspectWords(criteria.words) : null,
   ]);
   const errors: SearchErrors = {};
-  if (criteria.forumSlug && forumId === null) errors.forum = searchMessages.unknownForum(criteria.forumSlug);
-  if (criteria.memberName && !member) errors.member = searchMessages.unknownMember(criteria.memberName);
+  if (criteria.forumSlug && forumId === null)
+    errors.forum = searchMessages.unknownForum(criteria.forumSlug);
+  if (criteria.memberName && !member)
+    errors.member = searchMessages.unknownMember(criteria.memberName);
   if (words === "nothing") errors.q = searchMessages.noWords(criteria.words);
   if (words === "only-exclusions") errors.q = searchMessages.onlyExclusions;
   if (Object.keys(errors).length > 0) return { state: "invalid", form, errors };
@@ -79,7 +91,20 @@ export async function runSearch(viewer: Viewer, raw: RawSearchParams): Promise<S
     page: criteria.page,
   });
   if (criteria.page > results.pageCount) {
-    return { state: "past-end", form, page: criteria.page, pageCount: results.pageCount, firstPageUrl: searchUrl(form) };
+    return {
+      state: "past-end",
+      form,
+      page: criteria.page,
+      pageCount: results.pageCount,
+      firstPageUrl: searchUrl(form),
+    };
   }
-  return { state: "results", form, page: criteria.page, results, memberName: member?.name ?? null, hrefFor: (page) => searchUrl(form, page) };
+  return {
+    state: "results",
+    form,
+    page: criteria.page,
+    results,
+    memberName: member?.name ?? null,
+    hrefFor: (page) => searchUrl(form, page),
+  };
 }

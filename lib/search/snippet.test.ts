@@ -6,7 +6,9 @@ const [LT, START, STOP] = ["\u0001", "\u0002", "\u0003"];
 
 describe("headlineToHtml", () => {
   it("escapes everything, then marks the matches", () => {
-    expect(headlineToHtml(`a ${LT}b onclick="x">${START}bold${STOP} & 'c'`)).toBe("a &lt;b onclick=&quot;x&quot;&gt;<mark>bold</mark> &amp; &#39;c&#39;");
+    expect(headlineToHtml(`a ${LT}b onclick="x">${START}bold${STOP} & 'c'`)).toBe(
+      "a &lt;b onclick=&quot;x&quot;&gt;<mark>bold</mark> &amp; &#39;c&#39;",
+    );
   });
 
   it("keeps <mark> balanced whatever the markers", () => {

@@ -24,7 +24,13 @@ export function headlineSource(column: SQL | SQL.Aliased | unknown): SQL {
   return sql`regexp_replace(replace(translate(${column}, ${LT + START + STOP}, ''), '<', ${LT}), '^:::.*$', '', 'gn')`;
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** ts_headline's output → HTML with nothing but escaped text and balanced <mark> elements. */

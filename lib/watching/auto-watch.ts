@@ -7,12 +7,20 @@ import { users } from "@/db/schema";
 import { can, type Viewer } from "../permissions";
 
 export async function getAutoWatch(userId: string): Promise<boolean> {
-  const [row] = await db.select({ autoWatch: users.autoWatch }).from(users).where(eq(users.id, userId)).limit(1);
+  const [row] = await db
+    .select({ autoWatch: users.autoWatch })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   return row?.autoWatch ?? true;
 }
 
-export async function setAutoWatch(viewer: Viewer, enabled: unknown): Promise<{ ok: true; autoWatch: boolean } | { ok: false; error: string }> {
-  if (!can(viewer, "keepReadingState") || !viewer.id) return { ok: false, error: "Sign in to change your settings." };
+export async function setAutoWatch(
+  viewer: Viewer,
+  enabled: unknown,
+): Promise<{ ok: true; autoWatch: boolean } | { ok: false; error: string }> {
+  if (!can(viewer, "keepReadingState") || !viewer.id)
+    return { ok: false, error: "Sign in to change your settings." };
   const parsed = z.boolean().safeParse(enabled);
   if (!parsed.success) return { ok: false, error: "Tick the box or leave it empty." };
   await db.update(users).set({ autoWatch: parsed.data }).where(eq(users.id, viewer.id));

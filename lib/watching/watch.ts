@@ -38,7 +38,10 @@ export async function watchThread(viewer: Viewer, threadId: unknown): Promise<Wa
     .where(and(eq(threads.id, id.data), isNull(threads.deletedAt), threadShownTo(viewer.id)))
     .limit(1);
   if (!thread) return { ok: false, error: GONE };
-  await db.insert(threadWatches).values({ userId: viewer.id, threadId: thread.id }).onConflictDoNothing();
+  await db
+    .insert(threadWatches)
+    .values({ userId: viewer.id, threadId: thread.id })
+    .onConflictDoNothing();
   return { ok: true, watching: true };
 }
 
@@ -47,19 +50,30 @@ export async function unwatchThread(viewer: Viewer, threadId: unknown): Promise<
   if (!can(viewer, "keepReadingState") || !viewer.id) return { ok: false, error: SIGN_IN };
   const id = threadIdSchema.safeParse(threadId);
   if (!id.success) return { ok: false, error: GONE };
-  await db.delete(threadWatches).where(and(eq(threadWatches.userId, viewer.id), eq(threadWatches.threadId, id.data)));
+  await db
+    .delete(threadWatches)
+    .where(and(eq(threadWatches.userId, viewer.id), eq(threadWatches.threadId, id.data)));
   return { ok: true, watching: false };
 }
 
-export async function unwatchAllThreads(viewer: Viewer): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
+export async function unwatchAllThreads(
+  viewer: Viewer,
+): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
   if (!can(viewer, "keepReadingState") || !viewer.id) return { ok: false, error: SIGN_IN };
-  const removed = await db.delete(threadWatches).where(eq(threadWatches.userId, viewer.id)).returning({ threadId: threadWatches.threadId });
+  const removed = await db
+    .delete(threadWatches)
+    .where(eq(threadWatches.userId, viewer.id))
+    .returning({ threadId: threadWatches.threadId });
   return { ok: true, count: removed.length };
 }
 
 /** In the transaction that publishes a member's post: they now watch its thread, if their
  * "Watch threads I start or reply to" setting is on. */
-export async function autoWatch(tx: Pick<Database, "execute">, userId: string, threadId: number): Promise<void> {
+export async function autoWatch(
+  tx: Pick<Database, "execute">,
+  userId: string,
+  threadId: number,
+): Promise<void> {
   await tx.execute(sql`
     insert into ${threadWatches} (user_id, thread_id)
     select ${users.id}, ${threadId} from ${users} where ${users.id} = ${userId} and ${users.autoWatch}
@@ -67,7 +81,11 @@ export async function autoWatch(tx: Pick<Database, "execute">, userId: string, t
 }
 
 /** A merge removes the source thread: its watchers keep following the conversation in the target. */
-export async function carryWatches(tx: Pick<Database, "execute">, fromThreadId: number, toThreadId: number): Promise<void> {
+export async function carryWatches(
+  tx: Pick<Database, "execute">,
+  fromThreadId: number,
+  toThreadId: number,
+): Promise<void> {
   await tx.execute(sql`
     insert into ${threadWatches} (user_id, thread_id)
     select ${threadWatches.userId}, ${toThreadId} from ${threadWatches} where ${threadWatches.threadId} = ${fromThreadId}

@@ -32,10 +32,14 @@ export interface WatchedThreadsPage {
 const lastPosts = alias(posts, "last_posts");
 const lastPosters = alias(users, "last_posters");
 
-const watchedBy = (viewerId: string) => and(eq(threadWatches.userId, viewerId), isNull(threads.deletedAt), threadShownTo(viewerId));
+const watchedBy = (viewerId: string) =>
+  and(eq(threadWatches.userId, viewerId), isNull(threads.deletedAt), threadShownTo(viewerId));
 
 /** One page of the viewer's watched threads; null past the last page. */
-export async function listWatchedThreads(viewerId: string, page: number): Promise<WatchedThreadsPage | null> {
+export async function listWatchedThreads(
+  viewerId: string,
+  page: number,
+): Promise<WatchedThreadsPage | null> {
   const [{ total } = { total: 0 }] = await db
     .select({ total: count() })
     .from(threadWatches)
@@ -47,9 +51,18 @@ export async function listWatchedThreads(viewerId: string, page: number): Promis
   const unread = isUnread(viewerId);
   const rows = await db
     .select({
-      thread: { id: threads.id, slug: threads.slug, title: threads.title, replyCount: threads.replyCount },
+      thread: {
+        id: threads.id,
+        slug: threads.slug,
+        title: threads.title,
+        replyCount: threads.replyCount,
+      },
       forum: { title: forums.title, slug: forums.slug },
-      lastPost: { id: lastPosts.id, authorName: lastPosts.authorName, createdAt: lastPosts.createdAt },
+      lastPost: {
+        id: lastPosts.id,
+        authorName: lastPosts.authorName,
+        createdAt: lastPosts.createdAt,
+      },
       lastPoster: { number: lastPosters.number, name: lastPosters.name },
       unread,
     })
@@ -75,7 +88,12 @@ export async function listWatchedThreads(viewerId: string, page: number): Promis
       replyCount: thread.replyCount,
       forum: { title: forum.title, url: forumUrl(forum) },
       lastPost: lastPost
-        ? { url: postUrl(lastPost.id), authorName: lastPoster?.name ?? lastPost.authorName, authorUrl: lastPoster ? memberUrl(lastPoster) : null, at: lastPost.createdAt }
+        ? {
+            url: postUrl(lastPost.id),
+            authorName: lastPoster?.name ?? lastPost.authorName,
+            authorUrl: lastPoster ? memberUrl(lastPoster) : null,
+            at: lastPost.createdAt,
+          }
         : null,
     })),
   };

@@ -25,7 +25,9 @@ afterAll(async () => {
 async function readThread(member: Viewer, threadId: number) {
   // Copied in SQL: a JS Date would round the time down to the millisecond and leave the thread unread.
   const lastPostAt = sql<Date>`(select ${threads.lastPostAt} from ${threads} where ${threads.id} = ${threadId})`;
-  await db.insert(threadReads).values({ userId: member.id!, threadId, lastReadPosition: 1_000, lastReadPostAt: lastPostAt });
+  await db
+    .insert(threadReads)
+    .values({ userId: member.id!, threadId, lastReadPosition: 1_000, lastReadPostAt: lastPostAt });
 }
 
 describe("automatic watching", () => {
@@ -53,14 +55,18 @@ describe("automatic watching", () => {
   it("refuses the setting to guests and non-boolean values", async () => {
     const member = await makeMember();
     expect(await setAutoWatch(ANONYMOUS, false)).toMatchObject({ ok: false });
-    for (const bad of ["on", 1, null, undefined]) expect(await setAutoWatch(member, bad)).toMatchObject({ ok: false });
+    for (const bad of ["on", 1, null, undefined])
+      expect(await setAutoWatch(member, bad)).toMatchObject({ ok: false });
     expect(await getAutoWatch(member.id)).toBe(true);
   });
 
   it("watches for a post waiting for approval only once it is approved", async () => {
     const [opener, moderator] = [await makeMember(), await makeMember({ role: "moderator" })];
     const thread = await newThread(opener, forumId);
-    await db.insert(settings).values({ key: APPROVAL_SETTING, value: "1" }).onConflictDoUpdate({ target: settings.key, set: { value: "1" } });
+    await db
+      .insert(settings)
+      .values({ key: APPROVAL_SETTING, value: "1" })
+      .onConflictDoUpdate({ target: settings.key, set: { value: "1" } });
     try {
       const newbie = await makeMember();
       const waiting = await reply(newbie, thread.threadId);
@@ -78,26 +84,44 @@ describe("watching by hand", () => {
     const [member, opener] = [await makeMember({ autoWatch: false }), await makeMember()];
     const thread = await newThread(opener, forumId);
     expect(await watchThread(member, thread.threadId)).toEqual({ ok: true, watching: true });
-    expect(await watchThread(member, String(thread.threadId))).toEqual({ ok: true, watching: true });
+    expect(await watchThread(member, String(thread.threadId))).toEqual({
+      ok: true,
+      watching: true,
+    });
     expect(await isWatching(member.id, thread.threadId)).toBe(true);
-    expect(await db.select().from(threadWatches).where(eq(threadWatches.userId, member.id))).toHaveLength(1);
+    expect(
+      await db.select().from(threadWatches).where(eq(threadWatches.userId, member.id)),
+    ).toHaveLength(1);
     expect(await unwatchThread(member, thread.threadId)).toEqual({ ok: true, watching: false });
     expect(await unwatchThread(member, thread.threadId)).toEqual({ ok: true, watching: false });
     expect(await isWatching(member.id, thread.threadId)).toBe(false);
 
     expect(await watchThread(ANONYMOUS, thread.threadId)).toMatchObject({ ok: false });
     expect(await unwatchThread(ANONYMOUS, thread.threadId)).toMatchObject({ ok: false });
-    for (const bad of ["x", -3, 0, 2.5, null, 999_999_999]) expect(await watchThread(member, bad)).toMatchObject({ ok: false });
+    for (const bad of ["x", -3, 0, 2.5, null, 999_999_999])
+      expect(await watchThread(member, bad)).toMatchObject({ ok: false });
     expect(await isWatching(null, thread.threadId)).toBe(false);
   });
 
   it("cannot watch a deleted thread, nor someone else's thread waiting for approval", async () => {
-    const [member, opener, moderator] = [await makeMember(), await makeMember(), await makeMember({ role: "moderator" })];
+    const [member, opener, moderator] = [
+      await makeMember(),
+      await makeMember(),
+      await makeMember({ role: "moderator" }),
+    ];
     const doomed = await newThread(opener, forumId);
-    expect(await deleteThread(moderator, { threadId: doomed.threadId })).toMatchObject({ ok: true });
-    expect(await watchThread(member, doomed.threadId)).toEqual({ ok: false, error: "This thread does not exist any more." });
+    expect(await deleteThread(moderator, { threadId: doomed.threadId })).toMatchObject({
+      ok: true,
+    });
+    expect(await watchThread(member, doomed.threadId)).toEqual({
+      ok: false,
+      error: "This thread does not exist any more.",
+    });
 
-    await db.insert(settings).values({ key: APPROVAL_SETTING, value: "1" }).onConflictDoUpdate({ target: settings.key, set: { value: "1" } });
+    await db
+      .insert(settings)
+      .values({ key: APPROVAL_SETTING, value: "1" })
+      .onConflictDoUpdate({ target: settings.key, set: { value: "1" } });
     try {
       const newbie = await makeMember();
       const waiting = await newThread(newbie, forumId);
@@ -111,23 +135,36 @@ describe("watching by hand", () => {
 
 describe("merging threads", () => {
   it("moves the source thread's watchers to the thread it is merged into", async () => {
-    const [watcher, both, opener, moderator] = [await makeMember({ autoWatch: false }), await makeMember({ autoWatch: false }), await makeMember({ autoWatch: false }), await makeMember({ role: "moderator" })];
+    const [watcher, both, opener, moderator] = [
+      await makeMember({ autoWatch: false }),
+      await makeMember({ autoWatch: false }),
+      await makeMember({ autoWatch: false }),
+      await makeMember({ role: "moderator" }),
+    ];
     const source = await newThread(opener, forumId, "Merged away");
     const target = await newThread(opener, forumId, "Merged into");
     await watchThread(watcher, source.threadId);
     await watchThread(both, source.threadId);
     await watchThread(both, target.threadId);
-    expect(await mergeThreads(moderator, { sourceId: source.threadId, targetId: target.threadId })).toMatchObject({ ok: true });
+    expect(
+      await mergeThreads(moderator, { sourceId: source.threadId, targetId: target.threadId }),
+    ).toMatchObject({ ok: true });
     expect(await isWatching(watcher.id, target.threadId)).toBe(true);
     expect(await isWatching(both.id, target.threadId)).toBe(true);
     expect(await isWatching(opener.id, target.threadId)).toBe(false);
-    expect(await db.select().from(threadWatches).where(eq(threadWatches.threadId, source.threadId))).toEqual([]);
+    expect(
+      await db.select().from(threadWatches).where(eq(threadWatches.threadId, source.threadId)),
+    ).toEqual([]);
   });
 });
 
 describe("the watched threads list", () => {
   it("lists unread threads first, then by last post, with forum, last post and a first-unread link; unwatch all empties it", async () => {
-    const [me, other, moderator] = [await makeMember({ autoWatch: false }), await makeMember({ autoWatch: false }), await makeMember({ role: "moderator" })];
+    const [me, other, moderator] = [
+      await makeMember({ autoWatch: false }),
+      await makeMember({ autoWatch: false }),
+      await makeMember({ role: "moderator" }),
+    ];
     const oldRead = await newThread(other, forumId, "Old and read");
     const oldUnread = await newThread(other, forumId, "Old and unread");
     const newRead = await newThread(other, forumId, "New and read");
@@ -136,9 +173,13 @@ describe("the watched threads list", () => {
     const notWatched = await newThread(other, forumId, "Not watched");
     // Distinct last-post times, oldest first, as the titles say.
     for (const [i, t] of [oldRead, oldUnread, newRead, newUnread].entries()) {
-      await db.update(threads).set({ lastPostAt: sql`now() - make_interval(hours => ${10 - i})` }).where(eq(threads.id, t.threadId));
+      await db
+        .update(threads)
+        .set({ lastPostAt: sql`now() - make_interval(hours => ${10 - i})` })
+        .where(eq(threads.id, t.threadId));
     }
-    for (const t of [oldRead, oldUnread, newRead, newUnread, deleted]) await watchThread(me, t.threadId);
+    for (const t of [oldRead, oldUnread, newRead, newUnread, deleted])
+      await watchThread(me, t.threadId);
     await readThread(me, oldRead.threadId);
     await readThread(me, newRead.threadId);
     await deleteThread(moderator, { threadId: deleted.threadId });
@@ -157,7 +198,10 @@ describe("the watched threads list", () => {
       url: expect.stringMatching(new RegExp(`^/threads/${newUnread.threadId}-new-and-unread$`)),
       firstUnreadUrl: `/threads/${newUnread.threadId}-new-and-unread/unread`,
       replyCount: 1,
-      forum: { title: expect.stringContaining("Alerts tests"), url: expect.stringMatching(/^\/forums\/alerts-tests-/) },
+      forum: {
+        title: expect.stringContaining("Alerts tests"),
+        url: expect.stringMatching(/^\/forums\/alerts-tests-/),
+      },
       lastPost: { url: `/posts/${lastReply.postId}`, authorName: other.name },
     });
     expect(third!.firstUnreadUrl).toBeNull();
@@ -170,6 +214,8 @@ describe("the watched threads list", () => {
     expect(await listWatchedThreads(me.id, 1)).toMatchObject({ total: 0, threads: [] });
     expect(await isWatching(other.id, oldRead.threadId)).toBe(true);
     expect(await unwatchAllThreads(ANONYMOUS)).toMatchObject({ ok: false });
-    expect(await db.select().from(threadWatches).where(eq(threadWatches.userId, me.id))).toEqual([]);
+    expect(await db.select().from(threadWatches).where(eq(threadWatches.userId, me.id))).toEqual(
+      [],
+    );
   });
 });

@@ -13,15 +13,27 @@ interface ManifestEntry {
 
 /** The id the build gave an exported server action, from <distDir>/server/server-reference-manifest.json. */
 export function actionId(distDir: string, file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, ManifestEntry>;
   };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === name);
-  if (!found) throw new Error(`server action ${name} of ${file} is not in the build's server-reference-manifest.json`);
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename === file && entry.exportedName === name,
+  );
+  if (!found)
+    throw new Error(
+      `server action ${name} of ${file} is not in the build's server-reference-manifest.json`,
+    );
   return found[0];
 }
 
-export function actionHeaders(id: string, origin: string, cookie: string, contentType: string): Record<string, string> {
+export function actionHeaders(
+  id: string,
+  origin: string,
+  cookie: string,
+  contentType: string,
+): Record<string, string> {
   return {
     accept: "text/x-component",
     // No accept-encoding: the bench reads each answer to tell a success from a refusal.
@@ -33,7 +45,10 @@ export function actionHeaders(id: string, origin: string, cookie: string, conten
 }
 
 /** Body of `replyAction(previousState, formData)`. */
-export function replyBody(threadId: number, message: string): { body: string; contentType: string } {
+export function replyBody(
+  threadId: number,
+  message: string,
+): { body: string; contentType: string } {
   const boundary = `----parleybench${randomUUID().replace(/-/g, "")}`;
   const fields: [string, string][] = [
     ["_1_threadId", String(threadId)],
@@ -42,7 +57,12 @@ export function replyBody(threadId: number, message: string): { body: string; co
     ["0", JSON.stringify([{}, "$K1"])],
   ];
   const body =
-    fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
+    fields
+      .map(
+        ([name, value]) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      )
+      .join("") + `--${boundary}--\r\n`;
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 

@@ -7,7 +7,12 @@ async function main() {
   const port = Number(process.env.PORT);
   const databaseUrl = process.env.DATABASE_URL;
   if (!port || !databaseUrl) throw new Error("app-server needs PORT and DATABASE_URL");
-  const server = await serve({ dev: false, port, hostname: process.env.HOSTNAME ?? "127.0.0.1", databaseUrl });
+  const server = await serve({
+    dev: false,
+    port,
+    hostname: process.env.HOSTNAME ?? "127.0.0.1",
+    databaseUrl,
+  });
   console.log(`bench-app-ready ${port}`);
   let stopping = false;
   const stop = async () => {

@@ -4,9 +4,13 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 
 const [bodyFile, headersFile] = process.argv.slice(2);
-if (!bodyFile || !headersFile) throw new Error("usage: ceiling-server <body file> <headers json file>");
+if (!bodyFile || !headersFile)
+  throw new Error("usage: ceiling-server <body file> <headers json file>");
 const body = readFileSync(bodyFile);
-const headers = { ...(JSON.parse(readFileSync(headersFile, "utf8")) as Record<string, string>), "content-length": String(body.length) };
+const headers = {
+  ...(JSON.parse(readFileSync(headersFile, "utf8")) as Record<string, string>),
+  "content-length": String(body.length),
+};
 
 const server = http.createServer((_req, res) => {
   res.writeHead(200, headers);

@@ -9,7 +9,17 @@
 // verify.ts then recounts them all from the rows.
 import type { Sql } from "postgres";
 import { hashPassword } from "../../lib/auth/password";
-import { CATEGORY_NAMES, CUSTOM_TITLES, FORUM_NAMES, LOCATIONS, TITLE_ANGLES, TITLE_TOPICS, countryCodes, memberName, seededRandom } from "./names";
+import {
+  CATEGORY_NAMES,
+  CUSTOM_TITLES,
+  FORUM_NAMES,
+  LOCATIONS,
+  TITLE_ANGLES,
+  TITLE_TOPICS,
+  countryCodes,
+  memberName,
+  seededRandom,
+} from "./names";
 import type { BenchOptions } from "./options";
 import { QUOTED_AUTHOR_PLACEHOLDER, QUOTED_ID_PLACEHOLDER, postTemplates } from "./templates";
 
@@ -42,7 +52,8 @@ async function membersDocument(options: BenchOptions, benchMembers: number): Pro
       name: memberName(n - 1),
       email: `member${n}@example.test`,
       role: n === 1 ? "admin" : n <= 8 ? "moderator" : "member",
-      custom_title: random() < 0.03 ? CUSTOM_TITLES[Math.floor(random() * CUSTOM_TITLES.length)] : null,
+      custom_title:
+        random() < 0.03 ? CUSTOM_TITLES[Math.floor(random() * CUSTOM_TITLES.length)] : null,
       joined_on: joined.toISOString().slice(0, 10),
       last_seen_at: new Date(Date.now() - Math.floor(random() * 90 * day)).toISOString(),
       country_code: r < 0.85 ? codes[Math.floor(random() * codes.length)] : null,
@@ -82,7 +93,12 @@ async function dropSecondaryIndexes(sql: Sql, table: string): Promise<string[]> 
   return rows.map((r) => r.def);
 }
 
-export async function fillForum(sql: Sql, options: BenchOptions, benchMembers: number, time: Timer): Promise<FillResult> {
+export async function fillForum(
+  sql: Sql,
+  options: BenchOptions,
+  benchMembers: number,
+  time: Timer,
+): Promise<FillResult> {
   const started = performance.now();
   const P = options.posts;
   const T = options.threads;
@@ -196,7 +212,9 @@ export async function fillForum(sql: Sql, options: BenchOptions, benchMembers: n
     // duplicates are dropped, and rounds repeat until there are exactly R.
     await sql`create temp table plan_reactions (post_id int, user_num int, kind reaction_kind, created_at timestamptz)`;
     for (let round = 0; ; round++) {
-      const [{ n }] = (await sql`select count(*)::int as n from plan_reactions`) as unknown as [{ n: number }];
+      const [{ n }] = (await sql`select count(*)::int as n from plan_reactions`) as unknown as [
+        { n: number },
+      ];
       const missing = R - n;
       if (missing <= 0) break;
       if (round >= 10) throw new Error(`could not place ${R} distinct reactions (got ${n})`);
@@ -321,13 +339,23 @@ export async function fillForum(sql: Sql, options: BenchOptions, benchMembers: n
             where r.kind in ('like', 'love', 'haha', 'wow')
             group by p.author_num) a
       where a.author_num = u.number`;
-    for (const [table, column] of [["users", "number"], ["threads", "id"], ["posts", "id"], ["forums", "id"], ["categories", "id"]] as const) {
-      await sql.unsafe(`select setval(pg_get_serial_sequence('${table}', '${column}'), (select max(${column}) from ${table}))`);
+    for (const [table, column] of [
+      ["users", "number"],
+      ["threads", "id"],
+      ["posts", "id"],
+      ["forums", "id"],
+      ["categories", "id"],
+    ] as const) {
+      await sql.unsafe(
+        `select setval(pg_get_serial_sequence('${table}', '${column}'), (select max(${column}) from ${table}))`,
+      );
     }
   });
 
   await sql.unsafe(`set session_replication_role = origin`);
-  await sql.unsafe(`drop table plan_reaction_counts, plan_reactions, plan_posts, plan_threads, tpl_plain, tpl_quote`);
+  await sql.unsafe(
+    `drop table plan_reaction_counts, plan_reactions, plan_posts, plan_threads, tpl_plain, tpl_quote`,
+  );
 
   await time("vacuum, analyze, checkpoint", async () => {
     // As autovacuum would have left a forum that has been running for years: hint bits set,

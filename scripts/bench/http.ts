@@ -14,7 +14,13 @@ export function rawGet(url: string, headers: Record<string, string> = {}): Promi
     const request = http.get(url, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+        }),
+      );
       response.on("error", reject);
     });
     request.on("error", reject);
@@ -32,7 +38,11 @@ export interface AssetWeight {
 /** The JavaScript and CSS a first visit to a page downloads: every <script src> but nomodule ones,
  * every script preload, and every stylesheet, under /_next/static. Each file is gzipped here (level 6, as the server's
  * compression does by default), so the figure does not depend on what the server negotiated. */
-export async function firstVisitWeight(base: string, path: string, cookie?: string): Promise<{ html: { bytes: number; gzipBytes: number }; assets: AssetWeight[] }> {
+export async function firstVisitWeight(
+  base: string,
+  path: string,
+  cookie?: string,
+): Promise<{ html: { bytes: number; gzipBytes: number }; assets: AssetWeight[] }> {
   const page = await rawGet(base + path, cookie ? { cookie } : {});
   if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status}`);
   const html = page.body.toString("utf8");
@@ -44,15 +54,28 @@ export async function firstVisitWeight(base: string, path: string, cookie?: stri
     // <script nomodule> (Next's legacy polyfills) is skipped by every browser that runs modules.
     if (tag[1] === "script" && /\bnomodule\b/i.test(text)) continue;
     if (tag[1] === "script") found.set(src, "js");
-    else if (/\brel="stylesheet"/.test(text) || (/\brel="preload"/.test(text) && /\bas="style"/.test(text))) found.set(src, "css");
-    else if (/\brel="(?:preload|modulepreload)"/.test(text) && /\bas="script"/.test(text)) found.set(src, "js");
+    else if (
+      /\brel="stylesheet"/.test(text) ||
+      (/\brel="preload"/.test(text) && /\bas="style"/.test(text))
+    )
+      found.set(src, "css");
+    else if (/\brel="(?:preload|modulepreload)"/.test(text) && /\bas="script"/.test(text))
+      found.set(src, "js");
     else if (/\brel="modulepreload"/.test(text)) found.set(src, "js");
   }
   const assets: AssetWeight[] = [];
   for (const [url, kind] of found) {
     const asset = await rawGet(base + url);
     if (asset.status !== 200) throw new Error(`GET ${url} answered ${asset.status}`);
-    assets.push({ url, kind, bytes: asset.body.length, gzipBytes: gzipSync(asset.body, { level: 6 }).length });
+    assets.push({
+      url,
+      kind,
+      bytes: asset.body.length,
+      gzipBytes: gzipSync(asset.body, { level: 6 }).length,
+    });
   }
-  return { html: { bytes: page.body.length, gzipBytes: gzipSync(page.body, { level: 6 }).length }, assets };
+  return {
+    html: { bytes: page.body.length, gzipBytes: gzipSync(page.body, { level: 6 }).length },
+    assets,
+  };
 }

@@ -60,7 +60,12 @@ export async function runLoad(options: {
         ? {
             setupRequest: (req: autocannon.Request) => {
               const next = build();
-              return { ...req, path: next.path, headers: { ...req.headers, ...next.headers }, body: next.body ?? req.body };
+              return {
+                ...req,
+                path: next.path,
+                headers: { ...req.headers, ...next.headers },
+                body: next.body ?? req.body,
+              };
             },
           }
         : {}),

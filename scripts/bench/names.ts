@@ -16,8 +16,50 @@ export function seededRandom(seed: number): () => number {
 
 // No prefix is the start of another (case-insensitively) and neither list holds digits, so
 // prefix + suffix + number is decodable: every generated name is unique.
-const PREFIXES = ["Iron", "Black", "Silent", "Red", "Grey", "Night", "Storm", "Steel", "North", "Desert", "Sea", "Wild", "Cold", "Blue", "Dark", "Swift", "Lone", "Old", "Green", "Gold"];
-const SUFFIXES = ["Wolf", "Eagle", "Hawk", "Fox", "Bear", "Lion", "Viper", "Falcon", "Raven", "Tiger", "Shark", "Rider", "Hunter", "Scout", "Ranger", "Pilot", "Sailor", "Marshal", "Gunner", "Sentinel"];
+const PREFIXES = [
+  "Iron",
+  "Black",
+  "Silent",
+  "Red",
+  "Grey",
+  "Night",
+  "Storm",
+  "Steel",
+  "North",
+  "Desert",
+  "Sea",
+  "Wild",
+  "Cold",
+  "Blue",
+  "Dark",
+  "Swift",
+  "Lone",
+  "Old",
+  "Green",
+  "Gold",
+];
+const SUFFIXES = [
+  "Wolf",
+  "Eagle",
+  "Hawk",
+  "Fox",
+  "Bear",
+  "Lion",
+  "Viper",
+  "Falcon",
+  "Raven",
+  "Tiger",
+  "Shark",
+  "Rider",
+  "Hunter",
+  "Scout",
+  "Ranger",
+  "Pilot",
+  "Sailor",
+  "Marshal",
+  "Gunner",
+  "Sentinel",
+];
 
 export function memberName(n: number): string {
   const p = PREFIXES[n % PREFIXES.length]!;
@@ -26,8 +68,32 @@ export function memberName(n: number): string {
   return k === 0 ? `${p}${s}` : `${p}${s}${k}`;
 }
 
-export const CUSTOM_TITLES = ["Think Tank Analyst", "Veteran", "Professional", "Military Historian", "Defence Correspondent", "Retired Officer", "Senior Analyst"];
-export const LOCATIONS = ["Lahore", "Karachi", "Istanbul", "London", "Berlin", "Toronto", "Sydney", "Riyadh", "Cairo", "Jakarta", "Warsaw", "Madrid", "Austin", "Seoul", "Nairobi"];
+export const CUSTOM_TITLES = [
+  "Think Tank Analyst",
+  "Veteran",
+  "Professional",
+  "Military Historian",
+  "Defence Correspondent",
+  "Retired Officer",
+  "Senior Analyst",
+];
+export const LOCATIONS = [
+  "Lahore",
+  "Karachi",
+  "Istanbul",
+  "London",
+  "Berlin",
+  "Toronto",
+  "Sydney",
+  "Riyadh",
+  "Cairo",
+  "Jakarta",
+  "Warsaw",
+  "Madrid",
+  "Austin",
+  "Seoul",
+  "Nairobi",
+];
 
 /** ISO 3166-1 alpha-2 codes the app can name and draw a flag for. */
 export function countryCodes(): string[] {

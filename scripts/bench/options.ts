@@ -75,7 +75,11 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   "--connections": "connections",
   "--rounds": "rounds",
 };
-const TEXT: Record<string, keyof BenchOptions> = { "--data-dir": "dataDir", "--dist-dir": "distDir", "--output": "output" };
+const TEXT: Record<string, keyof BenchOptions> = {
+  "--data-dir": "dataDir",
+  "--dist-dir": "distDir",
+  "--output": "output",
+};
 
 export class UsageError extends Error {}
 
@@ -89,14 +93,17 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       options[arg === "--strict" ? "strict" : "keepData"] = true;
       continue;
     }
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     const key = NUMERIC[flag] ?? TEXT[flag];
     if (!key) throw new UsageError(`Unknown option ${arg}. See --help.`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new UsageError(`${flag} needs a value.`);
     if (NUMERIC[flag]) {
       const n = Number(value.replace(/_/g, ""));
-      if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number, not "${value}".`);
+      if (!Number.isSafeInteger(n) || n < 0)
+        throw new UsageError(`${flag} takes a whole number, not "${value}".`);
       set[key] = n;
     } else {
       set[key] = value;
@@ -114,8 +121,14 @@ function validate(o: BenchOptions): void {
   if (o.threads < 2) fail("--threads must be at least 2 (the big thread and at least one other).");
   if (o.members < 2) fail("--members must be at least 2.");
   if (o.bigThread < 1) fail("--big-thread must be at least 1.");
-  if (o.posts < o.bigThread + o.threads - 1) fail(`--posts must be at least --big-thread + --threads - 1 = ${o.bigThread + o.threads - 1}: every thread has a first post.`);
-  if (o.reactions > o.posts * (o.members - 1) * 0.5) fail("--reactions is too large for that many posts and members (at most half of all possible pairs).");
+  if (o.posts < o.bigThread + o.threads - 1)
+    fail(
+      `--posts must be at least --big-thread + --threads - 1 = ${o.bigThread + o.threads - 1}: every thread has a first post.`,
+    );
+  if (o.reactions > o.posts * (o.members - 1) * 0.5)
+    fail(
+      "--reactions is too large for that many posts and members (at most half of all possible pairs).",
+    );
   if (o.duration < 1) fail("--duration must be at least 1 second.");
   if (o.connections < 1) fail("--connections must be at least 1.");
   if (o.rounds < 1) fail("--rounds must be at least 1.");

@@ -24,12 +24,17 @@ export async function assertBenchDataDir(dataDir: string): Promise<void> {
   const dir = path.resolve(dataDir);
   const appDirs = [path.resolve(".data"), path.resolve(process.env.DATA_DIR ?? ".data")];
   for (const app of appDirs) {
-    if (dir === app || app.startsWith(dir + path.sep)) throw new Error(`Refusing to use ${dir} for the bench: it holds the app's own data (${app}).`);
+    if (dir === app || app.startsWith(dir + path.sep))
+      throw new Error(
+        `Refusing to use ${dir} for the bench: it holds the app's own data (${app}).`,
+      );
   }
   if (existsSync(dir)) {
     const entries = await readdir(dir);
     if (entries.length > 0 && !entries.includes(MARKER)) {
-      throw new Error(`Refusing to delete ${dir}: it is not empty and was not made by the bench (no ${MARKER} file).`);
+      throw new Error(
+        `Refusing to delete ${dir}: it is not empty and was not made by the bench (no ${MARKER} file).`,
+      );
     }
   }
 }
@@ -39,7 +44,10 @@ async function resetDataDir(dataDir: string): Promise<void> {
   const dir = path.resolve(dataDir);
   if (existsSync(dir)) await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, MARKER), "Made by npm run bench; deleted and recreated on every run.\n");
+  await writeFile(
+    path.join(dir, MARKER),
+    "Made by npm run bench; deleted and recreated on every run.\n",
+  );
 }
 
 export async function removeDataDir(dataDir: string): Promise<void> {
@@ -54,12 +62,19 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
 
-export async function startBenchPostgres(dataDir: string, log: (m: string) => void): Promise<BenchPostgres> {
+export async function startBenchPostgres(
+  dataDir: string,
+  log: (m: string) => void,
+): Promise<BenchPostgres> {
   await resetDataDir(dataDir);
   const root = path.resolve(dataDir);
   const created = await startEmbeddedPostgres(root, log);
@@ -78,11 +93,15 @@ export async function startBenchPostgres(dataDir: string, log: (m: string) => vo
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: [
       // db/embedded.ts's flags:
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
       // the bench's:
-      "-c", "shared_preload_libraries=auto_explain",
-      "-c", "log_line_prefix=@@%p@@ ",
+      "-c",
+      "shared_preload_libraries=auto_explain",
+      "-c",
+      "log_line_prefix=@@%p@@ ",
     ],
     onLog: (message) => {
       chunks.push(message);
@@ -93,7 +112,10 @@ export async function startBenchPostgres(dataDir: string, log: (m: string) => vo
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`The bench Postgres did not start in ${root}:\n${chunks.join("").slice(-2000)}`, { cause: error });
+    throw new Error(
+      `The bench Postgres did not start in ${root}:\n${chunks.join("").slice(-2000)}`,
+      { cause: error },
+    );
   }
   let stopped = false;
   return {

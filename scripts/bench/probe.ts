@@ -55,16 +55,25 @@ export function parseLog(text: string): PageProbe {
     const plan = /^LOG:\s+duration: ([\d.]+) ms\s+plan:\n([\s\S]*)$/.exec(entry);
     if (plan) {
       const body = plan[2]!.replace(/^\t/gm, "").trimEnd();
-      const query = /^Query Text: ([\s\S]*?)\n(?=Query Parameters:|\S)/m.exec(body)?.[1]?.trim() ?? "";
+      const query =
+        /^Query Text: ([\s\S]*?)\n(?=Query Parameters:|\S)/m.exec(body)?.[1]?.trim() ?? "";
       if (isHealthCheck(query)) continue;
       plans.push({ ms: Number(plan[1]), query, plan: body });
     }
   }
-  return { statements: statementTexts.length, statementTexts, plans, dbMs: plans.reduce((a, p) => a + p.ms, 0) };
+  return {
+    statements: statementTexts.length,
+    statementTexts,
+    plans,
+    dbMs: plans.reduce((a, p) => a + p.ms, 0),
+  };
 }
 
 /** Runs `request` once with the probe's logging on, and reads what Postgres logged meanwhile. */
-export async function probeRequest(pg: BenchPostgres, request: () => Promise<void>): Promise<PageProbe> {
+export async function probeRequest(
+  pg: BenchPostgres,
+  request: () => Promise<void>,
+): Promise<PageProbe> {
   const start = pg.log.length();
   await request();
   // The log arrives through a pipe: wait until it has been quiet for a moment.

@@ -31,15 +31,27 @@ export async function startChild(options: {
   timeoutMs?: number;
 }): Promise<Child> {
   const log = createWriteStream(options.logFile, { flags: "a" });
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", options.script, ...(options.args ?? [])], {
-    cwd: process.cwd(),
-    env: options.env,
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), "--import", "tsx", options.script, ...(options.args ?? [])],
+    {
+      cwd: process.cwd(),
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   let tail = "";
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${options.name} was not ready after ${(options.timeoutMs ?? 120_000) / 1000} s; see ${options.logFile}`)), options.timeoutMs ?? 120_000);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `${options.name} was not ready after ${(options.timeoutMs ?? 120_000) / 1000} s; see ${options.logFile}`,
+          ),
+        ),
+      options.timeoutMs ?? 120_000,
+    );
     const onData = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
       log.write(text);

@@ -34,7 +34,9 @@ export function median(values: number[]): number {
 
 export function summarise(rounds: LoadResult[]): Summary {
   const statusCodes: Record<string, number> = {};
-  for (const r of rounds) for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  for (const r of rounds)
+    for (const [code, n] of Object.entries(r.statusCodes))
+      statusCodes[code] = (statusCodes[code] ?? 0) + n;
   return {
     rps: median(rounds.map((r) => r.rps)),
     p50: median(rounds.map((r) => r.p50)),
@@ -49,7 +51,8 @@ export function summarise(rounds: LoadResult[]): Summary {
 }
 
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "—");
-const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en-US")) : "—");
+const ms = (n: number) =>
+  Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en-US")) : "—";
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
@@ -73,7 +76,8 @@ function problems(s: Summary): string {
 }
 
 export function scenarioTable(scenarios: ScenarioSummary[], ceiling: Summary): string {
-  const header = "| scenario | who | requests/s | × ceiling | p50 ms | p99 ms | p99 × ceiling | errors / non-2xx | bytes/response |";
+  const header =
+    "| scenario | who | requests/s | × ceiling | p50 ms | p99 ms | p99 × ceiling | errors / non-2xx | bytes/response |";
   const rule = "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |";
   const rows = scenarios.map((sc) => {
     const s = summarise(sc.rounds);
@@ -92,9 +96,12 @@ export interface Target {
 
 export function targetTable(targets: Target[]): string {
   const rows = targets.map(
-    (t) => `| ${t.what} | ${t.goal} | ${t.measured} | ${t.met === null ? "n/a" : t.met ? "met" : `**not met**${t.shortBy ? `: ${t.shortBy}` : ""}`} |`,
+    (t) =>
+      `| ${t.what} | ${t.goal} | ${t.measured} | ${t.met === null ? "n/a" : t.met ? "met" : `**not met**${t.shortBy ? `: ${t.shortBy}` : ""}`} |`,
   );
-  return ["| target (issue 6) | goal | measured | |", "| --- | --- | --- | --- |", ...rows].join("\n");
+  return ["| target (issue 6) | goal | measured | |", "| --- | --- | --- | --- |", ...rows].join(
+    "\n",
+  );
 }
 
 /** Whole-table reads in a page's plans: "posts (1,000,043 rows read)". Small tables (categories,
@@ -104,12 +111,19 @@ export function seqScans(probe: PageProbe): string[] {
   for (const plan of probe.plans) {
     const lines = plan.plan.split("\n");
     lines.forEach((line, i) => {
-      const scan = /Seq Scan on (\w+)(?: (\w+))?\s+\(.*actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+) loops=(\d+)/.exec(line);
+      const scan =
+        /Seq Scan on (\w+)(?: (\w+))?\s+\(.*actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+) loops=(\d+)/.exec(
+          line,
+        );
       if (!scan || ["categories", "forums", "settings"].includes(scan[1]!)) return;
       const removed = /Rows Removed by Filter: (\d+)/.exec(lines.slice(i + 1, i + 4).join("\n"));
       // Both figures are averages per loop (per worker, for a parallel scan).
-      const rows = Math.round((Number(scan[3]) + (removed ? Number(removed[1]) : 0)) * Number(scan[4]));
-      found.push(`${scan[1]}${scan[2] && scan[2] !== scan[1] ? ` as ${scan[2]}` : ""} (${int(rows)} rows read)`);
+      const rows = Math.round(
+        (Number(scan[3]) + (removed ? Number(removed[1]) : 0)) * Number(scan[4]),
+      );
+      found.push(
+        `${scan[1]}${scan[2] && scan[2] !== scan[1] ? ` as ${scan[2]}` : ""} (${int(rows)} rows read)`,
+      );
     });
   }
   return found;
@@ -118,7 +132,9 @@ export function seqScans(probe: PageProbe): string[] {
 export function probeTable(probes: { label: string; who: string; probe: PageProbe }[]): string {
   const rows = probes.map(({ label, who, probe }) => {
     const slowest = [...probe.plans].sort((a, b) => b.ms - a.ms)[0];
-    const top = slowest ? `${ms(slowest.ms)} ms: \`${slowest.query.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 90)}…\`` : "—";
+    const top = slowest
+      ? `${ms(slowest.ms)} ms: \`${slowest.query.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 90)}…\``
+      : "—";
     const seen = new Map<string, number>();
     for (const text of probe.statementTexts) seen.set(text, (seen.get(text) ?? 0) + 1);
     const repeated = [...seen.values()].reduce((a, n) => a + (n - 1), 0);
@@ -142,17 +158,34 @@ export function plansDocument(probes: { label: string; who: string; probe: PageP
     "auto_explain logged it: `EXPLAIN (ANALYZE, BUFFERS)` with the real parameters.",
   ];
   for (const { label, who, probe } of probes) {
-    parts.push("", `## ${label} (${who})`, "", `${probe.statements} statements sent, ${probe.dbMs.toFixed(2)} ms of executor time.`, "");
-    parts.push("Statements in order:", "", ...probe.statementTexts.map((s, i) => `${i + 1}. \`${s.replace(/\s+/g, " ").slice(0, 400)}\``));
-    for (const plan of probe.plans) parts.push("", `### ${plan.ms.toFixed(3)} ms`, "", "```", plan.plan, "```");
+    parts.push(
+      "",
+      `## ${label} (${who})`,
+      "",
+      `${probe.statements} statements sent, ${probe.dbMs.toFixed(2)} ms of executor time.`,
+      "",
+    );
+    parts.push(
+      "Statements in order:",
+      "",
+      ...probe.statementTexts.map(
+        (s, i) => `${i + 1}. \`${s.replace(/\s+/g, " ").slice(0, 400)}\``,
+      ),
+    );
+    for (const plan of probe.plans)
+      parts.push("", `### ${plan.ms.toFixed(3)} ms`, "", "```", plan.plan, "```");
   }
   return parts.join("\n") + "\n";
 }
 
-export function weightTable(assets: AssetWeight[], html: { bytes: number; gzipBytes: number }): string {
+export function weightTable(
+  assets: AssetWeight[],
+  html: { bytes: number; gzipBytes: number },
+): string {
   const js = assets.filter((a) => a.kind === "js");
   const css = assets.filter((a) => a.kind === "css");
-  const sum = (list: AssetWeight[], key: "bytes" | "gzipBytes") => list.reduce((a, x) => a + x[key], 0);
+  const sum = (list: AssetWeight[], key: "bytes" | "gzipBytes") =>
+    list.reduce((a, x) => a + x[key], 0);
   return [
     "| what | files | bytes | gzip bytes |",
     "| --- | ---: | ---: | ---: |",
@@ -165,7 +198,9 @@ export function weightTable(assets: AssetWeight[], html: { bytes: number; gzipBy
 export function checksList(checks: Check[]): string {
   return checks
     .map((c) =>
-      c.bad === 0 ? `- ok: ${c.name}` : `- **WRONG**: ${c.name}: ${c.bad} rows differ, e.g. \`${JSON.stringify(c.sample.slice(0, 3))}\`${c.hint ? `. ${c.hint}` : ""}`,
+      c.bad === 0
+        ? `- ok: ${c.name}`
+        : `- **WRONG**: ${c.name}: ${c.bad} rows differ, e.g. \`${JSON.stringify(c.sample.slice(0, 3))}\`${c.hint ? `. ${c.hint}` : ""}`,
     )
     .join("\n");
 }

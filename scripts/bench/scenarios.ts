@@ -17,34 +17,67 @@ export interface Targets {
   reactionPosts: { id: number; url: string }[];
 }
 
-export async function findTargets(sql: Sql, bigThreadId: number, bigForumId: number): Promise<Targets> {
+export async function findTargets(
+  sql: Sql,
+  bigThreadId: number,
+  bigForumId: number,
+): Promise<Targets> {
   const [big] = await sql<{ id: number; slug: string; posts: number }[]>`
     select t.id, t.slug, (select max(position) from posts p where p.thread_id = t.id) as posts from threads t where t.id = ${bigThreadId}`;
-  const [forum] = await sql<{ slug: string; thread_count: number }[]>`select slug, thread_count from forums where id = ${bigForumId}`;
+  const [forum] = await sql<
+    { slug: string; thread_count: number }[]
+  >`select slug, thread_count from forums where id = ${bigForumId}`;
   const [member] = await sql<{ number: number; name: string; message_count: number }[]>`
     select number, name, message_count from users order by message_count desc, number limit 1`;
-  if (!big || !forum || !member) throw new Error("the synthetic forum is missing its big thread, forum or members");
+  if (!big || !forum || !member)
+    throw new Error("the synthetic forum is missing its big thread, forum or members");
   const lastPage = Math.ceil(big.posts / PER_PAGE);
   const position = Math.max(1, Math.min(big.posts, Math.round(big.posts / 2)));
-  const [permalink] = await sql<{ id: number }[]>`select id from posts where thread_id = ${big.id} and position = ${position}`;
-  const threadUrl = (id: number, slug: string, page: number) => `/threads/${id}-${slug}${page > 1 ? `?page=${page}` : ""}`;
+  const [permalink] = await sql<
+    { id: number }[]
+  >`select id from posts where thread_id = ${big.id} and position = ${position}`;
+  const threadUrl = (id: number, slug: string, page: number) =>
+    `/threads/${id}-${slug}${page > 1 ? `?page=${page}` : ""}`;
   // Replies go to open threads other than the big one (its page URLs stay put), each posted from the
   // thread's last page as a reader would; reactions to posts anywhere, from the page showing them.
   const replyThreads = await sql<{ id: number; slug: string; reply_count: number }[]>`
     select id, slug, reply_count from threads where id <> ${big.id} and not is_locked and deleted_at is null order by random() limit 2000`;
-  const reactionPosts = await sql<{ id: number; thread_id: number; slug: string; position: number }[]>`
+  const reactionPosts = await sql<
+    { id: number; thread_id: number; slug: string; position: number }[]
+  >`
     select p.id, p.thread_id, t.slug, p.position
     from (select distinct 1 + floor(random() * (select max(id) from posts))::int as id from generate_series(1, 6000)) r
     join posts p on p.id = r.id join threads t on t.id = p.thread_id
     limit 5000`;
   const pages = Math.max(1, Math.ceil(forum.thread_count / PER_PAGE));
   return {
-    bigThread: { id: big.id, url: threadUrl(big.id, big.slug, 1), posts: big.posts, lastPage, midPage: Math.min(250, lastPage) },
-    forum: { url: `/forums/${forum.slug}`, threads: forum.thread_count, pages, deepPage: Math.min(500, pages) },
-    member: { url: `/members/${member.number}-${slugify(member.name)}`, name: member.name, messages: member.message_count },
+    bigThread: {
+      id: big.id,
+      url: threadUrl(big.id, big.slug, 1),
+      posts: big.posts,
+      lastPage,
+      midPage: Math.min(250, lastPage),
+    },
+    forum: {
+      url: `/forums/${forum.slug}`,
+      threads: forum.thread_count,
+      pages,
+      deepPage: Math.min(500, pages),
+    },
+    member: {
+      url: `/members/${member.number}-${slugify(member.name)}`,
+      name: member.name,
+      messages: member.message_count,
+    },
     permalink: { postId: permalink!.id, position },
-    replyThreads: replyThreads.map((t) => ({ id: t.id, url: threadUrl(t.id, t.slug, Math.ceil((t.reply_count + 1) / PER_PAGE)) })),
-    reactionPosts: reactionPosts.map((p) => ({ id: p.id, url: threadUrl(p.thread_id, p.slug, Math.ceil(p.position / PER_PAGE)) })),
+    replyThreads: replyThreads.map((t) => ({
+      id: t.id,
+      url: threadUrl(t.id, t.slug, Math.ceil((t.reply_count + 1) / PER_PAGE)),
+    })),
+    reactionPosts: reactionPosts.map((p) => ({
+      id: p.id,
+      url: threadUrl(p.thread_id, p.slug, Math.ceil(p.position / PER_PAGE)),
+    })),
   };
 }
 
@@ -67,32 +100,88 @@ export interface OptionalRoutes {
   whatsNew: boolean;
 }
 
-export const SEARCH_PATHS = { common: `/search?q=${SEARCH_WORDS.common}`, rare: `/search?q=${SEARCH_WORDS.rare}` };
+export const SEARCH_PATHS = {
+  common: `/search?q=${SEARCH_WORDS.common}`,
+  rare: `/search?q=${SEARCH_WORDS.rare}`,
+};
 export const WHATS_NEW_PATH = "/whats-new/posts";
 
-export function readScenarios(targets: Targets, cookies: string[], optional: OptionalRoutes): Scenario[] {
+export function readScenarios(
+  targets: Targets,
+  cookies: string[],
+  optional: OptionalRoutes,
+): Scenario[] {
   const { bigThread, forum, member, permalink } = targets;
   const t = (page: number) => `${bigThread.url}${page > 1 ? `?page=${page}` : ""}`;
   const pages: { key: string; label: string; path: string; expect: number[] }[] = [
     { key: "home", label: "Home page", path: "/", expect: [200] },
-    { key: "forum-1", label: `Forum page 1 (${int(forum.threads)} threads)`, path: forum.url, expect: [200] },
+    {
+      key: "forum-1",
+      label: `Forum page 1 (${int(forum.threads)} threads)`,
+      path: forum.url,
+      expect: [200],
+    },
     {
       key: "forum-deep",
-      label: forum.deepPage === 500 ? "Forum page 500" : `Forum page ${forum.deepPage} (deepest; 500 does not exist at this size)`,
+      label:
+        forum.deepPage === 500
+          ? "Forum page 500"
+          : `Forum page ${forum.deepPage} (deepest; 500 does not exist at this size)`,
       path: `${forum.url}?page=${forum.deepPage}`,
       expect: [200],
     },
-    { key: "thread-1", label: `Thread page 1 (${int(bigThread.posts)}-post thread)`, path: t(1), expect: [200] },
-    { key: "thread-mid", label: `Thread page ${bigThread.midPage}`, path: t(bigThread.midPage), expect: [200] },
-    { key: "thread-last", label: `Thread last page (${bigThread.lastPage})`, path: t(bigThread.lastPage), expect: [200] },
-    { key: "member", label: `Member profile (top poster, ${int(member.messages)} posts)`, path: member.url, expect: [200] },
-    { key: "permalink", label: "Post permalink redirect (not followed)", path: `/posts/${permalink.postId}`, expect: [303, 307, 308] },
+    {
+      key: "thread-1",
+      label: `Thread page 1 (${int(bigThread.posts)}-post thread)`,
+      path: t(1),
+      expect: [200],
+    },
+    {
+      key: "thread-mid",
+      label: `Thread page ${bigThread.midPage}`,
+      path: t(bigThread.midPage),
+      expect: [200],
+    },
+    {
+      key: "thread-last",
+      label: `Thread last page (${bigThread.lastPage})`,
+      path: t(bigThread.lastPage),
+      expect: [200],
+    },
+    {
+      key: "member",
+      label: `Member profile (top poster, ${int(member.messages)} posts)`,
+      path: member.url,
+      expect: [200],
+    },
+    {
+      key: "permalink",
+      label: "Post permalink redirect (not followed)",
+      path: `/posts/${permalink.postId}`,
+      expect: [303, 307, 308],
+    },
   ];
   if (optional.search) {
-    pages.push({ key: "search", label: `Search, a common word (“${SEARCH_WORDS.common}”)`, path: SEARCH_PATHS.common, expect: [200] });
-    pages.push({ key: "search-rare", label: `Search, a rare word (“${SEARCH_WORDS.rare}”)`, path: SEARCH_PATHS.rare, expect: [200] });
+    pages.push({
+      key: "search",
+      label: `Search, a common word (“${SEARCH_WORDS.common}”)`,
+      path: SEARCH_PATHS.common,
+      expect: [200],
+    });
+    pages.push({
+      key: "search-rare",
+      label: `Search, a rare word (“${SEARCH_WORDS.rare}”)`,
+      path: SEARCH_PATHS.rare,
+      expect: [200],
+    });
   }
-  if (optional.whatsNew) pages.push({ key: "whats-new", label: "What's new: posts", path: WHATS_NEW_PATH, expect: [200] });
+  if (optional.whatsNew)
+    pages.push({
+      key: "whats-new",
+      label: "What's new: posts",
+      path: WHATS_NEW_PATH,
+      expect: [200],
+    });
   const scenarios: Scenario[] = [];
   for (const signedIn of [false, true]) {
     for (const page of pages) {
@@ -106,7 +195,9 @@ export function readScenarios(targets: Targets, cookies: string[], optional: Opt
         target: "app",
         requestFor: (connection) => ({
           path: page.path,
-          headers: signedIn ? { ...BROWSER_HEADERS, cookie: cookies[connection % cookies.length]! } : BROWSER_HEADERS,
+          headers: signedIn
+            ? { ...BROWSER_HEADERS, cookie: cookies[connection % cookies.length]! }
+            : BROWSER_HEADERS,
         }),
       });
     }
@@ -126,7 +217,12 @@ export function ceilingScenario(path: string): Scenario {
   };
 }
 
-export function writeScenarios(targets: Targets, cookies: string[], origin: string, ids: { reply: string; reaction: string }): Scenario[] {
+export function writeScenarios(
+  targets: Targets,
+  cookies: string[],
+  origin: string,
+  ids: { reply: string; reaction: string },
+): Scenario[] {
   let replies = 0;
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
   return [
@@ -141,8 +237,15 @@ export function writeScenarios(targets: Targets, cookies: string[], origin: stri
         const cookie = cookies[connection % cookies.length]!;
         const build = () => {
           const thread = pick(targets.replyThreads);
-          const { body, contentType } = replyBody(thread.id, `Benchmark reply ${++replies}: the delivery schedule slipped again, see the report on the previous page.`);
-          return { path: thread.url, body, headers: actionHeaders(ids.reply, origin, cookie, contentType) };
+          const { body, contentType } = replyBody(
+            thread.id,
+            `Benchmark reply ${++replies}: the delivery schedule slipped again, see the report on the previous page.`,
+          );
+          return {
+            path: thread.url,
+            body,
+            headers: actionHeaders(ids.reply, origin, cookie, contentType),
+          };
         };
         return { method: "POST", ...build(), build, check: replyProblem };
       },
@@ -159,7 +262,11 @@ export function writeScenarios(targets: Targets, cookies: string[], origin: stri
         const build = () => {
           const post = pick(targets.reactionPosts);
           const { body, contentType } = reactionBody(post.id, pick(REACTION_KINDS));
-          return { path: post.url, body, headers: actionHeaders(ids.reaction, origin, cookie, contentType) };
+          return {
+            path: post.url,
+            body,
+            headers: actionHeaders(ids.reaction, origin, cookie, contentType),
+          };
         };
         return { method: "POST", ...build(), build, check: reactionProblem };
       },

@@ -14,16 +14,24 @@ export async function signIn(base: string, identifier: string, password: string)
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar.values()].join("; "), origin: base },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: [...jar.values()].join("; "),
+      origin: base,
+    },
     body: new URLSearchParams({ csrfToken, identifier, password, callbackUrl: `${base}/` }),
   });
   for (const pair of cookiePairs(response)) jar.set(pair.slice(0, pair.indexOf("=")), pair);
   const session = [...jar.entries()].find(([name]) => /(^|\.)session-token$/.test(name));
-  if (!session) throw new Error(`signing in ${identifier} gave no session cookie (status ${response.status}, location ${response.headers.get("location")})`);
+  if (!session)
+    throw new Error(
+      `signing in ${identifier} gave no session cookie (status ${response.status}, location ${response.headers.get("location")})`,
+    );
   const cookie = session[1];
 
   const check = await fetch(`${base}/api/auth/session`, { headers: { cookie } });
   const body = (await check.json()) as { uid?: string } | null;
-  if (!body?.uid) throw new Error(`the session of ${identifier} is not signed in: ${JSON.stringify(body)}`);
+  if (!body?.uid)
+    throw new Error(`the session of ${identifier} is not signed in: ${JSON.stringify(body)}`);
   return cookie;
 }

@@ -58,23 +58,36 @@ export interface QuoteTemplate extends Rendered {
   quoted: number;
 }
 
-export function postTemplates(): { plain: Rendered[]; quotes: QuoteTemplate[]; signatures: Rendered[] } {
+export function postTemplates(): {
+  plain: Rendered[];
+  quotes: QuoteTemplate[];
+  signatures: Rendered[];
+} {
   const plain = BODIES.map((source) => ({ source, html: renderPost(source) }));
   const quotedPosts = new Map([[Number(QUOTED_ID_PLACEHOLDER), QUOTED_AUTHOR_PLACEHOLDER]]);
   const quotes: QuoteTemplate[] = [];
   for (let quoted = 0; quoted < BODIES.length; quoted++) {
     for (let own = 0; own < BODIES.length; own++) {
-      const block = quoteMarkup({ author: QUOTED_AUTHOR_PLACEHOLDER, postId: Number(QUOTED_ID_PLACEHOLDER) }, stripQuotes(BODIES[quoted]!));
+      const block = quoteMarkup(
+        { author: QUOTED_AUTHOR_PLACEHOLDER, postId: Number(QUOTED_ID_PLACEHOLDER) },
+        stripQuotes(BODIES[quoted]!),
+      );
       const source = `${block}\n${BODIES[own]!}`;
       const html = renderPost(source, { quotedPosts });
-      if (!html.includes(`data-post-id="${QUOTED_ID_PLACEHOLDER}"`) || !html.includes(`${QUOTED_AUTHOR_PLACEHOLDER} said:`)) {
-        throw new Error("The quote template did not render as a linked quote: has lib/markup changed the quote HTML?");
+      if (
+        !html.includes(`data-post-id="${QUOTED_ID_PLACEHOLDER}"`) ||
+        !html.includes(`${QUOTED_AUTHOR_PLACEHOLDER} said:`)
+      ) {
+        throw new Error(
+          "The quote template did not render as a linked quote: has lib/markup changed the quote HTML?",
+        );
       }
       quotes.push({ own, quoted, source, html });
     }
   }
   for (const text of [...BODIES, ...SIGNATURES]) {
-    if (text.includes(QUOTED_ID_PLACEHOLDER) || text.includes(QUOTED_AUTHOR_PLACEHOLDER)) throw new Error("a body contains a placeholder");
+    if (text.includes(QUOTED_ID_PLACEHOLDER) || text.includes(QUOTED_AUTHOR_PLACEHOLDER))
+      throw new Error("a body contains a placeholder");
   }
   const signatures = SIGNATURES.map((source) => ({ source, html: renderPost(source) }));
   return { plain, quotes, signatures };

@@ -45,7 +45,10 @@ const CHECKS: { name: string; sql: string; hint?: string }[] = [
              or t.last_post_id is distinct from coalesce(l.id, f.id)
              or date_trunc('milliseconds', t.last_post_at) is distinct from date_trunc('milliseconds', coalesce(l.created_at, f.created_at))`,
   },
-  { name: "threads: every thread has posts", sql: `select t.id from threads t where not exists (select 1 from posts p where p.thread_id = t.id)` },
+  {
+    name: "threads: every thread has posts",
+    sql: `select t.id from threads t where not exists (select 1 from posts p where p.thread_id = t.id)`,
+  },
   {
     name: "forums: thread_count, message_count",
     sql: `select f.id, f.thread_count, coalesce(a.threads, 0) as threads, f.message_count, coalesce(b.messages, 0) as messages
@@ -89,7 +92,10 @@ const CHECKS: { name: string; sql: string; hint?: string }[] = [
           from posts p left join (select post_id, count(*) as n from reactions group by post_id) a on a.post_id = p.id
           where p.reaction_count <> coalesce(a.n, 0)`,
   },
-  { name: "reactions: none on one's own post", sql: `select r.post_id, r.user_id from reactions r join posts p on p.id = r.post_id where p.author_id = r.user_id` },
+  {
+    name: "reactions: none on one's own post",
+    sql: `select r.post_id, r.user_id from reactions r join posts p on p.id = r.post_id where p.author_id = r.user_id`,
+  },
   {
     name: "references: posts → threads and authors, threads → forums, reactions → posts and members",
     sql: `select 'post ' || p.id as row from posts p where not exists (select 1 from threads t where t.id = p.thread_id)
@@ -110,15 +116,24 @@ const CHECKS: { name: string; sql: string; hint?: string }[] = [
 export async function verifyCounters(sql: Sql): Promise<Check[]> {
   const results: Check[] = [];
   for (const check of CHECKS) {
-    const rows = (await sql.unsafe(`select count(*) over () as bad, x.* from (${check.sql}) x limit 5`)) as unknown as Record<string, unknown>[];
+    const rows = (await sql.unsafe(
+      `select count(*) over () as bad, x.* from (${check.sql}) x limit 5`,
+    )) as unknown as Record<string, unknown>[];
     const bad = rows.length ? Number(rows[0]!.bad) : 0;
-    results.push({ name: check.name, hint: check.hint, bad, sample: rows.map(({ bad: _bad, ...rest }) => rest) });
+    results.push({
+      name: check.name,
+      hint: check.hint,
+      bad,
+      sample: rows.map(({ bad: _bad, ...rest }) => rest),
+    });
   }
   return results;
 }
 
 export function describeChecks(checks: Check[]): string[] {
   return checks.map((c) =>
-    c.bad === 0 ? `ok    ${c.name}` : `WRONG ${c.name}: ${c.bad} rows differ, e.g. ${JSON.stringify(c.sample.slice(0, 3))}${c.hint ? `\n      (${c.hint})` : ""}`,
+    c.bad === 0
+      ? `ok    ${c.name}`
+      : `WRONG ${c.name}: ${c.bad} rows differ, e.g. ${JSON.stringify(c.sample.slice(0, 3))}${c.hint ? `\n      (${c.hint})` : ""}`,
   );
 }

@@ -54,10 +54,22 @@ export interface RunFacts {
 /** Gzip bytes of the first-visit scripts that are Next's and React's runtime: the thread page's
  * rootMainFiles in the build manifest (0 when the manifest is not there). */
 function frameworkBytes(facts: RunFacts): number {
-  const manifest = path.join(facts.options.distDir, "server", "app", "threads", "[slug]", "page", "build-manifest.json");
+  const manifest = path.join(
+    facts.options.distDir,
+    "server",
+    "app",
+    "threads",
+    "[slug]",
+    "page",
+    "build-manifest.json",
+  );
   if (!existsSync(manifest)) return 0;
-  const root = (JSON.parse(readFileSync(manifest, "utf8")) as { rootMainFiles?: string[] }).rootMainFiles ?? [];
-  return facts.weight.assets.filter((a) => a.kind === "js" && root.some((file) => a.url.endsWith(file))).reduce((sum, a) => sum + a.gzipBytes, 0);
+  const root =
+    (JSON.parse(readFileSync(manifest, "utf8")) as { rootMainFiles?: string[] }).rootMainFiles ??
+    [];
+  return facts.weight.assets
+    .filter((a) => a.kind === "js" && root.some((file) => a.url.endsWith(file)))
+    .reduce((sum, a) => sum + a.gzipBytes, 0);
 }
 
 /** Why a request rate falls short: how much of a request's share of the machine Postgres took (from
@@ -66,7 +78,13 @@ function frameworkBytes(facts: RunFacts): number {
 function perRequestBudget(facts: RunFacts, key: string, rps: number): string {
   const scenario = facts.scenarios.find((s) => s.key === key);
   // Pages are probed under their scenario's label; the two actions under a shorter one.
-  const probe = scenario && facts.probes.find((p) => p.who === scenario.who && (p.label === scenario.label || scenario.label.startsWith(p.label)))?.probe;
+  const probe =
+    scenario &&
+    facts.probes.find(
+      (p) =>
+        p.who === scenario.who &&
+        (p.label === scenario.label || scenario.label.startsWith(p.label)),
+    )?.probe;
   if (!probe || rps <= 0) return "";
   const share = (facts.cores * 1000) / rps;
   return `; why: Postgres ${probe.dbMs.toFixed(1)} ms over ${probe.statements} statements of the ~${ms(share)} ms of CPU each request gets at this rate, the rest goes to Node (Next rendering the page or running the action)`;
@@ -100,10 +118,20 @@ function evaluateTargets(facts: RunFacts, get: (key: string) => Summary | null):
   throughput(`Thread page 1, signed in`, "thread-1-member", 250, 150);
   throughput(`Thread page ${t.midPage}, signed in`, "thread-mid-member", 250, 150);
   throughput(`Thread last page, signed in`, "thread-last-member", 250, 150);
-  throughput(`Forum page ${facts.targets.forum.deepPage}, signed in`, "forum-deep-member", 250, null);
+  throughput(
+    `Forum page ${facts.targets.forum.deepPage}, signed in`,
+    "forum-deep-member",
+    250,
+    null,
+  );
   throughput(`Member profile, signed in`, "member-member", 250, null);
   // The issue sets no throughput for search, only its p99 (< 200 ms).
-  for (const [key, who] of [["search", "anonymous"], ["search-member", "signed in"], ["search-rare", "anonymous"], ["search-rare-member", "signed in"]] as const) {
+  for (const [key, who] of [
+    ["search", "anonymous"],
+    ["search-member", "signed in"],
+    ["search-rare", "anonymous"],
+    ["search-rare-member", "signed in"],
+  ] as const) {
     const s = get(key);
     if (!s) continue;
     const ok = s.p99 < 200 && s.errors + s.unexpected + s.failed === 0;
@@ -118,16 +146,22 @@ function evaluateTargets(facts: RunFacts, get: (key: string) => Summary | null):
   throughput(`Home page, signed in`, "home-member", 250, null);
   const reply = get("reply");
   if (reply) {
-    const ok = reply.p50 < 30 && reply.rps >= 150 && reply.errors + reply.unexpected + reply.failed === 0;
+    const ok =
+      reply.p50 < 30 && reply.rps >= 150 && reply.errors + reply.unexpected + reply.failed === 0;
     const short: string[] = [];
     if (reply.p50 >= 30) short.push(`p50 ${ms(reply.p50 - 30)} ms over`);
-    if (reply.rps < 150) short.push(`${(150 / Math.max(reply.rps, 0.001)).toFixed(1)}× too few replies/s`);
+    if (reply.rps < 150)
+      short.push(`${(150 / Math.max(reply.rps, 0.001)).toFixed(1)}× too few replies/s`);
     if (reply.errors + reply.unexpected + reply.failed > 0) short.push("errors");
     const probe = facts.probes.find((p) => p.label === "Posting a reply")?.probe;
-    const inPostgres = probe ? `; in Postgres ${probe.dbMs.toFixed(1)} ms over ${probe.statements} statements` : "";
+    const inPostgres = probe
+      ? `; in Postgres ${probe.dbMs.toFixed(1)} ms over ${probe.statements} statements`
+      : "";
     // With every connection always waiting, p50 is about connections ÷ rate: the rate decides both.
     if (!ok && probe && reply.rps > 0) {
-      short.push(`why: ${facts.options.connections} connections at ${int(reply.rps)}/s queue ~${ms((facts.options.connections * 1000) / reply.rps)} ms each; the transaction takes ${probe.dbMs.toFixed(1)} ms in Postgres, the rest of a reply's ~${ms((facts.cores * 1000) / reply.rps)} ms of CPU is the server action in Node`);
+      short.push(
+        `why: ${facts.options.connections} connections at ${int(reply.rps)}/s queue ~${ms((facts.options.connections * 1000) / reply.rps)} ms each; the transaction takes ${probe.dbMs.toFixed(1)} ms in Postgres, the rest of a reply's ~${ms((facts.cores * 1000) / reply.rps)} ms of CPU is the server action in Node`,
+      );
     }
     targets.push({
       what: `Posting a reply (${facts.options.connections} members)`,
@@ -138,28 +172,64 @@ function evaluateTargets(facts: RunFacts, get: (key: string) => Summary | null):
     });
   }
   throughput("Reaction toggle", "reaction", 300, null);
-  const js = facts.weight.assets.filter((a) => a.kind === "js").reduce((a, x) => a + x.gzipBytes, 0);
-  const css = facts.weight.assets.filter((a) => a.kind === "css").reduce((a, x) => a + x.gzipBytes, 0);
+  const js = facts.weight.assets
+    .filter((a) => a.kind === "js")
+    .reduce((a, x) => a + x.gzipBytes, 0);
+  const css = facts.weight.assets
+    .filter((a) => a.kind === "css")
+    .reduce((a, x) => a + x.gzipBytes, 0);
   const runtime = frameworkBytes(facts);
-  const runtimeNote = runtime > 0 ? `; why: ${kb(runtime)} of it is Next's and React's own runtime (the build's rootMainFiles), loaded by every page` : "";
-  targets.push({ what: "JavaScript of a first visit to a thread page", goal: "≤ 100 KB gzip", measured: kb(js), met: js <= 100 * 1024, shortBy: js > 100 * 1024 ? `${kb(js - 100 * 1024)} over${runtimeNote}` : undefined });
-  targets.push({ what: "CSS of a first visit to a thread page", goal: "≤ 25 KB gzip", measured: kb(css), met: css <= 25 * 1024, shortBy: css > 25 * 1024 ? `${kb(css - 25 * 1024)} over` : undefined });
+  const runtimeNote =
+    runtime > 0
+      ? `; why: ${kb(runtime)} of it is Next's and React's own runtime (the build's rootMainFiles), loaded by every page`
+      : "";
+  targets.push({
+    what: "JavaScript of a first visit to a thread page",
+    goal: "≤ 100 KB gzip",
+    measured: kb(js),
+    met: js <= 100 * 1024,
+    shortBy: js > 100 * 1024 ? `${kb(js - 100 * 1024)} over${runtimeNote}` : undefined,
+  });
+  targets.push({
+    what: "CSS of a first visit to a thread page",
+    goal: "≤ 25 KB gzip",
+    measured: kb(css),
+    met: css <= 25 * 1024,
+    shortBy: css > 25 * 1024 ? `${kb(css - 25 * 1024)} over` : undefined,
+  });
   const peak = facts.peakMemory;
-  targets.push({ what: "Server memory under load (peak RSS)", goal: "≤ 350 MB", measured: mb(peak), met: peak <= 350 * 1024 * 1024, shortBy: peak > 350 * 1024 * 1024 ? `${mb(peak - 350 * 1024 * 1024)} over` : undefined });
+  targets.push({
+    what: "Server memory under load (peak RSS)",
+    goal: "≤ 350 MB",
+    measured: mb(peak),
+    met: peak <= 350 * 1024 * 1024,
+    shortBy: peak > 350 * 1024 * 1024 ? `${mb(peak - 350 * 1024 * 1024)} over` : undefined,
+  });
   const full = facts.options.posts >= 1_000_000;
   targets.push({
     what: `Fill of the synthetic forum`,
     goal: "1,000,000 posts in < 5 min",
     measured: `${int(facts.options.posts)} posts in ${facts.fillSeconds.toFixed(0)} s`,
     met: full ? facts.fillSeconds < 300 : null,
-    shortBy: full && facts.fillSeconds >= 300 ? `${(facts.fillSeconds - 300).toFixed(0)} s over` : undefined,
+    shortBy:
+      full && facts.fillSeconds >= 300
+        ? `${(facts.fillSeconds - 300).toFixed(0)} s over`
+        : undefined,
   });
   const exact = facts.checksAfter.every((c) => c.bad === 0);
-  targets.push({ what: "Counters exact after the writes", goal: "all exact", measured: exact ? "all exact" : "some differ (see below)", met: exact });
+  targets.push({
+    what: "Counters exact after the writes",
+    goal: "all exact",
+    measured: exact ? "all exact" : "some differ (see below)",
+    met: exact,
+  });
   return targets;
 }
 
-export async function writeReport(facts: RunFacts, file: string): Promise<{ table: string; file: string }> {
+export async function writeReport(
+  facts: RunFacts,
+  file: string,
+): Promise<{ table: string; file: string }> {
   const o = facts.options;
   const byKey = new Map(facts.scenarios.map((s) => [s.key, s]));
   const get = (key: string) => {
@@ -171,7 +241,9 @@ export async function writeReport(facts: RunFacts, file: string): Promise<{ tabl
   const ext = path.extname(file);
   const plansFile = `${file.slice(0, file.length - ext.length)}-plans${ext || ".md"}`;
   const t = facts.targets;
-  const js = facts.weight.assets.filter((a) => a.kind === "js").reduce((a, x) => a + x.gzipBytes, 0);
+  const js = facts.weight.assets
+    .filter((a) => a.kind === "js")
+    .reduce((a, x) => a + x.gzipBytes, 0);
   const sizes = `${int(o.posts)} posts in ${int(o.threads)} threads across ${o.forums} forums, ${int(o.members)} members (+${o.connections} bench members), ${int(o.reactions)} reactions, a ${int(t.bigThread.posts)}-post thread`;
 
   const md = [
@@ -201,8 +273,12 @@ export async function writeReport(facts: RunFacts, file: string): Promise<{ tabl
         `replies go to ${int(t.replyThreads.length)} random open threads (from their last page), reactions to ${int(t.reactionPosts.length)} random posts (from the page showing them)`,
       ].join("; ") +
       ".",
-    facts.optional.search ? "" : "\nSearch: `/search` answers 404 in this build (the route is not there yet), so there is no search scenario.",
-    facts.optional.whatsNew ? "" : "\nWhat's new: `/whats-new/posts` answers 404 in this build (the route is not there yet), so there is no What's new scenario.",
+    facts.optional.search
+      ? ""
+      : "\nSearch: `/search` answers 404 in this build (the route is not there yet), so there is no search scenario.",
+    facts.optional.whatsNew
+      ? ""
+      : "\nWhat's new: `/whats-new/posts` answers 404 in this build (the route is not there yet), so there is no What's new scenario.",
     "",
     "## Targets",
     "",
@@ -251,8 +327,18 @@ export async function writeReport(facts: RunFacts, file: string): Promise<{ tabl
     JSON.stringify(
       {
         ...facts,
-        targets: { ...facts.targets, replyThreads: facts.targets.replyThreads.length, reactionPosts: facts.targets.reactionPosts.length },
-        probes: facts.probes.map(({ label, who, probe }) => ({ label, who, statements: probe.statements, dbMs: probe.dbMs, statementTexts: probe.statementTexts })),
+        targets: {
+          ...facts.targets,
+          replyThreads: facts.targets.replyThreads.length,
+          reactionPosts: facts.targets.reactionPosts.length,
+        },
+        probes: facts.probes.map(({ label, who, probe }) => ({
+          label,
+          who,
+          statements: probe.statements,
+          dbMs: probe.dbMs,
+          statementTexts: probe.statementTexts,
+        })),
         summaries: Object.fromEntries(facts.scenarios.map((s) => [s.key, summarise(s.rounds)])),
       },
       null,

@@ -41,6 +41,8 @@ export function clearDraft(draftKey: string): void {
     // nothing stored, nothing to clear
   }
   if (typeof window !== "undefined") {
-    window.dispatchEvent(new CustomEvent<DraftClearedDetail>(DRAFT_CLEARED_EVENT, { detail: { draftKey } }));
+    window.dispatchEvent(
+      new CustomEvent<DraftClearedDetail>(DRAFT_CLEARED_EVENT, { detail: { draftKey } }),
+    );
   }
 }

@@ -10,7 +10,9 @@ export interface InsertQuoteDetail {
 /** Inserts quote markup (e.g. quoteMarkup(...)) at the editor's caret, focuses and scrolls to it. */
 export function insertQuote(markup: string): void {
   if (typeof window === "undefined") return;
-  window.dispatchEvent(new CustomEvent<InsertQuoteDetail>(INSERT_QUOTE_EVENT, { detail: { markup } }));
+  window.dispatchEvent(
+    new CustomEvent<InsertQuoteDetail>(INSERT_QUOTE_EVENT, { detail: { markup } }),
+  );
 }
 
 // When a page holds more than one editor (a reply box and an inline edit, say), a quote goes to the one

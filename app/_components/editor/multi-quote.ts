@@ -29,7 +29,9 @@ export function parseMultiQuote(raw: string | null): number[] {
   try {
     const value: unknown = JSON.parse(raw);
     if (!Array.isArray(value)) return [];
-    const ids = value.filter((id): id is number => typeof id === "number" && Number.isSafeInteger(id) && id > 0);
+    const ids = value.filter(
+      (id): id is number => typeof id === "number" && Number.isSafeInteger(id) && id > 0,
+    );
     return [...new Set(ids)].slice(0, MULTI_QUOTE_MAX);
   } catch {
     return [];
@@ -57,7 +59,11 @@ function write(threadId: number, postIds: number[]): void {
     // storage blocked or full: the selection just does not stick
   }
   if (typeof window !== "undefined") {
-    window.dispatchEvent(new CustomEvent<MultiQuoteChangedDetail>(MULTI_QUOTE_CHANGED_EVENT, { detail: { threadId, postIds } }));
+    window.dispatchEvent(
+      new CustomEvent<MultiQuoteChangedDetail>(MULTI_QUOTE_CHANGED_EVENT, {
+        detail: { threadId, postIds },
+      }),
+    );
   }
 }
 
@@ -70,7 +76,10 @@ export function getMultiQuote(threadId: number): number[] {
 export function toggleMultiQuote(threadId: number, postId: number): boolean {
   const ids = getMultiQuote(threadId);
   const selected = !ids.includes(postId);
-  write(threadId, selected ? [...ids, postId].slice(-MULTI_QUOTE_MAX) : ids.filter((id) => id !== postId));
+  write(
+    threadId,
+    selected ? [...ids, postId].slice(-MULTI_QUOTE_MAX) : ids.filter((id) => id !== postId),
+  );
   return selected;
 }
 

@@ -25,9 +25,30 @@ import {
   type MentionQuery,
 } from "@/lib/markup/editor-commands";
 import { Avatar } from "../avatar";
-import { clearDraft, DRAFT_CLEARED_EVENT, loadDraft, saveDraft, type DraftClearedDetail } from "./drafts";
-import { INSERT_QUOTE_EVENT, isQuoteTarget, noteQuoteTargetFocus, registerQuoteTarget, type InsertQuoteDetail } from "./events";
-import { BlockQuoteIcon, BoldIcon, CodeIcon, ImageIcon, ItalicIcon, LinkIcon, ListIcon, SpoilerIcon } from "./icons";
+import {
+  clearDraft,
+  DRAFT_CLEARED_EVENT,
+  loadDraft,
+  saveDraft,
+  type DraftClearedDetail,
+} from "./drafts";
+import {
+  INSERT_QUOTE_EVENT,
+  isQuoteTarget,
+  noteQuoteTargetFocus,
+  registerQuoteTarget,
+  type InsertQuoteDetail,
+} from "./events";
+import {
+  BlockQuoteIcon,
+  BoldIcon,
+  CodeIcon,
+  ImageIcon,
+  ItalicIcon,
+  LinkIcon,
+  ListIcon,
+  SpoilerIcon,
+} from "./icons";
 import { clearMultiQuote } from "./multi-quote";
 import { previewPost } from "./preview-action";
 import { quotesFor } from "./quotes-action";
@@ -89,7 +110,8 @@ interface Suggestions {
   active: number;
 }
 
-type PreviewState = { status: "loading" } | { status: "done"; html: string } | { status: "error"; message: string };
+type PreviewState =
+  { status: "loading" } | { status: "done"; html: string } | { status: "error"; message: string };
 
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -100,7 +122,11 @@ function changedRange(before: string, after: string): [number, number, number] {
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let endBefore = before.length;
   let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
     endBefore--;
     endAfter--;
   }
@@ -158,7 +184,12 @@ export function PostEditor({
   const [quoteError, setQuoteError] = useState<string | null>(null);
 
   /** Selection (and whether to focus / scroll) to apply once React has rendered a new text. */
-  const pendingSelection = useRef<{ start: number; end: number; focus: boolean; scroll: boolean } | null>(null);
+  const pendingSelection = useRef<{
+    start: number;
+    end: number;
+    focus: boolean;
+    scroll: boolean;
+  } | null>(null);
 
   // ------------------------------------------------------------------------------------------------
   // Text and drafts
@@ -216,7 +247,13 @@ export function PostEditor({
       if (!controlled) setOwnText(draft);
       onChange?.(draft);
       setDraftRestored(true);
-      if (autoFocus) pendingSelection.current = { start: draft.length, end: draft.length, focus: true, scroll: false };
+      if (autoFocus)
+        pendingSelection.current = {
+          start: draft.length,
+          end: draft.length,
+          focus: true,
+          scroll: false,
+        };
     }
     // Only on mount and when the key changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -226,7 +263,8 @@ export function PostEditor({
   useEffect(() => {
     if (!draftKey) return;
     const onCleared = (event: Event) => {
-      if ((event as CustomEvent<DraftClearedDetail>).detail?.draftKey === draftKey) cancelDraftSave();
+      if ((event as CustomEvent<DraftClearedDetail>).detail?.draftKey === draftKey)
+        cancelDraftSave();
     };
     window.addEventListener(DRAFT_CLEARED_EVENT, onCleared);
     // Leaving the page (or this editor) keeps the last keystrokes.
@@ -273,7 +311,10 @@ export function PostEditor({
         let done = false;
         if (replacement !== "" || endBefore > start) {
           try {
-            done = replacement === "" ? document.execCommand("delete") : document.execCommand("insertText", false, replacement);
+            done =
+              replacement === ""
+                ? document.execCommand("delete")
+                : document.execCommand("insertText", false, replacement);
           } catch {
             done = false;
           }
@@ -288,7 +329,12 @@ export function PostEditor({
           return;
         }
       }
-      pendingSelection.current = { start: result.selStart, end: result.selEnd, focus: true, scroll: options.scroll ?? false };
+      pendingSelection.current = {
+        start: result.selStart,
+        end: result.selEnd,
+        focus: true,
+        scroll: options.scroll ?? false,
+      };
       setText(result.text);
     },
     [setText],
@@ -321,7 +367,12 @@ export function PostEditor({
       const end = textarea?.selectionEnd ?? start;
       const result = insertQuoteBlock(textRef.current, start, end, markup);
       if (wasPreviewing) {
-        pendingSelection.current = { start: result.selStart, end: result.selEnd, focus: true, scroll: true };
+        pendingSelection.current = {
+          start: result.selStart,
+          end: result.selEnd,
+          focus: true,
+          scroll: true,
+        };
         setText(result.text);
       } else {
         applyEdit(result, { scroll: true });
@@ -382,9 +433,17 @@ export function PostEditor({
     try {
       const result = await previewPost(source);
       if (seq !== previewSeq.current) return;
-      setPreview("html" in result ? { status: "done", html: result.html } : { status: "error", message: result.error });
+      setPreview(
+        "html" in result
+          ? { status: "done", html: result.html }
+          : { status: "error", message: result.error },
+      );
     } catch {
-      if (seq === previewSeq.current) setPreview({ status: "error", message: "The preview could not be loaded. Please try again." });
+      if (seq === previewSeq.current)
+        setPreview({
+          status: "error",
+          message: "The preview could not be loaded. Please try again.",
+        });
     }
   }
 
@@ -414,8 +473,10 @@ export function PostEditor({
 
   function checkMention(textarea: HTMLTextAreaElement) {
     const { selectionStart, selectionEnd } = textarea;
-    const query = selectionStart === selectionEnd ? mentionQuery(textarea.value, selectionStart) : null;
-    if (query && dismissedAt.current !== null && query.at !== dismissedAt.current) dismissedAt.current = null;
+    const query =
+      selectionStart === selectionEnd ? mentionQuery(textarea.value, selectionStart) : null;
+    if (query && dismissedAt.current !== null && query.at !== dismissedAt.current)
+      dismissedAt.current = null;
     if (!query || query.at === dismissedAt.current) {
       if (mentionWanted.current || suggestions) closeSuggestions();
       return;
@@ -439,7 +500,13 @@ export function PostEditor({
       if (!response.ok) throw new Error(`suggest: ${response.status}`);
       const body = (await response.json()) as { members?: MemberSuggestion[] };
       const current = mentionWanted.current;
-      if (controller.signal.aborted || !current || current.at !== query.at || current.query !== query.query) return;
+      if (
+        controller.signal.aborted ||
+        !current ||
+        current.at !== query.at ||
+        current.query !== query.query
+      )
+        return;
       const members = Array.isArray(body.members) ? body.members.slice(0, 8) : [];
       setSuggestions(members.length > 0 ? { ...query, members, active: 0 } : null);
     } catch {
@@ -480,7 +547,13 @@ export function PostEditor({
         setSuggestions({ ...list, active: (list.active + step + count) % count });
         return;
       }
-      if ((event.key === "Enter" || event.key === "Tab") && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      if (
+        (event.key === "Enter" || event.key === "Tab") &&
+        !event.shiftKey &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey
+      ) {
         event.preventDefault();
         pickSuggestion(list.active);
         return;
@@ -536,7 +609,8 @@ export function PostEditor({
   const length = text.length;
   const showCount = length > MESSAGE_COUNT_FROM;
   const overLimit = length > MESSAGE_MAX;
-  const describedBy = [error && errorId, showCount && countId].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [error && errorId, showCount && countId].filter(Boolean).join(" ") || undefined;
   const list = !previewing && suggestions && suggestions.members.length > 0 ? suggestions : null;
   const shortcutPrefix = apple ? "⌘" : "Ctrl+";
 
@@ -546,25 +620,25 @@ export function PostEditor({
         <label htmlFor={textareaId} className="block text-sm font-semibold text-slate-800">
           {label}
         </label>
-      <div className="flex shrink-0 items-center gap-0.5 rounded bg-slate-200/70 p-0.5">
-        <button
-          type="button"
-          aria-pressed={!previewing}
-          onClick={showWrite}
-          className="h-9 min-w-18 rounded px-3 text-sm font-semibold text-slate-700 hover:text-slate-900 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm"
-        >
-          Write
-        </button>
-        <button
-          type="button"
-          aria-pressed={previewing}
-          aria-controls={previewing ? `${baseId}-preview` : undefined}
-          onClick={() => (previewing ? showWrite() : void showPreview())}
-          className="h-9 min-w-18 rounded px-3 text-sm font-semibold text-slate-700 hover:text-slate-900 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm"
-        >
-          Preview
-        </button>
-      </div>
+        <div className="flex shrink-0 items-center gap-0.5 rounded bg-slate-200/70 p-0.5">
+          <button
+            type="button"
+            aria-pressed={!previewing}
+            onClick={showWrite}
+            className="h-9 min-w-18 rounded px-3 text-sm font-semibold text-slate-700 hover:text-slate-900 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm"
+          >
+            Write
+          </button>
+          <button
+            type="button"
+            aria-pressed={previewing}
+            aria-controls={previewing ? `${baseId}-preview` : undefined}
+            onClick={() => (previewing ? showWrite() : void showPreview())}
+            className="h-9 min-w-18 rounded px-3 text-sm font-semibold text-slate-700 hover:text-slate-900 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm"
+          >
+            Preview
+          </button>
+        </div>
       </div>
 
       <div
@@ -587,8 +661,12 @@ export function PostEditor({
                 }}
                 type="button"
                 aria-label={tool.label}
-                title={tool.shortcut ? `${tool.label} (${shortcutPrefix}${tool.shortcut})` : tool.label}
-                aria-keyshortcuts={tool.shortcut ? `Control+${tool.shortcut} Meta+${tool.shortcut}` : undefined}
+                title={
+                  tool.shortcut ? `${tool.label} (${shortcutPrefix}${tool.shortcut})` : tool.label
+                }
+                aria-keyshortcuts={
+                  tool.shortcut ? `Control+${tool.shortcut} Meta+${tool.shortcut}` : undefined
+                }
                 tabIndex={activeTool === index ? 0 : -1}
                 disabled={previewing}
                 onFocus={() => setActiveTool(index)}
@@ -610,7 +688,6 @@ export function PostEditor({
               }}
             />
           </div>
-
         </div>
 
         <div className="relative">
@@ -662,7 +739,9 @@ export function PostEditor({
                     <Avatar name={member.name} url={member.avatarUrl} size={24} />
                   </span>
                   <span className="truncate">
-                    <span className="font-semibold">{member.name.slice(0, list.query.trimEnd().length)}</span>
+                    <span className="font-semibold">
+                      {member.name.slice(0, list.query.trimEnd().length)}
+                    </span>
                     {member.name.slice(list.query.trimEnd().length)}
                   </span>
                 </li>
@@ -677,7 +756,9 @@ export function PostEditor({
               aria-busy={preview.status === "loading"}
               className="min-h-48 rounded-b px-3 py-2"
             >
-              {preview.status === "loading" && <p className="text-sm text-slate-500">Loading the preview…</p>}
+              {preview.status === "loading" && (
+                <p className="text-sm text-slate-500">Loading the preview…</p>
+              )}
               {preview.status === "error" && (
                 <p role="alert" className="text-sm text-red-700">
                   {preview.message}
@@ -711,7 +792,12 @@ export function PostEditor({
                   if (draftKey) clearDraft(draftKey);
                   setDraftRestored(false);
                   const original = defaultValue ?? "";
-                  pendingSelection.current = { start: original.length, end: original.length, focus: true, scroll: false };
+                  pendingSelection.current = {
+                    start: original.length,
+                    end: original.length,
+                    focus: true,
+                    scroll: false,
+                  };
                   setText(original);
                 }}
                 className="min-h-9 rounded px-1 font-semibold text-brand-700 underline-offset-2 hover:underline"
@@ -731,7 +817,10 @@ export function PostEditor({
             </button>
           )}
           {showCount && (
-            <p id={countId} className={`ml-auto text-xs tabular-nums ${overLimit ? "font-semibold text-red-700" : "text-slate-600"}`}>
+            <p
+              id={countId}
+              className={`ml-auto text-xs tabular-nums ${overLimit ? "font-semibold text-red-700" : "text-slate-600"}`}
+            >
               {length.toLocaleString("en-US")} / {MESSAGE_MAX.toLocaleString("en-US")}
             </p>
           )}

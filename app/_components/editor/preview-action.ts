@@ -11,7 +11,9 @@ export async function previewPost(source: string): Promise<{ html: string } | { 
   if (!isSignedIn(viewer)) return { error: "Sign in to preview your post." };
   const rate = await previewRate.take(viewer.id);
   if (!rate.ok) {
-    return { error: `You are previewing too often (${REQUEST_RATES.previewsPerMinute} previews a minute at most). Try again in ${rate.retryAfterSeconds} seconds; your text is kept.` };
+    return {
+      error: `You are previewing too often (${REQUEST_RATES.previewsPerMinute} previews a minute at most). Try again in ${rate.retryAfterSeconds} seconds; your text is kept.`,
+    };
   }
   return previewHtml(String(source));
 }

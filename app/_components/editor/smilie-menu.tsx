@@ -9,7 +9,8 @@ import { SmileIcon } from "./icons";
 import { toolButtonClass } from "./toolbar-styles";
 
 // Colour emoji fonts first: the text fonts before them in --font-sans draw some faces in monochrome.
-const EMOJI_FONTS = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", "Twemoji Mozilla", sans-serif';
+const EMOJI_FONTS =
+  '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", "Twemoji Mozilla", sans-serif';
 
 export function SmilieMenu({
   onPick,
@@ -34,7 +35,8 @@ export function SmilieMenu({
     popupRef.current?.querySelector<HTMLButtonElement>("button")?.focus();
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
-      if (!popupRef.current?.contains(target) && !triggerRef.current?.contains(target)) setOpen(false);
+      if (!popupRef.current?.contains(target) && !triggerRef.current?.contains(target))
+        setOpen(false);
     };
     document.addEventListener("pointerdown", onPointerDown);
     return () => document.removeEventListener("pointerdown", onPointerDown);
@@ -60,7 +62,10 @@ export function SmilieMenu({
     const index = items.indexOf(document.activeElement as HTMLButtonElement);
     if (index === -1 || items.length === 0) return;
     // Columns as laid out: the items sharing the first one's row.
-    const columns = Math.max(1, items.filter((item) => item.offsetTop === items[0]!.offsetTop).length);
+    const columns = Math.max(
+      1,
+      items.filter((item) => item.offsetTop === items[0]!.offsetTop).length,
+    );
     const moves: Record<string, number> = {
       ArrowRight: index + 1,
       ArrowLeft: index - 1,
@@ -107,7 +112,8 @@ export function SmilieMenu({
         onBlur={(event) => {
           // Tabbing out of the grid closes it.
           const next = event.relatedTarget as Node | null;
-          if (next && !popupRef.current?.contains(next) && next !== triggerRef.current) setOpen(false);
+          if (next && !popupRef.current?.contains(next) && next !== triggerRef.current)
+            setOpen(false);
         }}
         className="absolute top-full left-0 z-30 mt-1 grid w-max max-w-full grid-cols-[repeat(auto-fill,2.5rem)] gap-0.5 rounded border border-slate-300 bg-white p-1.5 shadow-lg sm:max-w-sm"
         style={{ width: "calc(8 * 2.5rem + 7 * 0.125rem + 0.75rem + 2px)" }}

@@ -9,9 +9,17 @@ import { getViewer } from "@/lib/auth/viewer";
 import { ignoreMember, unignoreMember, type IgnoreResult } from "@/lib/members/ignore-list";
 import type { IgnoreState } from "./state";
 
-const memberId = z.string("Choose a member.").trim().min(1, "Choose a member.").max(64, "Choose a member.");
+const memberId = z
+  .string("Choose a member.")
+  .trim()
+  .min(1, "Choose a member.")
+  .max(64, "Choose a member.");
 const byName = z.object({
-  username: z.string("Enter a username.").trim().min(1, "Enter the username of the member to ignore.").max(64, "Usernames are at most 32 characters long."),
+  username: z
+    .string("Enter a username.")
+    .trim()
+    .min(1, "Enter the username of the member to ignore.")
+    .max(64, "Usernames are at most 32 characters long."),
 });
 
 function toState(result: IgnoreResult): IgnoreState {
@@ -25,20 +33,37 @@ function toState(result: IgnoreResult): IgnoreState {
 
 const invalid = (message: string): IgnoreState => ({ status: "error", message, at: Date.now() });
 
-export async function ignoreByNameAction(_previous: IgnoreState, form: FormData): Promise<IgnoreState> {
+export async function ignoreByNameAction(
+  _previous: IgnoreState,
+  form: FormData,
+): Promise<IgnoreState> {
   const raw = form.get("username");
   const typed = typeof raw === "string" ? raw.slice(0, 64) : "";
   const parsed = byName.safeParse({ username: raw ?? undefined });
-  if (!parsed.success) return { ...invalid(parsed.error.issues[0]?.message ?? "Enter a username."), typed };
+  if (!parsed.success)
+    return { ...invalid(parsed.error.issues[0]?.message ?? "Enter a username."), typed };
   const state = toState(await ignoreMember(await getViewer(), { username: parsed.data.username }));
   return state.status === "error" ? { ...state, typed } : state;
 }
 
 /** The Ignore / Unignore toggle: `ignore` says which of the two the button showed. */
-export async function toggleIgnoreAction(_previous: IgnoreState, form: FormData): Promise<IgnoreState> {
-  const parsed = z.object({ memberId, ignore: z.enum(["1", "0"]) }).safeParse({ memberId: form.get("memberId") ?? undefined, ignore: form.get("ignore") ?? undefined });
-  if (!parsed.success) return invalid(parsed.error.issues[0]?.message ?? "That request was not understood.");
+export async function toggleIgnoreAction(
+  _previous: IgnoreState,
+  form: FormData,
+): Promise<IgnoreState> {
+  const parsed = z
+    .object({ memberId, ignore: z.enum(["1", "0"]) })
+    .safeParse({
+      memberId: form.get("memberId") ?? undefined,
+      ignore: form.get("ignore") ?? undefined,
+    });
+  if (!parsed.success)
+    return invalid(parsed.error.issues[0]?.message ?? "That request was not understood.");
   const viewer = await getViewer();
   const { memberId: id, ignore } = parsed.data;
-  return toState(ignore === "1" ? await ignoreMember(viewer, { memberId: id }) : await unignoreMember(viewer, id));
+  return toState(
+    ignore === "1"
+      ? await ignoreMember(viewer, { memberId: id })
+      : await unignoreMember(viewer, id),
+  );
 }

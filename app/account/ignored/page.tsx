@@ -15,7 +15,8 @@ const section = "rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-
 
 export default async function IgnoredMembersPage() {
   const viewer = await getViewer();
-  if (!can(viewer, "keepReadingState") || !viewer.id) redirect("/login?callbackUrl=/account/ignored");
+  if (!can(viewer, "keepReadingState") || !viewer.id)
+    redirect("/login?callbackUrl=/account/ignored");
   const members = await listIgnoredMembers(viewer.id);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -26,8 +27,9 @@ export default async function IgnoredMembersPage() {
         </Link>
       </div>
       <p className="text-slate-700">
-        Posts by members you ignore are collapsed on thread pages, with a button to show them, and left out of lists of new content. Only you see
-        the difference. Moderators and administrators cannot be ignored.
+        Posts by members you ignore are collapsed on thread pages, with a button to show them, and
+        left out of lists of new content. Only you see the difference. Moderators and administrators
+        cannot be ignored.
       </p>
 
       <section aria-labelledby="ignore-add" className={section}>
@@ -49,13 +51,19 @@ export default async function IgnoredMembersPage() {
         ) : (
           <ul aria-labelledby="ignore-list" className="divide-y divide-slate-200">
             {members.map((member) => (
-              <li key={member.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2">
+              <li
+                key={member.id}
+                className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2"
+              >
                 <div className="min-w-0">
                   <Link href={member.url} className="font-semibold break-words">
                     {member.name}
                   </Link>
                   <p className="text-xs text-slate-500">
-                    Ignored since <time dateTime={member.ignoredAt.toISOString()}>{formatDate(member.ignoredAt)}</time>
+                    Ignored since{" "}
+                    <time dateTime={member.ignoredAt.toISOString()}>
+                      {formatDate(member.ignoredAt)}
+                    </time>
                     {member.isStaff && " · now on the staff, so their posts are shown"}
                   </p>
                 </div>

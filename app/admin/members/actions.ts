@@ -6,7 +6,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
-import { CUSTOM_TITLE_MAX, roleSchema, setCustomTitle, setMemberRole, type MemberChange } from "@/lib/members/roles";
+import {
+  CUSTOM_TITLE_MAX,
+  roleSchema,
+  setCustomTitle,
+  setMemberRole,
+  type MemberChange,
+} from "@/lib/members/roles";
 
 export interface MemberFormState {
   status: "idle" | "success" | "error";
@@ -16,11 +22,21 @@ export interface MemberFormState {
 }
 
 // Form values are strings (or missing, or files in a crafted request): anything else is refused here.
-const memberId = z.string("Choose a member.").trim().min(1, "Choose a member.").max(64, "Choose a member.");
+const memberId = z
+  .string("Choose a member.")
+  .trim()
+  .min(1, "Choose a member.")
+  .max(64, "Choose a member.");
 const roleForm = z.object({ memberId, role: roleSchema });
-const titleForm = z.object({ memberId, title: z.string("Enter a title, or leave it empty to clear it.").max(500, `Custom titles are at most ${CUSTOM_TITLE_MAX} characters long.`) });
+const titleForm = z.object({
+  memberId,
+  title: z
+    .string("Enter a title, or leave it empty to clear it.")
+    .max(500, `Custom titles are at most ${CUSTOM_TITLE_MAX} characters long.`),
+});
 
-const fields = (form: FormData, ...names: string[]) => Object.fromEntries(names.map((n) => [n, form.get(n) ?? undefined]));
+const fields = (form: FormData, ...names: string[]) =>
+  Object.fromEntries(names.map((n) => [n, form.get(n) ?? undefined]));
 
 function toState(result: MemberChange, value?: string): MemberFormState {
   if (result.ok) return { status: "success", message: result.message };
@@ -33,23 +49,46 @@ function revalidateMemberPages() {
   revalidatePath("/members/[slug]", "page");
 }
 
-export async function changeRoleAction(_previous: MemberFormState, form: FormData): Promise<MemberFormState> {
+export async function changeRoleAction(
+  _previous: MemberFormState,
+  form: FormData,
+): Promise<MemberFormState> {
   const parsed = roleForm.safeParse(fields(form, "memberId", "role"));
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "That request was not understood." };
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+    };
   const actor = await getViewer();
-  const result = await setMemberRole({ actor, targetId: parsed.data.memberId, role: parsed.data.role });
+  const result = await setMemberRole({
+    actor,
+    targetId: parsed.data.memberId,
+    role: parsed.data.role,
+  });
   if (result.ok) revalidateMemberPages();
   return toState(result);
 }
 
-export async function setCustomTitleAction(_previous: MemberFormState, form: FormData): Promise<MemberFormState> {
+export async function setCustomTitleAction(
+  _previous: MemberFormState,
+  form: FormData,
+): Promise<MemberFormState> {
   const raw = fields(form, "memberId", "title");
   const typed = typeof raw.title === "string" ? raw.title.slice(0, 500) : "";
   const parsed = titleForm.safeParse(raw);
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "That request was not understood.", value: typed };
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+      value: typed,
+    };
   const actor = await getViewer();
   // setCustomTitle validates the title itself (length, characters) before it loads the member.
-  const result = await setCustomTitle({ actor, targetId: parsed.data.memberId, title: parsed.data.title });
+  const result = await setCustomTitle({
+    actor,
+    targetId: parsed.data.memberId,
+    title: parsed.data.title,
+  });
   if (result.ok) revalidateMemberPages();
   return toState(result, typed);
 }

@@ -5,7 +5,13 @@ import { Avatar } from "@/app/_components/avatar";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDay } from "@/lib/format";
-import { CUSTOM_TITLE_MAX, listMembersForAdmin, ROLE_LABELS, SEARCH_MAX, searchSchema } from "@/lib/members/roles";
+import {
+  CUSTOM_TITLE_MAX,
+  listMembersForAdmin,
+  ROLE_LABELS,
+  SEARCH_MAX,
+  searchSchema,
+} from "@/lib/members/roles";
 import { can, isSignedIn, type Role } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 import { RoleForm, TitleForm } from "./_components/member-forms";
@@ -68,7 +74,10 @@ export default async function MemberAdminPage({ searchParams }: Props) {
             className="block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
           />
         </div>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
           Search
         </button>
         {search && (
@@ -79,17 +88,24 @@ export default async function MemberAdminPage({ searchParams }: Props) {
       </form>
 
       <p id={TITLE_HINT} className="mt-1 text-sm text-slate-600">
-        Custom titles show under the member&apos;s name on their posts and profile: up to {CUSTOM_TITLE_MAX} characters; save an empty
-        title to clear it.
+        Custom titles show under the member&apos;s name on their posts and profile: up to{" "}
+        {CUSTOM_TITLE_MAX} characters; save an empty title to clear it.
       </p>
       <p className="mt-3 text-sm text-slate-600" role="status">
         {search
           ? `${formatCount(list.total)} ${list.total === 1 ? "member matches" : "members match"} “${search}”.`
           : `${formatCount(list.total)} ${list.total === 1 ? "member" : "members"}.`}
       </p>
-      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(p) => adminMembersUrl(search, p)} />
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        hrefFor={(p) => adminMembersUrl(search, p)}
+      />
 
-      <section aria-label="Members" className="mt-3 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+      <section
+        aria-label="Members"
+        className="mt-3 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+      >
         {list.members.length === 0 ? (
           <p className="p-4 text-slate-600">No member&apos;s name contains “{search}”.</p>
         ) : (
@@ -104,16 +120,31 @@ export default async function MemberAdminPage({ searchParams }: Props) {
                   <Avatar name={m.name} url={m.avatarUrl} size={48} />
                   <div className="min-w-0">
                     <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                      <Link id={`member-${m.number}`} href={m.url} className="font-semibold break-all">
+                      <Link
+                        id={`member-${m.number}`}
+                        href={m.url}
+                        className="font-semibold break-all"
+                      >
                         {m.name}
                       </Link>
-                      <span className={`rounded px-1.5 text-xs font-semibold ${roleBadge[m.role]}`}>{ROLE_LABELS[m.role]}</span>
-                      {m.isBanned && <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800">Banned</span>}
+                      <span className={`rounded px-1.5 text-xs font-semibold ${roleBadge[m.role]}`}>
+                        {ROLE_LABELS[m.role]}
+                      </span>
+                      {m.isBanned && (
+                        <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800">
+                          Banned
+                        </span>
+                      )}
                       {m.isViewer && <span className="text-xs text-slate-500">(you)</span>}
                     </p>
-                    {m.customTitle && <p className="text-xs font-bold tracking-wide break-words text-brand-700 uppercase">{m.customTitle}</p>}
+                    {m.customTitle && (
+                      <p className="text-xs font-bold tracking-wide break-words text-brand-700 uppercase">
+                        {m.customTitle}
+                      </p>
+                    )}
                     <p className="text-xs text-slate-600">
-                      {m.memberTitle} · Joined {formatDay(m.joinedOn)} · {formatCount(m.messageCount)} {m.messageCount === 1 ? "message" : "messages"}
+                      {m.memberTitle} · Joined {formatDay(m.joinedOn)} ·{" "}
+                      {formatCount(m.messageCount)} {m.messageCount === 1 ? "message" : "messages"}
                     </p>
                   </div>
                 </div>
@@ -122,15 +153,25 @@ export default async function MemberAdminPage({ searchParams }: Props) {
                     <RoleForm memberId={m.id} name={m.name} role={m.role} />
                   ) : (
                     <p className="text-xs text-slate-500 sm:pt-5">
-                      {m.isViewer && isAdmin ? "You cannot change your own role." : `Role: ${ROLE_LABELS[m.role]}`}
+                      {m.isViewer && isAdmin
+                        ? "You cannot change your own role."
+                        : `Role: ${ROLE_LABELS[m.role]}`}
                     </p>
                   )}
                 </div>
                 <div className="min-w-0">
                   {m.canGrantTitle ? (
-                    <TitleForm memberId={m.id} name={m.name} customTitle={m.customTitle} maxLength={CUSTOM_TITLE_MAX} hintId={TITLE_HINT} />
+                    <TitleForm
+                      memberId={m.id}
+                      name={m.name}
+                      customTitle={m.customTitle}
+                      maxLength={CUSTOM_TITLE_MAX}
+                      hintId={TITLE_HINT}
+                    />
                   ) : (
-                    <p className="text-xs text-slate-500 sm:pt-5">Only administrators change an administrator&apos;s title.</p>
+                    <p className="text-xs text-slate-500 sm:pt-5">
+                      Only administrators change an administrator&apos;s title.
+                    </p>
                   )}
                 </div>
               </li>
@@ -138,7 +179,11 @@ export default async function MemberAdminPage({ searchParams }: Props) {
           </ul>
         )}
       </section>
-      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(p) => adminMembersUrl(search, p)} />
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        hrefFor={(p) => adminMembersUrl(search, p)}
+      />
     </div>
   );
 }

@@ -7,6 +7,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   const svg = match ? flagSvg(match[1]!) : null;
   if (!svg) notFound();
   return new Response(svg, {
-    headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=31536000, immutable" },
+    headers: {
+      "content-type": "image/svg+xml",
+      "cache-control": "public, max-age=31536000, immutable",
+    },
   });
 }

@@ -16,15 +16,26 @@ import { MarkReadButton } from "@/app/_components/mark-read-button";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ page?: string | string[] }>;
+};
 
 // generateMetadata and the page both need the forum: one set of queries per request.
-const loadForumPage = cache((slug: string, page: number, seesDeleted: boolean, viewerId: string | null) => getForumPage(slug, page, { seesDeleted, viewerId }));
+const loadForumPage = cache(
+  (slug: string, page: number, seesDeleted: boolean, viewerId: string | null) =>
+    getForumPage(slug, page, { seesDeleted, viewerId }),
+);
 
 async function load({ params, searchParams }: Props) {
-  const [{ slug }, { page: pageParam }, viewer] = await Promise.all([params, searchParams, getViewer()]);
+  const [{ slug }, { page: pageParam }, viewer] = await Promise.all([
+    params,
+    searchParams,
+    getViewer(),
+  ]);
   const page = pageFromParam(pageParam);
-  const data = page === null ? null : await loadForumPage(slug, page, can(viewer, "viewDeleted"), viewer.id);
+  const data =
+    page === null ? null : await loadForumPage(slug, page, can(viewer, "viewDeleted"), viewer.id);
   if (!data) notFound();
   return data;
 }
@@ -35,12 +46,22 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     { url: forumFeedUrl(forum), title: `${forum.title}: newest threads` },
     { url: SITE_FEED_URL, title: "Parley: newest threads" },
   ];
-  return { title: forum.title, description: forum.description ?? undefined, alternates: { types: { "application/rss+xml": feeds } } };
+  return {
+    title: forum.title,
+    description: forum.description ?? undefined,
+    alternates: { types: { "application/rss+xml": feeds } },
+  };
 }
 
 export default async function ForumPage(props: Props) {
-  const [{ forum, threads, page, pageCount }, viewer] = await Promise.all([load(props), getViewer()]);
-  const unread = await unreadAmong(viewer.id, threads.map((t) => t.id));
+  const [{ forum, threads, page, pageCount }, viewer] = await Promise.all([
+    load(props),
+    getViewer(),
+  ]);
+  const unread = await unreadAmong(
+    viewer.id,
+    threads.map((t) => t.id),
+  );
   return (
     <div>
       <Breadcrumbs trail={[]} />
@@ -51,29 +72,54 @@ export default async function ForumPage(props: Props) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           {/* A plain link, not next/link: the feed is XML, not a page of the app. */}
-          <a href={forumFeedUrl(forum)} className="text-sm font-semibold" title={`RSS feed of ${forum.title}`}>
+          <a
+            href={forumFeedUrl(forum)}
+            className="text-sm font-semibold"
+            title={`RSS feed of ${forum.title}`}
+          >
             RSS
           </a>
           {can(viewer, "keepReadingState") && <MarkReadButton forumId={forum.id} />}
-          <Link href={`/forums/${forum.slug}/new`} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 hover:no-underline">
+          <Link
+            href={`/forums/${forum.slug}/new`}
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 hover:no-underline"
+          >
             New thread
           </Link>
         </div>
       </div>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => forumUrl(forum, p)} />
-      <section aria-label="Threads" className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+      <section
+        aria-label="Threads"
+        className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+      >
         {threads.length === 0 ? (
           <p className="p-4 text-slate-600">There are no threads in this forum yet.</p>
         ) : (
           <ul className="divide-y divide-slate-200">
             {threads.map((thread) => (
-              <li key={thread.id} className={`grid gap-1 px-4 py-3 sm:grid-cols-[1fr_8rem_14rem] sm:items-center sm:gap-3 ${thread.deleted ? "bg-slate-50 opacity-70" : ""}`}>
+              <li
+                key={thread.id}
+                className={`grid gap-1 px-4 py-3 sm:grid-cols-[1fr_8rem_14rem] sm:items-center sm:gap-3 ${thread.deleted ? "bg-slate-50 opacity-70" : ""}`}
+              >
                 <div className="min-w-0">
                   <h2 className={titleWeight(unread.has(thread.id))}>
                     <UnreadCue unread={unread.has(thread.id)} />
-                    {thread.deleted && <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-900">Deleted</span>}
-                    {thread.isSticky && <span className="mr-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">Sticky</span>}
-                    {thread.isLocked && <span className="mr-1 rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-700">Locked</span>}
+                    {thread.deleted && (
+                      <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-900">
+                        Deleted
+                      </span>
+                    )}
+                    {thread.isSticky && (
+                      <span className="mr-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">
+                        Sticky
+                      </span>
+                    )}
+                    {thread.isLocked && (
+                      <span className="mr-1 rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-700">
+                        Locked
+                      </span>
+                    )}
                     <Link href={thread.url}>{thread.title}</Link>
                   </h2>
                   <p className="text-sm text-slate-600">
@@ -82,13 +128,21 @@ export default async function ForumPage(props: Props) {
                         <JumpToUnread href={unread.get(thread.id)!} title={thread.title} /> ·{" "}
                       </>
                     )}
-                    {thread.authorUrl ? <Link href={thread.authorUrl}>{thread.authorName}</Link> : thread.authorName} ·{" "}
-                    <time dateTime={thread.createdAt.toISOString()}>{formatDateTime(thread.createdAt)}</time>
+                    {thread.authorUrl ? (
+                      <Link href={thread.authorUrl}>{thread.authorName}</Link>
+                    ) : (
+                      thread.authorName
+                    )}{" "}
+                    ·{" "}
+                    <time dateTime={thread.createdAt.toISOString()}>
+                      {formatDateTime(thread.createdAt)}
+                    </time>
                   </p>
                   {thread.deleted && (
                     <p className="text-sm text-slate-600">
                       Deleted{thread.deleted.byName ? ` by ${thread.deleted.byName}` : ""}
-                      {thread.deleted.reason ? `: ${thread.deleted.reason}` : ""} · only staff can see it
+                      {thread.deleted.reason ? `: ${thread.deleted.reason}` : ""} · only staff can
+                      see it
                     </p>
                   )}
                 </div>

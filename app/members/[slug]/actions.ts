@@ -19,23 +19,44 @@ export interface BanFormState {
   at?: number;
 }
 
-const memberId = z.string("Choose a member.").trim().min(1, "Choose a member.").max(64, "Choose a member.");
+const memberId = z
+  .string("Choose a member.")
+  .trim()
+  .min(1, "Choose a member.")
+  .max(64, "Choose a member.");
 // The reason's own rules (1 to 500 characters) are lib/moderation/bans.ts's; this only bounds the request.
 const banForm = z.object({
   memberId,
-  reason: z.string("Enter a reason for the ban.").max(5000, "Reasons are at most 500 characters long."),
-  endsOn: z.union([z.literal(""), z.iso.date("Enter the end date as a date, or leave it empty for a permanent ban.")]).default(""),
+  reason: z
+    .string("Enter a reason for the ban.")
+    .max(5000, "Reasons are at most 500 characters long."),
+  endsOn: z
+    .union([
+      z.literal(""),
+      z.iso.date("Enter the end date as a date, or leave it empty for a permanent ban."),
+    ])
+    .default(""),
 });
 const unbanForm = z.object({ memberId });
 
-const fields = (form: FormData, ...names: string[]) => Object.fromEntries(names.map((n) => [n, form.get(n) ?? undefined]));
+const fields = (form: FormData, ...names: string[]) =>
+  Object.fromEntries(names.map((n) => [n, form.get(n) ?? undefined]));
 
 /** "2026-06-05" → the start of that day, UTC (the forum shows dates in UTC). */
 const startOfDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
-function toState(result: BanResult, typed: { reason?: string; endsOn?: string } = {}): BanFormState {
+function toState(
+  result: BanResult,
+  typed: { reason?: string; endsOn?: string } = {},
+): BanFormState {
   if (result.ok) return { status: "success", message: result.message, at: Date.now() };
-  return { status: "error", message: result.message, field: result.field ?? "form", ...typed, at: Date.now() };
+  return {
+    status: "error",
+    message: result.message,
+    field: result.field ?? "form",
+    ...typed,
+    at: Date.now(),
+  };
 }
 
 function revalidateMemberPages() {
@@ -46,23 +67,43 @@ function revalidateMemberPages() {
 
 export async function banAction(_previous: BanFormState, form: FormData): Promise<BanFormState> {
   const raw = fields(form, "memberId", "reason", "endsOn");
-  const typed = { reason: typeof raw.reason === "string" ? raw.reason.slice(0, 5000) : "", endsOn: typeof raw.endsOn === "string" ? raw.endsOn.slice(0, 20) : "" };
+  const typed = {
+    reason: typeof raw.reason === "string" ? raw.reason.slice(0, 5000) : "",
+    endsOn: typeof raw.endsOn === "string" ? raw.endsOn.slice(0, 20) : "",
+  };
   const parsed = banForm.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path[0] === "reason" ? "reason" : issue?.path[0] === "endsOn" ? "endsAt" : "form";
-    return { status: "error", field, message: issue?.message ?? "That request was not understood.", ...typed, at: Date.now() };
+    const field =
+      issue?.path[0] === "reason" ? "reason" : issue?.path[0] === "endsOn" ? "endsAt" : "form";
+    return {
+      status: "error",
+      field,
+      message: issue?.message ?? "That request was not understood.",
+      ...typed,
+      at: Date.now(),
+    };
   }
   const viewer = await getViewer();
   const { memberId: userId, reason, endsOn } = parsed.data;
-  const result = await banMember(viewer, { userId, reason, endsAt: endsOn ? startOfDay(endsOn) : null });
+  const result = await banMember(viewer, {
+    userId,
+    reason,
+    endsAt: endsOn ? startOfDay(endsOn) : null,
+  });
   if (result.ok) revalidateMemberPages();
   return toState(result, typed);
 }
 
 export async function unbanAction(_previous: BanFormState, form: FormData): Promise<BanFormState> {
   const parsed = unbanForm.safeParse(fields(form, "memberId"));
-  if (!parsed.success) return { status: "error", field: "form", message: parsed.error.issues[0]?.message ?? "That request was not understood.", at: Date.now() };
+  if (!parsed.success)
+    return {
+      status: "error",
+      field: "form",
+      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+      at: Date.now(),
+    };
   const viewer = await getViewer();
   const result = await unbanMember(viewer, { userId: parsed.data.memberId });
   if (result.ok) revalidateMemberPages();

@@ -39,7 +39,9 @@ export default async function MemberPage(props: Props) {
   const viewer = await getViewer();
   const mayIgnore = card.role !== null && can(viewer, "ignoreMember", { id, role: card.role });
   const ignoring = mayIgnore && (await isIgnoring(viewer.id, id));
-  const signatureHtml = card.url ? await getSignatureHtml(idFromSlug((await props.params).slug)!) : null;
+  const signatureHtml = card.url
+    ? await getSignatureHtml(idFromSlug((await props.params).slug)!)
+    : null;
   const facts: [string, React.ReactNode][] = [
     ["Joined", card.joinedOn ? formatDay(card.joinedOn) : "—"],
     ["Last seen", lastSeenAt ? formatDateTime(lastSeenAt) : "—"],
@@ -48,7 +50,10 @@ export default async function MemberPage(props: Props) {
   ];
   return (
     <div className="space-y-4">
-      <section aria-labelledby="member-name" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:flex-row">
+      <section
+        aria-labelledby="member-name"
+        className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:flex-row"
+      >
         <Avatar name={card.name} url={card.avatarUrl} size={128} />
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-start justify-between gap-2">
@@ -58,7 +63,11 @@ export default async function MemberPage(props: Props) {
             {mayIgnore && <IgnoreButton memberId={id} ignoring={ignoring} />}
           </div>
           <BannedBadge memberNumber={idFromSlug((await props.params).slug)!} />
-          {card.customTitle && <p className="text-sm font-bold tracking-wide text-brand-700 uppercase">{card.customTitle}</p>}
+          {card.customTitle && (
+            <p className="text-sm font-bold tracking-wide text-brand-700 uppercase">
+              {card.customTitle}
+            </p>
+          )}
           <p className="text-slate-600">{card.memberTitle}</p>
           {(card.countryCode || card.location) && (
             <p className="mt-1 flex items-center gap-2 text-slate-700">
@@ -83,13 +92,19 @@ export default async function MemberPage(props: Props) {
             <div className="mt-4 border-t border-slate-200 pt-3">
               <h2 className="text-xs text-slate-500 uppercase">Signature</h2>
               {/* Rendered and sanitized on save (lib/markup/render.ts), like posts. */}
-              <div className="post-body text-sm text-slate-700" dangerouslySetInnerHTML={{ __html: signatureHtml }} />
+              <div
+                className="post-body text-sm text-slate-700"
+                dangerouslySetInnerHTML={{ __html: signatureHtml }}
+              />
             </div>
           )}
         </div>
       </section>
       <BanPanel memberNumber={idFromSlug((await props.params).slug)!} />
-      <section aria-labelledby="recent-posts" className="rounded-lg border border-slate-300 bg-white shadow-sm">
+      <section
+        aria-labelledby="recent-posts"
+        className="rounded-lg border border-slate-300 bg-white shadow-sm"
+      >
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-slate-200 px-4 py-2">
           <h2 id="recent-posts" className="font-semibold">
             Recent posts

@@ -20,7 +20,10 @@ export function SortNav({ current }: { current: MemberSort }) {
                 {label}
               </Link>
             ) : (
-              <Link href={memberListUrl(key)} className="inline-block rounded border border-slate-300 bg-white px-3 py-1">
+              <Link
+                href={memberListUrl(key)}
+                className="inline-block rounded border border-slate-300 bg-white px-3 py-1"
+              >
                 {label}
               </Link>
             )}

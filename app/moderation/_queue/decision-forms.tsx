@@ -19,7 +19,10 @@ export const IDLE_DECISION: DecisionState = { status: "idle", message: "", seq: 
 
 type DecisionAction = (previous: DecisionState, form: FormData) => Promise<DecisionState>;
 
-const DecisionContext = createContext<{ state: DecisionState; dispatch: (form: FormData) => void } | null>(null);
+const DecisionContext = createContext<{
+  state: DecisionState;
+  dispatch: (form: FormData) => void;
+} | null>(null);
 
 function useDecision() {
   const value = useContext(DecisionContext);
@@ -27,9 +30,17 @@ function useDecision() {
   return value;
 }
 
-export function DecisionProvider({ action, children }: { action: DecisionAction; children: React.ReactNode }) {
+export function DecisionProvider({
+  action,
+  children,
+}: {
+  action: DecisionAction;
+  children: React.ReactNode;
+}) {
   const [state, dispatch] = useActionState(action, IDLE_DECISION);
-  return <DecisionContext.Provider value={{ state, dispatch }}>{children}</DecisionContext.Provider>;
+  return (
+    <DecisionContext.Provider value={{ state, dispatch }}>{children}</DecisionContext.Provider>
+  );
 }
 
 /** The outcome of the last decision on this page. */
@@ -41,7 +52,12 @@ export function DecisionStatus() {
   }, [state.seq]);
   return (
     <div ref={ref} tabIndex={-1} className="mt-3 outline-none empty:hidden">
-      {state.status !== "idle" && <FormMessage tone={state.status === "error" ? "error" : "success"} message={state.message} />}
+      {state.status !== "idle" && (
+        <FormMessage
+          tone={state.status === "error" ? "error" : "success"}
+          message={state.message}
+        />
+      )}
     </div>
   );
 }
@@ -52,7 +68,17 @@ const buttonStyles = {
   danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
 } as const;
 
-function DecisionButton({ value, tone, describedBy, children }: { value: string; tone: keyof typeof buttonStyles; describedBy?: string; children: React.ReactNode }) {
+function DecisionButton({
+  value,
+  tone,
+  describedBy,
+  children,
+}: {
+  value: string;
+  tone: keyof typeof buttonStyles;
+  describedBy?: string;
+  children: React.ReactNode;
+}) {
   const { pending } = useFormStatus();
   return (
     <button
@@ -95,7 +121,13 @@ export function DecisionForm({
           <label htmlFor={noteId} className="block text-xs font-semibold text-slate-700">
             {note.label}
           </label>
-          <input id={noteId} name="note" maxLength={note.maxLength} autoComplete="off" className={`${controlClass} py-1.5`} />
+          <input
+            id={noteId}
+            name="note"
+            maxLength={note.maxLength}
+            autoComplete="off"
+            className={`${controlClass} py-1.5`}
+          />
         </div>
       )}
       <div className="flex gap-2">

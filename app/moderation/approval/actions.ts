@@ -10,16 +10,33 @@ import { approvePost, rejectPost, setApprovalThreshold } from "@/lib/moderation/
 import type { DecisionState } from "../_queue/decision-forms";
 
 const decisionForm = z.object({
-  postId: z.coerce.number("This post does not exist any more.").int().positive("This post does not exist any more."),
+  postId: z.coerce
+    .number("This post does not exist any more.")
+    .int()
+    .positive("This post does not exist any more."),
   decision: z.enum(["approve", "reject"], "Choose Approve or Reject."),
 });
 
-export async function decidePostAction(previous: DecisionState, form: FormData): Promise<DecisionState> {
+export async function decidePostAction(
+  previous: DecisionState,
+  form: FormData,
+): Promise<DecisionState> {
   const seq = previous.seq + 1;
-  const parsed = decisionForm.safeParse({ postId: form.get("postId") ?? undefined, decision: form.get("decision") ?? undefined });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "That request was not understood.", seq };
+  const parsed = decisionForm.safeParse({
+    postId: form.get("postId") ?? undefined,
+    decision: form.get("decision") ?? undefined,
+  });
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+      seq,
+    };
   const viewer = await getViewer();
-  const result = parsed.data.decision === "approve" ? await approvePost(viewer, parsed.data.postId) : await rejectPost(viewer, parsed.data.postId);
+  const result =
+    parsed.data.decision === "approve"
+      ? await approvePost(viewer, parsed.data.postId)
+      : await rejectPost(viewer, parsed.data.postId);
   if (result.ok) revalidatePath("/", "layout");
   return { status: result.ok ? "success" : "error", message: result.message, seq };
 }
@@ -32,13 +49,23 @@ export interface SettingFormState {
 }
 
 // The form sends a string; a number is coerced by the lib's schema, which refuses "" and fractions.
-const settingForm = z.object({ value: z.string("Enter a number of posts.").max(20, "Enter a number of posts.") });
+const settingForm = z.object({
+  value: z.string("Enter a number of posts.").max(20, "Enter a number of posts."),
+});
 
-export async function saveApprovalSettingAction(_previous: SettingFormState, form: FormData): Promise<SettingFormState> {
+export async function saveApprovalSettingAction(
+  _previous: SettingFormState,
+  form: FormData,
+): Promise<SettingFormState> {
   const raw = form.get("value");
   const typed = typeof raw === "string" ? raw.slice(0, 20) : "";
   const parsed = settingForm.safeParse({ value: raw ?? undefined });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Enter a number of posts.", value: typed };
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: parsed.error.issues[0]?.message ?? "Enter a number of posts.",
+      value: typed,
+    };
   const result = await setApprovalThreshold(await getViewer(), parsed.data.value);
   if (!result.ok) return { status: "error", message: result.message, value: typed };
   revalidatePath("/moderation/approval");

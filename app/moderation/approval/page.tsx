@@ -4,7 +4,12 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDateTime, formatDay } from "@/lib/format";
-import { APPROVAL_MAX, getApprovalThreshold, listPendingPosts, type PendingPost } from "@/lib/moderation/approval";
+import {
+  APPROVAL_MAX,
+  getApprovalThreshold,
+  listPendingPosts,
+  type PendingPost,
+} from "@/lib/moderation/approval";
 import { can, isSignedIn } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 import { DecisionForm, DecisionProvider, DecisionStatus } from "../_queue/decision-forms";
@@ -21,25 +26,37 @@ type Props = { searchParams: Promise<{ page?: string | string[] }> };
 
 function describeSetting(n: number): string {
   if (n === 0) return "Approval is off: new members' posts show at once.";
-  return n === 1 ? "A new member's first post waits for approval." : `A new member's first ${n} posts wait for approval.`;
+  return n === 1
+    ? "A new member's first post waits for approval."
+    : `A new member's first ${n} posts wait for approval.`;
 }
 
 export default async function ApprovalPage({ searchParams }: Props) {
   const [viewer, params] = await Promise.all([getViewer(), searchParams]);
   const page = pageFromParam(params.page);
-  if (!isSignedIn(viewer)) redirect(`/login?callbackUrl=${encodeURIComponent(approvalUrl(page ?? 1))}`);
+  if (!isSignedIn(viewer))
+    redirect(`/login?callbackUrl=${encodeURIComponent(approvalUrl(page ?? 1))}`);
   if (!can(viewer, "approvePosts")) forbidden();
   if (page === null) notFound();
 
-  const [queue, threshold] = await Promise.all([listPendingPosts({ page }), getApprovalThreshold()]);
+  const [queue, threshold] = await Promise.all([
+    listPendingPosts({ page }),
+    getApprovalThreshold(),
+  ]);
   if (!queue) notFound();
 
   return (
     <div>
       <h1 className="text-2xl font-bold">Approval queue</h1>
-      <p className="text-slate-600">Posts by new members waiting for a moderator, oldest first. Approved posts show to everyone; rejected ones stay hidden.</p>
+      <p className="text-slate-600">
+        Posts by new members waiting for a moderator, oldest first. Approved posts show to everyone;
+        rejected ones stay hidden.
+      </p>
 
-      <section aria-labelledby="approval-setting-heading" className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+      <section
+        aria-labelledby="approval-setting-heading"
+        className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+      >
         <h2 id="approval-setting-heading" className="font-semibold">
           Setting
         </h2>
@@ -48,18 +65,24 @@ export default async function ApprovalPage({ searchParams }: Props) {
             <ApprovalSettingForm value={threshold} max={APPROVAL_MAX} />
           </div>
         ) : (
-          <p className="mt-1 text-sm text-slate-700">{describeSetting(threshold)} Administrators change this.</p>
+          <p className="mt-1 text-sm text-slate-700">
+            {describeSetting(threshold)} Administrators change this.
+          </p>
         )}
       </section>
 
       <DecisionProvider action={decidePostAction}>
         <DecisionStatus />
         <h2 className="mt-6 text-lg font-semibold">
-          {queue.total === 0 ? "Nothing waiting" : `${formatCount(queue.total)} ${queue.total === 1 ? "post waits" : "posts wait"} for approval`}
+          {queue.total === 0
+            ? "Nothing waiting"
+            : `${formatCount(queue.total)} ${queue.total === 1 ? "post waits" : "posts wait"} for approval`}
         </h2>
         <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={approvalUrl} />
         {queue.posts.length === 0 ? (
-          <p className="mt-2 rounded-lg border border-slate-300 bg-white p-4 text-slate-600 shadow-sm">No post is waiting for approval.</p>
+          <p className="mt-2 rounded-lg border border-slate-300 bg-white p-4 text-slate-600 shadow-sm">
+            No post is waiting for approval.
+          </p>
         ) : (
           <ul aria-label="Posts waiting for approval" className="mt-2 space-y-4">
             {queue.posts.map((post) => (
@@ -76,12 +99,18 @@ export default async function ApprovalPage({ searchParams }: Props) {
 function PendingItem({ post }: { post: PendingPost }) {
   const headingId = `pending-${post.id}`;
   return (
-    <li aria-labelledby={headingId} className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+    <li
+      aria-labelledby={headingId}
+      className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+    >
       <div className="border-b border-slate-200 bg-slate-50 px-4 py-2">
         <h3 id={headingId} className="font-semibold break-words">
           {post.startsThread ? (
             <>
-              <span className="mr-1.5 rounded bg-brand-100 px-1.5 text-xs font-semibold text-brand-800">New thread</span>“{post.thread.title}” by {post.author.name}
+              <span className="mr-1.5 rounded bg-brand-100 px-1.5 text-xs font-semibold text-brand-800">
+                New thread
+              </span>
+              “{post.thread.title}” by {post.author.name}
             </>
           ) : (
             <>
@@ -91,13 +120,20 @@ function PendingItem({ post }: { post: PendingPost }) {
         </h3>
         <p className="flex flex-wrap gap-x-3 text-sm text-slate-600">
           <span>
-            <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt)}</time> in <Link href={post.forum.url}>{post.forum.title}</Link>
+            <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt)}</time> in{" "}
+            <Link href={post.forum.url}>{post.forum.title}</Link>
           </span>
           <span>
-            {post.author.url ? <Link href={post.author.url}>{post.author.name}</Link> : post.author.name}
+            {post.author.url ? (
+              <Link href={post.author.url}>{post.author.name}</Link>
+            ) : (
+              post.author.name
+            )}
             {post.author.joinedOn && <>, joined {formatDay(post.author.joinedOn)}</>}
           </span>
-          <Link href={post.url}>{post.startsThread ? "View thread" : `View post #${post.position}`}</Link>
+          <Link href={post.url}>
+            {post.startsThread ? "View thread" : `View post #${post.position}`}
+          </Link>
         </p>
       </div>
       <div className="space-y-3 px-4 py-3">
@@ -108,7 +144,12 @@ function PendingItem({ post }: { post: PendingPost }) {
           className="post-body max-h-64 overflow-y-auto rounded border border-slate-200 px-3 text-sm"
           dangerouslySetInnerHTML={{ __html: post.html }}
         />
-        <DecisionForm fields={{ postId: post.id }} subjectId={headingId} accept={{ value: "approve", label: "Approve" }} refuse={{ value: "reject", label: "Reject" }} />
+        <DecisionForm
+          fields={{ postId: post.id }}
+          subjectId={headingId}
+          accept={{ value: "approve", label: "Approve" }}
+          refuse={{ value: "reject", label: "Reject" }}
+        />
       </div>
     </li>
   );

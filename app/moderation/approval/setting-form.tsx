@@ -35,10 +35,14 @@ export function ApprovalSettingForm({ value, max }: { value: number; max: number
         <SubmitButton>Save setting</SubmitButton>
       </div>
       <p id="approval-setting-hint" className="text-xs text-slate-500">
-        A member&apos;s posts wait for a moderator until this many of them are approved. 0 turns approval off. Staff and imported members never wait.
+        A member&apos;s posts wait for a moderator until this many of them are approved. 0 turns
+        approval off. Staff and imported members never wait.
       </p>
       <div id="approval-setting-message" className="empty:hidden">
-        <FormMessage message={state.message} tone={state.status === "error" ? "error" : "success"} />
+        <FormMessage
+          message={state.message}
+          tone={state.status === "error" ? "error" : "success"}
+        />
       </div>
     </form>
   );

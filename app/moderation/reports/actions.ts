@@ -10,19 +10,37 @@ import { rejectReport, resolveReport } from "@/lib/moderation/reports";
 import type { DecisionState } from "../_queue/decision-forms";
 
 const decisionForm = z.object({
-  reportId: z.coerce.number("This report does not exist any more.").int().positive("This report does not exist any more."),
+  reportId: z.coerce
+    .number("This report does not exist any more.")
+    .int()
+    .positive("This report does not exist any more."),
   decision: z.enum(["resolve", "reject"], "Choose Resolve or Reject."),
   // The length is checked by the lib function, which says so in words.
   note: z.string().max(5000, "Notes are at most 500 characters long.").optional(),
 });
 
-export async function decideReportAction(previous: DecisionState, form: FormData): Promise<DecisionState> {
+export async function decideReportAction(
+  previous: DecisionState,
+  form: FormData,
+): Promise<DecisionState> {
   const seq = previous.seq + 1;
-  const parsed = decisionForm.safeParse({ reportId: form.get("reportId") ?? undefined, decision: form.get("decision") ?? undefined, note: form.get("note") ?? undefined });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "That request was not understood.", seq };
+  const parsed = decisionForm.safeParse({
+    reportId: form.get("reportId") ?? undefined,
+    decision: form.get("decision") ?? undefined,
+    note: form.get("note") ?? undefined,
+  });
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+      seq,
+    };
   const viewer = await getViewer();
   const { reportId, decision, note } = parsed.data;
-  const result = decision === "resolve" ? await resolveReport(viewer, reportId, note) : await rejectReport(viewer, reportId, note);
+  const result =
+    decision === "resolve"
+      ? await resolveReport(viewer, reportId, note)
+      : await rejectReport(viewer, reportId, note);
   if (result.ok) revalidatePath("/", "layout");
   return { status: result.ok ? "success" : "error", message: result.message, seq };
 }

@@ -9,7 +9,12 @@ export const dynamic = "force-dynamic";
 export default async function PostPermalink({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await getViewer();
-  const location = /^\d{1,9}$/.test(id) ? await findPostLocation(Number(id), { viewerId: viewer.id, seesDeleted: can(viewer, "viewDeleted") }) : null;
+  const location = /^\d{1,9}$/.test(id)
+    ? await findPostLocation(Number(id), {
+        viewerId: viewer.id,
+        seesDeleted: can(viewer, "viewDeleted"),
+      })
+    : null;
   if (!location) notFound();
   redirect(location);
 }

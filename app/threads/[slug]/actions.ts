@@ -16,7 +16,10 @@ export interface PostFormState {
 
 const postId = rowId();
 
-export async function replyAction(_previous: PostFormState, form: FormData): Promise<PostFormState> {
+export async function replyAction(
+  _previous: PostFormState,
+  form: FormData,
+): Promise<PostFormState> {
   const threadId = postId.safeParse(form.get("threadId"));
   if (!threadId.success) return { field: "form", error: "This thread does not exist any more." };
   const result = await createReply(await getViewer(), {
@@ -40,13 +43,18 @@ export async function editPostAction(id: number, message: string): Promise<PostF
 }
 
 /** The source of a post, for its author (or staff) to edit. */
-export async function editableSourceAction(id: number): Promise<{ source: string } | { error: string }> {
+export async function editableSourceAction(
+  id: number,
+): Promise<{ source: string } | { error: string }> {
   const parsed = postId.safeParse(id);
   if (!parsed.success) return { error: "This post does not exist any more." };
   return editableSource(await getViewer(), parsed.data);
 }
 
-export async function toggleReactionAction(id: number, kind: ReactionKind): Promise<{ reaction: ReactionKind | null } | { error: string }> {
+export async function toggleReactionAction(
+  id: number,
+  kind: ReactionKind,
+): Promise<{ reaction: ReactionKind | null } | { error: string }> {
   const parsed = postId.safeParse(id);
   if (!parsed.success || !isReactionKind(kind)) return { error: "That reaction is not available." };
   const result = await toggleReaction(await getViewer(), parsed.data, kind);

@@ -20,7 +20,11 @@ export function IgnoredPost({ postId, children }: { postId: number; children: Re
   return (
     <div className="flex flex-1 flex-wrap items-center gap-x-3 gap-y-1 bg-slate-50 px-3 py-2 text-sm text-slate-600">
       <p>You are ignoring content by this member.</p>
-      <button type="button" onClick={() => setShown(true)} className="rounded px-1 font-semibold text-brand-700 underline-offset-2 hover:underline">
+      <button
+        type="button"
+        onClick={() => setShown(true)}
+        className="rounded px-1 font-semibold text-brand-700 underline-offset-2 hover:underline"
+      >
         Show ignored content
       </button>
     </div>

@@ -8,10 +8,15 @@ const NOTICE = "You are ignoring content by this member.";
  * Post bodies are server-rendered HTML, so this works on the DOM after load, and again whenever a
  * body is re-rendered (an edit): the same way QuoteExpander treats long quotes. */
 function collapseQuotes(root: ParentNode, postIds: Set<string>) {
-  for (const quote of root.querySelectorAll<HTMLElement>("article .post-body blockquote.quote[data-post-id]")) {
+  for (const quote of root.querySelectorAll<HTMLElement>(
+    "article .post-body blockquote.quote[data-post-id]",
+  )) {
     if (quote.dataset.ignored || !postIds.has(quote.dataset.postId ?? "")) continue;
     quote.dataset.ignored = "1";
-    const hidden = [...quote.children].filter((c): c is HTMLElement => c instanceof HTMLElement && !c.classList.contains("quote-attribution"));
+    const hidden = [...quote.children].filter(
+      (c): c is HTMLElement =>
+        c instanceof HTMLElement && !c.classList.contains("quote-attribution"),
+    );
     for (const part of hidden) part.hidden = true;
 
     const notice = document.createElement("p");
@@ -41,7 +46,10 @@ export function IgnoredQuotes({ postIds }: { postIds: number[] }) {
     const ids = new Set(key.split(","));
     collapseQuotes(document, ids);
     const observer = new MutationObserver(() => collapseQuotes(document, ids));
-    observer.observe(document.getElementById("content") ?? document.body, { childList: true, subtree: true });
+    observer.observe(document.getElementById("content") ?? document.body, {
+      childList: true,
+      subtree: true,
+    });
     return () => observer.disconnect();
   }, [key]);
   return null;

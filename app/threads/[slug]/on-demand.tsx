@@ -7,6 +7,10 @@
 import dynamic from "next/dynamic";
 
 export const ReplyForm = dynamic(() => import("./reply-form").then((m) => m.ReplyForm));
-export const ThreadTools = dynamic(() => import("./moderation/thread-tools").then((m) => m.ThreadTools));
-export const PostModeration = dynamic(() => import("./moderation/post-moderation").then((m) => m.PostModeration));
+export const ThreadTools = dynamic(() =>
+  import("./moderation/thread-tools").then((m) => m.ThreadTools),
+);
+export const PostModeration = dynamic(() =>
+  import("./moderation/post-moderation").then((m) => m.PostModeration),
+);
 export const BulkBar = dynamic(() => import("./moderation/bulk-bar").then((m) => m.BulkBar));

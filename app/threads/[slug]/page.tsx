@@ -27,17 +27,30 @@ import { WatchButton } from "./watch-button";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ page?: string | string[] }>;
+};
 
 // generateMetadata and the page both need the thread: one set of queries per request.
-const loadThreadPage = cache((id: number, page: number, viewerId: string | null, seesDeleted: boolean) => getThreadPage(id, page, { viewerId, seesDeleted }));
+const loadThreadPage = cache(
+  (id: number, page: number, viewerId: string | null, seesDeleted: boolean) =>
+    getThreadPage(id, page, { viewerId, seesDeleted }),
+);
 
 async function load({ params, searchParams }: Props) {
-  const [{ slug }, { page: pageParam }, viewer] = await Promise.all([params, searchParams, getViewer()]);
+  const [{ slug }, { page: pageParam }, viewer] = await Promise.all([
+    params,
+    searchParams,
+    getViewer(),
+  ]);
   const id = idFromSlug(slug);
   const page = pageFromParam(pageParam);
   const reader = { viewerId: viewer.id, seesDeleted: can(viewer, "viewDeleted") };
-  const data = id === null || page === null ? null : await loadThreadPage(id, page, reader.viewerId, reader.seesDeleted);
+  const data =
+    id === null || page === null
+      ? null
+      : await loadThreadPage(id, page, reader.viewerId, reader.seesDeleted);
   if (!data) notFound();
   return data;
 }
@@ -47,7 +60,19 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: page > 1 ? `${thread.title} (page ${page})` : thread.title };
 }
 
-function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; threadId: number; thread: { isLocked: boolean; deletedAt: Date | null }; viewer: Viewer; reactions: PostReactions | undefined }) {
+function Post({
+  post,
+  threadId,
+  thread,
+  viewer,
+  reactions,
+}: {
+  post: PostView;
+  threadId: number;
+  thread: { isLocked: boolean; deletedAt: Date | null };
+  viewer: Viewer;
+  reactions: PostReactions | undefined;
+}) {
   const target = { authorId: post.authorId, deletedAt: post.deleted?.at ?? null, thread };
   return (
     <article
@@ -56,49 +81,77 @@ function Post({ post, threadId, thread, viewer, reactions }: { post: PostView; t
       className={`message flex scroll-mt-4 flex-col overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm sm:flex-row ${post.deleted ? "opacity-60" : ""}`}
     >
       <IgnoredWhen ignored={post.isIgnored} postId={post.id}>
-      <MemberCard card={post.author} ignore={ignoreToggle(viewer, post)} />
-      <div className="min-w-0 flex-1 p-3 sm:p-4">
-        <header className="mb-2 flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
-          <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt)}</time>
-          {can(viewer, "moderatePosts") && <PostModeration threadId={threadId} postId={post.id} position={post.position} deleted={post.deleted !== null} isFirst={post.position === 1} />}
-          <a href={post.permalink} className="text-slate-500" aria-label={`Permalink to post #${post.position}`}>
-            #{post.position}
-          </a>
-        </header>
-        {post.deleted && <RemovalNotice what="post" removal={post.deleted} />}
-        {post.approvalState !== "approved" && (
-          <p className="mb-2 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
-            {post.approvalState === "pending" ? "Awaiting approval by a moderator: only you and the staff can see this post." : "Rejected by a moderator."}
-          </p>
-        )}
-        <PostTools
-          postId={post.id}
-          threadId={threadId}
-          authorName={post.author.name}
-          canEdit={can(viewer, "editPost", target)}
-          canReact={can(viewer, "react", target)}
-          canQuote={can(viewer, "reply", thread)}
-          canReport={post.approvalState === "approved" && can(viewer, "report", target)}
-          counts={Object.fromEntries((reactions?.counts ?? []).map((c) => [c.kind, c.count]))}
-          viewerReaction={reactions?.viewerReaction ?? null}
-          summary={reactions ? reactionSummary(reactions.reactors) : ""}
-          reactors={(reactions?.reactors ?? []).map((r) => ({ name: r.isViewer ? `${r.name} (you)` : r.name, url: r.url, kind: r.kind }))}
-        >
-          <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
-          {post.signatureHtml && <Signature html={post.signatureHtml} />}
-        </PostTools>
-        {post.isEdited && (
-          <footer className="mt-3 text-xs text-slate-500 italic">
-            Last edited{post.editedAt ? <>: <time dateTime={post.editedAt.toISOString()}>{formatDateTime(post.editedAt)}</time></> : ""}
-            {can(viewer, "viewEditHistory") && (
-              <>
-                {" · "}
-                <Link href={`/posts/${post.id}/history`}>History</Link>
-              </>
+        <MemberCard card={post.author} ignore={ignoreToggle(viewer, post)} />
+        <div className="min-w-0 flex-1 p-3 sm:p-4">
+          <header className="mb-2 flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
+            <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt)}</time>
+            {can(viewer, "moderatePosts") && (
+              <PostModeration
+                threadId={threadId}
+                postId={post.id}
+                position={post.position}
+                deleted={post.deleted !== null}
+                isFirst={post.position === 1}
+              />
             )}
-          </footer>
-        )}
-      </div>
+            <a
+              href={post.permalink}
+              className="text-slate-500"
+              aria-label={`Permalink to post #${post.position}`}
+            >
+              #{post.position}
+            </a>
+          </header>
+          {post.deleted && <RemovalNotice what="post" removal={post.deleted} />}
+          {post.approvalState !== "approved" && (
+            <p className="mb-2 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+              {post.approvalState === "pending"
+                ? "Awaiting approval by a moderator: only you and the staff can see this post."
+                : "Rejected by a moderator."}
+            </p>
+          )}
+          <PostTools
+            postId={post.id}
+            threadId={threadId}
+            authorName={post.author.name}
+            canEdit={can(viewer, "editPost", target)}
+            canReact={can(viewer, "react", target)}
+            canQuote={can(viewer, "reply", thread)}
+            canReport={post.approvalState === "approved" && can(viewer, "report", target)}
+            counts={Object.fromEntries((reactions?.counts ?? []).map((c) => [c.kind, c.count]))}
+            viewerReaction={reactions?.viewerReaction ?? null}
+            summary={reactions ? reactionSummary(reactions.reactors) : ""}
+            reactors={(reactions?.reactors ?? []).map((r) => ({
+              name: r.isViewer ? `${r.name} (you)` : r.name,
+              url: r.url,
+              kind: r.kind,
+            }))}
+          >
+            <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+            {post.signatureHtml && <Signature html={post.signatureHtml} />}
+          </PostTools>
+          {post.isEdited && (
+            <footer className="mt-3 text-xs text-slate-500 italic">
+              Last edited
+              {post.editedAt ? (
+                <>
+                  :{" "}
+                  <time dateTime={post.editedAt.toISOString()}>
+                    {formatDateTime(post.editedAt)}
+                  </time>
+                </>
+              ) : (
+                ""
+              )}
+              {can(viewer, "viewEditHistory") && (
+                <>
+                  {" · "}
+                  <Link href={`/posts/${post.id}/history`}>History</Link>
+                </>
+              )}
+            </footer>
+          )}
+        </div>
       </IgnoredWhen>
     </article>
   );
@@ -117,11 +170,22 @@ function Signature({ html }: { html: string }) {
 
 /** The card's Ignore/Unignore button, when lib/permissions lets this viewer ignore the author. */
 function ignoreToggle(viewer: Viewer, post: PostView) {
-  const target = post.authorId && post.author.role ? { id: post.authorId, role: post.author.role } : null;
-  return target && can(viewer, "ignoreMember", target) ? { memberId: target.id, ignoring: post.isIgnored } : undefined;
+  const target =
+    post.authorId && post.author.role ? { id: post.authorId, role: post.author.role } : null;
+  return target && can(viewer, "ignoreMember", target)
+    ? { memberId: target.id, ignoring: post.isIgnored }
+    : undefined;
 }
 
-function IgnoredWhen({ ignored, postId, children }: { ignored: boolean; postId: number; children: React.ReactNode }) {
+function IgnoredWhen({
+  ignored,
+  postId,
+  children,
+}: {
+  ignored: boolean;
+  postId: number;
+  children: React.ReactNode;
+}) {
   return ignored ? <IgnoredPost postId={postId}>{children}</IgnoredPost> : <>{children}</>;
 }
 
@@ -135,9 +199,19 @@ function RemovalNotice({ what, removal }: { what: "post" | "thread"; removal: Re
   );
 }
 
-function ReplyArea({ viewer, thread }: { viewer: Viewer; thread: { id: number; url: string; isLocked: boolean; deletedAt: Date | null } }) {
-  if (can(viewer, "reply", thread)) return <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} />;
-  const message = thread.isLocked && isSignedIn(viewer) && !viewer.isBanned ? "This thread is locked: it takes no new replies." : postingRefusal(viewer, "post");
+function ReplyArea({
+  viewer,
+  thread,
+}: {
+  viewer: Viewer;
+  thread: { id: number; url: string; isLocked: boolean; deletedAt: Date | null };
+}) {
+  if (can(viewer, "reply", thread))
+    return <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} />;
+  const message =
+    thread.isLocked && isSignedIn(viewer) && !viewer.isBanned
+      ? "This thread is locked: it takes no new replies."
+      : postingRefusal(viewer, "post");
   return (
     <p className="text-slate-700">
       {thread.isLocked && <span aria-hidden="true">🔒 </span>}
@@ -145,7 +219,9 @@ function ReplyArea({ viewer, thread }: { viewer: Viewer; thread: { id: number; u
       {!isSignedIn(viewer) && (
         <>
           {" "}
-          <Link href={`/login?callbackUrl=${encodeURIComponent(thread.url)}`}>Sign in to reply</Link>
+          <Link href={`/login?callbackUrl=${encodeURIComponent(thread.url)}`}>
+            Sign in to reply
+          </Link>
         </>
       )}
     </p>
@@ -153,29 +229,56 @@ function ReplyArea({ viewer, thread }: { viewer: Viewer; thread: { id: number; u
 }
 
 export default async function ThreadPage(props: Props) {
-  const [{ thread, forum, posts, page, pageCount, ignoredQuotes }, viewer] = await Promise.all([load(props), getViewer()]);
+  const [{ thread, forum, posts, page, pageCount, ignoredQuotes }, viewer] = await Promise.all([
+    load(props),
+    getViewer(),
+  ]);
   // Marked while rendering, not after, so the forum list the member opens next already agrees;
   // never for a prefetch, which may not be shown at all.
   const marksRead = can(viewer, "keepReadingState") && !isPrefetchRequest(await headers());
   const showsWatch = can(viewer, "keepReadingState") && !thread.deletedAt;
   const [reactions, , watching] = await Promise.all([
-    reactionsForPosts(posts.map((p) => p.id), viewer.id),
-    marksRead ? recordThreadRead(viewer, thread.id, posts.map((p) => p.id)) : null,
+    reactionsForPosts(
+      posts.map((p) => p.id),
+      viewer.id,
+    ),
+    marksRead
+      ? recordThreadRead(
+          viewer,
+          thread.id,
+          posts.map((p) => p.id),
+        )
+      : null,
     showsWatch ? isWatching(viewer.id, thread.id) : null,
   ]);
   return (
     <div>
       <Breadcrumbs trail={[{ label: forum.title, href: forum.url }]} />
       <h1 className="text-2xl font-bold break-words">
-        {thread.isLocked && <span className="mr-2 align-middle text-base" role="img" aria-label="Locked">🔒</span>}
+        {thread.isLocked && (
+          <span className="mr-2 align-middle text-base" role="img" aria-label="Locked">
+            🔒
+          </span>
+        )}
         {thread.title}
       </h1>
       {thread.deleted && <RemovalNotice what="thread" removal={thread.deleted} />}
-      {watching !== null && <div className="my-3"><WatchButton key={`${thread.id}-${watching}`} threadId={thread.id} watching={watching} /></div>}
+      {watching !== null && (
+        <div className="my-3">
+          <WatchButton key={`${thread.id}-${watching}`} threadId={thread.id} watching={watching} />
+        </div>
+      )}
       {can(viewer, "moderateThreads") && (
         <ThreadTools
           key={`thread-tools-${thread.id}`}
-          thread={{ id: thread.id, title: thread.title, forumId: thread.forumId, isLocked: thread.isLocked, isSticky: thread.isSticky, isDeleted: thread.deletedAt !== null }}
+          thread={{
+            id: thread.id,
+            title: thread.title,
+            forumId: thread.forumId,
+            isLocked: thread.isLocked,
+            isSticky: thread.isSticky,
+            isDeleted: thread.deletedAt !== null,
+          }}
           forums={await forumChoices()}
           canHardDelete={can(viewer, "hardDeleteThread")}
         />
@@ -183,10 +286,19 @@ export default async function ThreadPage(props: Props) {
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <div className="space-y-3">
         {posts.map((post) => (
-          <Post key={post.id} post={post} threadId={thread.id} thread={thread} viewer={viewer} reactions={reactions.get(post.id)} />
+          <Post
+            key={post.id}
+            post={post}
+            threadId={thread.id}
+            thread={thread}
+            viewer={viewer}
+            reactions={reactions.get(post.id)}
+          />
         ))}
       </div>
-      {can(viewer, "moderatePosts") && <BulkBar key={`bulk-bar-${thread.id}`} threadId={thread.id} />}
+      {can(viewer, "moderatePosts") && (
+        <BulkBar key={`bulk-bar-${thread.id}`} threadId={thread.id} />
+      )}
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <section className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
         <ReplyArea viewer={viewer} thread={thread} />

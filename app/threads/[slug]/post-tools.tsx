@@ -13,9 +13,12 @@ import { quotesFor } from "@/app/_components/editor/quotes-action";
 import { editableSourceAction, editPostAction, toggleReactionAction } from "./actions";
 
 // Loaded when first used, not with the page: most readers never edit or report, and guests cannot.
-const PostEditor = dynamic(() => import("@/app/_components/editor/post-editor").then((m) => m.PostEditor), {
-  loading: () => <p className="text-sm text-slate-500">Loading the editor…</p>,
-});
+const PostEditor = dynamic(
+  () => import("@/app/_components/editor/post-editor").then((m) => m.PostEditor),
+  {
+    loading: () => <p className="text-sm text-slate-500">Loading the editor…</p>,
+  },
+);
 const ReportPost = dynamic(() => import("./report-post").then((m) => m.ReportPost));
 
 interface Props {
@@ -57,7 +60,9 @@ export function PostTools(props: Props) {
       const body = bodyRef.current;
       if (!selection || selection.isCollapsed || !body) return;
       const range = selection.getRangeAt(0);
-      selected.current = body.contains(range.commonAncestorContainer) ? selection.toString().trim() : "";
+      selected.current = body.contains(range.commonAncestorContainer)
+        ? selection.toString().trim()
+        : "";
     };
     window.addEventListener("parley:multiquote-changed", sync);
     document.addEventListener("selectionchange", onSelection);
@@ -112,12 +117,27 @@ export function PostTools(props: Props) {
         <div ref={bodyRef}>{props.children}</div>
       ) : (
         <div className="space-y-2">
-          <PostEditor name="message" label="Message" value={editing} onChange={setEditing} autoFocus />
+          <PostEditor
+            name="message"
+            label="Message"
+            value={editing}
+            onChange={setEditing}
+            autoFocus
+          />
           <div className="flex gap-2">
-            <button type="button" onClick={saveEdit} disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+            <button
+              type="button"
+              onClick={saveEdit}
+              disabled={pending}
+              className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+            >
               Save
             </button>
-            <button type="button" onClick={() => setEditing(null)} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => setEditing(null)}
+              className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-50"
+            >
               Cancel
             </button>
           </div>
@@ -131,7 +151,11 @@ export function PostTools(props: Props) {
       {props.summary && (
         <details className="mt-3 text-sm text-slate-600">
           <summary className="cursor-pointer">
-            <span aria-hidden="true">{REACTIONS.filter((r) => props.counts[r.kind]).map((r) => r.emoji).join("")} </span>
+            <span aria-hidden="true">
+              {REACTIONS.filter((r) => props.counts[r.kind])
+                .map((r) => r.emoji)
+                .join("")}{" "}
+            </span>
             {props.summary}
           </summary>
           <ul aria-label="Who reacted" className="mt-1 space-y-0.5 pl-4">
@@ -158,7 +182,9 @@ export function PostTools(props: Props) {
               >
                 <span aria-hidden="true">
                   {r.emoji} {r.label}
-                  {props.counts[r.kind] ? <span className="ml-1 text-xs text-slate-500">{props.counts[r.kind]}</span> : null}
+                  {props.counts[r.kind] ? (
+                    <span className="ml-1 text-xs text-slate-500">{props.counts[r.kind]}</span>
+                  ) : null}
                 </span>
               </button>
             ))}

@@ -29,7 +29,10 @@ export function QuoteExpander() {
   useEffect(() => {
     collapseLongQuotes(document);
     const observer = new MutationObserver(() => collapseLongQuotes(document));
-    observer.observe(document.getElementById("content") ?? document.body, { childList: true, subtree: true });
+    observer.observe(document.getElementById("content") ?? document.body, {
+      childList: true,
+      subtree: true,
+    });
     return () => observer.disconnect();
   }, []);
   return null;

@@ -8,7 +8,13 @@ import { replyAction, type PostFormState } from "./actions";
 
 /** The reply box at the bottom of a thread. The text survives failed submits and reloads (drafts);
  * a double click or retry posts once (the idempotency key only changes after a success). */
-export function ReplyForm({ threadId, idempotencyKey }: { threadId: number; idempotencyKey: string }) {
+export function ReplyForm({
+  threadId,
+  idempotencyKey,
+}: {
+  threadId: number;
+  idempotencyKey: string;
+}) {
   const draftKey = `parley:draft:reply:${threadId}`;
   // From the server, so a reply sent before this script has loaded is valid too.
   const [key, setKey] = useState(idempotencyKey);

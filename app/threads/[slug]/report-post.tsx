@@ -8,7 +8,8 @@ import { reportPostAction, type ReportFormState } from "./report-action";
 
 const REASON_MAX = 500;
 const IDLE: ReportFormState = { status: "idle", message: "" };
-const secondaryButton = "rounded border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50";
+const secondaryButton =
+  "rounded border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50";
 
 /** The "Report" tool of a post: a modal dialog (native <dialog>: focus moves in, Esc closes, focus
  * returns to the button) asking for a reason. The dialog is rendered when first opened, not with the
@@ -33,33 +34,49 @@ export function ReportPost({ postId, authorName }: { postId: number; authorName:
         Report
       </button>
       {opened && (
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${id}-title`}
-        onClose={() => {
-          if (!sent) return;
-          setSent(false);
-          setRound((r) => r + 1);
-        }}
-        onClick={(event) => {
-          // A click on the backdrop (outside the panel) closes the dialog.
-          if (event.target === dialog.current) close();
-        }}
-        className="m-auto w-[calc(100vw-2rem)] max-w-lg rounded-lg border border-slate-300 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
-      >
-        <div className="space-y-3 p-4 sm:p-5">
-          <h2 id={`${id}-title`} className="text-lg font-semibold">
-            Report {authorName}&apos;s post
-          </h2>
-          <ReportForm key={round} postId={postId} id={id} onSent={() => setSent(true)} onCancel={close} />
-        </div>
-      </dialog>
+        <dialog
+          ref={dialog}
+          aria-labelledby={`${id}-title`}
+          onClose={() => {
+            if (!sent) return;
+            setSent(false);
+            setRound((r) => r + 1);
+          }}
+          onClick={(event) => {
+            // A click on the backdrop (outside the panel) closes the dialog.
+            if (event.target === dialog.current) close();
+          }}
+          className="m-auto w-[calc(100vw-2rem)] max-w-lg rounded-lg border border-slate-300 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+        >
+          <div className="space-y-3 p-4 sm:p-5">
+            <h2 id={`${id}-title`} className="text-lg font-semibold">
+              Report {authorName}&apos;s post
+            </h2>
+            <ReportForm
+              key={round}
+              postId={postId}
+              id={id}
+              onSent={() => setSent(true)}
+              onCancel={close}
+            />
+          </div>
+        </dialog>
       )}
     </>
   );
 }
 
-function ReportForm({ postId, id, onSent, onCancel }: { postId: number; id: string; onSent: () => void; onCancel: () => void }) {
+function ReportForm({
+  postId,
+  id,
+  onSent,
+  onCancel,
+}: {
+  postId: number;
+  id: string;
+  onSent: () => void;
+  onCancel: () => void;
+}) {
   const [state, action] = useActionState(async (previous: ReportFormState, form: FormData) => {
     const next = await reportPostAction(previous, form);
     if (next.status === "success") onSent();
@@ -80,8 +97,10 @@ function ReportForm({ postId, id, onSent, onCancel }: { postId: number; id: stri
     );
   }
 
-  const reasonError = state.status === "error" && state.field === "reason" ? state.message : undefined;
-  const formError = state.status === "error" && state.field !== "reason" ? state.message : undefined;
+  const reasonError =
+    state.status === "error" && state.field === "reason" ? state.message : undefined;
+  const formError =
+    state.status === "error" && state.field !== "reason" ? state.message : undefined;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="postId" value={postId} />

@@ -13,6 +13,11 @@ export interface WatchState {
 export async function toggleWatchAction(previous: WatchState, form: FormData): Promise<WatchState> {
   const viewer = await getViewer();
   const threadId = form.get("threadId");
-  const result = form.get("watch") === "1" ? await watchThread(viewer, threadId) : await unwatchThread(viewer, threadId);
-  return result.ok ? { watching: result.watching } : { watching: previous.watching, error: result.error };
+  const result =
+    form.get("watch") === "1"
+      ? await watchThread(viewer, threadId)
+      : await unwatchThread(viewer, threadId);
+  return result.ok
+    ? { watching: result.watching }
+    : { watching: previous.watching, error: result.error };
 }

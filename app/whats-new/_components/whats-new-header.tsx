@@ -22,11 +22,20 @@ export function WhatsNewHeader({ current, viewer }: { current: WhatsNewTab; view
       <nav aria-label="What's new" className="flex flex-wrap gap-1 border-b border-slate-300">
         {TABS.map(({ tab, label }) =>
           tab === current ? (
-            <Link key={tab} href={whatsNewUrl(tab)} aria-current="page" className="-mb-px rounded-t border border-slate-300 border-b-white bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:no-underline">
+            <Link
+              key={tab}
+              href={whatsNewUrl(tab)}
+              aria-current="page"
+              className="-mb-px rounded-t border border-slate-300 border-b-white bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:no-underline"
+            >
               {label}
             </Link>
           ) : (
-            <Link key={tab} href={whatsNewUrl(tab)} className="rounded-t px-3 py-2 text-sm text-brand-700">
+            <Link
+              key={tab}
+              href={whatsNewUrl(tab)}
+              className="rounded-t px-3 py-2 text-sm text-brand-700"
+            >
               {label}
             </Link>
           ),

@@ -17,7 +17,13 @@ export const metadata: Metadata = { title: "Latest activity" };
 type Props = { searchParams: Promise<{ page?: string | string[] }> };
 
 function Name({ who }: { who: { name: string; url: string | null } }) {
-  return who.url ? <Link href={who.url} className="font-semibold">{who.name}</Link> : <span className="font-semibold">{who.name}</span>;
+  return who.url ? (
+    <Link href={who.url} className="font-semibold">
+      {who.name}
+    </Link>
+  ) : (
+    <span className="font-semibold">{who.name}</span>
+  );
 }
 
 function Event({ item }: { item: ActivityItem }) {
@@ -33,7 +39,8 @@ function Event({ item }: { item: ActivityItem }) {
     const reaction = reactionOf(item.reaction);
     return (
       <p>
-        <Name who={item.actor} /> reacted to <Link href={item.post.url}>{item.post.author.name}&apos;s post</Link> in {thread} with{" "}
+        <Name who={item.actor} /> reacted to{" "}
+        <Link href={item.post.url}>{item.post.author.name}&apos;s post</Link> in {thread} with{" "}
         <span aria-hidden="true">{reaction.emoji} </span>
         {reaction.label}.
       </p>
@@ -42,7 +49,8 @@ function Event({ item }: { item: ActivityItem }) {
   return (
     <>
       <p>
-        <Name who={item.actor} /> {item.post.position === 1 ? "started the thread" : "replied to"} {thread}.
+        <Name who={item.actor} /> {item.post.position === 1 ? "started the thread" : "replied to"}{" "}
+        {thread}.
       </p>
       {item.post.excerpt && (
         <p className="mt-1 text-sm break-words text-slate-600">
@@ -68,7 +76,10 @@ export default async function LatestActivityPage({ searchParams }: Props) {
       ) : (
         <>
           <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
-          <section aria-label="Latest activity" className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+          <section
+            aria-label="Latest activity"
+            className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+          >
             {list.items.length === 0 ? (
               <p className="p-4 text-slate-600">Nothing has happened yet.</p>
             ) : (

@@ -29,10 +29,18 @@ export default async function NewPostsPage({ searchParams }: Props) {
       <WhatsNewHeader current="posts" viewer={viewer} />
       {member && (
         <nav aria-label="Show" className="mb-2 flex gap-1 text-sm">
-          <Link href={whatsNewUrl("posts")} aria-current={unreadOnly ? undefined : "page"} className={`${filter} ${unreadOnly ? "" : "bg-slate-200 font-semibold text-slate-900"}`}>
+          <Link
+            href={whatsNewUrl("posts")}
+            aria-current={unreadOnly ? undefined : "page"}
+            className={`${filter} ${unreadOnly ? "" : "bg-slate-200 font-semibold text-slate-900"}`}
+          >
             All threads
           </Link>
-          <Link href={whatsNewUrl("posts", 1, { unread: "1" })} aria-current={unreadOnly ? "page" : undefined} className={`${filter} ${unreadOnly ? "bg-slate-200 font-semibold text-slate-900" : ""}`}>
+          <Link
+            href={whatsNewUrl("posts", 1, { unread: "1" })}
+            aria-current={unreadOnly ? "page" : undefined}
+            className={`${filter} ${unreadOnly ? "bg-slate-200 font-semibold text-slate-900" : ""}`}
+          >
             Unread only
           </Link>
         </nav>
@@ -42,7 +50,14 @@ export default async function NewPostsPage({ searchParams }: Props) {
       ) : (
         <>
           <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
-          <ThreadRows threads={list.items} empty={unreadOnly ? "You have read everything: no unread threads." : "There are no threads yet."} />
+          <ThreadRows
+            threads={list.items}
+            empty={
+              unreadOnly
+                ? "You have read everything: no unread threads."
+                : "There are no threads yet."
+            }
+          />
           <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
         </>
       )}

@@ -12,7 +12,8 @@ const ROLE_OPTIONS: { value: Role; label: string }[] = [
 ];
 const IDLE: MemberFormState = { status: "idle", message: "" };
 
-const control = "w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 text-base shadow-sm aria-invalid:border-red-600";
+const control =
+  "w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 text-base shadow-sm aria-invalid:border-red-600";
 const button = "px-3 py-1.5 text-sm whitespace-nowrap";
 
 function Message({ state, id }: { state: MemberFormState; id: string }) {
@@ -34,7 +35,14 @@ export function RoleForm({ memberId, name, role }: { memberId: string; name: str
       </label>
       <div className="flex gap-2">
         {/* Keyed on the saved role: after a save the select shows the role the member now has. */}
-        <select key={role} id={`${id}-role`} name="role" defaultValue={role} aria-describedby={`${id}-message`} className={`${control} flex-1`}>
+        <select
+          key={role}
+          id={`${id}-role`}
+          name="role"
+          defaultValue={role}
+          aria-describedby={`${id}-message`}
+          className={`${control} flex-1`}
+        >
           {ROLE_OPTIONS.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -64,7 +72,8 @@ export function TitleForm({
 }) {
   const [state, action] = useActionState(setCustomTitleAction, IDLE);
   const id = useId();
-  const value = state.status === "error" && state.value !== undefined ? state.value : (customTitle ?? "");
+  const value =
+    state.status === "error" && state.value !== undefined ? state.value : (customTitle ?? "");
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="memberId" value={memberId} />

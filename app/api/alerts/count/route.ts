@@ -9,7 +9,10 @@ const NO_STORE = { "Cache-Control": "private, no-store" };
 export async function GET(): Promise<Response> {
   const viewer = await getViewer();
   if (!can(viewer, "keepReadingState") || !viewer.id) {
-    return Response.json({ error: "Sign in to see your alerts." }, { status: 401, headers: NO_STORE });
+    return Response.json(
+      { error: "Sign in to see your alerts." },
+      { status: 401, headers: NO_STORE },
+    );
   }
   return Response.json({ unread: await unreadAlertCount(viewer.id) }, { headers: NO_STORE });
 }

@@ -16,11 +16,14 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 export async function GET(request: Request): Promise<Response> {
   const q = querySchema.safeParse(new URL(request.url).searchParams.get("q") ?? undefined);
-  if (!q.success) return Response.json({ error: q.error.issues[0]!.message }, { status: 400, headers: NO_STORE });
+  if (!q.success)
+    return Response.json({ error: q.error.issues[0]!.message }, { status: 400, headers: NO_STORE });
   const rate = await suggestionRate.take(clientAddress(request.headers) ?? "unknown");
   if (!rate.ok) {
     return Response.json(
-      { error: `Too many member lookups (${REQUEST_RATES.suggestionsPerMinute} a minute at most). Try again in ${rate.retryAfterSeconds} seconds.` },
+      {
+        error: `Too many member lookups (${REQUEST_RATES.suggestionsPerMinute} a minute at most). Try again in ${rate.retryAfterSeconds} seconds.`,
+      },
       { status: 429, headers: { ...NO_STORE, "Retry-After": String(rate.retryAfterSeconds) } },
     );
   }

@@ -6,7 +6,15 @@ import { clearDraft } from "@/app/_components/editor/drafts";
 import { PostEditor } from "@/app/_components/editor/post-editor";
 import { newThreadAction, type NewThreadState } from "./actions";
 
-export function NewThreadForm({ forumId, titleHint, idempotencyKey }: { forumId: number; titleHint: string; idempotencyKey: string }) {
+export function NewThreadForm({
+  forumId,
+  titleHint,
+  idempotencyKey,
+}: {
+  forumId: number;
+  titleHint: string;
+  idempotencyKey: string;
+}) {
   const draftKey = `parley:draft:thread:${forumId}`;
   // From the server, so a thread sent before this script has loaded is valid too.
   const [key] = useState(idempotencyKey);
@@ -33,7 +41,14 @@ export function NewThreadForm({ forumId, titleHint, idempotencyKey }: { forumId:
         required
         autoFocus
       />
-      <PostEditor name="message" label="Message" draftKey={draftKey} value={message} onChange={setMessage} error={state.field === "message" ? state.error : undefined} />
+      <PostEditor
+        name="message"
+        label="Message"
+        draftKey={draftKey}
+        value={message}
+        onChange={setMessage}
+        error={state.field === "message" ? state.error : undefined}
+      />
       <SubmitButton>Post thread</SubmitButton>
     </form>
   );

@@ -17,13 +17,22 @@ export default async function NewThreadPage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const [data, viewer] = await Promise.all([getForumPage(slug, 1), getViewer()]);
   if (!data) notFound();
-  if (!isSignedIn(viewer)) redirect(`/login?callbackUrl=${encodeURIComponent(`/forums/${slug}/new`)}`);
+  if (!isSignedIn(viewer))
+    redirect(`/login?callbackUrl=${encodeURIComponent(`/forums/${slug}/new`)}`);
   return (
     <div className="space-y-3">
       <Breadcrumbs trail={[{ label: data.forum.title, href: forumUrl(data.forum) }]} />
       <h1 className="text-2xl font-bold">New thread in {data.forum.title}</h1>
       <div className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
-        {can(viewer, "postThread") ? <NewThreadForm forumId={data.forum.id} titleHint={`${POSTING.titleMin} to ${POSTING.titleMax} characters.`} idempotencyKey={randomUUID()} /> : <p>{postingRefusal(viewer, "post")}</p>}
+        {can(viewer, "postThread") ? (
+          <NewThreadForm
+            forumId={data.forum.id}
+            titleHint={`${POSTING.titleMin} to ${POSTING.titleMax} characters.`}
+            idempotencyKey={randomUUID()}
+          />
+        ) : (
+          <p>{postingRefusal(viewer, "post")}</p>
+        )}
       </div>
     </div>
   );

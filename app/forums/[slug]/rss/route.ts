@@ -7,6 +7,10 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const channel = slug.length <= 200 ? await forumFeed(requestOrigin(request), slug) : null;
-  if (!channel) return new Response("There is no such forum.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!channel)
+    return new Response("There is no such forum.", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   return rssResponse(request, channel);
 }

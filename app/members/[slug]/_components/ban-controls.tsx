@@ -6,13 +6,21 @@ import { banAction, unbanAction, type BanFormState } from "../actions";
 
 const IDLE: BanFormState = { status: "idle", message: "" };
 
-const control = "block w-full min-w-0 rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
+const control =
+  "block w-full min-w-0 rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
 
 function Submit({ children, tone }: { children: React.ReactNode; tone: "danger" | "plain" }) {
   const { pending } = useFormStatus();
-  const style = tone === "danger" ? "bg-red-700 text-white hover:bg-red-800" : "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50";
+  const style =
+    tone === "danger"
+      ? "bg-red-700 text-white hover:bg-red-800"
+      : "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50";
   return (
-    <button type="submit" disabled={pending} className={`rounded px-4 py-2 font-semibold whitespace-nowrap disabled:opacity-60 ${style}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      className={`rounded px-4 py-2 font-semibold whitespace-nowrap disabled:opacity-60 ${style}`}
+    >
       {children}
     </button>
   );
@@ -51,22 +59,28 @@ export function BanControls({
 
   useEffect(() => {
     if (latest.status === "idle") return;
-    const target = latest.field === "reason" ? reasonRef.current : latest.field === "endsAt" ? endsRef.current : messageRef.current;
+    const target =
+      latest.field === "reason"
+        ? reasonRef.current
+        : latest.field === "endsAt"
+          ? endsRef.current
+          : messageRef.current;
     target?.focus();
   }, [latest]);
 
   const banError = banState === latest && banState.status === "error" ? banState : null;
-  const message = latest.status === "idle" ? null : (
-    <p
-      ref={messageRef}
-      tabIndex={-1}
-      id={`${id}-message`}
-      role={latest.status === "error" ? "alert" : "status"}
-      className={`rounded border px-3 py-2 text-sm ${latest.status === "error" ? "border-red-300 bg-red-50 text-red-800" : "border-green-300 bg-green-50 text-green-800"}`}
-    >
-      {latest.message}
-    </p>
-  );
+  const message =
+    latest.status === "idle" ? null : (
+      <p
+        ref={messageRef}
+        tabIndex={-1}
+        id={`${id}-message`}
+        role={latest.status === "error" ? "alert" : "status"}
+        className={`rounded border px-3 py-2 text-sm ${latest.status === "error" ? "border-red-300 bg-red-50 text-red-800" : "border-green-300 bg-green-50 text-green-800"}`}
+      >
+        {latest.message}
+      </p>
+    );
 
   if (isBanned) {
     return (
@@ -102,7 +116,9 @@ export function BanControls({
             defaultValue={banError?.reason ?? ""}
             key={banState.at ?? 0}
             aria-invalid={banError?.field === "reason" ? true : undefined}
-            aria-describedby={[`${id}-reason-hint`, banError?.field === "reason" && `${id}-message`].filter(Boolean).join(" ")}
+            aria-describedby={[`${id}-reason-hint`, banError?.field === "reason" && `${id}-message`]
+              .filter(Boolean)
+              .join(" ")}
             className={`${control} min-h-11 resize-y`}
           />
           <p id={`${id}-reason-hint`} className="text-xs text-slate-500">
@@ -122,7 +138,9 @@ export function BanControls({
             defaultValue={banError?.endsOn ?? ""}
             key={`ends-${banState.at ?? 0}`}
             aria-invalid={banError?.field === "endsAt" ? true : undefined}
-            aria-describedby={[`${id}-ends-hint`, banError?.field === "endsAt" && `${id}-message`].filter(Boolean).join(" ")}
+            aria-describedby={[`${id}-ends-hint`, banError?.field === "endsAt" && `${id}-message`]
+              .filter(Boolean)
+              .join(" ")}
             className={control}
           />
           <p id={`${id}-ends-hint`} className="text-xs text-slate-500">

@@ -10,7 +10,11 @@ import { BanControls } from "./ban-controls";
 export async function BannedBadge({ memberNumber }: { memberNumber: number }) {
   const [viewer, status] = await Promise.all([getViewer(), getMemberBanStatus(memberNumber)]);
   if (!status?.isBanned || !can(viewer, "viewMemberAdmin")) return null;
-  return <p className="mt-1 inline-block rounded bg-red-100 px-2 py-0.5 text-sm font-semibold text-red-800">Banned</p>;
+  return (
+    <p className="mt-1 inline-block rounded bg-red-100 px-2 py-0.5 text-sm font-semibold text-red-800">
+      Banned
+    </p>
+  );
 }
 
 const tomorrowUtc = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -25,16 +29,30 @@ export async function BanPanel({ memberNumber }: { memberNumber: number }) {
     return null;
   }
   return (
-    <section aria-labelledby="member-moderation" className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby="member-moderation"
+      className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+    >
       <h2 id="member-moderation" className="mb-2 font-semibold">
         Moderation
       </h2>
       {status.isBanned ? (
         <p className="mb-3 text-sm text-slate-700">
-          Banned{status.bannedAt && <> since <time dateTime={status.bannedAt.toISOString()}>{formatDate(status.bannedAt)}</time></>}
+          Banned
+          {status.bannedAt && (
+            <>
+              {" "}
+              since{" "}
+              <time dateTime={status.bannedAt.toISOString()}>{formatDate(status.bannedAt)}</time>
+            </>
+          )}
           {status.banEndsAt ? (
             <>
-              {" "}until <time dateTime={status.banEndsAt.toISOString()}>{formatDateTime(status.banEndsAt)}</time>
+              {" "}
+              until{" "}
+              <time dateTime={status.banEndsAt.toISOString()}>
+                {formatDateTime(status.banEndsAt)}
+              </time>
             </>
           ) : (
             ", permanently"
@@ -43,10 +61,16 @@ export async function BanPanel({ memberNumber }: { memberNumber: number }) {
         </p>
       ) : (
         <p className="mb-3 text-sm text-slate-700">
-          A ban signs {status.name} out at once. They can sign in again and read, and they see the reason, but cannot post, react or report until it ends.
+          A ban signs {status.name} out at once. They can sign in again and read, and they see the
+          reason, but cannot post, react or report until it ends.
           {status.bannedAt && status.banEndsAt && (
             <>
-              {" "}Their last ban ended on <time dateTime={status.banEndsAt.toISOString()}>{formatDateTime(status.banEndsAt)}</time>.
+              {" "}
+              Their last ban ended on{" "}
+              <time dateTime={status.banEndsAt.toISOString()}>
+                {formatDateTime(status.banEndsAt)}
+              </time>
+              .
             </>
           )}
         </p>

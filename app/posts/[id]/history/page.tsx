@@ -14,9 +14,14 @@ export default async function EditHistoryPage({ params }: { params: Promise<{ id
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const viewer = await getViewer();
-  if (!isSignedIn(viewer)) redirect(`/login?callbackUrl=${encodeURIComponent(`/posts/${id}/history`)}`);
+  if (!isSignedIn(viewer))
+    redirect(`/login?callbackUrl=${encodeURIComponent(`/posts/${id}/history`)}`);
   if (!can(viewer, "viewEditHistory")) {
-    return <p className="rounded-lg border border-slate-300 bg-white p-4">Only moderators and administrators can read a post&apos;s edit history.</p>;
+    return (
+      <p className="rounded-lg border border-slate-300 bg-white p-4">
+        Only moderators and administrators can read a post&apos;s edit history.
+      </p>
+    );
   }
   const history = await getEditHistory(Number(id));
   if (!history) notFound();
@@ -24,14 +29,15 @@ export default async function EditHistoryPage({ params }: { params: Promise<{ id
     <div className="space-y-3">
       <h1 className="text-2xl font-bold">Edit history</h1>
       <p>
-        <Link href={history.post.url}>Post by {history.post.authorName}</Link>: {history.versions.length} earlier{" "}
-        {history.versions.length === 1 ? "version" : "versions"}.
+        <Link href={history.post.url}>Post by {history.post.authorName}</Link>:{" "}
+        {history.versions.length} earlier {history.versions.length === 1 ? "version" : "versions"}.
       </p>
       <ol className="space-y-3">
         {history.versions.map((v, i) => (
           <li key={v.id} className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
             <h2 className="text-sm font-semibold text-slate-600">
-              Version {i + 1}, replaced <time dateTime={v.replacedAt.toISOString()}>{formatDateTime(v.replacedAt)}</time>
+              Version {i + 1}, replaced{" "}
+              <time dateTime={v.replacedAt.toISOString()}>{formatDateTime(v.replacedAt)}</time>
               {v.editorName ? ` by ${v.editorName}` : ""}
             </h2>
             <pre className="mt-2 overflow-x-auto text-sm whitespace-pre-wrap">{v.source}</pre>
@@ -39,7 +45,9 @@ export default async function EditHistoryPage({ params }: { params: Promise<{ id
         ))}
         <li className="rounded-lg border border-brand-600 bg-white p-4 shadow-sm">
           <h2 className="text-sm font-semibold text-slate-600">Current version</h2>
-          <pre className="mt-2 overflow-x-auto text-sm whitespace-pre-wrap">{history.post.source}</pre>
+          <pre className="mt-2 overflow-x-auto text-sm whitespace-pre-wrap">
+            {history.post.source}
+          </pre>
         </li>
       </ol>
     </div>

@@ -23,7 +23,18 @@ import {
 } from "@/lib/moderation/threads";
 import type { ModState } from "./state";
 
-const THREAD_TOOLS = ["lock", "unlock", "stick", "unstick", "rename", "move", "delete", "restore", "hard-delete", "merge"] as const;
+const THREAD_TOOLS = [
+  "lock",
+  "unlock",
+  "stick",
+  "unstick",
+  "rename",
+  "move",
+  "delete",
+  "restore",
+  "hard-delete",
+  "merge",
+] as const;
 const POST_TOOLS = ["delete", "restore", "split"] as const;
 
 const threadForm = z.object({
@@ -53,7 +64,10 @@ function text(form: FormData, name: string): string | undefined {
 /** After a success: stay on the page (refreshed), go to the result's address, or offer a link to it. */
 type Then = "stay" | "go" | "link";
 
-function toState(result: { ok: true; message: string; url: string } | { ok: false; error: string }, then: Then = "stay"): ModState {
+function toState(
+  result: { ok: true; message: string; url: string } | { ok: false; error: string },
+  then: Then = "stay",
+): ModState {
   if (!result.ok) return { status: "error", message: result.error, at: Date.now() };
   revalidatePath("/", "layout");
   return {
@@ -66,7 +80,9 @@ function toState(result: { ok: true; message: string; url: string } | { ok: fals
 }
 
 /** After a success that removed the current thread: off to the result's address. */
-function leave(result: { ok: true; message: string; url: string } | { ok: false; error: string }): ModState {
+function leave(
+  result: { ok: true; message: string; url: string } | { ok: false; error: string },
+): ModState {
   const state = toState(result);
   if (result.ok) redirect(result.url);
   return state;
@@ -81,7 +97,12 @@ export async function threadToolAction(_previous: ModState, form: FormData): Pro
     forumId: text(form, "forumId"),
     target: text(form, "target"),
   });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "That request was not understood.", at: Date.now() };
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+      at: Date.now(),
+    };
   const { tool, threadId, reason, title, forumId, target } = parsed.data;
   const viewer = await getViewer();
   const input = { threadId, reason };
@@ -120,7 +141,12 @@ export async function postToolAction(_previous: ModState, form: FormData): Promi
     newTitle: text(form, "newTitle"),
     target: text(form, "target"),
   });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "That request was not understood.", at: Date.now() };
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+      at: Date.now(),
+    };
   const { tool, postIds, reason, splitTo, newTitle, target } = parsed.data;
   const viewer = await getViewer();
   switch (tool) {
@@ -130,7 +156,12 @@ export async function postToolAction(_previous: ModState, form: FormData): Promi
       return toState(await restorePosts(viewer, postIds, reason));
     case "split":
       return toState(
-        await splitPosts(viewer, splitTo === "existing" ? { postIds, targetThreadId: target ?? "", reason } : { postIds, newTitle: newTitle ?? "", reason }),
+        await splitPosts(
+          viewer,
+          splitTo === "existing"
+            ? { postIds, targetThreadId: target ?? "", reason }
+            : { postIds, newTitle: newTitle ?? "", reason },
+        ),
         "link",
       );
   }

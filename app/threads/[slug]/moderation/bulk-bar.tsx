@@ -119,25 +119,52 @@ export function BulkBar({ threadId }: { threadId: number }) {
       </div>
 
       {open === "delete" && count > 0 && (
-        <form id={`${id}-delete`} onSubmit={submit} className="mt-3 space-y-3 border-t border-slate-200 pt-3">
+        <form
+          id={`${id}-delete`}
+          onSubmit={submit}
+          className="mt-3 space-y-3 border-t border-slate-200 pt-3"
+        >
           {hidden("delete")}
-          <ReasonField id={`${id}-delete-reason`} label={`Reason for deleting ${posts} (optional)`} autoFocus />
+          <ReasonField
+            id={`${id}-delete-reason`}
+            label={`Reason for deleting ${posts} (optional)`}
+            autoFocus
+          />
           {formActions(`Delete ${posts}`, "danger")}
         </form>
       )}
 
       {open === "split" && count > 0 && (
-        <form id={`${id}-split`} onSubmit={submit} className="mt-3 space-y-3 border-t border-slate-200 pt-3">
+        <form
+          id={`${id}-split`}
+          onSubmit={submit}
+          className="mt-3 space-y-3 border-t border-slate-200 pt-3"
+        >
           {hidden("split")}
           <fieldset className="space-y-2">
             <legend className={labelStyle}>Move the {posts} to</legend>
             <div className="flex flex-wrap gap-x-4 gap-y-1">
               <label className="flex items-center gap-2 text-sm">
-                <input type="radio" name="splitTo" value="new" checked={splitTo === "new"} onChange={() => setSplitTo("new")} className="size-4 accent-brand-700" autoFocus />
+                <input
+                  type="radio"
+                  name="splitTo"
+                  value="new"
+                  checked={splitTo === "new"}
+                  onChange={() => setSplitTo("new")}
+                  className="size-4 accent-brand-700"
+                  autoFocus
+                />
                 A new thread
               </label>
               <label className="flex items-center gap-2 text-sm">
-                <input type="radio" name="splitTo" value="existing" checked={splitTo === "existing"} onChange={() => setSplitTo("existing")} className="size-4 accent-brand-700" />
+                <input
+                  type="radio"
+                  name="splitTo"
+                  value="existing"
+                  checked={splitTo === "existing"}
+                  onChange={() => setSplitTo("existing")}
+                  className="size-4 accent-brand-700"
+                />
                 An existing thread
               </label>
             </div>
@@ -148,14 +175,28 @@ export function BulkBar({ threadId }: { threadId: number }) {
                 <label htmlFor={`${id}-title`} className={labelStyle}>
                   New thread title
                 </label>
-                <input id={`${id}-title`} name="newTitle" required maxLength={TITLE_MAX} autoComplete="off" className={inputStyle} />
+                <input
+                  id={`${id}-title`}
+                  name="newTitle"
+                  required
+                  maxLength={TITLE_MAX}
+                  autoComplete="off"
+                  className={inputStyle}
+                />
               </div>
             ) : (
               <div className="space-y-1">
                 <label htmlFor={`${id}-target`} className={labelStyle}>
                   Thread number or address
                 </label>
-                <input id={`${id}-target`} name="target" required autoComplete="off" aria-describedby={`${id}-target-hint`} className={inputStyle} />
+                <input
+                  id={`${id}-target`}
+                  name="target"
+                  required
+                  autoComplete="off"
+                  aria-describedby={`${id}-target-hint`}
+                  className={inputStyle}
+                />
                 <p id={`${id}-target-hint`} className="text-xs text-slate-500">
                   The posts go after that thread&apos;s last post, in their order.
                 </p>

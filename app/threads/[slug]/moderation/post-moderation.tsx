@@ -93,7 +93,11 @@ export function PostModeration({ threadId, postId, position, deleted, isFirst }:
             <form id={`${id}-delete`} onSubmit={submit} className="space-y-2">
               <input type="hidden" name="tool" value="delete" />
               <input type="hidden" name="postId" value={postId} />
-              <ReasonField id={`${id}-reason`} label={`Reason for deleting post #${position} (optional)`} autoFocus />
+              <ReasonField
+                id={`${id}-reason`}
+                label={`Reason for deleting post #${position} (optional)`}
+                autoFocus
+              />
               <div className="flex flex-wrap gap-2">
                 <button type="submit" disabled={pending} className={buttonStyle.danger}>
                   Delete post

@@ -11,7 +11,14 @@ import { IDLE, type ModState } from "./state";
 import { Answer, buttonStyle, inputStyle, labelStyle, ReasonField } from "./ui";
 
 interface Props {
-  thread: { id: number; title: string; forumId: number; isLocked: boolean; isSticky: boolean; isDeleted: boolean };
+  thread: {
+    id: number;
+    title: string;
+    forumId: number;
+    isLocked: boolean;
+    isSticky: boolean;
+    isDeleted: boolean;
+  };
   forums: ForumChoice[];
   canHardDelete: boolean;
 }
@@ -119,7 +126,10 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
   const groups = [...new Set(forums.map((f) => f.category))];
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="my-3 rounded-lg border border-amber-300 bg-amber-50 p-3 shadow-sm">
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="my-3 rounded-lg border border-amber-300 bg-amber-50 p-3 shadow-sm"
+    >
       <h2 id={`${id}-heading`} className="mb-2 text-sm font-semibold text-amber-950">
         Thread tools
       </h2>
@@ -141,7 +151,15 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
               <label htmlFor={`${id}-title`} className={labelStyle}>
                 New title
               </label>
-              <input id={`${id}-title`} name="title" required maxLength={TITLE_MAX} defaultValue={thread.title} autoFocus className={inputStyle} />
+              <input
+                id={`${id}-title`}
+                name="title"
+                required
+                maxLength={TITLE_MAX}
+                defaultValue={thread.title}
+                autoFocus
+                className={inputStyle}
+              />
             </div>
             <ReasonField id={`${id}-rename-reason`} />
             {actions("Save title")}
@@ -156,7 +174,14 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
               <label htmlFor={`${id}-forum`} className={labelStyle}>
                 Move to forum
               </label>
-              <select id={`${id}-forum`} name="forumId" required defaultValue="" autoFocus className={inputStyle}>
+              <select
+                id={`${id}-forum`}
+                name="forumId"
+                required
+                defaultValue=""
+                autoFocus
+                className={inputStyle}
+              >
                 <option value="" disabled>
                   Choose a forum…
                 </option>
@@ -187,9 +212,18 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
               <label htmlFor={`${id}-target`} className={labelStyle}>
                 Merge into thread
               </label>
-              <input id={`${id}-target`} name="target" required autoComplete="off" autoFocus aria-describedby={`${id}-target-hint`} className={inputStyle} />
+              <input
+                id={`${id}-target`}
+                name="target"
+                required
+                autoComplete="off"
+                autoFocus
+                aria-describedby={`${id}-target-hint`}
+                className={inputStyle}
+              />
               <p id={`${id}-target-hint`} className="text-xs text-slate-500">
-                The other thread&apos;s number or address. This thread&apos;s posts go after its posts, in order, and this thread disappears.
+                The other thread&apos;s number or address. This thread&apos;s posts go after its
+                posts, in order, and this thread disappears.
               </p>
             </div>
             <ReasonField id={`${id}-merge-reason`} />
@@ -201,7 +235,9 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
         panelForm(
           "delete",
           <>
-            <p className="text-sm text-slate-700">Members will no longer see this thread; staff still can, and can restore it.</p>
+            <p className="text-sm text-slate-700">
+              Members will no longer see this thread; staff still can, and can restore it.
+            </p>
             <ReasonField id={`${id}-delete-reason`} autoFocus />
             {actions("Delete thread", "danger")}
           </>,
@@ -211,7 +247,9 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
         panelForm(
           "hard-delete",
           <>
-            <p className="text-sm font-semibold text-red-800">This removes “{thread.title}” and all its posts for good. It cannot be undone.</p>
+            <p className="text-sm font-semibold text-red-800">
+              This removes “{thread.title}” and all its posts for good. It cannot be undone.
+            </p>
             <ReasonField id={`${id}-hard-reason`} autoFocus />
             {actions("Yes, delete permanently", "danger")}
           </>,

@@ -17,10 +17,19 @@ export const buttonStyle = {
   quiet: "rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900",
 };
 
-export const inputStyle = "block w-full min-w-0 rounded border border-slate-300 bg-white px-3 py-1.5 text-base shadow-sm aria-invalid:border-red-600";
+export const inputStyle =
+  "block w-full min-w-0 rounded border border-slate-300 bg-white px-3 py-1.5 text-base shadow-sm aria-invalid:border-red-600";
 export const labelStyle = "block text-sm font-semibold text-slate-800";
 
-export function ReasonField({ id, label = "Reason (optional)", autoFocus }: { id: string; label?: string; autoFocus?: boolean }) {
+export function ReasonField({
+  id,
+  label = "Reason (optional)",
+  autoFocus,
+}: {
+  id: string;
+  label?: string;
+  autoFocus?: boolean;
+}) {
   return (
     <div className="min-w-0 flex-1 space-y-1">
       <label htmlFor={id} className={labelStyle}>
