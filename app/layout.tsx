@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { SiteHeader } from "./_components/site-header";
+import { SiteHeader } from "./_components/header/site-header";
 import { BanNotice } from "./_components/ban-notice";
 import "./globals.css";
 

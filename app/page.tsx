@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getForumIndex } from "@/lib/forum/forum-index";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { SITE_FEED_URL } from "@/lib/urls";
-import { MarkReadButton } from "@/app/_components/mark-read-button";
+import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 

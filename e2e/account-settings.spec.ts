@@ -103,13 +103,11 @@ test("country, location and avatar show on the profile; bad avatars and long loc
   await profile.getByLabel("Search countries").press("Enter");
   await expect(country).toHaveValue("DE");
   await profile.getByLabel("Location").fill("Berlin");
-  await profile
-    .getByLabel("Avatar", { exact: true })
-    .setInputFiles({
-      name: "cat.png",
-      mimeType: "image/png",
-      buffer: Buffer.from("Just some text, renamed to look like a picture.\n"),
-    });
+  await profile.getByLabel("Avatar", { exact: true }).setInputFiles({
+    name: "cat.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("Just some text, renamed to look like a picture.\n"),
+  });
   await profile.getByRole("button", { name: "Save" }).click();
   await expect(
     profile.getByText("The avatar must be a PNG, JPEG, WebP or GIF image."),

@@ -1,7 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signUp, uniqueName } from "./fixtures";
 
-const posts = (page: Page) => page.locator("article[id^=post-]");
 const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
 const bell = (page: Page) => accountNav(page).getByRole("link", { name: "Alerts", exact: true });
 

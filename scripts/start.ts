@@ -10,7 +10,7 @@ import { runMigrations } from "../db/migrate";
 import { ensureFirstAdmin } from "../db/seed/first-admin";
 import { importSeedsIfEmpty } from "../db/seed/import-seeds";
 import { buildIfStale } from "./build-if-stale";
-import { serve } from "./serve";
+import { serve } from "../server/serve";
 
 async function keptSecret(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();

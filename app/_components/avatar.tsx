@@ -15,8 +15,8 @@ export function Avatar({
       ? { className: "avatar-card" }
       : { style: { width: size, height: size, fontSize: size * 0.45 } };
   if (url) {
-    // eslint-disable-next-line @next/next/no-img-element -- avatars are already resized on upload
     return (
+      // eslint-disable-next-line @next/next/no-img-element -- avatars are already resized on upload
       <img
         src={url}
         alt={`${name}'s avatar`}

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { toggleIgnoreAction } from "@/app/account/ignored/actions";
-import { IDLE, type IgnoreState } from "@/app/account/ignored/state";
+import { IDLE, type IgnoreState } from "@/app/account/ignored/_components/state";
 
 /** "Ignore" / "Unignore" for one member, on member cards, profiles and the ignore list. Shown only
  * when lib/permissions' `ignoreMember` allows it; the action asks again. A plain form, so it works

@@ -13,7 +13,8 @@ import {
   type PasswordState,
   type ProfileState,
   type ProfileValues,
-} from "./state";
+} from "./_components/state";
+import { setAutoWatch } from "@/lib/watching/auto-watch";
 
 const SIGNED_OUT = "You are signed out. Sign in again to change your account.";
 
@@ -106,4 +107,20 @@ export async function savePasswordAction(
     throw error;
   }
   return { errors: {}, version };
+}
+
+export interface WatchSettingsState {
+  autoWatch: boolean;
+  error?: string;
+  saved?: boolean;
+}
+
+export async function saveWatchSettingsAction(
+  previous: WatchSettingsState,
+  form: FormData,
+): Promise<WatchSettingsState> {
+  // An unticked checkbox is simply absent from the form.
+  const result = await setAutoWatch(await getViewer(), form.get("autoWatch") === "on");
+  if (!result.ok) return { autoWatch: previous.autoWatch, error: result.error };
+  return { autoWatch: result.autoWatch, saved: true };
 }

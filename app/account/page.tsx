@@ -7,12 +7,12 @@ import { allCountries, countryShortName } from "@/lib/countries";
 import { AVATAR_SIZE_MESSAGE } from "@/lib/members/avatar";
 import { can } from "@/lib/permissions";
 import { memberUrl } from "@/lib/urls";
-import { EmailForm } from "./email-form";
-import { PasswordForm } from "./password-form";
-import { ProfileForm } from "./profile-form";
-import { profileValues } from "./state";
+import { EmailForm } from "./_components/email-form";
+import { PasswordForm } from "./_components/password-form";
+import { ProfileForm } from "./_components/profile-form";
+import { profileValues } from "./_components/state";
 import { getAutoWatch } from "@/lib/watching/auto-watch";
-import { WatchSettingsForm } from "./watch-settings-form";
+import { WatchSettingsForm } from "./_components/watch-settings-form";
 
 export const metadata: Metadata = { title: "Account settings" };
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { isSignedIn } from "@/lib/permissions";
 import { safeRedirect } from "@/lib/urls";
 import { oauthSignInAction } from "./actions";
-import { SignInForm } from "./sign-in-form";
+import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 

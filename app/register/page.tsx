@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
-import { SignUpForm } from "./sign-up-form";
+import { SignUpForm } from "./_components/sign-up-form";
 
 export const metadata: Metadata = { title: "Sign up" };
 

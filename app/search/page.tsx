@@ -13,7 +13,7 @@ import {
 import { forumChoices } from "@/lib/forum/forum-choices";
 import { runSearch, type SearchOutcome } from "@/lib/search/search";
 import { SearchTooBroadError, type SearchHit } from "@/lib/search/search-posts";
-import { SearchForm as SearchFormView } from "./search-form";
+import { SearchForm as SearchFormView } from "./_components/search-form";
 
 export const dynamic = "force-dynamic";
 

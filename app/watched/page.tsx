@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LastPost } from "@/app/_components/last-post";
-import { JumpToUnread, titleWeight } from "@/app/_components/unread-marks";
+import { JumpToUnread, titleWeight } from "@/app/_components/reading/unread-marks";
 import { notFound, redirect } from "next/navigation";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";

@@ -8,7 +8,7 @@ type Tx = Pick<Database, "insert" | "select" | "delete">;
 type AlertKind = (typeof alerts.$inferInsert)["kind"];
 
 /** Of these members, the ones who have put the actor on their ignore list: they hear nothing from
- * them. As in notIgnoredBy (lib/members/ignoring.ts), an ignored member who has since become staff
+ * them. As in notIgnoredBy (lib/members/ignore-filter.ts), an ignored member who has since become staff
  * counts as not ignored. */
 async function membersIgnoring(tx: Tx, actorId: string, memberIds: string[]): Promise<Set<string>> {
   if (memberIds.length === 0) return new Set();

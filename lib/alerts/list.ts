@@ -4,9 +4,9 @@
 import "server-only";
 import { and, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alerts, posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
+import { alerts, posts, reactions, threads, users } from "@/db/schema";
 import { reactionOf } from "../forum/reaction-kinds";
-import { notIgnoredBy } from "../members/ignoring";
+import { notIgnoredBy } from "../members/ignore-filter";
 import { memberUrl, postUrl } from "../urls";
 
 export const ALERTS_PER_PAGE = 20;

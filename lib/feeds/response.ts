@@ -26,7 +26,7 @@ export function rssResponse(request: Request, channel: FeedChannel): Response {
 const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /** Where this request was addressed, for the absolute links a feed needs. SITE_URL, when set, wins:
- * a public, cacheable answer should not take its links from a header any client can write. Behind scripts/serve.ts,
+ * a public, cacheable answer should not take its links from a header any client can write. Behind server/serve.ts,
  * Next's request.url says "localhost" whatever host the reader asked for, so the Host header is used
  * (X-Forwarded-Host behind a trusted proxy) when it is a plain host name; the scheme is Next's. */
 export function requestOrigin(request: Request): string {

@@ -19,7 +19,7 @@ import {
   listIgnoredMembers,
   unignoreMember,
 } from "./ignore-list";
-import { notIgnoredBy } from "./ignoring";
+import { notIgnoredBy } from "./ignore-filter";
 
 let reader: Viewer;
 let noisy: Viewer;

@@ -1,5 +1,5 @@
 // Each member's ignore list: whose posts are collapsed for them on thread pages and left out of the
-// lists that use notIgnoredBy (./ignoring.ts). Whether one may ignore someone is lib/permissions'
+// lists that use notIgnoredBy (./ignore-filter.ts). Whether one may ignore someone is lib/permissions'
 // `ignoreMember` rule; this module turns its answer into words for the forms.
 //
 // Rows stay when an ignored member becomes staff; every read below keeps only targets whose role is

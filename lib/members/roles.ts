@@ -16,7 +16,7 @@ import {
   type Role,
   type Viewer,
 } from "../permissions";
-import { logModAction } from "../moderation/log";
+import { logModAction } from "../moderation/log-entry";
 import { memberUrl } from "../urls";
 import { memberTitle } from "./titles";
 

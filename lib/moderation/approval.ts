@@ -14,7 +14,7 @@ import { mentionedMemberIds, renderFacts } from "../forum/render-context";
 import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
 import { autoWatch } from "../watching/watch";
-import { logModAction, REASON_MAX } from "./log";
+import { logModAction, REASON_MAX } from "./log-entry";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Queryable = Pick<Database, "select">;

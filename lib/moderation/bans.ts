@@ -13,7 +13,7 @@ import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { formatDateTime } from "../format";
 import { can, isSignedIn, isStaff, type Role, type Viewer } from "../permissions";
-import { logModAction, REASON_MAX } from "./log";
+import { logModAction, REASON_MAX } from "./log-entry";
 
 export const BAN_REASON_MAX = REASON_MAX;
 

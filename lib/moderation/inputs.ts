@@ -2,7 +2,7 @@
 // library functions (which never trust their callers) use the same schemas and messages.
 import { z } from "zod";
 import { ROW_ID_MAX as INT_MAX, rowId as id } from "../row-id";
-import { REASON_MAX } from "./log";
+import { REASON_MAX } from "./log-entry";
 
 export const REASON_TOO_LONG = `Reasons are at most ${REASON_MAX} characters long.`;
 /** How many posts one bulk action may touch. */

@@ -11,7 +11,7 @@ import type { Viewer } from "../permissions";
 import { postUrl } from "../urls";
 import { applyContributions, contributions, recountThread, type Tx } from "./counters";
 import { postIdsSchema, reasonSchema } from "./inputs";
-import { logModAction } from "./log";
+import { logModAction } from "./log-entry";
 import { lockThreadRows, parseInput, staffActor } from "./threads";
 
 export type PostModerationResult =

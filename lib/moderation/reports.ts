@@ -17,7 +17,7 @@ import {
 } from "@/db/schema";
 import { can, isSignedIn, type Viewer } from "../permissions";
 import { memberUrl, postUrl, threadUrl } from "../urls";
-import { logModAction, REASON_MAX } from "./log";
+import { logModAction, REASON_MAX } from "./log-entry";
 import type { ModerationResult } from "./approval";
 
 export type ReportState = (typeof reportStateEnum.enumValues)[number];

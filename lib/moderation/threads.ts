@@ -27,7 +27,7 @@ import {
   threadRefSchema,
 } from "./inputs";
 import { carryWatches } from "../watching/watch";
-import { logModAction } from "./log";
+import { logModAction } from "./log-entry";
 
 export type ModerationResult =
   { ok: true; message: string; threadId: number; url: string } | { ok: false; error: string };

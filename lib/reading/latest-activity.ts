@@ -6,7 +6,7 @@ import "server-only";
 import { and, isNull, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
-import { notIgnoredBy } from "../members/ignoring";
+import { notIgnoredBy } from "../members/ignore-filter";
 import { plainExcerpt } from "../markup/excerpt";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
 import { memberUrl, postUrl, threadUrl } from "../urls";

@@ -7,7 +7,7 @@ import { and, count, eq, inArray, isNull, sql, type AnyColumn, type SQL } from "
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
-import { notIgnoredBy } from "../members/ignoring";
+import { notIgnoredBy } from "../members/ignore-filter";
 import { threadShownTo } from "../moderation/visibility";
 import { forumUrl, memberUrl, postUrl, threadUnreadUrl, threadUrl } from "../urls";
 import { isUnread, isUnreadIndexed } from "./unread";

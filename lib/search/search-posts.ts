@@ -20,7 +20,7 @@ import "server-only";
 import { and, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { posts, threads } from "@/db/schema";
-import { notIgnoredBy } from "../members/ignoring";
+import { notIgnoredBy } from "../members/ignore-filter";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
 import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
 import { MAX_RESULTS, RESULTS_PER_PAGE, type SearchOrder } from "./query";

@@ -1,7 +1,7 @@
-// Child process: the production app as `npm start` serves it (scripts/serve.ts: the same Node server
+// Child process: the production app as `npm start` serves it (server/serve.ts: the same Node server
 // in front of Next), against the bench database. The bench sets every variable start.ts would have
 // set (DATABASE_URL, AUTH_SECRET, AUTH_TRUST_HOST, DATA_DIR, NEXT_DIST_DIR) and the port.
-import { serve } from "../serve";
+import { serve } from "../../server/serve";
 
 async function main() {
   const port = Number(process.env.PORT);

@@ -1,7 +1,7 @@
 // What one request of a page asks of Postgres: the statements the app really sends (counted from the
 // server log with log_statement=all) and each one's EXPLAIN (ANALYZE, BUFFERS), logged by
 // auto_explain with the real parameters. Nothing is replicated by hand, so the figures follow the app
-// as its queries change. The health check of scripts/serve.ts ("select 1" every second) is left out.
+// as its queries change. The health check of server/serve.ts ("select 1" every second) is left out.
 import type { Sql } from "postgres";
 import type { BenchPostgres } from "./postgres";
 

@@ -50,8 +50,8 @@ import {
   SpoilerIcon,
 } from "./icons";
 import { clearMultiQuote } from "./multi-quote";
-import { previewPost } from "./preview-action";
-import { quotesFor } from "./quotes-action";
+import { previewPost } from "./actions";
+import { quotesFor } from "./actions";
 import { SmilieMenu } from "./smilie-menu";
 import { toolButtonClass } from "./toolbar-styles";
 import { useMultiQuote } from "./use-multi-quote";

@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { ignoreMember, unignoreMember, type IgnoreResult } from "@/lib/members/ignore-list";
-import type { IgnoreState } from "./state";
+import type { IgnoreState } from "./_components/state";
 
 const memberId = z
   .string("Choose a member.")
@@ -51,12 +51,10 @@ export async function toggleIgnoreAction(
   _previous: IgnoreState,
   form: FormData,
 ): Promise<IgnoreState> {
-  const parsed = z
-    .object({ memberId, ignore: z.enum(["1", "0"]) })
-    .safeParse({
-      memberId: form.get("memberId") ?? undefined,
-      ignore: form.get("ignore") ?? undefined,
-    });
+  const parsed = z.object({ memberId, ignore: z.enum(["1", "0"]) }).safeParse({
+    memberId: form.get("memberId") ?? undefined,
+    ignore: form.get("ignore") ?? undefined,
+  });
   if (!parsed.success)
     return invalid(parsed.error.issues[0]?.message ?? "That request was not understood.");
   const viewer = await getViewer();

@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDate } from "@/lib/format";
 import { IGNORE_LIST_CAP, listIgnoredMembers } from "@/lib/members/ignore-list";
 import { can } from "@/lib/permissions";
-import { IgnoreByNameForm } from "./ignore-by-name-form";
+import { IgnoreByNameForm } from "./_components/ignore-by-name-form";
 
 export const metadata: Metadata = { title: "Ignored members" };
 export const dynamic = "force-dynamic";

@@ -11,8 +11,8 @@ import { forumFeedUrl, forumUrl, pageFromParam, SITE_FEED_URL } from "@/lib/urls
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { unreadAmong } from "@/lib/reading/reads";
-import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/unread-marks";
-import { MarkReadButton } from "@/app/_components/mark-read-button";
+import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/reading/unread-marks";
+import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
 
 export const dynamic = "force-dynamic";
 

@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { approvePost, rejectPost, setApprovalThreshold } from "@/lib/moderation/approval";
-import type { DecisionState } from "../_queue/decision-forms";
+import type { DecisionState } from "../_components/decision-forms";
 
 const decisionForm = z.object({
   postId: z.coerce

@@ -12,9 +12,9 @@ import {
 } from "@/lib/moderation/approval";
 import { can, isSignedIn } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
-import { DecisionForm, DecisionProvider, DecisionStatus } from "../_queue/decision-forms";
+import { DecisionForm, DecisionProvider, DecisionStatus } from "../_components/decision-forms";
 import { decidePostAction } from "./actions";
-import { ApprovalSettingForm } from "./setting-form";
+import { ApprovalSettingForm } from "./_components/setting-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Approval queue", robots: { index: false } };

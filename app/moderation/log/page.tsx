@@ -11,7 +11,7 @@ import {
   listModLogActions,
   listStaffNames,
   MOD_LOG_FILTER_MAX,
-} from "@/lib/moderation/mod-log";
+} from "@/lib/moderation/log-listing";
 import { can, isSignedIn } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 

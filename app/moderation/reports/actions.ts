@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { rejectReport, resolveReport } from "@/lib/moderation/reports";
-import type { DecisionState } from "../_queue/decision-forms";
+import type { DecisionState } from "../_components/decision-forms";
 
 const decisionForm = z.object({
   reportId: z.coerce

@@ -14,7 +14,7 @@ import {
 } from "@/lib/moderation/reports";
 import { can, isSignedIn } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
-import { DecisionForm, DecisionProvider, DecisionStatus } from "../_queue/decision-forms";
+import { DecisionForm, DecisionProvider, DecisionStatus } from "../_components/decision-forms";
 import { decideReportAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -14,16 +14,16 @@ import { formatDateTime } from "@/lib/format";
 import { can, isSignedIn, type Viewer } from "@/lib/permissions";
 import { postingRefusal } from "@/lib/permissions/posting";
 import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
-import { PostTools } from "./post-tools";
+import { PostTools } from "./_components/post-tools";
 import { forumChoices } from "@/lib/forum/forum-choices";
-import { QuoteExpander } from "./quote-expander";
-import { IgnoredPost } from "./ignored-post";
-import { IgnoredQuotes } from "./ignored-quotes";
-import { BulkBar, PostModeration, ReplyForm, ThreadTools } from "./on-demand";
+import { QuoteExpander } from "./_components/quote-expander";
+import { IgnoredPost } from "./_components/ignored-post";
+import { IgnoredQuotes } from "./_components/ignored-quotes";
+import { BulkBar, PostModeration, ReplyForm, ThreadTools } from "./_components/on-demand";
 import { isPrefetchRequest } from "@/lib/reading/prefetch";
 import { recordThreadRead } from "@/lib/reading/reads";
 import { isWatching } from "@/lib/watching/watch";
-import { WatchButton } from "./watch-button";
+import { WatchButton } from "./_components/watch-button";
 
 export const dynamic = "force-dynamic";
 

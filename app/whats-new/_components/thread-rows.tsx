@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ThreadRowStats } from "@/app/_components/thread-row-stats";
-import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/unread-marks";
+import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/reading/unread-marks";
 import { formatDateTime } from "@/lib/format";
 import type { WhatsNewThread } from "@/lib/reading/whats-new";
 

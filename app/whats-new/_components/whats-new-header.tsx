@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { MarkReadButton } from "@/app/_components/mark-read-button";
+import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
 import { can, type Viewer } from "@/lib/permissions";
 import { whatsNewUrl } from "@/lib/urls";
 

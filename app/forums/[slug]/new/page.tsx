@@ -8,7 +8,7 @@ import { can, isSignedIn } from "@/lib/permissions";
 import { postingRefusal } from "@/lib/permissions/posting";
 import { POSTING } from "@/lib/forum/posting-rules";
 import { forumUrl } from "@/lib/urls";
-import { NewThreadForm } from "./new-thread-form";
+import { NewThreadForm } from "./_components/new-thread-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New thread" };

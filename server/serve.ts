@@ -29,7 +29,7 @@ function watchDatabase(url: string, everyMs = 1000) {
       checking = false;
     }
   };
-  const timer = setInterval(check, everyMs);
+  const timer = setInterval(() => void check(), everyMs);
   timer.unref();
   return {
     state,

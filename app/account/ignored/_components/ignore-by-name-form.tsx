@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
-import { ignoreByNameAction } from "./actions";
+import { ignoreByNameAction } from "../actions";
 import { IDLE, type IgnoreState } from "./state";
 
 export function IgnoreByNameForm() {

@@ -17,14 +17,12 @@ export interface ModLogEntry {
 }
 
 export async function logModAction(tx: Tx, entry: ModLogEntry): Promise<void> {
-  await tx
-    .insert(modLog)
-    .values({
-      ...entry,
-      targetId: String(entry.targetId),
-      targetLabel: entry.targetLabel ?? null,
-      reason: entry.reason ?? null,
-    });
+  await tx.insert(modLog).values({
+    ...entry,
+    targetId: String(entry.targetId),
+    targetLabel: entry.targetLabel ?? null,
+    reason: entry.reason ?? null,
+  });
 }
 
 /** Reasons are optional but bounded, as every staff form says. */

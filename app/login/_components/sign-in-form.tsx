@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
-import { signInAction, type SignInState } from "./actions";
+import { signInAction, type SignInState } from "../actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState<SignInState, FormData>(signInAction, { identifier: "" });

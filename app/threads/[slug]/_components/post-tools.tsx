@@ -9,8 +9,8 @@ import { getMultiQuote, toggleMultiQuote } from "@/app/_components/editor/multi-
 import { quoteMarkup } from "@/lib/markup/quote";
 import type { ReactionKind } from "@/db/schema";
 import { REACTIONS, reactionOf } from "@/lib/forum/reaction-kinds";
-import { quotesFor } from "@/app/_components/editor/quotes-action";
-import { editableSourceAction, editPostAction, toggleReactionAction } from "./actions";
+import { quotesFor } from "@/app/_components/editor/actions";
+import { editableSourceAction, editPostAction, toggleReactionAction } from "../actions";
 
 // Loaded when first used, not with the page: most readers never edit or report, and guests cannot.
 const PostEditor = dynamic(

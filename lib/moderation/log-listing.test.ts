@@ -9,8 +9,8 @@ import { loadViewer } from "@/lib/permissions/load-viewer";
 import { setMemberRole } from "@/lib/members/roles";
 import { memberUrl, postUrl, threadUrl } from "@/lib/urls";
 import { banMember, unbanMember } from "./bans";
-import { logModAction } from "./log";
-import { listModLog, listModLogActions, MOD_LOG_PER_PAGE } from "./mod-log";
+import { logModAction } from "./log-entry";
+import { listModLog, listModLogActions, MOD_LOG_PER_PAGE } from "./log-listing";
 
 const run = Date.now().toString(36);
 const created: string[] = [];

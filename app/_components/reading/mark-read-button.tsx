@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
-import { markAllReadAction, markForumReadAction, type MarkReadState } from "./reading-actions";
+import { markAllReadAction, markForumReadAction, type MarkReadState } from "./actions";
 
 function Submit({ label }: { label: string }) {
   const { pending } = useFormStatus();

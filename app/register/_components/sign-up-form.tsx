@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
-import { signUpAction, type SignUpState } from "./actions";
+import { signUpAction, type SignUpState } from "../actions";
 
 export function SignUpForm() {
   const [state, action] = useActionState<SignUpState, FormData>(signUpAction, {

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
-import { savePasswordAction } from "./actions";
+import { savePasswordAction } from "../actions";
 import type { PasswordState } from "./state";
 
 export function PasswordForm({

@@ -1,4 +1,4 @@
-// A one-second micro-cache of the pages guests read, in front of Next (scripts/serve.ts).
+// A one-second micro-cache of the pages guests read, in front of Next (server/serve.ts).
 //
 // Why it is correct: a guest page depends only on the URL and on what Postgres holds, never on who
 // asks. So it is cached only for requests that carry no session cookie, only for GET of the reading

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Avatar } from "@/app/_components/avatar";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { CheckboxField, FileField, TextareaField } from "@/app/_components/form-controls";
-import { saveProfileAction } from "./actions";
+import { saveProfileAction } from "../actions";
 import { CountryPicker, type CountryOption } from "./country-picker";
 import type { ProfileState } from "./state";
 

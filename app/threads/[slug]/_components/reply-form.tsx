@@ -4,7 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { clearDraft } from "@/app/_components/editor/drafts";
 import { PostEditor } from "@/app/_components/editor/post-editor";
-import { replyAction, type PostFormState } from "./actions";
+import { replyAction, type PostFormState } from "../actions";
 
 /** The reply box at the bottom of a thread. The text survives failed submits and reloads (drafts);
  * a double click or retry posts once (the idempotency key only changes after a success). */

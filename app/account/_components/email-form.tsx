@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
-import { saveEmailAction } from "./actions";
+import { saveEmailAction } from "../actions";
 import type { EmailState } from "./state";
 
 export function EmailForm({ initial }: { initial: EmailState }) {

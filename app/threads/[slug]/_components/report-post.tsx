@@ -4,7 +4,7 @@ import { useActionState, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { controlClass } from "@/app/_components/form-controls";
-import { reportPostAction, type ReportFormState } from "./report-action";
+import { reportPostAction, type ReportFormState } from "../actions";
 
 const REASON_MAX = 500;
 const IDLE: ReportFormState = { status: "idle", message: "" };

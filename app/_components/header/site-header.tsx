@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { can, isSignedIn } from "@/lib/permissions";
 import { memberUrl } from "@/lib/urls";
-import { signOutAction } from "./session-actions";
-import { ModerationLinks } from "./moderation-links";
+import { signOutAction } from "./actions";
+import { ModerationLinks } from "../moderation-links";
 import { AlertsLink } from "./alerts-link";
 
 const navLink = "text-brand-100 hover:text-white";

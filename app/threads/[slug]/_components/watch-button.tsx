@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
-import { toggleWatchAction, type WatchState } from "./watch-action";
+import { toggleWatchAction, type WatchState } from "../actions";
 
 /** "Watch" / "Unwatch" for the signed-in reader; the new state shows as soon as the server answers. */
 export function WatchButton({ threadId, watching }: { threadId: number; watching: boolean }) {

@@ -4,6 +4,8 @@ import { getViewer } from "@/lib/auth/viewer";
 import { previewHtml } from "@/lib/forum/preview";
 import { previewRate, REQUEST_RATES } from "@/lib/limits/request-rates";
 import { isSignedIn } from "@/lib/permissions";
+import { z } from "zod";
+import { quotesMarkup } from "@/lib/forum/quoting";
 
 /** The preview renders exactly as posting would; only members who can post need it. */
 export async function previewPost(source: string): Promise<{ html: string } | { error: string }> {
@@ -16,4 +18,13 @@ export async function previewPost(source: string): Promise<{ html: string } | { 
     };
   }
   return previewHtml(String(source));
+}
+
+const postIds = z.array(z.coerce.number().int().positive()).max(50);
+
+/** Quote blocks for posts anyone can read: the Quote, + Quote and Insert quotes buttons use it. */
+export async function quotesFor(ids: number[]): Promise<{ markup: string } | { error: string }> {
+  const parsed = postIds.safeParse(ids);
+  if (!parsed.success) return { error: "Choose posts to quote first." };
+  return quotesMarkup(parsed.data);
 }

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { controlClass } from "@/app/_components/form-controls";
-import { saveApprovalSettingAction, type SettingFormState } from "./actions";
+import { saveApprovalSettingAction, type SettingFormState } from "../actions";
 
 const IDLE: SettingFormState = { status: "idle", message: "" };
 

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { clearDraft } from "@/app/_components/editor/drafts";
 import { PostEditor } from "@/app/_components/editor/post-editor";
-import { newThreadAction, type NewThreadState } from "./actions";
+import { newThreadAction, type NewThreadState } from "../actions";
 
 export function NewThreadForm({
   forumId,

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { CheckboxField } from "@/app/_components/form-controls";
-import { saveWatchSettingsAction, type WatchSettingsState } from "./watch-settings-action";
+import { saveWatchSettingsAction, type WatchSettingsState } from "../actions";
 
 export function WatchSettingsForm({ autoWatch }: { autoWatch: boolean }) {
   const [state, action] = useActionState<WatchSettingsState, FormData>(saveWatchSettingsAction, {
