@@ -50,8 +50,7 @@ import {
   SpoilerIcon,
 } from "./icons";
 import { clearMultiQuote } from "./multi-quote";
-import { previewPost } from "./actions";
-import { quotesFor } from "./actions";
+import { previewPost, quotesFor } from "./actions";
 import { SmilieMenu } from "./smilie-menu";
 import { toolButtonClass } from "./toolbar-styles";
 import { useMultiQuote } from "./use-multi-quote";
