@@ -1,14 +1,18 @@
-// A one-second micro-cache of the pages guests read, in front of Next (server/serve.ts).
+// A one-second micro-cache of the reading pages, in front of Next (server/serve.ts), for guests and
+// members alike.
 //
-// Why it is correct: a guest page depends only on the URL and on what Postgres holds, never on who
-// asks. So it is cached only for requests that carry no session cookie, only for GET of the reading
-// routes below, only when Next answered 200 (or a redirect, as a post permalink does) without
-// Set-Cookie, and never for React Server Component or server-action requests (they carry headers that
-// change the answer). A request gets a copy whose render *started* less than TTL_MS before the request
-// arrived (a stored copy, or the render it waits for), so a reply, edit, reaction or moderator action
-// that commits at time t is in the answer to every guest request arriving after t + 1 s, on every
-// instance (each keeps its own copies; nothing needs to be told about a write, which is why there is
-// no invalidation message to lose). Members never see a cached page: their pages are personalised.
+// Why it is correct: a reading page is rendered as a guest sees it, whoever asks: the request that
+// fills the cache reaches Next without its cookies, so nothing personal can be in a copy. What is
+// personal (who is signed in, own reactions, tools, unread marks, the reply box) comes to the
+// browser from GET /api/personal, which is never cached. Staff (the staff hint cookie) and
+// member-only lists (What's new's "Unread only") still get a per-request render. Only GETs of the
+// reading routes below are kept, only when Next answered 200 (or a redirect, as a post permalink
+// does) without Set-Cookie, and never React Server Component or server-action requests (they carry
+// headers that change the answer). A request gets a copy whose render *started* less than TTL_MS
+// before the request arrived (a stored copy, or the render it waits for), so a reply, edit, reaction
+// or moderator action that commits at time t is in the answer to every request arriving after
+// t + 1 s, on every instance (each keeps its own copies; nothing needs to be told about a write,
+// which is why there is no invalidation message to lose).
 //
 // Why it is fast: the compressed bytes are stored as Next sent them, so a hit costs one write and no
 // rendering, no database round trip and no gzip. After REFRESH_MS one request re-renders through Next
@@ -57,11 +61,26 @@ export interface GuestPageCache {
   ): void;
 }
 
+/** Set by GET /api/personal for moderators and administrators, whose pages carry their tools and are
+ * rendered per request. It only chooses the slower path: a forged one gets a per-request page that
+ * still asks lib/permissions, and a staff member without it gets the reading page and its tools
+ * from the personal answer. */
+export const STAFF_HINT_COOKIE = "parley-staff";
+
 function hasSessionCookie(req: IncomingMessage): boolean {
   const cookie = req.headers.cookie;
   // Auth.js names it authjs.session-token (with a __Secure- prefix over https, and .0, .1… chunks).
   return cookie !== undefined && cookie.includes("session-token");
 }
+
+function hasStaffHint(req: IncomingMessage): boolean {
+  return req.headers.cookie?.includes(`${STAFF_HINT_COOKIE}=1`) ?? false;
+}
+
+/** Pages that differ per member by their very URL: What's new's "Unread only", and a thread page
+ * opened with `pending=1` right after posting a reply that awaits approval (only its author and the
+ * staff see it). */
+const MEMBER_ONLY_QUERY = /[?&](unread|pending)=/;
 
 /** The cache key, or null when this request must go to Next uncached. */
 export function guestCacheKey(req: IncomingMessage): string | null {
@@ -76,7 +95,7 @@ export function guestCacheKey(req: IncomingMessage): string | null {
   )
     return null;
   if (h["if-none-match"] || h["if-modified-since"] || h.range) return null;
-  if (hasSessionCookie(req)) return null;
+  if (hasSessionCookie(req) && (hasStaffHint(req) || MEMBER_ONLY_QUERY.test(req.url))) return null;
   const queryAt = req.url.indexOf("?");
   const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
   if (queryAt !== -1 && req.url.includes("_rsc=")) return null;
@@ -88,6 +107,16 @@ export function guestCacheKey(req: IncomingMessage): string | null {
 function send(res: ServerResponse, entry: Entry) {
   res.writeHead(entry.status, entry.headers);
   res.end(entry.body);
+}
+
+/** The request as a guest would send it: the copy must not depend on who filled it. */
+function withoutCookies(req: IncomingMessage): IncomingMessage {
+  delete req.headers.cookie;
+  delete req.headers.authorization;
+  for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) {
+    if (/^(cookie|authorization)$/i.test(req.rawHeaders[i]!)) req.rawHeaders.splice(i, 2);
+  }
+  return req;
 }
 
 /** Lets Next answer as usual while keeping a copy of the status, headers and (compressed) bytes. */
@@ -155,7 +184,7 @@ function renderAndCapture(
     res.once("close", () => {
       if (!res.writableFinished) resolve(null);
     });
-    render(req, res);
+    render(withoutCookies(req), res);
   });
 }
 
@@ -229,7 +258,7 @@ export function createGuestPageCache(
       if (inFlight && now - inFlight.startedAt < ttl) {
         void inFlight.done.then((shared) => {
           if (shared && !res.headersSent) send(res, shared);
-          else render(req, res);
+          else render(withoutCookies(req), res);
         });
         return;
       }
