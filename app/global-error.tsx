@@ -29,7 +29,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
       <body>
         <title>Something went wrong | Parley</title>
         <main role="alert" style={page}>
-          <h1 style={{ fontSize: "1.5rem" }}>Something went wrong</h1>
+          <h1 style={{ fontSize: "1.5rem", fontWeight: 700 }}>Something went wrong</h1>
           <p>
             Parley could not show this page. If the forum&apos;s database is restarting, it will be
             back in a moment.
