@@ -1,11 +1,8 @@
 "use client";
 
-export default function ErrorPage({
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
+import Link from "next/link";
+
+export default function ErrorPage({ retry }: { error: unknown; retry: () => void }) {
   return (
     <div
       role="alert"
@@ -16,13 +13,17 @@ export default function ErrorPage({
         This page could not be shown. If the forum&apos;s database is restarting, it will be back in
         a moment.
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-4 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-      >
-        Try again
-      </button>
+      <div className="mt-4 flex flex-wrap items-center justify-center gap-4">
+        {/* retry, not reset: the page is drawn on the server, so trying again must fetch it anew. */}
+        <button
+          type="button"
+          onClick={() => retry()}
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
+          Try again
+        </button>
+        <Link href="/">Back to the forums</Link>
+      </div>
     </div>
   );
 }

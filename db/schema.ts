@@ -168,7 +168,6 @@ export const threads = pgTable(
     /** Kept beside authorId so guest and deleted authors still have a name. */
     authorName: text("author_name").notNull(),
     replyCount: integer("reply_count").notNull().default(0),
-    viewCount: integer("view_count").notNull().default(0),
     firstPostId: integer("first_post_id"),
     lastPostId: integer("last_post_id"),
     lastPostAt: timestamp("last_post_at", { withTimezone: true }).notNull().defaultNow(),

@@ -217,3 +217,59 @@ test("threads one starts or replies to are watched unless the account setting is
   await page.goto("/watched");
   await expect(page.getByRole("link", { name: title, exact: true })).toHaveCount(0);
 });
+
+test("a hand-edited Mark read or Unwatch form changes nothing for a member; only a signed-out visitor is sent to sign in", async ({
+  browser,
+}) => {
+  const a = await member(browser, "tinkerer");
+  const b = await member(browser, "answerer");
+  const title = `Forms edited by hand ${uniqueName("t")}`;
+  const threadUrl = await startThread(a.page, title);
+  await b.page.goto(threadUrl);
+  await reply(b.page, "An answer, so there is an alert.");
+
+  /** Submits the form with its hidden id replaced, and answers the action's response. */
+  async function submitWith(field: string, value: string, button: string, path: string) {
+    await a.page.locator(`input[name="${field}"]`).evaluate((input, v) => {
+      (input as HTMLInputElement).value = v;
+    }, value);
+    const answered = a.page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === path,
+    );
+    await a.page.getByRole("button", { name: button }).click();
+    return answered;
+  }
+
+  await a.page.goto("/alerts");
+  const markRead = `Mark read: ${b.name} replied to the thread ${title}`;
+  for (const bad of ["__proto__", "99999999999", "-1", "abc"]) {
+    const response = await submitWith("alertId", bad, markRead, "/alerts");
+    expect(response.status(), bad).toBe(200);
+    expect(response.headers()["x-action-redirect"], bad).toBeUndefined();
+    await expect(a.page).toHaveURL(/\/alerts$/);
+    await expect(a.page.getByText("1 unread alert.")).toBeVisible();
+  }
+
+  await a.page.goto("/watched");
+  for (const bad of ["__proto__", "2147483648", "0"]) {
+    const response = await submitWith("threadId", bad, `Unwatch ${title}`, "/watched");
+    expect(response.status(), bad).toBe(200);
+    expect(response.headers()["x-action-redirect"], bad).toBeUndefined();
+    await expect(a.page).toHaveURL(/\/watched$/);
+    await expect(a.page.getByRole("link", { name: title, exact: true })).toBeVisible();
+  }
+
+  // Signed out from another tab, the same form sends them to sign in, and back here afterwards.
+  const other = await a.context.newPage();
+  await other.goto("/");
+  await other
+    .getByRole("navigation", { name: "Account" })
+    .getByRole("button", { name: "Sign out" })
+    .click();
+  await expect(accountNav(other).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await a.page.getByRole("button", { name: `Unwatch ${title}` }).click();
+  await expect(a.page).toHaveURL(/\/login\?callbackUrl=(%2F|\/)watched$/);
+
+  await a.context.close();
+  await b.context.close();
+});

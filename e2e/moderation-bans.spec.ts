@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, signIn, signUp, STRONG_PASSWORD, uniqueName, openThread } from "./fixtures";
+import { callServerAction } from "./server-actions";
 
 const THREAD_003 = "Why is Japan's Abe Seeking Better Ties with Russia's Putin?";
 const DENIED = "You do not have permission to view this page";
@@ -71,6 +72,20 @@ test("an administrator bans a member from their profile; the member is signed ou
     member.getByText("Your account is banned: you can read the forum but not post or react."),
   ).toBeVisible();
   await member.screenshot({ path: "test-results/screens/ban-notice.png" });
+  // Nor does the editor's Preview answer them when its request is sent by hand.
+  const preview = () =>
+    callServerAction(
+      member,
+      new URL(member.url()).pathname,
+      "app/_components/editor/actions.ts",
+      "previewPost",
+      ["**Still here**"],
+    );
+  const refused = await preview();
+  expect(refused).toContain(
+    "Your account is banned: you can read the forum but not post or react.",
+  );
+  expect(refused).not.toContain("<strong>Still here</strong>");
 
   // The administrator lifts the ban; the member, still signed in, posts again.
   await panel.getByRole("button", { name: "Unban" }).click();
@@ -83,6 +98,7 @@ test("an administrator bans a member from their profile; the member is signed ou
   await member.getByRole("textbox", { name: "Message" }).fill("Back, and behaving.");
   await member.getByRole("button", { name: "Post reply" }).click();
   await expect(member.locator("article[id^=post-]").last()).toContainText("Back, and behaving.");
+  expect(await preview()).toContain("<strong>Still here</strong>");
   await context.close();
 
   // The moderator log shows both lines, the ban with its reason and end date.

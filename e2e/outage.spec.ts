@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import postgres from "postgres";
 import { E2E_DATA_DIR } from "../playwright.config";
+import { signUp } from "./fixtures";
 
 // Freezes the e2e server's embedded Postgres (postmaster and backends) so it stops answering, then
 // thaws it: the forum must say 503 meanwhile and come back by itself.
@@ -45,4 +47,60 @@ test("while Postgres does not answer, pages are a 503 that says so; then the for
     .toBe(200);
   await page.goto("/forums/global-defence");
   await expect(page.getByRole("heading", { level: 1, name: "Global Defence" })).toBeVisible();
+});
+
+/** The e2e server's database, reached the way the start script does (port from postmaster.pid). */
+function e2eDatabase() {
+  const port = readFileSync(`${E2E_DATA_DIR}/pg/postmaster.pid`, "utf8").split("\n")[3]!.trim();
+  const password = readFileSync(`${E2E_DATA_DIR}/pg-password`, "utf8").trim();
+  return postgres(`postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/parley`, {
+    max: 1,
+    onnotice: () => {},
+  });
+}
+
+test("when the layout's own queries fail while Postgres still answers, the page is a friendly one, never Next's bare error", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const name = await signUp(page);
+  const sql = e2eDatabase();
+  const account = page.getByRole("navigation", { name: "Account" });
+  // Tables moved aside make exactly those queries fail, while the server's health check (select 1)
+  // still passes, so requests reach the app.
+  const renamed: [string, string][] = [];
+  const moveAside = async (table: string) => {
+    await sql.unsafe(`alter table "${table}" rename to "${table}_away"`);
+    renamed.push([table, `${table}_away`]);
+  };
+  const restore = async () => {
+    for (const [table, away] of renamed.splice(0).reverse())
+      await sql.unsafe(`alter table "${away}" rename to "${table}"`);
+  };
+  try {
+    // The header's alert count fails: the page is drawn all the same, the bell without a number.
+    await moveAside("alerts");
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Forums" })).toBeAttached();
+    await expect(
+      page.getByRole("link", { name: "Global Defence", exact: true }).first(),
+    ).toBeVisible();
+    await expect(account.getByRole("link", { name })).toBeVisible();
+    await expect(account.getByRole("link", { name: "Alerts", exact: true })).toBeVisible();
+
+    // Who is asking cannot be read: the layout still stands, and the page says what happened.
+    await moveAside("users");
+    await page.goto("/forums/global-defence");
+    await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to the forums" })).toBeVisible();
+    await expect(page.getByText(/application error/i)).toHaveCount(0);
+    await page.screenshot({ path: "test-results/screens/layout-query-failed.png" });
+
+    await restore();
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Global Defence" })).toBeVisible();
+  } finally {
+    await restore();
+    await sql.end();
+  }
 });

@@ -7,6 +7,7 @@ import { deletePosts } from "../moderation/posts";
 import { deleteThread } from "../moderation/threads";
 import { ANONYMOUS } from "../permissions";
 import { ALERTS_PER_PAGE, listAlerts, unreadAlertCount } from "./list";
+import { ROW_ID_MAX } from "../row-id";
 import { markAlertRead, markAllAlertsRead } from "./mark-read";
 import { ignore, makeForum, makeMember, newThread, quoting, react, reply } from "./test-fixtures";
 
@@ -130,8 +131,13 @@ describe("marking alerts read", () => {
       error: expect.any(String),
     });
     expect(await unreadAlertCount(someoneElse.id)).toBe(1);
-    for (const bad of ["abc", -1, 0, 1.5, null, "99999999999"])
-      expect(await markAlertRead(me, bad)).toMatchObject({ ok: false });
+    // A malformed id from a member is "no such alert", told apart from "sign in", and never a query.
+    for (const bad of ["abc", "__proto__", -1, 0, 1.5, null, "99999999999", ROW_ID_MAX + 1])
+      expect(await markAlertRead(me, bad)).toEqual({
+        ok: false,
+        error: "That alert does not exist.",
+      });
+    expect(await markAlertRead(me, ROW_ID_MAX)).toEqual({ ok: true, marked: 0 });
 
     expect(await markAlertRead(me, String(oldest!.id))).toEqual({ ok: true, marked: 1 });
     expect(await markAlertRead(me, oldest!.id)).toEqual({ ok: true, marked: 0 });

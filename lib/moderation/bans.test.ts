@@ -6,6 +6,7 @@ import { db } from "@/db/client";
 import { modLog, users } from "@/db/schema";
 import { ANONYMOUS, can, type Role } from "@/lib/permissions";
 import { loadViewer } from "@/lib/permissions/load-viewer";
+import { postingRefusal } from "@/lib/permissions/posting";
 import { banMember, getMemberBanStatus, unbanMember } from "./bans";
 
 const run = Date.now().toString(36);
@@ -146,6 +147,23 @@ describe("banning", () => {
       isBanned: true,
       banEndsAt: null,
     });
+  });
+
+  it("a banned member loses the editor's Preview along with posting, and is told why", async () => {
+    const target = await makeMember("bans-preview");
+    expect(can(await asRequest(target), "previewPost")).toBe(true);
+    await banMember(await asRequest(moderator), {
+      userId: target.id,
+      reason: "Flooding",
+      endsAt: new Date(Date.now() + DAY),
+    });
+    const banned = await asRequest({ id: target.id, sessionVersion: target.sessionVersion + 1 });
+    expect(banned.isBanned).toBe(true);
+    expect(can(banned, "previewPost")).toBe(false);
+    expect(postingRefusal(banned, "preview")).toBe(
+      "Your account is banned: you can read the forum but not post or react.",
+    );
+    expect(postingRefusal(ANONYMOUS, "preview")).toBe("Sign in to preview your post.");
   });
 
   it("a moderator cannot ban another moderator or an administrator: refused, nothing written or logged", async () => {

@@ -69,7 +69,6 @@ interface LockedThread {
   isLocked: boolean;
   isSticky: boolean;
   deletedAt: Date | null;
-  viewCount: number;
 }
 
 /** Locks threads in id order (every action does, so two never wait on each other in a circle). */
@@ -83,7 +82,6 @@ export async function lockThreadRows(tx: Tx, ids: number[]): Promise<Map<number,
       isLocked: threads.isLocked,
       isSticky: threads.isSticky,
       deletedAt: threads.deletedAt,
-      viewCount: threads.viewCount,
     })
     .from(threads)
     .where(inArray(threads.id, [...new Set(ids)]))
@@ -456,10 +454,6 @@ export function mergeThreads(
       const moved = await appendPosts(tx, source.id, target.id);
       await carryWatches(tx, source.id, target.id);
       await tx.delete(threads).where(eq(threads.id, source.id));
-      await tx
-        .update(threads)
-        .set({ viewCount: sql`${threads.viewCount} + ${source.viewCount}` })
-        .where(eq(threads.id, target.id));
       await recountThread(tx, target.id);
       // The source forum loses a thread (it is gone from `after`); messages follow their posts.
       await applyContributions(tx, before, await contributions(tx, [target.id]));

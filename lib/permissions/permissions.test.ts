@@ -81,6 +81,7 @@ const CASES: Case[] = [
   { action: "grantCustomTitle", target: "an admin", make: member("admin"), allowed: ADMIN },
 
   { action: "postThread", allowed: ACTIVE },
+  { action: "previewPost", allowed: ACTIVE },
   { action: "reply", target: "an open thread", make: () => thread(), allowed: ACTIVE },
   {
     action: "reply",

@@ -13,9 +13,13 @@ export interface PostTarget {
 }
 
 const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
+const mayPost = (viewer: Viewer) => activeMember(viewer);
 
 export const postingRules = {
-  postThread: (viewer: Viewer) => activeMember(viewer),
+  postThread: mayPost,
+  /** The editor's Preview renders what posting would, with the same lookups: it is for those who
+   * may post, not a way for a banned member to keep using the renderer. */
+  previewPost: mayPost,
   /** Locked threads take replies from staff only; deleted ones from no one. */
   reply: (viewer: Viewer, thread: ThreadTarget) =>
     activeMember(viewer) && thread.deletedAt === null && (!thread.isLocked || isStaff(viewer)),
@@ -35,9 +39,16 @@ export const postingRules = {
 };
 
 /** Why a posting action is refused, in words a member can act on. */
-export function postingRefusal(viewer: Viewer, what: "post" | "react" | "edit"): string {
+export function postingRefusal(
+  viewer: Viewer,
+  what: "post" | "react" | "edit" | "preview",
+): string {
   if (!isSignedIn(viewer))
-    return what === "react" ? "Sign in to react to posts." : "Sign in to post.";
+    return what === "react"
+      ? "Sign in to react to posts."
+      : what === "preview"
+        ? "Sign in to preview your post."
+        : "Sign in to post.";
   if (viewer.isBanned)
     return "Your account is banned: you can read the forum but not post or react.";
   return what === "edit"

@@ -8,6 +8,7 @@ import { makeForum, makeMember, newThread, reply } from "../alerts/test-fixtures
 import { APPROVAL_SETTING, approvePost } from "../moderation/approval";
 import { deleteThread, mergeThreads } from "../moderation/threads";
 import { ANONYMOUS, type Viewer } from "../permissions";
+import { ROW_ID_MAX } from "../row-id";
 import { getAutoWatch, setAutoWatch } from "./auto-watch";
 import { isWatching, unwatchAllThreads, unwatchThread, watchThread } from "./watch";
 import { listWatchedThreads } from "./watched-threads";
@@ -100,6 +101,13 @@ describe("watching by hand", () => {
     expect(await unwatchThread(ANONYMOUS, thread.threadId)).toMatchObject({ ok: false });
     for (const bad of ["x", -3, 0, 2.5, null, 999_999_999])
       expect(await watchThread(member, bad)).toMatchObject({ ok: false });
+    // A malformed id from a member is "no such thread", told apart from "sign in", and never a query.
+    for (const bad of ["x", "__proto__", -3, 0, 2.5, null, ROW_ID_MAX + 1])
+      expect(await unwatchThread(member, bad)).toEqual({
+        ok: false,
+        error: "This thread does not exist any more.",
+      });
+    expect(await unwatchThread(member, ROW_ID_MAX)).toEqual({ ok: true, watching: false });
     expect(await isWatching(null, thread.threadId)).toBe(false);
   });
 

@@ -244,10 +244,10 @@ export async function fillForum(
 
   await time("threads", async () => {
     await sql`
-      insert into threads (id, forum_id, title, slug, author_id, author_name, view_count, last_post_at, is_sticky, is_locked, created_at)
+      insert into threads (id, forum_id, title, slug, author_id, author_name, last_post_at, is_sticky, is_locked, created_at)
       select t.id, t.forum_id, x.title,
              trim(both '-' from left(trim(both '-' from regexp_replace(lower(x.title), '[^a-z0-9]+', '-', 'g')), 80)),
-             u.id, u.name, (t.size * (5 + random() * 40))::int, t.start_at, t.sticky, t.locked, t.start_at
+             u.id, u.name, t.start_at, t.sticky, t.locked, t.start_at
       from plan_threads t
       join plan_posts fp on fp.thread_id = t.id and fp.position = 1
       join users u on u.number = fp.author_num,

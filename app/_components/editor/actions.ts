@@ -3,14 +3,16 @@
 import { getViewer } from "@/lib/auth/viewer";
 import { previewHtml } from "@/lib/forum/preview";
 import { previewRate, REQUEST_RATES } from "@/lib/limits/request-rates";
-import { isSignedIn } from "@/lib/permissions";
+import { can, isSignedIn } from "@/lib/permissions";
+import { postingRefusal } from "@/lib/permissions/posting";
 import { z } from "zod";
 import { quotesMarkup } from "@/lib/forum/quoting";
 
 /** The preview renders exactly as posting would; only members who can post need it. */
 export async function previewPost(source: string): Promise<{ html: string } | { error: string }> {
   const viewer = await getViewer();
-  if (!isSignedIn(viewer)) return { error: "Sign in to preview your post." };
+  if (!isSignedIn(viewer) || !can(viewer, "previewPost"))
+    return { error: postingRefusal(viewer, "preview") };
   const rate = await previewRate.take(viewer.id);
   if (!rate.ok) {
     return {

@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
-import { can, isSignedIn } from "@/lib/permissions";
+import { ANONYMOUS, can, isSignedIn } from "@/lib/permissions";
 import { memberUrl } from "@/lib/urls";
 import { signOutAction } from "./actions";
 import { ModerationLinks } from "../moderation-links";
+import { orNull } from "../fail-soft";
 import { AlertsLink } from "./alerts-link";
 
 const navLink = "text-brand-100 hover:text-white";
 
 export async function SiteHeader() {
-  const viewer = await getViewer();
+  const loaded = await orNull(getViewer(), "the viewer");
+  // Unknown (the database failed): neither a member's links nor a "Sign in" that may be wrong.
+  const viewer = loaded ?? ANONYMOUS;
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -63,7 +66,7 @@ export async function SiteHeader() {
                 </button>
               </form>
             </>
-          ) : (
+          ) : loaded === null ? null : (
             <>
               <Link href="/login" className={navLink}>
                 Sign in
