@@ -20,6 +20,7 @@
 // URL and second waits for a render; when no copy is fresh, concurrent misses wait for one render
 // instead of each starting their own.
 import type { IncomingMessage, ServerResponse, OutgoingHttpHeaders } from "node:http";
+import { STAFF_HINT_COOKIE } from "../lib/personal/types";
 
 const TTL_MS = 1000;
 const REFRESH_MS = 500;
@@ -60,12 +61,6 @@ export interface GuestPageCache {
     render: (req: IncomingMessage, res: ServerResponse) => void,
   ): void;
 }
-
-/** Set by GET /api/personal for moderators and administrators, whose pages carry their tools and are
- * rendered per request. It only chooses the slower path: a forged one gets a per-request page that
- * still asks lib/permissions, and a staff member without it gets the reading page and its tools
- * from the personal answer. */
-export const STAFF_HINT_COOKIE = "parley-staff";
 
 function hasSessionCookie(req: IncomingMessage): boolean {
   const cookie = req.headers.cookie;

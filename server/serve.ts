@@ -3,6 +3,7 @@
 import http from "node:http";
 import next from "next";
 import postgres from "postgres";
+import { allowServerOnlyImports } from "./allow-server-only";
 import { createGuestPageCache } from "./guest-page-cache";
 
 const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -60,6 +61,9 @@ export async function serve(options: {
   const guestCache =
     options.dev || process.env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
+  // Loaded once DATABASE_URL is set (db/client reads it on import), through the server-only hook.
+  allowServerOnlyImports();
+  const { handlePersonal, PERSONAL_PATH } = await import("./personal-route");
   const server = http.createServer((req, res) => {
     // Sign-in limits count per address: only a trusted proxy may say where a request came from.
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
@@ -72,7 +76,9 @@ export async function serve(options: {
       res.end(UNAVAILABLE_PAGE);
       return;
     }
-    if (guestCache) guestCache.handle(req, res, render);
+    const path = req.url?.split("?", 1)[0];
+    if (path === PERSONAL_PATH) void handlePersonal(req, res, { trustProxy });
+    else if (guestCache) guestCache.handle(req, res, render);
     else render(req, res);
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));

@@ -7,6 +7,7 @@ import { db } from "@/db/client";
 import { alerts, posts, reactions, threads, users } from "@/db/schema";
 import { reactionOf } from "../forum/reaction-kinds";
 import { notIgnoredBy } from "../members/ignore-filter";
+import { ALERT_COUNT_CAP } from "../personal/types";
 import { memberUrl, postUrl } from "../urls";
 
 export const ALERTS_PER_PAGE = 20;
@@ -55,16 +56,21 @@ const reactionOfActor = and(
   eq(reactions.userId, alerts.actorId),
 );
 
-/** The bell's number: one query, walking the partial index of unread alerts (alerts_unread_idx). */
+/** The bell's number, counted up to ALERT_COUNT_CAP (the bell shows "99+" past 99): one query,
+ * walking the partial index of unread alerts (alerts_unread_idx), that stops at the cap instead of
+ * counting a member's 1,900 unread alerts on every page view. */
 export async function unreadAlertCount(viewerId: string | null): Promise<number> {
   if (!viewerId) return 0;
-  const [row] = await db
-    .select({ n: count() })
+  const shown = db
+    .select({ id: alerts.id })
     .from(alerts)
     .innerJoin(posts, eq(posts.id, alerts.postId))
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .leftJoin(reactions, reactionOfActor)
-    .where(and(isNull(alerts.readAt), shownTo(viewerId)));
+    .where(and(isNull(alerts.readAt), shownTo(viewerId)))
+    .limit(ALERT_COUNT_CAP)
+    .as("shown");
+  const [row] = await db.select({ n: count() }).from(shown);
   return row?.n ?? 0;
 }
 

@@ -1,0 +1,186 @@
+// Integration: the personal answer for each kind of viewer, against the real Postgres.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { alerts, users } from "@/db/schema";
+import { ignore, makeForum, makeMember, newThread, react, reply } from "../alerts/test-fixtures";
+import { unreadAmong } from "../reading/reads";
+import { personalAnswer } from "./answer";
+import { ALERT_COUNT_CAP, GUEST_ANSWER, type PersonalScope } from "./types";
+
+let forumId: number;
+beforeAll(async () => {
+  forumId = (await makeForum()).id;
+});
+afterAll(async () => {
+  await db.$client.end();
+});
+
+const sessionOf = (member: { id: string }, sv = 0) => ({ uid: member.id, sv });
+const scope = (s: Partial<PersonalScope>): PersonalScope => ({
+  thread: null,
+  posts: [],
+  threads: [],
+  ...s,
+});
+
+/** A thread by `author` with a reply by `other`: the page a member opens. */
+async function threadWithReply() {
+  const [author, other] = [await makeMember(), await makeMember()];
+  const opening = await newThread(author, forumId);
+  const answer = await reply(other, opening.threadId);
+  return { author, other, threadId: opening.threadId, posts: [opening.postId, answer.postId] };
+}
+
+describe("personalAnswer", () => {
+  it("answers a guest, and any session whose member or version no longer matches, as a guest", async () => {
+    const t = await threadWithReply();
+    const page = scope({ thread: t.threadId, posts: t.posts });
+    expect(await personalAnswer({ session: null, scope: page, isPageView: true })).toEqual(
+      GUEST_ANSWER,
+    );
+    // A password change or ban bumps the version: the old cookie is revoked at once.
+    await db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, t.author.id));
+    expect(
+      await personalAnswer({ session: sessionOf(t.author, 0), scope: page, isPageView: true }),
+    ).toEqual(GUEST_ANSWER);
+    expect(
+      (await personalAnswer({ session: sessionOf(t.author, 1), scope: page, isPageView: true }))
+        .viewer?.name,
+    ).toBe(t.author.name);
+    expect(
+      await personalAnswer({
+        session: { uid: "no-such-member", sv: 0 },
+        scope: page,
+        isPageView: true,
+      }),
+    ).toEqual(GUEST_ANSWER);
+  });
+
+  it("gives a member their own reaction, their tools on each post, watch state and the reply box", async () => {
+    const t = await threadWithReply();
+    const [opening, answerId] = t.posts as [number, number];
+    await react(t.author, answerId, "love");
+    const answer = await personalAnswer({
+      session: sessionOf(t.author),
+      scope: scope({ thread: t.threadId, posts: t.posts }),
+      isPageView: true,
+    });
+    expect(answer.viewer).toMatchObject({ id: t.author.id, name: t.author.name, role: "member" });
+    expect(answer.posts[opening]).toEqual({
+      reaction: null,
+      canEdit: true,
+      canReact: false,
+      canQuote: true,
+      canReport: false,
+    });
+    expect(answer.posts[answerId]).toEqual({
+      reaction: "love",
+      canEdit: false,
+      canReact: true,
+      canQuote: true,
+      canReport: true,
+    });
+    // Starting the thread watched it (auto-watch is on by default).
+    expect(answer.thread).toMatchObject({ id: t.threadId, watching: true, canReply: true });
+    expect(answer.thread?.replyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(answer.queues).toBeNull();
+    expect(answer.links).toEqual({ memberAdmin: false, modLog: false });
+  });
+
+  it("never answers for posts outside the thread it names", async () => {
+    const t = await threadWithReply();
+    const elsewhere = await threadWithReply();
+    const answer = await personalAnswer({
+      session: sessionOf(t.author),
+      scope: scope({ thread: t.threadId, posts: [...t.posts, ...elsewhere.posts] }),
+      isPageView: true,
+    });
+    expect(Object.keys(answer.posts).map(Number).sort()).toEqual([...t.posts].sort());
+  });
+
+  it("records the read mark on a page view and not on a prefetch", async () => {
+    const t = await threadWithReply();
+    const reader = await makeMember();
+    expect((await unreadAmong(reader.id, [t.threadId])).has(t.threadId)).toBe(true);
+    const page = scope({ thread: t.threadId, posts: t.posts, threads: [t.threadId] });
+    const prefetch = await personalAnswer({
+      session: sessionOf(reader),
+      scope: page,
+      isPageView: false,
+    });
+    expect(prefetch.unread[t.threadId]).toBeDefined();
+    expect((await unreadAmong(reader.id, [t.threadId])).has(t.threadId)).toBe(true);
+    await personalAnswer({ session: sessionOf(reader), scope: page, isPageView: true });
+    expect((await unreadAmong(reader.id, [t.threadId])).has(t.threadId)).toBe(false);
+  });
+
+  it("gives a moderator the queues, the staff links and every post's edit tool", async () => {
+    const t = await threadWithReply();
+    const moderator = await makeMember({ role: "moderator" });
+    const answer = await personalAnswer({
+      session: sessionOf(moderator),
+      scope: scope({ thread: t.threadId, posts: t.posts }),
+      isPageView: true,
+    });
+    expect(answer.queues).toEqual({
+      reports: expect.any(Number) as number,
+      approvals: expect.any(Number) as number,
+    });
+    expect(answer.links).toEqual({ memberAdmin: true, modLog: true });
+    expect(Object.values(answer.posts).every((p) => p.canEdit)).toBe(true);
+  });
+
+  it("tells a banned member why they cannot reply, and gives them no tools", async () => {
+    const t = await threadWithReply();
+    await db
+      .update(users)
+      .set({ bannedAt: new Date(), banReason: "Spam" })
+      .where(eq(users.id, t.other.id));
+    const answer = await personalAnswer({
+      session: sessionOf(t.other),
+      scope: scope({ thread: t.threadId, posts: t.posts }),
+      isPageView: true,
+    });
+    expect(answer.viewer).toMatchObject({ isBanned: true, banReason: "Spam", banEndsAt: null });
+    expect(answer.thread).toMatchObject({
+      canReply: false,
+      replyRefusal: "Your account is banned: you can read the forum but not post or react.",
+    });
+    expect(
+      Object.values(answer.posts).some((p) => p.canEdit || p.canReact || p.canQuote || p.canReport),
+    ).toBe(false);
+  });
+
+  it("lists the members the viewer ignores, leaving out those who became staff", async () => {
+    const [member, pest, promoted] = [await makeMember(), await makeMember(), await makeMember()];
+    await ignore(member, pest);
+    await ignore(member, promoted);
+    await db.update(users).set({ role: "moderator" }).where(eq(users.id, promoted.id));
+    const answer = await personalAnswer({
+      session: sessionOf(member),
+      scope: scope({}),
+      isPageView: true,
+    });
+    expect(answer.ignored).toEqual([pest.id]);
+  });
+
+  it("counts unread alerts only up to the cap", async () => {
+    const t = await threadWithReply();
+    const many = ALERT_COUNT_CAP + 25;
+    await db.insert(alerts).values(
+      Array.from({ length: many }, () => ({
+        userId: t.author.id,
+        kind: "mention" as const,
+        actorId: t.other.id,
+        postId: t.posts[1]!,
+      })),
+    );
+    const answer = await personalAnswer({
+      session: sessionOf(t.author),
+      scope: scope({}),
+      isPageView: true,
+    });
+    expect(answer.alerts).toBe(ALERT_COUNT_CAP);
+  });
+});
