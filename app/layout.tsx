@@ -1,7 +1,17 @@
 import type { Metadata, Viewport } from "next";
-import { SiteHeader } from "./_components/header/site-header";
+import { Suspense } from "react";
+import { getViewer } from "@/lib/auth/viewer";
+import { isSignedIn } from "@/lib/permissions";
+import { MEMBER_HINT_COOKIE } from "@/lib/personal/types";
 import { BanNotice } from "./_components/ban-notice";
+import { orNull } from "./_components/fail-soft";
+import { SiteHeader } from "./_components/header/site-header";
+import { PersonalLoader } from "./_components/personal/personal-loader";
 import "./globals.css";
+
+// Runs before the first paint: a browser holding the member hint hides the guest links until the
+// personal answer says who is signed in (globals.css), so members never see "Sign in" flash by.
+const MEMBER_HINT_SCRIPT = `document.cookie.split("; ").indexOf("${MEMBER_HINT_COOKIE}=1")>=0&&document.documentElement.setAttribute("data-member","")`;
 
 export const metadata: Metadata = {
   title: { default: "Parley", template: "%s | Parley" },
@@ -10,9 +20,17 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading pages are rendered without cookies (server/guest-page-cache.ts): "everyone". Pages
+  // rendered per request for a signed-in member (their account, staff pages) say so.
+  const viewer = await orNull(getViewer(), "the viewer");
+  const renderedFor = viewer && isSignedIn(viewer) ? "viewer" : "everyone";
   return (
-    <html lang="en">
+    // The hint script sets data-member on <html> before React sees it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: MEMBER_HINT_SCRIPT }} />
+      </head>
       <body className="min-h-screen">
         <a
           href="#content"
@@ -22,6 +40,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <SiteHeader />
         <BanNotice />
+        <Suspense fallback={null}>
+          <PersonalLoader renderedFor={renderedFor} />
+        </Suspense>
         <main id="content" className="mx-auto max-w-6xl px-2 py-4 sm:px-4">
           {children}
         </main>

@@ -4,6 +4,7 @@ import { getForumIndex } from "@/lib/forum/forum-index";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { SITE_FEED_URL } from "@/lib/urls";
 import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
+import { MembersOnly } from "@/app/_components/personal/list-marks";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 
@@ -20,11 +21,11 @@ export default async function ForumIndexPage() {
   return (
     <div className="space-y-4">
       <h1 className="sr-only">Forums</h1>
-      {can(viewer, "keepReadingState") && (
+      <MembersOnly signedIn={can(viewer, "keepReadingState")}>
         <div className="flex justify-end">
           <MarkReadButton />
         </div>
-      )}
+      </MembersOnly>
       {categories.map((category) => (
         <section
           key={category.id}

@@ -86,6 +86,17 @@ describe("guest page cache", () => {
     expect(renders).toBe(1);
   });
 
+  it("gives whoever just wrote a fresh render, which later readers reuse", async () => {
+    await get("/threads/1-a");
+    current = "second";
+    const writer = await get("/threads/1-a", {
+      cookie: "authjs.session-token=abc; parley-wrote=1",
+    });
+    expect(writer.text).toContain("second for nobody");
+    expect((await get("/threads/1-a")).text).toContain("second");
+    expect(renders).toBe(2);
+  });
+
   it("renders staff pages and member-only lists per request, with the cookie", async () => {
     const staff = "authjs.session-token=abc; parley-staff=1";
     expect((await get("/threads/1-a", { cookie: staff })).text).toContain("parley-staff=1");

@@ -4,7 +4,8 @@
 // Why it is correct: a reading page is rendered as a guest sees it, whoever asks: the request that
 // fills the cache reaches Next without its cookies, so nothing personal can be in a copy. What is
 // personal (who is signed in, own reactions, tools, unread marks, the reply box) comes to the
-// browser from GET /api/personal, which is never cached. Staff (the staff hint cookie) and
+// browser from GET /api/personal, which is never cached. Whoever just made a write (WROTE_COOKIE)
+// gets a fresh render, so their own reply or edit is always on the page they land on. Staff (the staff hint cookie) and
 // member-only lists (What's new's "Unread only") still get a per-request render. Only GETs of the
 // reading routes below are kept, only when Next answered 200 (or a redirect, as a post permalink
 // does) without Set-Cookie, and never React Server Component or server-action requests (they carry
@@ -70,6 +71,14 @@ function hasSessionCookie(req: IncomingMessage): boolean {
 
 function hasStaffHint(req: IncomingMessage): boolean {
   return req.headers.cookie?.includes(`${STAFF_HINT_COOKIE}=1`) ?? false;
+}
+
+/** Set for two seconds on the answer to every server action (server/serve.ts): whoever just wrote
+ * gets pages rendered after their write, never a copy from the second before it. */
+export const WROTE_COOKIE = "parley-wrote";
+
+function justWrote(req: IncomingMessage): boolean {
+  return req.headers.cookie?.includes(`${WROTE_COOKIE}=1`) ?? false;
 }
 
 /** Pages that differ per member by their very URL: What's new's "Unread only", and a thread page
@@ -239,6 +248,9 @@ export function createGuestPageCache(
     handle(req, res, render) {
       const key = guestCacheKey(req);
       if (key === null) return render(req, res);
+      // Their own reply or edit (even one awaiting approval, which only they see) must be on the page
+      // they land on: a render of their own, as before this cache, for the two seconds after it.
+      if (justWrote(req)) return render(req, res);
       const now = performance.now();
       const entry = entries.get(key);
       const inFlight = renders.get(key);

@@ -4,7 +4,7 @@ import http from "node:http";
 import next from "next";
 import postgres from "postgres";
 import { allowServerOnlyImports } from "./allow-server-only";
-import { createGuestPageCache } from "./guest-page-cache";
+import { createGuestPageCache, WROTE_COOKIE } from "./guest-page-cache";
 
 const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Parley is temporarily unavailable</title><meta http-equiv="refresh" content="10">
@@ -39,6 +39,21 @@ function watchDatabase(url: string, everyMs = 1000) {
       await sql.end({ timeout: 1 });
     },
   };
+}
+
+/** Every server action may have written: its answer sets WROTE_COOKIE for two seconds, so the pages
+ * the writer loads next skip the one-second cache (see guest-page-cache.ts). Appended to whatever
+ * cookies the action sets itself (a sign-in's session). */
+function markWrite(res: http.ServerResponse) {
+  const cookie = `${WROTE_COOKIE}=1; Max-Age=2; Path=/; SameSite=Lax; HttpOnly`;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
+    const existing = this.getHeader("set-cookie");
+    const list =
+      existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
+    this.setHeader("set-cookie", [...list, cookie]);
+    return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
 }
 
 export async function serve(options: {
@@ -76,6 +91,7 @@ export async function serve(options: {
       res.end(UNAVAILABLE_PAGE);
       return;
     }
+    if (req.method === "POST" && req.headers["next-action"]) markWrite(res);
     const path = req.url?.split("?", 1)[0];
     if (path === PERSONAL_PATH) void handlePersonal(req, res, { trustProxy });
     else if (guestCache) guestCache.handle(req, res, render);

@@ -1,22 +1,20 @@
-import { getViewer } from "@/lib/auth/viewer";
+"use client";
+
 import { formatDateTime } from "@/lib/format";
-import { orNull } from "./fail-soft";
+import { usePersonal } from "./personal/store";
 
 /** Under the header on every page while the viewer's ban is in force: why, and until when. */
-export async function BanNotice() {
-  const viewer = await orNull(getViewer(), "the viewer's ban");
+export function BanNotice() {
+  const viewer = usePersonal()?.viewer;
   if (!viewer?.isBanned) return null;
+  const endsAt = viewer.banEndsAt ? new Date(viewer.banEndsAt) : null;
   return (
     <section aria-label="Your ban" className="border-b border-red-300 bg-red-50 text-red-900">
       <p className="mx-auto max-w-6xl px-4 py-2 text-sm break-words">
         <strong>You are banned{viewer.banReason ? `: ${viewer.banReason}` : ""}.</strong>{" "}
-        {viewer.banEndsAt ? (
+        {endsAt ? (
           <>
-            Until{" "}
-            <time dateTime={viewer.banEndsAt.toISOString()}>
-              {formatDateTime(viewer.banEndsAt)}
-            </time>
-            .
+            Until <time dateTime={endsAt.toISOString()}>{formatDateTime(endsAt)}</time>.
           </>
         ) : (
           "Permanently."

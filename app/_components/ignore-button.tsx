@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { reloadPersonal } from "./personal/store";
 import { toggleIgnoreAction } from "@/app/account/ignored/actions";
 import { IDLE, type IgnoreState } from "@/app/account/ignored/_components/state";
 
@@ -17,6 +18,10 @@ export function IgnoreButton({
   className?: string;
 }) {
   const [state, action, pending] = useActionState<IgnoreState, FormData>(toggleIgnoreAction, IDLE);
+  // Which posts are hidden comes from the personal answer: ask for it again after a change.
+  useEffect(() => {
+    if (state.status === "success") void reloadPersonal();
+  }, [state]);
   return (
     <form action={action} className={className}>
       <input type="hidden" name="memberId" value={memberId} />

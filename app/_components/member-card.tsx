@@ -1,18 +1,21 @@
 import Link from "next/link";
 import type { MemberCard as Card } from "@/lib/members/card";
+import type { Role } from "@/lib/permissions";
 import { formatCount, formatDay } from "@/lib/format";
 import { Avatar } from "./avatar";
 import { Flag } from "./flag";
-import { IgnoreButton } from "./ignore-button";
+import { IgnoreToggle } from "./personal/ignore-toggle";
 
-/** The block beside each post: who wrote it, as members of the source forums saw it. `ignore` is set
- * only when the viewer may ignore this author (lib/permissions' `ignoreMember`). */
+/** The block beside each post: who wrote it, as members of the source forums saw it. `ignore` names
+ * the author's account (imported authors have none); whether the reader may ignore them is asked of
+ * lib/permissions with the personal answer, or was by the server (`ignoring` set) on a page rendered
+ * for its reader. */
 export function MemberCard({
   card,
   ignore,
 }: {
   card: Card;
-  ignore?: { memberId: string; ignoring: boolean };
+  ignore?: { member: { id: string; role: Role }; ignoring?: boolean };
 }) {
   const stats: [string, string][] = [];
   if (card.joinedOn) stats.push(["Joined", formatDay(card.joinedOn)]);
@@ -61,7 +64,11 @@ export function MemberCard({
           </p>
         )}
         {ignore && (
-          <IgnoreButton memberId={ignore.memberId} ignoring={ignore.ignoring} className="mt-2" />
+          <IgnoreToggle
+            member={ignore.member}
+            server={ignore.ignoring === undefined ? undefined : { ignoring: ignore.ignoring }}
+            className="mt-2"
+          />
         )}
       </div>
     </aside>

@@ -12,6 +12,8 @@ export interface ThreadListItem {
   id: number;
   title: string;
   url: string;
+  /** Null for an imported author who has no account. */
+  authorId: string | null;
   authorName: string;
   authorUrl: string | null;
   createdAt: Date;
@@ -119,6 +121,7 @@ export async function getForumPage(
       id: thread.id,
       title: thread.title,
       url: threadUrl(thread),
+      authorId: thread.authorId,
       authorName: author?.name ?? thread.authorName,
       authorUrl: author ? memberUrl(author) : null,
       createdAt: thread.createdAt,

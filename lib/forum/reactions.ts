@@ -135,14 +135,3 @@ export async function reactionsForPosts(
   }
   return result;
 }
-
-/** "You, Razor and 3 others" */
-export function reactionSummary(reactors: PostReactions["reactors"], shown = 2): string {
-  const names = reactors.map((r) => (r.isViewer ? "You" : r.name));
-  if (names.length <= shown + 1)
-    return names.length > 1
-      ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`
-      : (names[0] ?? "");
-  const others = names.length - shown;
-  return `${names.slice(0, shown).join(", ")} and ${others} ${others === 1 ? "other" : "others"}`;
-}

@@ -31,11 +31,3 @@ export function parseScope(query: URLSearchParams): PersonalScope | null {
   });
   return parsed.success ? parsed.data : null;
 }
-
-export function scopeQuery(scope: Partial<PersonalScope>): string {
-  const query = new URLSearchParams();
-  if (scope.thread) query.set("thread", String(scope.thread));
-  if (scope.posts?.length) query.set("posts", scope.posts.join(","));
-  if (scope.threads?.length) query.set("threads", scope.threads.join(","));
-  return query.toString();
-}

@@ -2,7 +2,7 @@
 // itself is one rendering for everyone (server/guest-page-cache.ts); the browser fills these in.
 // Pure types and limits, shared by the server and the browser.
 import type { ReactionKind } from "@/db/schema";
-import type { Role } from "../permissions/viewer";
+import type { Role, Viewer } from "../permissions/viewer";
 
 /** At most this many ids of each kind in one request: a page shows 20 posts or threads. */
 export const PERSONAL_SCOPE_MAX = 50;
@@ -26,6 +26,18 @@ export interface PersonalViewer {
   banReason: string | null;
   /** ISO time; null: permanent (only while banned). */
   banEndsAt: string | null;
+}
+
+/** The answer's viewer as lib/permissions takes it, for the few choices the browser draws itself
+ * (whether to offer Ignore): the server asks lib/permissions again when the button is used. */
+export function asViewer(viewer: PersonalViewer): Viewer {
+  return {
+    id: viewer.id,
+    number: viewer.number,
+    name: viewer.name,
+    role: viewer.role,
+    isBanned: viewer.isBanned,
+  };
 }
 
 export interface PersonalPost {
@@ -81,3 +93,12 @@ export const GUEST_ANSWER: PersonalAnswer = Object.freeze({
  * are drawn. Neither grants anything: a forged one only changes which page layout is asked for. */
 export const MEMBER_HINT_COOKIE = "parley-member";
 export const STAFF_HINT_COOKIE = "parley-staff";
+
+/** The query string that names a scope: `thread=1&posts=4,5,6&threads=7,8`. */
+export function scopeQuery(scope: Partial<PersonalScope>): string {
+  const query = new URLSearchParams();
+  if (scope.thread) query.set("thread", String(scope.thread));
+  if (scope.posts?.length) query.set("posts", scope.posts.join(","));
+  if (scope.threads?.length) query.set("threads", scope.threads.join(","));
+  return query.toString();
+}

@@ -1,41 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { ALERT_COUNT_CAP } from "@/lib/personal/types";
 
 /** The header's bell. Its name stays "Alerts" whatever the count: the number is drawn in a badge
- * hidden from assistive technology and told to it as the link's description instead. The server
- * draws the first count; after each client-side navigation (which does not draw the header again)
- * the bell asks /api/alerts/count, so alerts that arrived meanwhile show up. A server render (a full
- * load, or a server action's refresh) mounts a new bell (alerts-link.tsx keys it), starting again
- * from the server's count. */
-export function AlertsBell({
-  initialUnread,
-  className,
-}: {
-  initialUnread: number;
-  className: string;
-}) {
-  const [unread, setUnread] = useState(initialUnread);
-  const pathname = usePathname();
-  const firstPath = useRef(pathname);
-
-  useEffect(() => {
-    if (pathname === firstPath.current) return;
-    firstPath.current = pathname;
-    const controller = new AbortController();
-    fetch("/api/alerts/count", { signal: controller.signal, cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<{ unread: number }>) : null))
-      .then((body) => {
-        if (body && Number.isInteger(body.unread)) setUnread(body.unread);
-      })
-      // Offline or signed out meanwhile: the bell keeps the count it has.
-      .catch(() => {});
-    return () => controller.abort();
-  }, [pathname]);
-
-  const label = unread > 99 ? "99+" : String(unread);
+ * hidden from assistive technology and told to it as the link's description instead. The count
+ * comes with the personal answer of each page view, counted up to ALERT_COUNT_CAP. */
+export function AlertsBell({ unread, className }: { unread: number; className: string }) {
+  const label = unread >= ALERT_COUNT_CAP || unread > 99 ? "99+" : String(unread);
   return (
     <>
       <Link
@@ -58,7 +30,11 @@ export function AlertsBell({
       </Link>
       {unread > 0 && (
         <span id="alerts-unread-count" hidden>
-          {unread === 1 ? "1 unread alert" : `${unread} unread alerts`}
+          {unread >= ALERT_COUNT_CAP
+            ? "99+ unread alerts"
+            : unread === 1
+              ? "1 unread alert"
+              : `${unread} unread alerts`}
         </span>
       )}
     </>

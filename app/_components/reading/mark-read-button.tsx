@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { reloadPersonal } from "../personal/store";
 import { useFormStatus } from "react-dom";
 import { markAllReadAction, markForumReadAction, type MarkReadState } from "./actions";
 
@@ -23,6 +24,10 @@ export function MarkReadButton({ forumId }: { forumId?: number }) {
     forumId === undefined ? markAllReadAction : markForumReadAction,
     {},
   );
+  // The bold in the lists comes from the personal answer: ask for it again once the marks moved.
+  useEffect(() => {
+    if (state.status === "done") void reloadPersonal();
+  }, [state]);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       {forumId !== undefined && <input type="hidden" name="forumId" value={forumId} />}

@@ -11,7 +11,13 @@ import { forumFeedUrl, forumUrl, pageFromParam, SITE_FEED_URL } from "@/lib/urls
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { unreadAmong } from "@/lib/reading/reads";
-import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/reading/unread-marks";
+import {
+  MembersOnly,
+  ThreadTitle,
+  UnlessIgnored,
+  UnreadJump,
+} from "@/app/_components/personal/list-marks";
+import { PersonalScope } from "@/app/_components/personal/personal-scope";
 import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
 
 export const dynamic = "force-dynamic";
@@ -79,7 +85,9 @@ export default async function ForumPage(props: Props) {
           >
             RSS
           </a>
-          {can(viewer, "keepReadingState") && <MarkReadButton forumId={forum.id} />}
+          <MembersOnly signedIn={can(viewer, "keepReadingState")}>
+            <MarkReadButton forumId={forum.id} />
+          </MembersOnly>
           <Link
             href={`/forums/${forum.slug}/new`}
             className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 hover:no-underline"
@@ -98,61 +106,62 @@ export default async function ForumPage(props: Props) {
         ) : (
           <ul className="divide-y divide-slate-200">
             {threads.map((thread) => (
-              <li
-                key={thread.id}
-                className={`grid gap-1 px-4 py-3 sm:grid-cols-[1fr_8rem_14rem] sm:items-center sm:gap-3 ${thread.deleted ? "bg-slate-50 opacity-70" : ""}`}
-              >
-                <div className="min-w-0">
-                  <h2 className={titleWeight(unread.has(thread.id))}>
-                    <UnreadCue unread={unread.has(thread.id)} />
-                    {thread.deleted && (
-                      <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-900">
-                        Deleted
-                      </span>
-                    )}
-                    {thread.isSticky && (
-                      <span className="mr-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">
-                        Sticky
-                      </span>
-                    )}
-                    {thread.isLocked && (
-                      <span className="mr-1 rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-700">
-                        Locked
-                      </span>
-                    )}
-                    <Link href={thread.url}>{thread.title}</Link>
-                  </h2>
-                  <p className="text-sm text-slate-600">
-                    {unread.has(thread.id) && (
-                      <>
-                        <JumpToUnread href={unread.get(thread.id)!} title={thread.title} /> ·{" "}
-                      </>
-                    )}
-                    {thread.authorUrl ? (
-                      <Link href={thread.authorUrl}>{thread.authorName}</Link>
-                    ) : (
-                      thread.authorName
-                    )}{" "}
-                    ·{" "}
-                    <time dateTime={thread.createdAt.toISOString()}>
-                      {formatDateTime(thread.createdAt)}
-                    </time>
-                  </p>
-                  {thread.deleted && (
+              <UnlessIgnored key={thread.id} authorId={thread.authorId}>
+                <li
+                  className={`grid gap-1 px-4 py-3 sm:grid-cols-[1fr_8rem_14rem] sm:items-center sm:gap-3 ${thread.deleted ? "bg-slate-50 opacity-70" : ""}`}
+                >
+                  <div className="min-w-0">
+                    <ThreadTitle threadId={thread.id} unreadUrl={unread.get(thread.id) ?? null}>
+                      {thread.deleted && (
+                        <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-900">
+                          Deleted
+                        </span>
+                      )}
+                      {thread.isSticky && (
+                        <span className="mr-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">
+                          Sticky
+                        </span>
+                      )}
+                      {thread.isLocked && (
+                        <span className="mr-1 rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-700">
+                          Locked
+                        </span>
+                      )}
+                      <Link href={thread.url}>{thread.title}</Link>
+                    </ThreadTitle>
                     <p className="text-sm text-slate-600">
-                      Deleted{thread.deleted.byName ? ` by ${thread.deleted.byName}` : ""}
-                      {thread.deleted.reason ? `: ${thread.deleted.reason}` : ""} · only staff can
-                      see it
+                      <UnreadJump
+                        threadId={thread.id}
+                        unreadUrl={unread.get(thread.id) ?? null}
+                        title={thread.title}
+                      />
+                      {thread.authorUrl ? (
+                        <Link href={thread.authorUrl}>{thread.authorName}</Link>
+                      ) : (
+                        thread.authorName
+                      )}{" "}
+                      ·{" "}
+                      <time dateTime={thread.createdAt.toISOString()}>
+                        {formatDateTime(thread.createdAt)}
+                      </time>
                     </p>
-                  )}
-                </div>
-                <ThreadRowStats replyCount={thread.replyCount} lastPost={thread.lastPost} />
-              </li>
+                    {thread.deleted && (
+                      <p className="text-sm text-slate-600">
+                        Deleted{thread.deleted.byName ? ` by ${thread.deleted.byName}` : ""}
+                        {thread.deleted.reason ? `: ${thread.deleted.reason}` : ""} · only staff can
+                        see it
+                      </p>
+                    )}
+                  </div>
+                  <ThreadRowStats replyCount={thread.replyCount} lastPost={thread.lastPost} />
+                </li>
+              </UnlessIgnored>
             ))}
           </ul>
         )}
       </section>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => forumUrl(forum, p)} />
+      <PersonalScope threads={threads.map((t) => t.id)} />
     </div>
   );
 }

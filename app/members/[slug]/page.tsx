@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Avatar } from "@/app/_components/avatar";
 import { Flag } from "@/app/_components/flag";
-import { IgnoreButton } from "@/app/_components/ignore-button";
+import { IgnoreToggle } from "@/app/_components/personal/ignore-toggle";
 import { getViewer } from "@/lib/auth/viewer";
 import { isIgnoring } from "@/lib/members/ignore-list";
 import { can } from "@/lib/permissions";
@@ -60,7 +60,12 @@ export default async function MemberPage(props: Props) {
             <h1 id="member-name" className="text-2xl font-bold break-words">
               {card.name}
             </h1>
-            {mayIgnore && <IgnoreButton memberId={id} ignoring={ignoring} />}
+            {card.role !== null && (
+              <IgnoreToggle
+                member={{ id, role: card.role }}
+                server={mayIgnore ? { ignoring } : undefined}
+              />
+            )}
           </div>
           <BannedBadge memberNumber={idFromSlug((await props.params).slug)!} />
           {card.customTitle && (

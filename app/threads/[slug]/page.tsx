@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { MemberCard } from "@/app/_components/member-card";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
-import { reactionsForPosts, reactionSummary, type PostReactions } from "@/lib/forum/reactions";
+import { reactionsForPosts, type PostReactions } from "@/lib/forum/reactions";
 import { getThreadPage, type PostView, type Removal } from "@/lib/forum/thread-page";
 import { formatDateTime } from "@/lib/format";
 import { can, isSignedIn, type Viewer } from "@/lib/permissions";
@@ -17,13 +16,11 @@ import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
 import { PostTools } from "./_components/post-tools";
 import { forumChoices } from "@/lib/forum/forum-choices";
 import { QuoteExpander } from "./_components/quote-expander";
-import { IgnoredPost } from "./_components/ignored-post";
 import { IgnoredQuotes } from "./_components/ignored-quotes";
-import { BulkBar, PostModeration, ReplyForm, ThreadTools } from "./_components/on-demand";
-import { isPrefetchRequest } from "@/lib/reading/prefetch";
-import { recordThreadRead } from "@/lib/reading/reads";
+import { BulkBar, PostModeration, ThreadTools } from "./_components/on-demand";
 import { isWatching } from "@/lib/watching/watch";
-import { WatchButton } from "./_components/watch-button";
+import { PersonalScope } from "@/app/_components/personal/personal-scope";
+import { IgnoredWhen, ReplyArea, WatchArea } from "./_components/personal-thread";
 
 export const dynamic = "force-dynamic";
 
@@ -80,7 +77,7 @@ function Post({
       aria-label={`Post #${post.position} by ${post.author.name}`}
       className={`message flex scroll-mt-4 flex-col overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm sm:flex-row ${post.deleted ? "opacity-60" : ""}`}
     >
-      <IgnoredWhen ignored={post.isIgnored} postId={post.id}>
+      <IgnoredWhen ignored={post.isIgnored} authorId={post.authorId} postId={post.id}>
         <MemberCard card={post.author} ignore={ignoreToggle(viewer, post)} />
         <div className="min-w-0 flex-1 p-3 sm:p-4">
           <header className="mb-2 flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
@@ -120,12 +117,7 @@ function Post({
             canReport={post.approvalState === "approved" && can(viewer, "report", target)}
             counts={Object.fromEntries((reactions?.counts ?? []).map((c) => [c.kind, c.count]))}
             viewerReaction={reactions?.viewerReaction ?? null}
-            summary={reactions ? reactionSummary(reactions.reactors) : ""}
-            reactors={(reactions?.reactors ?? []).map((r) => ({
-              name: r.isViewer ? `${r.name} (you)` : r.name,
-              url: r.url,
-              kind: r.kind,
-            }))}
+            reactors={reactions?.reactors ?? []}
           >
             <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
             {post.signatureHtml && <Signature html={post.signatureHtml} />}
@@ -168,25 +160,14 @@ function Signature({ html }: { html: string }) {
   );
 }
 
-/** The card's Ignore/Unignore button, when lib/permissions lets this viewer ignore the author. */
+/** The card's Ignore/Unignore button: the author's account, and on a page rendered for a signed-in
+ * reader whether they ignore them (the button itself asks lib/permissions whether to show). */
 function ignoreToggle(viewer: Viewer, post: PostView) {
-  const target =
-    post.authorId && post.author.role ? { id: post.authorId, role: post.author.role } : null;
-  return target && can(viewer, "ignoreMember", target)
-    ? { memberId: target.id, ignoring: post.isIgnored }
-    : undefined;
-}
-
-function IgnoredWhen({
-  ignored,
-  postId,
-  children,
-}: {
-  ignored: boolean;
-  postId: number;
-  children: React.ReactNode;
-}) {
-  return ignored ? <IgnoredPost postId={postId}>{children}</IgnoredPost> : <>{children}</>;
+  if (!post.authorId || !post.author.role) return undefined;
+  const member = { id: post.authorId, role: post.author.role };
+  return isSignedIn(viewer) && can(viewer, "ignoreMember", member)
+    ? { member, ignoring: post.isIgnored }
+    : { member };
 }
 
 function RemovalNotice({ what, removal }: { what: "post" | "thread"; removal: Removal }) {
@@ -199,33 +180,18 @@ function RemovalNotice({ what, removal }: { what: "post" | "thread"; removal: Re
   );
 }
 
-function ReplyArea({
-  viewer,
-  thread,
-}: {
-  viewer: Viewer;
-  thread: { id: number; url: string; isLocked: boolean; deletedAt: Date | null };
-}) {
-  if (can(viewer, "reply", thread))
-    return <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} />;
-  const message =
-    thread.isLocked && isSignedIn(viewer) && !viewer.isBanned
-      ? "This thread is locked: it takes no new replies."
-      : postingRefusal(viewer, "post");
-  return (
-    <p className="text-slate-700">
-      {thread.isLocked && <span aria-hidden="true">🔒 </span>}
-      {message}
-      {!isSignedIn(viewer) && (
-        <>
-          {" "}
-          <Link href={`/login?callbackUrl=${encodeURIComponent(thread.url)}`}>
-            Sign in to reply
-          </Link>
-        </>
-      )}
-    </p>
-  );
+/** What the server knows of the reply box: for the shared rendering, a guest's. */
+function replyState(viewer: Viewer, thread: { isLocked: boolean; deletedAt: Date | null }) {
+  const canReply = can(viewer, "reply", thread);
+  return {
+    canReply,
+    replyRefusal: canReply
+      ? null
+      : thread.isLocked && isSignedIn(viewer) && !viewer.isBanned
+        ? "This thread is locked: it takes no new replies."
+        : postingRefusal(viewer, "post"),
+    replyKey: randomUUID(),
+  };
 }
 
 export default async function ThreadPage(props: Props) {
@@ -233,22 +199,14 @@ export default async function ThreadPage(props: Props) {
     load(props),
     getViewer(),
   ]);
-  // Marked while rendering, not after, so the forum list the member opens next already agrees;
-  // never for a prefetch, which may not be shown at all.
-  const marksRead = can(viewer, "keepReadingState") && !isPrefetchRequest(await headers());
+  // Read marks are recorded by the personal answer of each real page view (never a prefetch), not
+  // here: this page is rendered once for everyone.
   const showsWatch = can(viewer, "keepReadingState") && !thread.deletedAt;
-  const [reactions, , watching] = await Promise.all([
+  const [reactions, watching] = await Promise.all([
     reactionsForPosts(
       posts.map((p) => p.id),
       viewer.id,
     ),
-    marksRead
-      ? recordThreadRead(
-          viewer,
-          thread.id,
-          posts.map((p) => p.id),
-        )
-      : null,
     showsWatch ? isWatching(viewer.id, thread.id) : null,
   ]);
   return (
@@ -263,11 +221,7 @@ export default async function ThreadPage(props: Props) {
         {thread.title}
       </h1>
       {thread.deleted && <RemovalNotice what="thread" removal={thread.deleted} />}
-      {watching !== null && (
-        <div className="my-3">
-          <WatchButton key={`${thread.id}-${watching}`} threadId={thread.id} watching={watching} />
-        </div>
-      )}
+      <WatchArea threadId={thread.id} watching={watching} />
       {can(viewer, "moderateThreads") && (
         <ThreadTools
           key={`thread-tools-${thread.id}`}
@@ -301,13 +255,18 @@ export default async function ThreadPage(props: Props) {
       )}
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <section className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
-        <ReplyArea viewer={viewer} thread={thread} />
+        <ReplyArea
+          thread={thread}
+          server={replyState(viewer, thread)}
+          signedIn={isSignedIn(viewer)}
+        />
       </section>
       <QuoteExpander />
       {ignoredQuotes.length > 0 && <IgnoredQuotes postIds={ignoredQuotes} />}
       <p className="mt-4 text-sm">
         <Link href={forum.url}>← Back to {forum.title}</Link>
       </p>
+      <PersonalScope thread={thread.id} posts={posts.map((p) => p.id)} />
     </div>
   );
 }

@@ -8,7 +8,9 @@ import { insertQuote } from "@/app/_components/editor/events";
 import { getMultiQuote, toggleMultiQuote } from "@/app/_components/editor/multi-quote";
 import { quoteMarkup } from "@/lib/markup/quote";
 import type { ReactionKind } from "@/db/schema";
-import { REACTIONS, reactionOf } from "@/lib/forum/reaction-kinds";
+import { REACTIONS, reactionOf, reactionSummary } from "@/lib/forum/reaction-kinds";
+import { memberUrl } from "@/lib/urls";
+import { updatePersonal, usePersonal } from "@/app/_components/personal/store";
 import { quotesFor } from "@/app/_components/editor/actions";
 import { editableSourceAction, editPostAction, toggleReactionAction } from "../actions";
 
@@ -20,6 +22,29 @@ const PostEditor = dynamic(
   },
 );
 const ReportPost = dynamic(() => import("./report-post").then((m) => m.ReportPost));
+
+interface Reactor {
+  name: string;
+  url: string;
+  kind: ReactionKind;
+  isViewer: boolean;
+}
+
+/** The post's reactions after the reader's own toggle, without asking the server for the page:
+ * their old reaction out, the new one in, first in the list. */
+function afterToggle(
+  reactions: { counts: Partial<Record<ReactionKind, number>>; reactors: Reactor[] },
+  viewer: { name: string; url: string },
+  from: ReactionKind | null,
+  to: ReactionKind | null,
+) {
+  const counts = { ...reactions.counts };
+  if (from) counts[from] = Math.max(0, (counts[from] ?? 1) - 1) || undefined;
+  if (to) counts[to] = (counts[to] ?? 0) + 1;
+  const others = reactions.reactors.filter((r) => r.name !== viewer.name);
+  const reactors = to ? [{ ...viewer, kind: to, isViewer: true }, ...others] : others;
+  return { counts, reactors };
+}
 
 interface Props {
   postId: number;
@@ -33,8 +58,8 @@ interface Props {
   /** How many chose each kind; kinds no one chose are left out. */
   counts: Partial<Record<ReactionKind, number>>;
   viewerReaction: ReactionKind | null;
-  summary: string;
-  reactors: { name: string; url: string; kind: ReactionKind }[];
+  /** Who reacted, newest first; `isViewer` as the server knew it (never, on the shared rendering). */
+  reactors: Reactor[];
   /** The server-rendered post body. */
   children: React.ReactNode;
 }
@@ -44,6 +69,24 @@ interface Props {
 export function PostTools(props: Props) {
   const { postId, threadId } = props;
   const router = useRouter();
+  const answer = usePersonal();
+  const viewer = answer?.viewer ?? null;
+  const mine = answer?.posts[postId];
+  // The personal answer, once here, decides the tools; until then, what the server drew.
+  const tools = mine ?? {
+    canEdit: props.canEdit,
+    canReact: props.canReact,
+    canQuote: props.canQuote,
+    canReport: props.canReport ?? false,
+    reaction: props.viewerReaction,
+  };
+  const [toggled, setToggled] = useState<ReturnType<typeof afterToggle> | null>(null);
+  const counts = toggled?.counts ?? props.counts;
+  const reactors = (toggled?.reactors ?? props.reactors).map((r) => ({
+    ...r,
+    isViewer: viewer ? r.name === viewer.name : r.isViewer,
+  }));
+  const summary = reactionSummary(reactors);
   const bodyRef = useRef<HTMLDivElement>(null);
   const selected = useRef("");
   const [marked, setMarked] = useState(false);
@@ -104,11 +147,24 @@ export function PostTools(props: Props) {
       router.refresh();
     });
 
+  // The answer says what changed: the counts and the reader's own reaction are updated here, with
+  // no render of the page on the server.
   const react = (kind: ReactionKind) =>
     startTransition(async () => {
       const result = await toggleReactionAction(postId, kind);
-      if ("error" in result) setError(result.error);
-      else router.refresh();
+      if ("error" in result) return setError(result.error);
+      setError(undefined);
+      if (viewer?.number != null) {
+        const me = {
+          name: viewer.name,
+          url: memberUrl({ number: viewer.number, name: viewer.name }),
+        };
+        setToggled(afterToggle({ counts, reactors }, me, tools.reaction, result.reaction));
+      }
+      updatePersonal((current) => ({
+        ...current,
+        posts: { ...current.posts, [postId]: { ...tools, reaction: result.reaction } },
+      }));
     });
 
   return (
@@ -148,33 +204,34 @@ export function PostTools(props: Props) {
           <FormMessage message={error} />
         </div>
       )}
-      {props.summary && (
+      {summary && (
         <details className="mt-3 text-sm text-slate-600">
           <summary className="cursor-pointer">
             <span aria-hidden="true">
-              {REACTIONS.filter((r) => props.counts[r.kind])
+              {REACTIONS.filter((r) => counts[r.kind])
                 .map((r) => r.emoji)
                 .join("")}{" "}
             </span>
-            {props.summary}
+            {summary}
           </summary>
           <ul aria-label="Who reacted" className="mt-1 space-y-0.5 pl-4">
-            {props.reactors.map((r) => (
+            {reactors.map((r) => (
               <li key={r.url}>
-                <a href={r.url}>{r.name}</a>: {reactionOf(r.kind).emoji} {reactionOf(r.kind).label}
+                <a href={r.url}>{r.isViewer ? `${r.name} (you)` : r.name}</a>:{" "}
+                {reactionOf(r.kind).emoji} {reactionOf(r.kind).label}
               </li>
             ))}
           </ul>
         </details>
       )}
       <div className="mt-3 flex flex-wrap items-center gap-1 border-t border-slate-100 pt-2">
-        {props.canReact && (
+        {tools.canReact && (
           <div role="group" aria-label="React" className="mr-auto flex flex-wrap gap-0.5">
             {REACTIONS.map((r) => (
               <button
                 key={r.kind}
                 type="button"
-                aria-pressed={props.viewerReaction === r.kind}
+                aria-pressed={tools.reaction === r.kind}
                 onClick={() => react(r.kind)}
                 disabled={pending}
                 className="tool-button"
@@ -182,20 +239,20 @@ export function PostTools(props: Props) {
               >
                 <span aria-hidden="true">
                   {r.emoji} {r.label}
-                  {props.counts[r.kind] ? (
-                    <span className="ml-1 text-xs text-slate-500">{props.counts[r.kind]}</span>
+                  {counts[r.kind] ? (
+                    <span className="ml-1 text-xs text-slate-500">{counts[r.kind]}</span>
                   ) : null}
                 </span>
               </button>
             ))}
           </div>
         )}
-        {props.canEdit && editing === null && (
+        {tools.canEdit && editing === null && (
           <button type="button" onClick={startEditing} disabled={pending} className="tool-button">
             Edit
           </button>
         )}
-        {props.canQuote && (
+        {tools.canQuote && (
           <>
             <button
               type="button"
@@ -211,7 +268,7 @@ export function PostTools(props: Props) {
             </button>
           </>
         )}
-        {props.canReport && <ReportPost postId={postId} authorName={props.authorName} />}
+        {tools.canReport && <ReportPost postId={postId} authorName={props.authorName} />}
       </div>
     </>
   );

@@ -1,0 +1,43 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect } from "react";
+import type { PersonalScope } from "@/lib/personal/types";
+import { SCOPE_ELEMENT_ID } from "./personal-scope";
+import { loadPersonal, usePersonal } from "./store";
+
+function pageScope(): Partial<PersonalScope> {
+  const text = document.getElementById(SCOPE_ELEMENT_ID)?.textContent;
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Partial<PersonalScope>;
+  } catch {
+    return {};
+  }
+}
+
+const RELOADED_FOR_STAFF = "parley-staff-reloaded";
+
+/** One personal answer per page view: on the first load and after every client-side navigation
+ * (the root layout that holds this is not drawn again then). Staff who were shown the page rendered
+ * for everyone (their first page since signing in, before the staff hint cookie existed) get it
+ * once more, rendered for them, with their tools. */
+export function PersonalLoader({ renderedFor }: { renderedFor: "everyone" | "viewer" }) {
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const answer = usePersonal();
+
+  useEffect(() => {
+    void loadPersonal(pageScope());
+  }, [pathname, search]);
+
+  const role = answer?.viewer?.role;
+  const isStaff = role === "moderator" || role === "admin";
+  useEffect(() => {
+    if (!isStaff || renderedFor !== "everyone") return;
+    if (sessionStorage.getItem(RELOADED_FOR_STAFF) === location.href) return;
+    sessionStorage.setItem(RELOADED_FOR_STAFF, location.href);
+    location.reload();
+  }, [isStaff, renderedFor]);
+  return null;
+}
