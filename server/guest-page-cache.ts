@@ -39,6 +39,16 @@ const CACHED_PATHS = [
   /^\/search$/,
   /^\/posts\/\d+$/,
 ];
+/** Of those, the pages whose rendering is the same for members (their personal parts come from
+ * GET /api/personal). What's new and search still leave out ignored members on the server, so a
+ * member's copy is rendered for them. */
+const SHARED_WITH_MEMBERS = [
+  /^\/$/,
+  /^\/forums\/[^/]+$/,
+  /^\/threads\/[^/]+$/,
+  /^\/members\/[^/]+$/,
+  /^\/posts\/\d+$/,
+];
 /** A page, or a redirect to one (a permalink's answer is its thread page's address). */
 const CACHED_STATUSES = new Set([200, 307, 308]);
 
@@ -104,6 +114,7 @@ export function guestCacheKey(req: IncomingMessage): string | null {
   const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
   if (queryAt !== -1 && req.url.includes("_rsc=")) return null;
   if (!CACHED_PATHS.some((p) => p.test(path))) return null;
+  if (hasSessionCookie(req) && !SHARED_WITH_MEMBERS.some((p) => p.test(path))) return null;
   // Next picks the content encoding from Accept-Encoding: one copy per distinct header.
   return `${h["accept-encoding"] ?? ""}\n${req.url}`;
 }
