@@ -31,6 +31,9 @@ export const forumUrl = (forum: { slug: string }, page = 1) =>
   withPage(`/forums/${forum.slug}`, page);
 export const threadUrl = (thread: { id: number; slug: string }, page = 1) =>
   withPage(`/threads/${thread.id}-${thread.slug}`, page);
+/** The plain reply page, for readers without JavaScript. */
+export const threadReplyUrl = (thread: { id: number; slug: string }) =>
+  `/threads/${thread.id}-${thread.slug}/reply`;
 export const memberUrl = (member: { number: number; name: string }) =>
   `/members/${member.number}-${slugify(member.name)}`;
 export const postUrl = (postId: number) => `/posts/${postId}`;

@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { usePersonal } from "@/app/_components/personal/store";
 import type { PersonalThread } from "@/lib/personal/types";
+import { threadReplyUrl } from "@/lib/urls";
 import { IgnoredPost } from "./ignored-post";
 import { ReplyForm } from "./on-demand";
 import { WatchButton } from "./watch-button";
@@ -49,7 +50,7 @@ export function ReplyArea({
   server,
   signedIn,
 }: {
-  thread: { id: number; url: string; isLocked: boolean };
+  thread: { id: number; slug: string; url: string; isLocked: boolean };
   server: ReplyState;
   signedIn: boolean;
 }) {
@@ -59,7 +60,31 @@ export function ReplyArea({
   const guest = answer ? answer.viewer === null : !signedIn;
   if (state.canReply) return <ReplyForm threadId={thread.id} idempotencyKey={state.replyKey} />;
   return (
-    <p className={`text-slate-700 ${answer ? "" : "guest-links"}`}>
+    <>
+      {/* Without scripts a member's page is the one drawn for everyone: the plain reply page. */}
+      <noscript>
+        <p className="mb-2">
+          <a href={threadReplyUrl(thread)}>Reply to this thread</a> (signed-in members)
+        </p>
+      </noscript>
+      <RefusalText thread={thread} state={state} guest={guest} pending={!answer} />
+    </>
+  );
+}
+
+function RefusalText({
+  thread,
+  state,
+  guest,
+  pending,
+}: {
+  thread: { url: string; isLocked: boolean };
+  state: ReplyState;
+  guest: boolean;
+  pending: boolean;
+}) {
+  return (
+    <p className={`text-slate-700 ${pending ? "guest-links" : ""}`}>
       {thread.isLocked && <span aria-hidden="true">🔒 </span>}
       {state.replyRefusal}
       {guest && (

@@ -34,6 +34,12 @@ export function ReplyForm({
         Reply to this thread
       </h2>
       {state.field === "form" && <FormMessage message={state.error} />}
+      {state.url && (
+        // Shown when the form was posted without JavaScript (the page is drawn again, not left).
+        <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">
+          Your reply is posted. <a href={state.url}>See it in the thread</a>
+        </p>
+      )}
       <input type="hidden" name="threadId" value={threadId} />
       <input type="hidden" name="idempotencyKey" value={key} />
       <PostEditor
