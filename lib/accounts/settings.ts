@@ -33,14 +33,14 @@ const oneLine = (s: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-export const countryCodeSchema = z
+const countryCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
   .refine((code) => code === "" || isCountryCode(code), "Choose a country from the list.")
   .transform((code) => code || null);
 
-export const locationSchema = z
+const locationSchema = z
   .string()
   .transform(oneLine)
   .refine(
@@ -49,7 +49,7 @@ export const locationSchema = z
   )
   .transform((s) => s || null);
 
-export const signatureSchema = z
+const signatureSchema = z
   .string()
   .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
   .refine(
@@ -65,7 +65,7 @@ export const profileSchema = z.object({
 });
 export type ProfileField = keyof z.infer<typeof profileSchema> | "avatar";
 
-export const emailChangeSchema = z.object({ email: emailSchema });
+const emailChangeSchema = z.object({ email: emailSchema });
 
 export const passwordChangeSchema = z.object({
   currentPassword: z.string().max(PASSWORD_MAX, "That is not your current password."),

@@ -12,10 +12,10 @@ import { signInSchema } from "../accounts/rules";
 import { authenticate } from "./sign-in";
 import { clientAddress } from "./client-address";
 
-export class InvalidCredentials extends CredentialsSignin {
+class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
-export class TooManyAttempts extends CredentialsSignin {
+class TooManyAttempts extends CredentialsSignin {
   code = "locked";
 }
 

@@ -46,18 +46,18 @@ export async function processAvatar(bytes: Uint8Array): Promise<AvatarImage> {
 export const AVATAR_FILE_PATTERN = /^[A-Za-z0-9-]{1,64}-\d{1,16}\.webp$/;
 const AVATAR_URL_PREFIX = "/avatars/";
 
-export function avatarDirectory(): string {
+function avatarDirectory(): string {
   return path.resolve(process.env.DATA_DIR ?? ".data", "avatars");
 }
 
-export function avatarFileName(userId: string, now = Date.now()): string {
+function avatarFileName(userId: string, now = Date.now()): string {
   const name = `${userId}-${now}.webp`;
   if (!AVATAR_FILE_PATTERN.test(name))
     throw new Error("Unexpected user id for an avatar file name");
   return name;
 }
 
-export const avatarUrl = (file: string) => `${AVATAR_URL_PREFIX}${file}`;
+const avatarUrl = (file: string) => `${AVATAR_URL_PREFIX}${file}`;
 
 /** The file behind an avatar URL this app stored, or null for anything else (imported URLs, junk). */
 export function avatarFileFromUrl(url: string | null | undefined): string | null {

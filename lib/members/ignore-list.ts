@@ -211,12 +211,3 @@ export async function unignoreMember(viewer: Viewer, memberId: string): Promise<
       : `You were not ignoring ${target.name}.`,
   };
 }
-
-/** How many entries the viewer's list holds, staff rows included (they count towards the cap). */
-export async function ignoreListSize(viewerId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(ignoredMembers)
-    .where(eq(ignoredMembers.userId, viewerId));
-  return row?.n ?? 0;
-}

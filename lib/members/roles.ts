@@ -33,7 +33,7 @@ export const SEARCH_MAX = 50;
 export const roleSchema = z.enum(ROLES, "Choose member, moderator or administrator.");
 
 /** A custom title as typed: spaces collapsed, trimmed; empty clears the title. */
-export const customTitleSchema = z
+const customTitleSchema = z
   .string("Enter a title, or leave it empty to clear it.")
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
   .pipe(

@@ -38,7 +38,7 @@ export async function getApprovalThreshold(q: Queryable = db): Promise<number> {
 }
 
 /** The form's value: an empty field is an error, not 0. */
-export const approvalThresholdSchema = z
+const approvalThresholdSchema = z
   .union([z.number(), z.string()], "Enter a number of posts.")
   .transform((v) => String(v).trim())
   .pipe(

@@ -32,7 +32,7 @@ const invalid = (field: BanField, message: string): BanResult => ({
 });
 
 /** A ban reason as typed: spaces collapsed, trimmed, 1 to BAN_REASON_MAX characters, no control characters. */
-export const banReasonSchema = z
+const banReasonSchema = z
   .string("Enter a reason for the ban.")
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
   .pipe(

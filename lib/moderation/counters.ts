@@ -14,7 +14,7 @@ import { threadShownTo } from "./visibility";
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** A post that readers see and that counts in replies and message counts. */
-export const countedPost = and(isNull(posts.deletedAt), eq(posts.approvalState, "approved"));
+const countedPost = and(isNull(posts.deletedAt), eq(posts.approvalState, "approved"));
 
 export interface Contributions {
   forums: Map<number, { threads: number; messages: number }>;

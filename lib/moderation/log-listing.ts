@@ -56,7 +56,7 @@ const ROLE_WORDS: Record<User["role"], string> = {
 };
 
 /** "user", "user.ban", "thread.move": lower-case words joined by one dot at most. */
-export const actionFilterSchema = z
+const actionFilterSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -64,7 +64,7 @@ export const actionFilterSchema = z
   .regex(/^[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)*$/);
 
 /** A moderator's name as typed: spaces collapsed and trimmed. */
-export const actorFilterSchema = z
+const actorFilterSchema = z
   .string()
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
   .pipe(z.string().max(MOD_LOG_FILTER_MAX));

@@ -26,7 +26,7 @@ export const REPORTS_PER_PAGE = 20;
 export { REASON_MAX };
 
 /** A member's reason: spaces collapsed at the ends, 1..REASON_MAX characters. */
-export const reportReasonSchema = z
+const reportReasonSchema = z
   .string("Enter a reason.")
   .transform((s) => s.normalize("NFC").trim())
   .pipe(
@@ -37,7 +37,7 @@ export const reportReasonSchema = z
   );
 
 /** A staff member's optional note on a decision. */
-export const reportNoteSchema = z
+const reportNoteSchema = z
   .string()
   .transform((s) => s.normalize("NFC").trim())
   .pipe(z.string().max(REASON_MAX, `Notes are at most ${REASON_MAX} characters long.`));

@@ -34,12 +34,12 @@ export type ModerationResult =
 type Refusal = { ok: false; error: string };
 
 const refuse = (error: string): Refusal => ({ ok: false, error });
-export const THREAD_GONE = "This thread does not exist any more.";
+const THREAD_GONE = "This thread does not exist any more.";
 
 type StaffRule = "moderateThreads" | "moderatePosts" | "hardDeleteThread";
 
 /** Why lib/permissions said no, in words for the moderator's form. The decision is made there. */
-export function moderationRefusal(viewer: Viewer, rule: StaffRule): string {
+function moderationRefusal(viewer: Viewer, rule: StaffRule): string {
   if (!isSignedIn(viewer)) return "Sign in as a moderator to do that.";
   if (viewer.isBanned) return "Your account is banned: you cannot moderate.";
   if (rule === "hardDeleteThread" && isStaff(viewer))
