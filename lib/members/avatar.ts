@@ -5,6 +5,7 @@ import "server-only";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { env } from "../env";
 
 export const AVATAR_MAX_BYTES = 1024 * 1024;
 /** Side of the stored square, in pixels: twice the largest size pages show, for sharp screens. */
@@ -47,7 +48,7 @@ export const AVATAR_FILE_PATTERN = /^[A-Za-z0-9-]{1,64}-\d{1,16}\.webp$/;
 const AVATAR_URL_PREFIX = "/avatars/";
 
 export function avatarDirectory(): string {
-  return path.resolve(process.env.DATA_DIR ?? ".data", "avatars");
+  return path.resolve(env.DATA_DIR, "avatars");
 }
 
 export function avatarFileName(userId: string, now = Date.now()): string {
