@@ -3,6 +3,7 @@
 import http from "node:http";
 import next from "next";
 import postgres from "postgres";
+import { env } from "../lib/env";
 import { createGuestPageCache } from "./guest-page-cache";
 
 const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -55,10 +56,9 @@ export async function serve(options: {
   await app.prepare();
   const handle = app.getRequestHandler();
   const database = watchDatabase(options.databaseUrl);
-  const trustProxy = process.env.TRUST_PROXY === "1";
+  const trustProxy = env.TRUST_PROXY;
   // Guests' reading pages, at most one second old (see guest-page-cache.ts for why that is correct).
-  const guestCache =
-    options.dev || process.env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache();
+  const guestCache = options.dev || env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
   const server = http.createServer((req, res) => {
     // Sign-in limits count per address: only a trusted proxy may say where a request came from.

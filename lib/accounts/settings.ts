@@ -9,16 +9,8 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { isCountryCode } from "../countries";
 import { renderPost } from "../markup/render";
 import { deleteAvatar, processAvatar, storeAvatar } from "../members/avatar";
-import {
-  emailSchema,
-  fieldErrors,
-  LOCATION_MAX,
-  newPasswordSchema,
-  PASSWORD_MAX,
-  type FieldErrors,
-} from "./rules";
-
-export const SIGNATURE_MAX = 500;
+import { LOCATION, PASSWORD, SIGNATURE } from "../limits/sizes";
+import { emailSchema, fieldErrors, newPasswordSchema, type FieldErrors } from "./rules";
 
 /** Characters as Postgres counts them (code points), not UTF-16 units. */
 const length = (s: string) => [...s].length;
@@ -43,19 +35,13 @@ const countryCodeSchema = z
 const locationSchema = z
   .string()
   .transform(oneLine)
-  .refine(
-    (s) => length(s) <= LOCATION_MAX,
-    `Locations are at most ${LOCATION_MAX} characters long.`,
-  )
+  .refine((s) => length(s) <= LOCATION.max, LOCATION.tooLong)
   .transform((s) => s || null);
 
 const signatureSchema = z
   .string()
   .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
-  .refine(
-    (s) => length(s) <= SIGNATURE_MAX,
-    `Signatures are at most ${SIGNATURE_MAX} characters long.`,
-  )
+  .refine((s) => length(s) <= SIGNATURE.max, SIGNATURE.tooLong)
   .transform((s) => s || null);
 
 export const profileSchema = z.object({
@@ -68,7 +54,7 @@ export type ProfileField = keyof z.infer<typeof profileSchema> | "avatar";
 const emailChangeSchema = z.object({ email: emailSchema });
 
 export const passwordChangeSchema = z.object({
-  currentPassword: z.string().max(PASSWORD_MAX, "That is not your current password."),
+  currentPassword: z.string().max(PASSWORD.max, "That is not your current password."),
   newPassword: newPasswordSchema,
 });
 export type PasswordField = keyof z.infer<typeof passwordChangeSchema>;

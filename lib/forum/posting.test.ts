@@ -8,6 +8,7 @@ import { alerts, forums, postEdits, posts, reactions, threads, users } from "@/d
 import { importSeedsIfEmpty } from "@/db/seed/import-seeds";
 import { ANONYMOUS, type Viewer } from "../permissions";
 import { createReply, createThread, editPost } from "./posting";
+import { MESSAGE } from "../limits/sizes";
 import { POSTING } from "./posting-rules";
 import { toggleReaction } from "./reactions";
 
@@ -94,10 +95,7 @@ describe("posting", () => {
     const thread = await newThread(author);
     const cases = [
       [{ message: "   " }, "Please enter a message."],
-      [
-        { message: "x".repeat(POSTING.messageMax + 1) },
-        "Messages are at most 50,000 characters long.",
-      ],
+      [{ message: "x".repeat(MESSAGE.max + 1) }, "Messages are at most 50,000 characters long."],
     ] as const;
     for (const [input, error] of cases) {
       expect(

@@ -3,7 +3,7 @@ import type { Database } from "@/db/connect";
 import { posts, users } from "@/db/schema";
 import { quotedPostIds } from "../markup/quote";
 import type { RenderContext } from "../markup/render";
-import { USERNAME_MAX } from "../accounts/rules";
+import { MEMBER_NAME } from "../limits/sizes";
 import { memberUrl } from "../urls";
 
 type Queryable = Pick<Database, "select">;
@@ -21,7 +21,7 @@ export function mentionCandidates(source: string): string[] {
         .slice(0, n)
         .join(" ")
         .replace(/[.,!?;:)]+$/u, "");
-      if (candidate.length >= 1 && candidate.length <= USERNAME_MAX)
+      if (candidate.length >= MEMBER_NAME.min && candidate.length <= MEMBER_NAME.max)
         found.add(candidate.toLowerCase());
     }
   }

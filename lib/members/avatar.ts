@@ -5,6 +5,7 @@ import "server-only";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { env } from "../env";
 
 export const AVATAR_MAX_BYTES = 1024 * 1024;
 /** Side of the stored square, in pixels: twice the largest size pages show, for sharp screens. */
@@ -46,18 +47,18 @@ export async function processAvatar(bytes: Uint8Array): Promise<AvatarImage> {
 export const AVATAR_FILE_PATTERN = /^[A-Za-z0-9-]{1,64}-\d{1,16}\.webp$/;
 const AVATAR_URL_PREFIX = "/avatars/";
 
-function avatarDirectory(): string {
-  return path.resolve(process.env.DATA_DIR ?? ".data", "avatars");
+export function avatarDirectory(): string {
+  return path.resolve(env.DATA_DIR, "avatars");
 }
 
-function avatarFileName(userId: string, now = Date.now()): string {
+export function avatarFileName(userId: string, now = Date.now()): string {
   const name = `${userId}-${now}.webp`;
   if (!AVATAR_FILE_PATTERN.test(name))
     throw new Error("Unexpected user id for an avatar file name");
   return name;
 }
 
-const avatarUrl = (file: string) => `${AVATAR_URL_PREFIX}${file}`;
+export const avatarUrl = (file: string) => `${AVATAR_URL_PREFIX}${file}`;
 
 /** The file behind an avatar URL this app stored, or null for anything else (imported URLs, junk). */
 export function avatarFileFromUrl(url: string | null | undefined): string | null {

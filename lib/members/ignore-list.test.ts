@@ -11,8 +11,8 @@ import { getThreadPage } from "../forum/thread-page";
 import { getForumPage } from "../forum/forum-page";
 import { cleanUp, makeForums, makeMember } from "../moderation/testing";
 import { ANONYMOUS, type Viewer } from "../permissions";
+import { IGNORE_LIST_CAP } from "../limits/sizes";
 import {
-  IGNORE_LIST_CAP,
   ignoredMemberIds,
   ignoreMember,
   isIgnoring,

@@ -9,12 +9,9 @@ import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { ignoredMembers, postQuotes, posts, users } from "@/db/schema";
-import { formatCount } from "../format";
+import { IGNORE_LIST_CAP, IGNORE_LIST_FULL } from "../limits/sizes";
 import { can, isSignedIn, type Role, type Viewer } from "../permissions";
 import { memberUrl } from "../urls";
-
-/** Enough for any honest use; bounds the per-page query and the list page. */
-export const IGNORE_LIST_CAP = 1000;
 
 export type IgnoreResult =
   | { ok: true; message: string }
@@ -180,7 +177,7 @@ export async function ignoreMember(
       return {
         ok: false,
         reason: "full",
-        message: `Your ignore list is full (${formatCount(IGNORE_LIST_CAP)} members). Unignore someone first.`,
+        message: IGNORE_LIST_FULL,
       };
     await tx
       .insert(ignoredMembers)

@@ -16,6 +16,7 @@ import {
   type Role,
   type Viewer,
 } from "../permissions";
+import { CUSTOM_TITLE, MEMBER_SEARCH_MAX } from "../limits/sizes";
 import { logModAction } from "../moderation/log-entry";
 import { memberUrl } from "../urls";
 import { memberTitle } from "./titles";
@@ -26,9 +27,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   moderator: "Moderator",
   admin: "Administrator",
 };
-export const CUSTOM_TITLE_MAX = 50;
 export const ADMIN_MEMBERS_PER_PAGE = 25;
-export const SEARCH_MAX = 50;
 
 export const roleSchema = z.enum(ROLES, "Choose member, moderator or administrator.");
 
@@ -39,7 +38,7 @@ const customTitleSchema = z
   .pipe(
     z
       .string()
-      .max(CUSTOM_TITLE_MAX, `Custom titles are at most ${CUSTOM_TITLE_MAX} characters long.`)
+      .max(CUSTOM_TITLE.max, CUSTOM_TITLE.tooLong)
       .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Custom titles cannot contain control characters."),
   );
 
@@ -204,10 +203,10 @@ export interface AdminMemberPage {
   total: number;
 }
 
-/** "?q=" as a search: trimmed, at most SEARCH_MAX characters. */
+/** "?q=" as a search: trimmed, at most MEMBER_SEARCH_MAX characters. */
 export const searchSchema = z
   .string()
-  .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim().slice(0, SEARCH_MAX))
+  .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim().slice(0, MEMBER_SEARCH_MAX))
   .catch("");
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

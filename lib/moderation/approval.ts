@@ -14,13 +14,13 @@ import { mentionedMemberIds, renderFacts } from "../forum/render-context";
 import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
 import { autoWatch } from "../watching/watch";
-import { logModAction, REASON_MAX } from "./log-entry";
+import { APPROVAL_MAX, APPROVAL_TOO_MANY, REASON } from "../limits/sizes";
+import { logModAction } from "./log-entry";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Queryable = Pick<Database, "select">;
 
 export const APPROVAL_SETTING = "approval_first_posts";
-export const APPROVAL_MAX = 100;
 export const QUEUE_PER_PAGE = 20;
 
 export type ModerationResult = { ok: true; message: string } | { ok: false; message: string };
@@ -52,7 +52,7 @@ const approvalThresholdSchema = z
       .number<string>()
       .int("Enter a whole number of posts.")
       .min(0, "Enter 0 or more (0 turns approval off).")
-      .max(APPROVAL_MAX, `Enter at most ${APPROVAL_MAX}.`),
+      .max(APPROVAL_MAX, APPROVAL_TOO_MANY),
   );
 
 function staffRefusal(viewer: Viewer, what: string): string {
@@ -364,8 +364,7 @@ export async function rejectPost(
 ): Promise<ModerationResult> {
   if (!can(viewer, "approvePosts")) return refused(staffRefusal(viewer, "reject posts"));
   const reason = note?.trim() || null;
-  if (reason && reason.length > REASON_MAX)
-    return refused(`Reasons are at most ${REASON_MAX} characters long.`);
+  if (reason && reason.length > REASON.max) return refused(REASON.tooLong);
   return db.transaction(async (tx) => {
     const locked = await lockPending(tx, postId);
     if (!locked) return refused("This post does not exist any more.");

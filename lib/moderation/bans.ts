@@ -13,9 +13,8 @@ import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { formatDateTime } from "../format";
 import { can, isSignedIn, isStaff, type Role, type Viewer } from "../permissions";
-import { logModAction, REASON_MAX } from "./log-entry";
-
-export const BAN_REASON_MAX = REASON_MAX;
+import { REASON } from "../limits/sizes";
+import { logModAction } from "./log-entry";
 
 export type BanField = "reason" | "endsAt";
 export type BanResult =
@@ -31,15 +30,15 @@ const invalid = (field: BanField, message: string): BanResult => ({
   message,
 });
 
-/** A ban reason as typed: spaces collapsed, trimmed, 1 to BAN_REASON_MAX characters, no control characters. */
-const banReasonSchema = z
+/** A ban reason as typed: spaces collapsed, trimmed, 1 to REASON.max characters, no control characters. */
+export const banReasonSchema = z
   .string("Enter a reason for the ban.")
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
   .pipe(
     z
       .string()
       .min(1, "Enter a reason for the ban.")
-      .max(BAN_REASON_MAX, `Reasons are at most ${BAN_REASON_MAX} characters long.`)
+      .max(REASON.max, REASON.tooLong)
       .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Reasons cannot contain control characters."),
   );
 

@@ -24,6 +24,3 @@ export async function logModAction(tx: Tx, entry: ModLogEntry): Promise<void> {
     reason: entry.reason ?? null,
   });
 }
-
-/** Reasons are optional but bounded, as every staff form says. */
-export const REASON_MAX = 500;

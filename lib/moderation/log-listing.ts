@@ -8,10 +8,10 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { modLog, posts, threads, users, type User } from "@/db/schema";
 import { formatDateTime } from "../format";
+import { MOD_LOG_FILTER_MAX } from "../limits/sizes";
 import { memberUrl, postUrl, threadUrl } from "../urls";
 
 export const MOD_LOG_PER_PAGE = 50;
-export const MOD_LOG_FILTER_MAX = 64;
 
 /** The kinds of action (the part before the dot), as the filter offers them. */
 export const ACTION_KINDS = [

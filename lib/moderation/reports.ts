@@ -17,30 +17,25 @@ import {
 } from "@/db/schema";
 import { can, isSignedIn, type Viewer } from "../permissions";
 import { memberUrl, postUrl, threadUrl } from "../urls";
-import { logModAction, REASON_MAX } from "./log-entry";
+import { NOTE, REASON } from "../limits/sizes";
+import { logModAction } from "./log-entry";
 import type { ModerationResult } from "./approval";
 
 export type ReportState = (typeof reportStateEnum.enumValues)[number];
 export const REPORT_STATES = reportStateEnum.enumValues;
 export const REPORTS_PER_PAGE = 20;
-export { REASON_MAX };
 
-/** A member's reason: spaces collapsed at the ends, 1..REASON_MAX characters. */
-const reportReasonSchema = z
+/** A member's reason: spaces collapsed at the ends, 1..REASON.max characters. */
+export const reportReasonSchema = z
   .string("Enter a reason.")
   .transform((s) => s.normalize("NFC").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "Enter a reason.")
-      .max(REASON_MAX, `Reasons are at most ${REASON_MAX} characters long.`),
-  );
+  .pipe(z.string().min(1, "Enter a reason.").max(REASON.max, REASON.tooLong));
 
 /** A staff member's optional note on a decision. */
-const reportNoteSchema = z
+export const reportNoteSchema = z
   .string()
   .transform((s) => s.normalize("NFC").trim())
-  .pipe(z.string().max(REASON_MAX, `Notes are at most ${REASON_MAX} characters long.`));
+  .pipe(z.string().max(NOTE.max, NOTE.tooLong));
 
 export type ReportResult =
   | { ok: true; message: string; updated: boolean }

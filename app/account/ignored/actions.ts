@@ -6,6 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
+import { MEMBER_ID_MAX, MEMBER_NAME } from "@/lib/limits/sizes";
 import { ignoreMember, unignoreMember, type IgnoreResult } from "@/lib/members/ignore-list";
 import type { IgnoreState } from "./_components/state";
 
@@ -13,13 +14,13 @@ const memberId = z
   .string("Choose a member.")
   .trim()
   .min(1, "Choose a member.")
-  .max(64, "Choose a member.");
+  .max(MEMBER_ID_MAX, "Choose a member.");
 const byName = z.object({
   username: z
     .string("Enter a username.")
     .trim()
     .min(1, "Enter the username of the member to ignore.")
-    .max(64, "Usernames are at most 32 characters long."),
+    .max(MEMBER_NAME.max, MEMBER_NAME.tooLong),
 });
 
 function toState(result: IgnoreResult): IgnoreState {
