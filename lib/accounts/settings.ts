@@ -32,13 +32,13 @@ const countryCodeSchema = z
   .refine((code) => code === "" || isCountryCode(code), "Choose a country from the list.")
   .transform((code) => code || null);
 
-const locationSchema = z
+export const locationSchema = z
   .string()
   .transform(oneLine)
   .refine((s) => length(s) <= LOCATION.max, LOCATION.tooLong)
   .transform((s) => s || null);
 
-const signatureSchema = z
+export const signatureSchema = z
   .string()
   .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
   .refine((s) => length(s) <= SIGNATURE.max, SIGNATURE.tooLong)

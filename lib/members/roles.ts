@@ -32,7 +32,7 @@ export const ADMIN_MEMBERS_PER_PAGE = 25;
 export const roleSchema = z.enum(ROLES, "Choose member, moderator or administrator.");
 
 /** A custom title as typed: spaces collapsed, trimmed; empty clears the title. */
-const customTitleSchema = z
+export const customTitleSchema = z
   .string("Enter a title, or leave it empty to clear it.")
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
   .pipe(
