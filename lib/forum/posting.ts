@@ -3,8 +3,8 @@
 import "server-only";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import type { Database } from "@/db/connect";
 import { forums, postEdits, postQuotes, posts, threads, users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { alertForNewPost } from "../alerts/create";
 import { renderPost } from "../markup/render";
 import { can, type Viewer } from "../permissions";
@@ -14,8 +14,6 @@ import { postUrl, slugify } from "../urls";
 import { autoWatch } from "../watching/watch";
 import { idempotencyKeySchema, messageSchema, POSTING, titleSchema } from "./posting-rules";
 import { mentionedMemberIds, renderFacts } from "./render-context";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type PostingField = "title" | "message" | "form";
 export type PostingResult =

@@ -9,6 +9,7 @@ import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { ignoredMembers, postQuotes, posts, users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { formatCount } from "../format";
 import { can, isSignedIn, type Role, type Viewer } from "../permissions";
 import { memberUrl } from "../urls";
@@ -107,7 +108,6 @@ export async function listIgnoredMembers(viewerId: string): Promise<IgnoredMembe
   }));
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 interface Target {
   id: string;
   name: string;

@@ -7,6 +7,7 @@ import { asc, desc, eq, ilike, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { roleEnum, users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import {
   can,
   ensure,
@@ -60,8 +61,6 @@ interface Target {
   role: Role;
   customTitle: string | null;
 }
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 async function lockTarget(tx: Tx, targetId: string): Promise<Target | null> {
   const [target] = await tx

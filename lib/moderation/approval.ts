@@ -7,17 +7,14 @@ import "server-only";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import type { Database } from "@/db/connect";
 import { forums, posts, settings, threads, users } from "@/db/schema";
+import type { DbOrTx, Tx } from "@/db/tx";
 import { alertForNewPost } from "../alerts/create";
 import { mentionedMemberIds, renderFacts } from "../forum/render-context";
 import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
 import { autoWatch } from "../watching/watch";
 import { logModAction, REASON_MAX } from "./log-entry";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type Queryable = Pick<Database, "select">;
 
 export const APPROVAL_SETTING = "approval_first_posts";
 export const APPROVAL_MAX = 100;
@@ -27,7 +24,7 @@ export type ModerationResult = { ok: true; message: string } | { ok: false; mess
 const refused = (message: string): ModerationResult => ({ ok: false, message });
 
 /** The setting as stored: a whole number 0..APPROVAL_MAX; anything else (or nothing) is 0, off. */
-export async function getApprovalThreshold(q: Queryable = db): Promise<number> {
+export async function getApprovalThreshold(q: DbOrTx = db): Promise<number> {
   const [row] = await q
     .select({ value: settings.value })
     .from(settings)

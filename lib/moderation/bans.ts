@@ -11,6 +11,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { formatDateTime } from "../format";
 import { can, isSignedIn, isStaff, type Role, type Viewer } from "../permissions";
 import { logModAction, REASON_MAX } from "./log-entry";
@@ -50,8 +51,6 @@ interface BanTargetRow {
   bannedAt: Date | null;
   banReason: string | null;
 }
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 async function lockMember(tx: Tx, userId: string): Promise<BanTargetRow | null> {
   const [row] = await tx

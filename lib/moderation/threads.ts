@@ -7,6 +7,7 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { forums, posts, reactions, threads, users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { titleSchema } from "../forum/posting-rules";
 import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { forumUrl, slugify, threadUrl } from "../urls";
@@ -16,7 +17,6 @@ import {
   contributions,
   recountThread,
   renumberPositions,
-  type Tx,
 } from "./counters";
 import {
   firstIssue,

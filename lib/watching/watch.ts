@@ -4,8 +4,8 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import type { Database } from "@/db/connect";
 import { threads, threadWatches, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/tx";
 import { threadShownTo } from "../moderation/visibility";
 import { can, type Viewer } from "../permissions";
 import { rowId } from "../row-id";
@@ -69,11 +69,7 @@ export async function unwatchAllThreads(
 
 /** In the transaction that publishes a member's post: they now watch its thread, if their
  * "Watch threads I start or reply to" setting is on. */
-export async function autoWatch(
-  tx: Pick<Database, "execute">,
-  userId: string,
-  threadId: number,
-): Promise<void> {
+export async function autoWatch(tx: DbOrTx, userId: string, threadId: number): Promise<void> {
   await tx.execute(sql`
     insert into ${threadWatches} (user_id, thread_id)
     select ${users.id}, ${threadId} from ${users} where ${users.id} = ${userId} and ${users.autoWatch}
@@ -82,7 +78,7 @@ export async function autoWatch(
 
 /** A merge removes the source thread: its watchers keep following the conversation in the target. */
 export async function carryWatches(
-  tx: Pick<Database, "execute">,
+  tx: DbOrTx,
   fromThreadId: number,
   toThreadId: number,
 ): Promise<void> {
