@@ -1,6 +1,7 @@
 // The rules an account must follow, as zod schemas shared by sign-up, settings and the tests.
 import { z } from "zod";
 import { isCommonPassword } from "./common-passwords";
+import type { FieldErrors } from "../result";
 
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;
@@ -50,8 +51,7 @@ export const signInSchema = z.object({
   password: z.string().min(1).max(PASSWORD_MAX),
 });
 
-/** Field name → first message, the shape forms display next to each field. */
-export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
+export type { FieldErrors };
 
 export function fieldErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
   const errors: FieldErrors<K> = {};

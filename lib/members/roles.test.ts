@@ -118,8 +118,7 @@ describe("changing roles", () => {
     });
     expect(result).toEqual({
       ok: false,
-      reason: "forbidden",
-      message: "Only administrators can change roles.",
+      error: "Only administrators can change roles.",
     });
     expect((await stored(member.id)).role).toBe("member");
     expect(await logged(member.id)).toEqual([]);
@@ -133,8 +132,7 @@ describe("changing roles", () => {
     });
     expect(result).toEqual({
       ok: false,
-      reason: "forbidden",
-      message: "You cannot change your own role.",
+      error: "You cannot change your own role.",
     });
     expect((await stored(admin.id)).role).toBe("admin");
   });
@@ -147,8 +145,7 @@ describe("changing roles", () => {
     ] as [Viewer, string][]) {
       expect(await setMemberRole({ actor, targetId: moderator.id, role: "member" })).toEqual({
         ok: false,
-        reason: "forbidden",
-        message,
+        error: message,
       });
     }
     expect((await stored(moderator.id)).role).toBe("moderator");
@@ -170,12 +167,12 @@ describe("changing roles", () => {
     const actor = await asRequest(admin);
     expect(await setMemberRole({ actor, targetId: "no-such-member", role: "moderator" })).toEqual({
       ok: false,
-      reason: "not-found",
-      message: "That member no longer exists.",
+      error: "That member no longer exists.",
     });
-    expect(
-      await setMemberRole({ actor, targetId: member.id, role: "owner" as Role }),
-    ).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await setMemberRole({ actor, targetId: member.id, role: "owner" as Role })).toEqual({
+      ok: false,
+      error: "Choose member, moderator or administrator.",
+    });
     expect((await stored(member.id)).role).toBe("member");
   });
 
@@ -197,8 +194,7 @@ describe("changing roles", () => {
     expect(can(after, "viewMemberAdmin")).toBe(false);
     expect(await setCustomTitle({ actor: after, targetId: target.id, title: "Captain" })).toEqual({
       ok: false,
-      reason: "forbidden",
-      message: "Only moderators and administrators can grant custom titles.",
+      error: "Only moderators and administrators can grant custom titles.",
     });
     expect((await stored(target.id)).customTitle).toBe("First mate");
   });
@@ -208,15 +204,16 @@ describe("custom titles", () => {
   it("a member cannot grant titles, not even to themself", async () => {
     const actor = await asRequest(member);
     for (const targetId of [member.id, moderator.id]) {
-      expect(await setCustomTitle({ actor, targetId, title: "Self-appointed" })).toMatchObject({
+      expect(await setCustomTitle({ actor, targetId, title: "Self-appointed" })).toEqual({
         ok: false,
-        reason: "forbidden",
+        error: "Only moderators and administrators can grant custom titles.",
       });
     }
     expect((await stored(member.id)).customTitle).toBeNull();
-    expect(
-      await setCustomTitle({ actor: ANONYMOUS, targetId: member.id, title: "Nope" }),
-    ).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(await setCustomTitle({ actor: ANONYMOUS, targetId: member.id, title: "Nope" })).toEqual({
+      ok: false,
+      error: "Sign in as staff to grant custom titles.",
+    });
   });
 
   it("a moderator titles members but cannot retitle an administrator", async () => {
@@ -229,8 +226,7 @@ describe("custom titles", () => {
     expect(await setCustomTitle({ actor, targetId: admin.id, title: "Demoted in spirit" })).toEqual(
       {
         ok: false,
-        reason: "forbidden",
-        message: "Only administrators can change an administrator's title.",
+        error: "Only administrators can change an administrator's title.",
       },
     );
     expect((await stored(admin.id)).customTitle).toBeNull();
@@ -274,12 +270,12 @@ describe("custom titles", () => {
     const actor = await asRequest(admin);
     expect(await setCustomTitle({ actor, targetId: moderator.id, title: "x".repeat(51) })).toEqual({
       ok: false,
-      reason: "invalid",
-      message: "Custom titles are at most 50 characters long.",
+      error: "Custom titles are at most 50 characters long.",
     });
-    expect(
-      await setCustomTitle({ actor, targetId: moderator.id, title: "a\u202Eb" }),
-    ).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await setCustomTitle({ actor, targetId: moderator.id, title: "a\u202Eb" })).toEqual({
+      ok: false,
+      error: "Custom titles cannot contain control characters.",
+    });
     expect(
       await setCustomTitle({ actor, targetId: moderator.id, title: "x".repeat(50) }),
     ).toMatchObject({ ok: true });

@@ -106,7 +106,7 @@ describe("the approval setting", () => {
     }
     expect(await setApprovalThreshold(moderator, 3)).toEqual({
       ok: false,
-      message: "Only administrators can change this setting.",
+      error: "Only administrators can change this setting.",
     });
     for (const bad of [-1, 1.5, "abc", "", 101, null])
       expect(await setApprovalThreshold(admin, bad)).toMatchObject({ ok: false });
@@ -238,7 +238,7 @@ describe("the approval queue", () => {
     // Approving twice is refused and logged once.
     expect(await approvePost(moderator, first.postId)).toEqual({
       ok: false,
-      message: "This post was already approved.",
+      error: "This post was already approved.",
     });
     expect(await logLines("post", first.postId)).toHaveLength(1);
   });
@@ -285,7 +285,7 @@ describe("the approval queue", () => {
     );
     expect(await approvePost(moderator, own.postId)).toEqual({
       ok: false,
-      message: "Approve the thread's opening post first.",
+      error: "Approve the thread's opening post first.",
     });
     expect(await logLines("post", own.postId)).toEqual([]);
 
@@ -308,11 +308,11 @@ describe("the approval queue", () => {
     ]);
     expect(await rejectPost(moderator, thread.postId)).toEqual({
       ok: false,
-      message: "This post was already rejected.",
+      error: "This post was already rejected.",
     });
     expect(await approvePost(moderator, thread.postId)).toEqual({
       ok: false,
-      message: "This post was already rejected.",
+      error: "This post was already rejected.",
     });
     expect(await logLines("post", thread.postId)).toHaveLength(1);
     expect((await memberRow(newbie.id!)).messageCount).toBe(0);
@@ -347,7 +347,7 @@ describe("the approval queue", () => {
     }
     expect(await approvePost(member, waiting.postId)).toEqual({
       ok: false,
-      message: "Only moderators and administrators can approve posts.",
+      error: "Only moderators and administrators can approve posts.",
     });
     expect(await state(waiting.postId)).toBe("pending");
     expect(await logLines("post", waiting.postId)).toEqual([]);
@@ -359,7 +359,7 @@ describe("the approval queue", () => {
     ).toEqual([]);
     expect(await approvePost(moderator, 999_999_999)).toEqual({
       ok: false,
-      message: "This post does not exist any more.",
+      error: "This post does not exist any more.",
     });
   });
 

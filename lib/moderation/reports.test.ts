@@ -51,25 +51,25 @@ describe("reporting a post", () => {
     const member = await makeMember();
     expect(await reportPost(author, thread.postId, "I regret this")).toEqual({
       ok: false,
-      message: "You cannot report your own post.",
+      error: "You cannot report your own post.",
     });
     expect(await reportPost(banned, thread.postId, "Spam")).toEqual({
       ok: false,
-      message: "Your account is banned: you cannot report posts.",
+      error: "Your account is banned: you cannot report posts.",
     });
     expect(await reportPost(ANONYMOUS, thread.postId, "Spam")).toEqual({
       ok: false,
-      message: "Sign in to report posts.",
+      error: "Sign in to report posts.",
     });
     expect(await reportPost(member, thread.postId, "   ")).toEqual({
       ok: false,
       field: "reason",
-      message: "Enter a reason.",
+      error: "Enter a reason.",
     });
     expect(await reportPost(member, thread.postId, "x".repeat(501))).toEqual({
       ok: false,
       field: "reason",
-      message: "Reasons are at most 500 characters long.",
+      error: "Reasons are at most 500 characters long.",
     });
     expect(await reportPost(member, thread.postId, 42)).toMatchObject({
       ok: false,
@@ -77,7 +77,7 @@ describe("reporting a post", () => {
     });
     expect(await reportPost(member, 999_999_999, "Spam")).toEqual({
       ok: false,
-      message: "This post does not exist any more.",
+      error: "This post does not exist any more.",
     });
     expect(await reportsOf(thread.postId)).toEqual([]);
 
@@ -86,7 +86,7 @@ describe("reporting a post", () => {
     await db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, deleted.postId));
     expect(await reportPost(member, deleted.postId, "Spam")).toEqual({
       ok: false,
-      message: "This post does not exist any more.",
+      error: "This post does not exist any more.",
     });
     const admin = await makeMember("admin");
     try {
@@ -95,7 +95,7 @@ describe("reporting a post", () => {
       const waiting = await reply(newbie, thread.threadId, "Waiting");
       expect(await reportPost(member, waiting.postId, "Spam")).toEqual({
         ok: false,
-        message: "This post does not exist any more.",
+        error: "This post does not exist any more.",
       });
       expect(await reportsOf(waiting.postId)).toEqual([]);
     } finally {
@@ -182,7 +182,7 @@ describe("handling reports", () => {
     }
     expect(await resolveReport(member, report!.id)).toEqual({
       ok: false,
-      message: "Only moderators and administrators can handle reports.",
+      error: "Only moderators and administrators can handle reports.",
     });
     expect((await reportsOf(thread.postId))[0]!.state).toBe("open");
     expect(await logLines("report", report!.id)).toEqual([]);
@@ -207,7 +207,7 @@ describe("handling reports", () => {
     ]);
     expect(await rejectReport(moderator, report!.id)).toEqual({
       ok: false,
-      message: "This report was already resolved.",
+      error: "This report was already resolved.",
     });
     expect(await logLines("report", report!.id)).toHaveLength(1);
 
@@ -234,7 +234,7 @@ describe("handling reports", () => {
     ]);
     expect(await resolveReport(moderator, 999_999_999)).toEqual({
       ok: false,
-      message: "This report does not exist any more.",
+      error: "This report does not exist any more.",
     });
   });
 });

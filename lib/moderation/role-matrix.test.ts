@@ -80,7 +80,7 @@ async function openReport() {
   const t = await thread();
   const reporter = await makeMember();
   const result = await reportPost(reporter, t.postIds[1]!, "Spam");
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(result.error);
   const [report] = await db
     .select({ id: reports.id })
     .from(reports)
