@@ -9,7 +9,7 @@ import { createReply, createThread } from "../forum/posting";
 import { quoteMarkup } from "../markup/quote";
 import { getThreadPage } from "../forum/thread-page";
 import { getForumPage } from "../forum/forum-page";
-import { cleanUp, makeForums, makeMember } from "../moderation/testing";
+import { cleanUp, makeForum, makeMember } from "@/lib/testing/factories";
 import { ANONYMOUS, type Viewer } from "../permissions";
 import {
   IGNORE_LIST_CAP,
@@ -34,9 +34,9 @@ beforeAll(async () => {
     makeMember(),
     makeMember(),
     makeMember(),
-    makeMember("moderator"),
+    makeMember({ role: "moderator" }),
   ]);
-  const forum = (await makeForums()).a;
+  const forum = await makeForum();
   forumId = forum.id;
   forumSlug = forum.slug;
 });

@@ -1,28 +1,15 @@
 // Integration: roles and custom titles changed through lib/members/roles.ts against the real
 // Postgres, with the acting viewer read from the database as each request would (loadViewer).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { modLog, users } from "@/db/schema";
 import { ANONYMOUS, can, type Role, type Viewer } from "@/lib/permissions";
 import { loadViewer } from "@/lib/permissions/load-viewer";
+import { cleanUp, makeMember, type Member } from "@/lib/testing/factories";
 import { listMembersForAdmin, setCustomTitle, setMemberRole } from "./roles";
 
 const run = Date.now().toString(36);
-const created: string[] = [];
-
-async function makeMember(
-  name: string,
-  role: Role = "member",
-  extra: Partial<typeof users.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(users)
-    .values({ name: `${name}-${run}`, role, ...extra })
-    .returning({ id: users.id, name: users.name, sessionVersion: users.sessionVersion });
-  created.push(row!.id);
-  return row!;
-}
 
 /** The viewer a request from this member's session would get: read from the database now. */
 const asRequest = (member: { id: string; sessionVersion: number }) =>
@@ -54,30 +41,33 @@ async function stored(id: string) {
   return row!;
 }
 
-let admin: Awaited<ReturnType<typeof makeMember>>;
-let otherAdmin: Awaited<ReturnType<typeof makeMember>>;
-let moderator: Awaited<ReturnType<typeof makeMember>>;
-let member: Awaited<ReturnType<typeof makeMember>>;
-let bannedAdmin: Awaited<ReturnType<typeof makeMember>>;
+let admin: Member;
+let otherAdmin: Member;
+let moderator: Member;
+let member: Member;
+let bannedAdmin: Member;
 
 beforeAll(async () => {
-  admin = await makeMember("roles-admin", "admin");
-  otherAdmin = await makeMember("roles-admin-two", "admin");
-  moderator = await makeMember("roles-moderator", "moderator");
-  member = await makeMember("roles-member");
-  bannedAdmin = await makeMember("roles-banned-admin", "admin", { bannedAt: new Date() });
+  admin = await makeMember({ name: `roles-admin-${run}`, role: "admin" });
+  otherAdmin = await makeMember({ name: `roles-admin-two-${run}`, role: "admin" });
+  moderator = await makeMember({ name: `roles-moderator-${run}`, role: "moderator" });
+  member = await makeMember({ name: `roles-member-${run}` });
+  bannedAdmin = await makeMember({
+    name: `roles-banned-admin-${run}`,
+    role: "admin",
+    banned: { since: new Date() },
+  });
 });
 
 afterAll(async () => {
   // Leave the shared test database as we found it (other files count admins and members).
-  await db.delete(modLog).where(inArray(modLog.targetId, created));
-  await db.delete(users).where(inArray(users.id, created));
+  await cleanUp();
   await db.$client.end();
 });
 
 describe("changing roles", () => {
   it("an administrator promotes a member to moderator, and their next request has the powers", async () => {
-    const fresh = await makeMember("roles-promoted");
+    const fresh = await makeMember({ name: `roles-promoted-${run}` });
     expect(can(await asRequest(fresh), "viewMemberAdmin")).toBe(false);
 
     const result = await setMemberRole({
@@ -152,7 +142,7 @@ describe("changing roles", () => {
   });
 
   it("an administrator may change another administrator's role", async () => {
-    const target = await makeMember("roles-admin-three", "admin");
+    const target = await makeMember({ name: `roles-admin-three-${run}`, role: "admin" });
     expect(
       await setMemberRole({
         actor: await asRequest(admin),
@@ -177,8 +167,8 @@ describe("changing roles", () => {
   });
 
   it("a demoted moderator's next request no longer has the powers, and they stay signed in", async () => {
-    const mod = await makeMember("roles-demoted", "moderator");
-    const target = await makeMember("roles-title-target");
+    const mod = await makeMember({ name: `roles-demoted-${run}`, role: "moderator" });
+    const target = await makeMember({ name: `roles-title-target-${run}` });
     const before = await asRequest(mod);
     expect(can(before, "viewMemberAdmin")).toBe(true);
     expect(
@@ -285,7 +275,7 @@ describe("custom titles", () => {
 
 describe("sessions", () => {
   it("a bumped session version (a ban, a password change) makes the old session anonymous", async () => {
-    const target = await makeMember("roles-session");
+    const target = await makeMember({ name: `roles-session-${run}` });
     expect((await asRequest(target)).id).toBe(target.id);
     await db
       .update(users)
@@ -295,9 +285,9 @@ describe("sessions", () => {
   });
 
   it("a ban that has ended no longer counts", async () => {
-    const target = await makeMember("roles-ban-ended", "member", {
-      bannedAt: new Date(Date.now() - 86_400_000),
-      banEndsAt: new Date(Date.now() - 1000),
+    const target = await makeMember({
+      name: `roles-ban-ended-${run}`,
+      banned: { since: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() - 1000) },
     });
     expect((await asRequest(target)).isBanned).toBe(false);
   });

@@ -4,33 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { modLog, users } from "@/db/schema";
-import { ANONYMOUS, can, type Role } from "@/lib/permissions";
+import { ANONYMOUS, can } from "@/lib/permissions";
 import { loadViewer } from "@/lib/permissions/load-viewer";
+import { cleanUp, makeMember, type Member } from "@/lib/testing/factories";
+import { logLines as logLinesAbout } from "@/lib/testing/inspect";
 import { banMember, getMemberBanStatus, unbanMember } from "./bans";
 
 const run = Date.now().toString(36);
-const created: string[] = [];
 const DAY = 86_400_000;
 const OPEN_THREAD = { isLocked: false, deletedAt: null };
-
-async function makeMember(
-  name: string,
-  role: Role = "member",
-  extra: Partial<typeof users.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(users)
-    .values({ name: `${name}-${run}`, role, ...extra })
-    .returning({
-      id: users.id,
-      number: users.number,
-      name: users.name,
-      sessionVersion: users.sessionVersion,
-    });
-  created.push(row!.id);
-  return row!;
-}
-type Member = Awaited<ReturnType<typeof makeMember>>;
 
 const asRequest = (member: { id: string; sessionVersion: number }) =>
   loadViewer(member.id, member.sessionVersion);
@@ -48,8 +30,7 @@ async function stored(id: string) {
   return row!;
 }
 
-const logLines = (targetId: string) =>
-  db.select().from(modLog).where(eq(modLog.targetId, targetId)).orderBy(modLog.id);
+const logLines = (targetId: string) => logLinesAbout("user", targetId);
 
 let admin: Member;
 let otherAdmin: Member;
@@ -58,19 +39,19 @@ let otherModerator: Member;
 let bannedModerator: Member;
 
 beforeAll(async () => {
-  admin = await makeMember("bans-admin", "admin");
-  otherAdmin = await makeMember("bans-admin-two", "admin");
-  moderator = await makeMember("bans-moderator", "moderator");
-  otherModerator = await makeMember("bans-moderator-two", "moderator");
-  bannedModerator = await makeMember("bans-banned-moderator", "moderator", {
-    bannedAt: new Date(),
-    banReason: "Rogue",
+  admin = await makeMember({ name: `bans-admin-${run}`, role: "admin" });
+  otherAdmin = await makeMember({ name: `bans-admin-two-${run}`, role: "admin" });
+  moderator = await makeMember({ name: `bans-moderator-${run}`, role: "moderator" });
+  otherModerator = await makeMember({ name: `bans-moderator-two-${run}`, role: "moderator" });
+  bannedModerator = await makeMember({
+    name: `bans-banned-moderator-${run}`,
+    role: "moderator",
+    banned: { since: new Date(), reason: "Rogue" },
   });
 });
 
 afterAll(async () => {
-  await db.delete(modLog).where(inArray(modLog.targetId, created));
-  await db.delete(users).where(inArray(users.id, created));
+  await cleanUp();
   await db.$client.end();
 });
 
@@ -87,7 +68,7 @@ async function expectUntouched(target: Member) {
 
 describe("banning", () => {
   it("a moderator bans a member: stored, logged, and the member's open sessions end at once", async () => {
-    const target = await makeMember("bans-target");
+    const target = await makeMember({ name: `bans-target-${run}` });
     const before = await asRequest(target);
     expect(can(before, "reply", OPEN_THREAD)).toBe(true);
     const endsAt = new Date(Date.now() + 7 * DAY);
@@ -136,7 +117,7 @@ describe("banning", () => {
   });
 
   it("a ban without an end date is permanent", async () => {
-    const target = await makeMember("bans-permanent");
+    const target = await makeMember({ name: `bans-permanent-${run}` });
     expect(
       await banMember(await asRequest(admin), { userId: target.id, reason: "Threats" }),
     ).toEqual({ ok: true, message: `${target.name} is banned permanently.` });
@@ -163,7 +144,7 @@ describe("banning", () => {
   });
 
   it("an administrator bans a moderator, but not another administrator", async () => {
-    const target = await makeMember("bans-mod-target", "moderator");
+    const target = await makeMember({ name: `bans-mod-target-${run}`, role: "moderator" });
     const actor = await asRequest(admin);
     expect(await banMember(actor, { userId: target.id, reason: "Abuse of powers" })).toMatchObject({
       ok: true,
@@ -192,8 +173,8 @@ describe("banning", () => {
   });
 
   it("members, anonymous visitors and banned moderators cannot ban", async () => {
-    const plain = await makeMember("bans-plain");
-    const target = await makeMember("bans-victim");
+    const plain = await makeMember({ name: `bans-plain-${run}` });
+    const target = await makeMember({ name: `bans-victim-${run}` });
     for (const [actor, message] of [
       [await asRequest(plain), "Only moderators and administrators can ban members."],
       [ANONYMOUS, "Sign in as staff to ban members."],
@@ -208,7 +189,7 @@ describe("banning", () => {
   });
 
   it("requires a reason of at most 500 characters, and an end date in the future", async () => {
-    const target = await makeMember("bans-invalid");
+    const target = await makeMember({ name: `bans-invalid-${run}` });
     const actor = await asRequest(moderator);
     expect(await banMember(actor, { userId: target.id, reason: "x".repeat(501) })).toEqual({
       ok: false,
@@ -258,10 +239,13 @@ describe("banning", () => {
   });
 
   it("a ban whose end date has passed no longer counts", async () => {
-    const target = await makeMember("bans-ended", "member", {
-      bannedAt: new Date(Date.now() - 2 * DAY),
-      banReason: "Old",
-      banEndsAt: new Date(Date.now() - 1000),
+    const target = await makeMember({
+      name: `bans-ended-${run}`,
+      banned: {
+        since: new Date(Date.now() - 2 * DAY),
+        reason: "Old",
+        endsAt: new Date(Date.now() - 1000),
+      },
     });
     const viewer = await asRequest(target);
     expect(viewer.isBanned).toBe(false);
@@ -269,7 +253,7 @@ describe("banning", () => {
     expect(can(viewer, "reply", OPEN_THREAD)).toBe(true);
     expect((await getMemberBanStatus(target.number))?.isBanned).toBe(false);
     // The clock moving past the end date lifts a ban too.
-    const soon = await makeMember("bans-soon");
+    const soon = await makeMember({ name: `bans-soon-${run}` });
     const endsAt = new Date(Date.now() + DAY);
     expect(
       await banMember(await asRequest(admin), { userId: soon.id, reason: "Cool off", endsAt }),
@@ -283,7 +267,7 @@ describe("banning", () => {
 
 describe("unbanning", () => {
   it("clears the ban and logs it; the member can post again without a new sign-in", async () => {
-    const target = await makeMember("bans-unban");
+    const target = await makeMember({ name: `bans-unban-${run}` });
     await banMember(await asRequest(moderator), {
       userId: target.id,
       reason: "Flaming",
@@ -317,7 +301,7 @@ describe("unbanning", () => {
   });
 
   it("unbanning a member who is not banned changes and logs nothing", async () => {
-    const target = await makeMember("bans-not-banned");
+    const target = await makeMember({ name: `bans-not-banned-${run}` });
     expect(await unbanMember(await asRequest(admin), { userId: target.id })).toEqual({
       ok: true,
       message: `${target.name} is not banned.`,
@@ -326,8 +310,8 @@ describe("unbanning", () => {
   });
 
   it("members and anonymous visitors cannot unban, nor can a banned moderator unban themself", async () => {
-    const plain = await makeMember("bans-plain-unban");
-    const target = await makeMember("bans-stays-banned");
+    const plain = await makeMember({ name: `bans-plain-unban-${run}` });
+    const target = await makeMember({ name: `bans-stays-banned-${run}` });
     await banMember(await asRequest(admin), { userId: target.id, reason: "Spam" });
     expect(await unbanMember(await asRequest(plain), { userId: target.id })).toEqual({
       ok: false,
