@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { EMAIL_MAX, PASSWORD, USERNAME } from "../limits/sizes";
 import { isCommonPassword } from "./common-passwords";
+import type { FieldErrors } from "../result";
 
 export const usernameSchema = z
   .string()
@@ -44,8 +45,7 @@ export const signInSchema = z.object({
   password: z.string().min(1).max(PASSWORD.max),
 });
 
-/** Field name → first message, the shape forms display next to each field. */
-export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
+export type { FieldErrors };
 
 export function fieldErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
   const errors: FieldErrors<K> = {};

@@ -7,6 +7,7 @@ import { asc, desc, eq, ilike, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { roleEnum, users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import {
   can,
   ensure,
@@ -20,6 +21,7 @@ import { CUSTOM_TITLE, MEMBER_SEARCH_MAX } from "../limits/sizes";
 import { logModAction } from "../moderation/log-entry";
 import { memberUrl } from "../urls";
 import { memberTitle } from "./titles";
+import { ok, refuse, type Result } from "../result";
 
 export const ROLES = roleEnum.enumValues;
 export const ROLE_LABELS: Record<Role, string> = {
@@ -42,16 +44,9 @@ export const customTitleSchema = z
       .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Custom titles cannot contain control characters."),
   );
 
-export type MemberChange =
-  | { ok: true; message: string }
-  | { ok: false; reason: "not-found" | "forbidden" | "invalid"; message: string };
+export type MemberChange = Result<{ message: string }>;
 
-const NOT_FOUND: MemberChange = {
-  ok: false,
-  reason: "not-found",
-  message: "That member no longer exists.",
-};
-const forbidden = (message: string): MemberChange => ({ ok: false, reason: "forbidden", message });
+const NOT_FOUND = refuse("That member no longer exists.");
 
 interface Target {
   id: string;
@@ -59,8 +54,6 @@ interface Target {
   role: Role;
   customTitle: string | null;
 }
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 async function lockTarget(tx: Tx, targetId: string): Promise<Target | null> {
   const [target] = await tx
@@ -101,20 +94,19 @@ export async function setMemberRole({
   role: Role;
 }): Promise<MemberChange> {
   const parsedRole = roleSchema.safeParse(role);
-  if (!parsedRole.success)
-    return { ok: false, reason: "invalid", message: "Choose member, moderator or administrator." };
+  if (!parsedRole.success) return refuse("Choose member, moderator or administrator.");
   return db.transaction(async (tx) => {
     const target = await lockTarget(tx, targetId);
     if (!target) return NOT_FOUND;
     try {
       ensure(actor, "changeRole", target);
     } catch (error) {
-      if (error instanceof ForbiddenError) return forbidden(roleRefusal(actor, target));
+      if (error instanceof ForbiddenError) return refuse(roleRefusal(actor, target));
       throw error;
     }
     const label = ROLE_LABELS[parsedRole.data].toLowerCase();
     if (target.role === parsedRole.data)
-      return { ok: true, message: `${target.name} is already ${article(label)} ${label}.` };
+      return ok({ message: `${target.name} is already ${article(label)} ${label}.` });
     await tx.update(users).set({ role: parsedRole.data }).where(eq(users.id, target.id));
     await logModAction(tx, {
       actorId: actor.id!,
@@ -124,7 +116,7 @@ export async function setMemberRole({
       targetLabel: target.name,
       details: { from: target.role, to: parsedRole.data },
     });
-    return { ok: true, message: `${target.name} is now ${article(label)} ${label}.` };
+    return ok({ message: `${target.name} is now ${article(label)} ${label}.` });
   });
 }
 
@@ -140,11 +132,7 @@ export async function setCustomTitle({
 }): Promise<MemberChange> {
   const parsed = customTitleSchema.safeParse(title);
   if (!parsed.success)
-    return {
-      ok: false,
-      reason: "invalid",
-      message: parsed.error.issues[0]?.message ?? "That title cannot be used.",
-    };
+    return refuse(parsed.error.issues[0]?.message ?? "That title cannot be used.");
   const customTitle = parsed.data || null;
   return db.transaction(async (tx) => {
     const target = await lockTarget(tx, targetId);
@@ -152,7 +140,7 @@ export async function setCustomTitle({
     try {
       ensure(actor, "grantCustomTitle", target);
     } catch (error) {
-      if (error instanceof ForbiddenError) return forbidden(titleRefusal(actor, target));
+      if (error instanceof ForbiddenError) return refuse(titleRefusal(actor, target));
       throw error;
     }
     if (target.customTitle !== customTitle) {
@@ -166,12 +154,11 @@ export async function setCustomTitle({
         details: { from: target.customTitle, to: customTitle },
       });
     }
-    return {
-      ok: true,
+    return ok({
       message: customTitle
         ? `${target.name}'s custom title is now “${customTitle}”.`
         : `${target.name}'s custom title was cleared.`,
-    };
+    });
   });
 }
 

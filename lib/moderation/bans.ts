@@ -11,24 +11,18 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { formatDateTime } from "../format";
+import { ok, refuse, type Result } from "../result";
 import { can, isSignedIn, isStaff, type Role, type Viewer } from "../permissions";
 import { REASON } from "../limits/sizes";
 import { logModAction } from "./log-entry";
 
 export type BanField = "reason" | "endsAt";
-export type BanResult =
-  | { ok: true; message: string }
-  | { ok: false; reason: "not-found" | "forbidden" | "invalid"; message: string; field?: BanField };
+export type BanResult = Result<{ message: string }, BanField>;
 
-const NOT_FOUND: BanResult = { ok: false, reason: "not-found", message: "No such member." };
-const refused = (message: string): BanResult => ({ ok: false, reason: "forbidden", message });
-const invalid = (field: BanField, message: string): BanResult => ({
-  ok: false,
-  reason: "invalid",
-  field,
-  message,
-});
+const NOT_FOUND = refuse("No such member.");
+const invalid = (field: BanField, message: string) => refuse(message, field);
 
 /** A ban reason as typed: spaces collapsed, trimmed, 1 to REASON.max characters, no control characters. */
 export const banReasonSchema = z
@@ -49,8 +43,6 @@ interface BanTargetRow {
   bannedAt: Date | null;
   banReason: string | null;
 }
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 async function lockMember(tx: Tx, userId: string): Promise<BanTargetRow | null> {
   const [row] = await tx
@@ -106,8 +98,7 @@ export async function banMember(
   return db.transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
     if (!target) return NOT_FOUND;
-    if (!can(viewer, "ban", target) || !viewer.id)
-      return refused(banRefusal(viewer, target, "ban"));
+    if (!can(viewer, "ban", target) || !viewer.id) return refuse(banRefusal(viewer, target, "ban"));
     await tx
       .update(users)
       .set({
@@ -126,7 +117,7 @@ export async function banMember(
       reason: reason.data,
       details: { endsAt: endsAt?.toISOString() ?? null },
     });
-    return { ok: true, message: `${target.name} is banned ${until(endsAt)}.` };
+    return ok({ message: `${target.name} is banned ${until(endsAt)}.` });
   });
 }
 
@@ -136,8 +127,8 @@ export async function unbanMember(viewer: Viewer, input: { userId: string }): Pr
     const target = await lockMember(tx, input.userId);
     if (!target) return NOT_FOUND;
     if (!can(viewer, "unban", target) || !viewer.id)
-      return refused(banRefusal(viewer, target, "unban"));
-    if (target.bannedAt === null) return { ok: true, message: `${target.name} is not banned.` };
+      return refuse(banRefusal(viewer, target, "unban"));
+    if (target.bannedAt === null) return ok({ message: `${target.name} is not banned.` });
     await tx
       .update(users)
       .set({ bannedAt: null, banReason: null, banEndsAt: null })
@@ -150,7 +141,7 @@ export async function unbanMember(viewer: Viewer, input: { userId: string }): Pr
       targetLabel: target.name,
       details: { banReason: target.banReason },
     });
-    return { ok: true, message: `${target.name} is no longer banned.` };
+    return ok({ message: `${target.name} is no longer banned.` });
   });
 }
 

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { MEMBER_ID_MAX, MEMBER_NAME } from "@/lib/limits/sizes";
 import { ignoreMember, unignoreMember, type IgnoreResult } from "@/lib/members/ignore-list";
+import { messageOf } from "@/lib/result";
 import type { IgnoreState } from "./_components/state";
 
 const memberId = z
@@ -24,12 +25,11 @@ const byName = z.object({
 });
 
 function toState(result: IgnoreResult): IgnoreState {
-  // "Already" means another tab got there first: refresh so this one shows it too.
-  if (result.ok || result.reason === "already") {
-    // Thread pages, profiles, this list and the lists that leave ignored members out all change.
-    revalidatePath("/", "layout");
-  }
-  return { status: result.ok ? "success" : "error", message: result.message, at: Date.now() };
+  // Thread pages, profiles, this list and the lists that leave ignored members out all change. A
+  // refusal may also follow a change made elsewhere (another tab already ignored the member, or they
+  // were made staff or deleted): refresh then too, so this page shows it.
+  revalidatePath("/", "layout");
+  return { status: result.ok ? "success" : "error", message: messageOf(result), at: Date.now() };
 }
 
 const invalid = (message: string): IgnoreState => ({ status: "error", message, at: Date.now() });

@@ -36,7 +36,7 @@ const fields = (form: FormData, ...names: string[]) =>
 
 function toState(result: MemberChange, value?: string): MemberFormState {
   if (result.ok) return { status: "success", message: result.message };
-  return { status: "error", message: result.message, value };
+  return { status: "error", message: result.error, value };
 }
 
 function revalidateMemberPages() {

@@ -56,7 +56,7 @@ function toState(
   if (result.ok) return { status: "success", message: result.message, at: Date.now() };
   return {
     status: "error",
-    message: result.message,
+    message: result.error,
     field: result.field ?? "form",
     ...typed,
     at: Date.now(),

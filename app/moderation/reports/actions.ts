@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { rejectReport, reportNoteSchema, resolveReport } from "@/lib/moderation/reports";
+import { messageOf } from "@/lib/result";
 import type { DecisionState } from "../_components/decision-forms";
 
 const decisionForm = z.object({
@@ -41,5 +42,5 @@ export async function decideReportAction(
       ? await resolveReport(viewer, reportId, note)
       : await rejectReport(viewer, reportId, note);
   if (result.ok) revalidatePath("/", "layout");
-  return { status: result.ok ? "success" : "error", message: result.message, seq };
+  return { status: result.ok ? "success" : "error", message: messageOf(result), seq };
 }

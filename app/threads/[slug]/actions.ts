@@ -104,7 +104,7 @@ export async function reportPostAction(
   }
   const result = await reportPost(await getViewer(), parsed.data.postId, parsed.data.reason);
   if (!result.ok)
-    return { status: "error", message: result.message, field: result.field, reason: typed };
+    return { status: "error", message: result.error, field: result.field, reason: typed };
   revalidatePath("/moderation/reports");
   return { status: "success", message: result.message };
 }
