@@ -10,7 +10,7 @@ import {
   newThread,
   reply,
   resetApprovalSetting,
-} from "../moderation/test-fixtures";
+} from "../testing/factories";
 import { can, type Viewer } from "../permissions";
 import { getThreadPage, postTarget } from "./thread-page";
 
@@ -19,7 +19,7 @@ let admin: Viewer;
 
 beforeAll(async () => {
   forum = await makeForum();
-  admin = await makeMember("admin");
+  admin = await makeMember({ role: "admin" });
 });
 afterEach(resetApprovalSetting);
 afterAll(async () => {
@@ -51,12 +51,16 @@ async function toolsOn(threadId: number, viewer: Viewer) {
 
 describe("a post awaiting approval", () => {
   it("shows staff no reactions, Quote or Report; approved posts keep them", async () => {
-    const opener = await makeMember("member", { imported: true });
-    const moderator = await makeMember("moderator");
-    const thread = await newThread(opener, forum.id);
+    const opener = await makeMember({ imported: true });
+    const moderator = await makeMember({ role: "moderator" });
+    const thread = await newThread({ author: opener, forumId: forum.id });
     expect(await setApprovalThreshold(admin, 1)).toMatchObject({ ok: true });
     const newcomer = await makeMember();
-    const waiting = await reply(newcomer, thread.threadId, "My first words");
+    const waiting = await reply({
+      author: newcomer,
+      threadId: thread.threadId,
+      message: "My first words",
+    });
 
     for (const staff of [moderator, admin]) {
       const tools = await toolsOn(thread.threadId, staff);

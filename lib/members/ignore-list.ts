@@ -157,8 +157,7 @@ export async function ignoreMember(
       .select({ listed: count() })
       .from(ignoredMembers)
       .where(eq(ignoredMembers.userId, viewer.id));
-    if (listed >= IGNORE_LIST_CAP)
-      return refuse(IGNORE_LIST_FULL);
+    if (listed >= IGNORE_LIST_CAP) return refuse(IGNORE_LIST_FULL);
     await tx
       .insert(ignoredMembers)
       .values({ userId: viewer.id, ignoredId: target.id, createdAt: now });

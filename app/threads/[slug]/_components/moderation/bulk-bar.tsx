@@ -7,9 +7,9 @@ import { postToolAction } from "./actions";
 import { clearSelection, useSelection } from "./selection";
 import { Answer, buttonStyle, inputStyle, labelStyle, ReasonField } from "./ui";
 import { usePanels } from "./use-panels";
+import { TITLE } from "@/lib/limits/sizes";
 
 type Panel = "delete" | "split";
-const TITLE_MAX = 150;
 
 export function BulkBar({ threadId }: { threadId: number }) {
   const selection = useSelection(threadId);
@@ -153,7 +153,7 @@ export function BulkBar({ threadId }: { threadId: number }) {
                   id={`${id}-title`}
                   name="newTitle"
                   required
-                  maxLength={TITLE_MAX}
+                  maxLength={TITLE.max}
                   autoComplete="off"
                   className={inputStyle}
                 />

@@ -10,6 +10,7 @@ import type { ForumChoice } from "@/lib/forum/forum-choices";
 import { carriedAnswer, carryAnswer, forgetCarriedAnswer } from "./carried-answer";
 import { Answer, buttonStyle, inputStyle, labelStyle, ReasonField } from "./ui";
 import { usePanels } from "./use-panels";
+import { TITLE } from "@/lib/limits/sizes";
 
 interface Props {
   thread: {
@@ -25,7 +26,6 @@ interface Props {
 }
 
 type Panel = "rename" | "move" | "delete" | "merge" | "hard-delete";
-const TITLE_MAX = 150;
 
 export function ThreadTools({ thread, forums, canHardDelete }: Props) {
   const router = useRouter();
@@ -113,7 +113,7 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
                 id={`${id}-title`}
                 name="title"
                 required
-                maxLength={TITLE_MAX}
+                maxLength={TITLE.max}
                 defaultValue={thread.title}
                 autoFocus
                 className={inputStyle}
