@@ -2,6 +2,7 @@
 // the start script has set DATABASE_URL; scripts build their own with db/connect.
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { env } from "@/lib/env";
 import { createDatabase, type Database } from "./connect";
 import * as schema from "./schema";
 
@@ -9,8 +10,8 @@ export type { Database };
 
 function appDatabase(): Database {
   // `next build` imports pages without a database: give it a pool that never connects.
-  if (!process.env.DATABASE_URL) return drizzle(postgres({ max: 1 }), { schema });
-  return createDatabase(process.env.DATABASE_URL, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+  if (!env.DATABASE_URL) return drizzle(postgres({ max: 1 }), { schema });
+  return createDatabase(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
 }
 
 // One pool per process; kept on globalThis so dev-mode module reloads do not open new pools.

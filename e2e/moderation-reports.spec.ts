@@ -191,6 +191,19 @@ test("with approval on, a new member's reply waits for the administrator, then e
   const denied = await reader.page.goto("/moderation/approval");
   expect(denied?.status()).toBe(403);
 
+  // The administrator sees the waiting post on the thread, with nothing the server would refuse:
+  // no reactions, Quote, + Quote or Report until it is approved.
+  await page.goto(threadPath);
+  const waiting = posts(page).filter({ hasText: words });
+  await expect(waiting).toContainText("Awaiting approval");
+  await expect(waiting.getByRole("group", { name: "React" })).toHaveCount(0);
+  await expect(waiting.getByRole("button", { name: "Quote", exact: true })).toHaveCount(0);
+  await expect(waiting.getByRole("button", { name: "+ Quote" })).toHaveCount(0);
+  await expect(waiting.getByRole("button", { name: "Report" })).toHaveCount(0);
+  await expect(
+    posts(page).first().getByRole("button", { name: "Quote", exact: true }),
+  ).toBeVisible();
+
   await page.goto("/");
   await mainNav(page)
     .getByRole("link", { name: /^Approval queue \(\d+\)$/ })

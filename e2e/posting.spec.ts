@@ -48,6 +48,43 @@ test("start a thread, reply, edit, and see counts and the edit marker", async ({
   await expect(row).toContainText("Replies1");
 });
 
+test("editing a post while the reply box is on the page: each label names its own textarea, no id twice", async ({
+  page,
+}) => {
+  await signUp(page);
+  await startThread(page, `Two editors ${uniqueName("t")}`, "The opening post, to be edited.");
+  const first = posts(page).first();
+  await first.getByRole("button", { name: "Edit", exact: true }).click();
+  const editBox = first.getByLabel("Message");
+  await expect(editBox).toHaveValue("The opening post, to be edited.");
+
+  // The reply box's label reaches the reply textarea, not the edit box higher up the page.
+  const replyForm = page.getByRole("form", { name: "Reply to this thread" });
+  const replyBox = replyForm.getByLabel("Message");
+  await expect(replyBox).toHaveCount(1);
+  await replyBox.fill("Typed into the reply box.");
+  await expect(replyBox).toHaveValue("Typed into the reply box.");
+  await expect(editBox).toHaveValue("The opening post, to be edited.");
+  await editBox.fill("The opening post, edited.");
+  await expect(replyBox).toHaveValue("Typed into the reply box.");
+
+  const duplicates = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll("[id]")].map((element) => element.id);
+    return ids.filter((id, index) => ids.indexOf(id) !== index);
+  });
+  expect(duplicates).toEqual([]);
+  // Each textarea's description (the counter, an error) is its own editor's.
+  for (const box of [editBox, replyBox]) {
+    const described = await box.evaluate((textarea) =>
+      (textarea.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .filter(Boolean)
+        .every((id) => textarea.closest("form, article")?.querySelector(`[id="${id}"]`)),
+    );
+    expect(described).toBe(true);
+  }
+});
+
 test("quote a whole post, a selection and several posts at once; mention a member", async ({
   page,
 }) => {

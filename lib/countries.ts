@@ -6,7 +6,7 @@ import * as flags from "country-flag-icons/string/3x2";
 
 countries.registerLocale(en);
 
-export function countryName(code: string | null | undefined): string | null {
+function countryName(code: string | null | undefined): string | null {
   if (!code) return null;
   return countries.getName(code.toUpperCase(), "en", { select: "official" }) ?? null;
 }
@@ -19,10 +19,6 @@ export function countryShortName(code: string | null | undefined): string | null
 
 export function isCountryCode(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
-}
-
-export function countryCodeFromName(name: string): string | null {
-  return countries.getAlpha2Code(name.trim(), "en") ?? null;
 }
 
 /** Every ISO 3166-1 country, sorted by name, for pickers. */

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "../lib/env";
 
 const SOURCES = [
   "app",
@@ -15,7 +16,7 @@ const SOURCES = [
   "tsconfig.json",
   "postcss.config.mjs",
 ];
-const BUILD_DIR = process.env.NEXT_DIST_DIR || ".next";
+const BUILD_DIR = env.NEXT_DIST_DIR;
 const HASH_FILE = path.join(BUILD_DIR, "parley-source-hash");
 
 function hashSources(root: string): string {

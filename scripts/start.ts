@@ -1,10 +1,12 @@
 // `npm start`: embedded Postgres (unless DATABASE_URL is set) → migrations → seed import on first
 // start → first administrator → production build when stale → serve. Ctrl-C stops everything.
+import "./check-env";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createDatabase } from "../db/connect";
+import { env } from "../lib/env";
 import { startEmbeddedPostgres, type RunningPostgres } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
 import { ensureFirstAdmin } from "../db/seed/first-admin";
@@ -22,17 +24,19 @@ async function keptSecret(file: string): Promise<string> {
 async function main() {
   const started = performance.now();
   const dev = process.argv.includes("--dev");
-  const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
+  const dataDir = path.resolve(env.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   // The app keeps uploaded avatars under it (lib/members/avatar.ts).
   process.env.DATA_DIR = dataDir;
-  const port = Number(process.env.PORT ?? 3000);
-  const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+  const { PORT: port, HOSTNAME: hostname } = env;
 
   let embedded: RunningPostgres | null = null;
-  if (!process.env.DATABASE_URL) {
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
     embedded = await startEmbeddedPostgres(dataDir);
-    process.env.DATABASE_URL = embedded.url;
+    databaseUrl = embedded.url;
+    // The app (db/client.ts) reads it from the environment.
+    process.env.DATABASE_URL = databaseUrl;
     console.log("Embedded Postgres is running (data in " + path.join(dataDir, "pg") + ").");
   }
   const stopDatabase = async () => {
@@ -40,7 +44,7 @@ async function main() {
   };
 
   try {
-    const db = createDatabase(process.env.DATABASE_URL, 2);
+    const db = createDatabase(databaseUrl, 2);
     await runMigrations(db);
     await importSeedsIfEmpty(db);
     await ensureFirstAdmin(db);
@@ -50,7 +54,7 @@ async function main() {
     process.env.AUTH_TRUST_HOST ||= "true";
     if (!dev) buildIfStale();
 
-    const server = await serve({ dev, port, hostname, databaseUrl: process.env.DATABASE_URL! });
+    const server = await serve({ dev, port, hostname, databaseUrl });
     console.log(
       `Parley is ready on http://localhost:${port} (started in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: type check, unit + integration tests on an embedded Postgres, then Playwright e2e in
+# `npm test`: type check, lint and format check, unit + integration tests on an embedded Postgres, then Playwright e2e in
 # Debian's Chromium against the production build served by the real start script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,10 @@ fi
 
 echo "== Type check"
 npx tsc --noEmit
+
+echo "== Lint and format"
+npm run lint
+npm run format:check
 
 echo "== Unit and integration tests"
 npx vitest run

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { makeForum, makeMember, newThread } from "@/lib/alerts/test-fixtures";
+import { makeForum, makeMember, newThread } from "@/lib/testing/factories";
 import { GUEST_ANSWER, type PersonalAnswer } from "@/lib/personal/types";
 import { SESSION_COOKIE } from "@/lib/session/session-cookie";
 import { handlePersonal } from "./personal-route";
@@ -39,7 +39,7 @@ async function get(query: string, cookie?: string) {
 describe("GET /api/personal", () => {
   it("answers a member's cookie with their answer, uncached, and sets the member hint", async () => {
     const member = await makeMember();
-    const thread = await newThread(member, (await makeForum()).id);
+    const thread = await newThread({ author: member, forumId: (await makeForum()).id });
     const answer = await get(
       `?thread=${thread.threadId}&posts=${thread.postId}`,
       await cookieFor(member.id),

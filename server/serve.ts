@@ -3,6 +3,7 @@
 import http from "node:http";
 import next from "next";
 import postgres from "postgres";
+import { env } from "../lib/env";
 import { allowServerOnlyImports } from "./allow-server-only";
 import { createGuestPageCache, WROTE_COOKIE } from "./guest-page-cache";
 
@@ -71,10 +72,9 @@ export async function serve(options: {
   await app.prepare();
   const handle = app.getRequestHandler();
   const database = watchDatabase(options.databaseUrl);
-  const trustProxy = process.env.TRUST_PROXY === "1";
+  const trustProxy = env.TRUST_PROXY;
   // Guests' reading pages, at most one second old (see guest-page-cache.ts for why that is correct).
-  const guestCache =
-    options.dev || process.env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache();
+  const guestCache = options.dev || env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
   // Loaded once DATABASE_URL is set (db/client reads it on import), through the server-only hook.
   allowServerOnlyImports();

@@ -7,6 +7,7 @@ import { changeEmail, changePassword, updateProfile } from "@/lib/accounts/setti
 import { signIn } from "@/lib/auth/auth";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
+import { fieldErrorsOf } from "@/lib/result";
 import {
   profileValues,
   type EmailState,
@@ -58,7 +59,7 @@ export async function saveProfileAction(
     avatar,
     removeAvatar: form.get("removeAvatar") === "on",
   });
-  if (!result.ok) return answer({ errors: result.errors });
+  if (!result.ok) return answer({ errors: fieldErrorsOf(result) });
 
   // Cards beside posts and profiles everywhere read these columns.
   revalidatePath("/", "layout");
@@ -75,7 +76,7 @@ export async function saveEmailAction(_previous: EmailState, form: FormData): Pr
   const userId = await accountOwner();
   if (!userId) return { email, errors: { form: SIGNED_OUT } };
   const result = await changeEmail(userId, { email });
-  if (!result.ok) return { email, errors: result.errors };
+  if (!result.ok) return { email, errors: fieldErrorsOf(result) };
   revalidatePath("/account");
   return { email: result.email, errors: {}, saved: true };
 }
@@ -92,7 +93,7 @@ export async function savePasswordAction(
     currentPassword: text(form, "currentPassword", 1000),
     newPassword,
   });
-  if (!result.ok) return { errors: result.errors, version };
+  if (!result.ok) return { errors: fieldErrorsOf(result), version };
 
   // Every session of this member ended with the version bump; sign this browser in again so the
   // member who changed it stays signed in. signIn answers with a redirect (thrown).

@@ -5,6 +5,7 @@ import { signIn } from "@/lib/auth/auth";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import type { FieldErrors } from "@/lib/accounts/rules";
+import { fieldErrorsOf } from "@/lib/result";
 
 export interface SignUpState {
   values: { username: string; email: string };
@@ -20,7 +21,7 @@ export async function signUpAction(_previous: SignUpState, form: FormData): Prom
     return { values, errors: { form: "You are already signed in." } };
   const password = String(form.get("password") ?? "");
   const result = await registerMember({ ...values, password });
-  if (!result.ok) return { values, errors: result.errors };
+  if (!result.ok) return { values, errors: fieldErrorsOf(result) };
   await signIn("credentials", { identifier: result.username, password, redirectTo: "/" });
   return { values, errors: {} };
 }

@@ -5,6 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "../connect";
 import { users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
+import { env } from "@/lib/env";
 
 export async function ensureFirstAdmin(
   db: Database,
@@ -16,9 +17,9 @@ export async function ensureFirstAdmin(
     .where(eq(users.role, "admin"))
     .limit(1);
   if (existing) return;
-  const username = process.env.ADMIN_USERNAME?.trim() || "admin";
-  const generated = !process.env.ADMIN_PASSWORD;
-  const password = process.env.ADMIN_PASSWORD || randomBytes(12).toString("base64url");
+  const username = env.ADMIN_USERNAME;
+  const generated = !env.ADMIN_PASSWORD;
+  const password = env.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(password);
   const [taken] = await db
     .select({ id: users.id })

@@ -5,6 +5,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../connect";
 import { categories, forums, posts, postQuotes, settings, threads, users } from "../schema";
+import type { Tx } from "../tx";
 import { parseSeedDocument } from "@/lib/import/parse-document";
 import { importedPostMarkup } from "@/lib/import/to-markup";
 import type { ImportedDocument } from "@/lib/import/types";
@@ -14,7 +15,6 @@ import { memberUrl, slugify } from "@/lib/urls";
 
 export const SEED_DIR = path.join(process.cwd(), "db", "seed", "documents");
 const SEEDED_KEY = "seed_imported_at";
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const FORUM_LAYOUT = [
   {

@@ -1,13 +1,8 @@
 // The rules an account must follow, as zod schemas shared by sign-up, settings and the tests.
 import { z } from "zod";
+import { EMAIL_MAX, PASSWORD, USERNAME } from "../limits/sizes";
 import { isCommonPassword } from "./common-passwords";
-
-export const USERNAME_MIN = 3;
-export const USERNAME_MAX = 32;
-export const PASSWORD_MIN = 10;
-/** argon2 hashes anything, but a megabyte of "password" is a denial of service, not a password. */
-export const PASSWORD_MAX = 256;
-export const LOCATION_MAX = 50;
+import type { FieldErrors } from "../result";
 
 export const usernameSchema = z
   .string()
@@ -15,8 +10,8 @@ export const usernameSchema = z
   .pipe(
     z
       .string()
-      .min(USERNAME_MIN, `Usernames are at least ${USERNAME_MIN} characters long.`)
-      .max(USERNAME_MAX, `Usernames are at most ${USERNAME_MAX} characters long.`)
+      .min(USERNAME.min, USERNAME.tooShort)
+      .max(USERNAME.max, USERNAME.tooLong)
       .regex(/^[\p{L}\p{M}\p{N} _.\-]+$/u, "Use letters, digits, spaces, _ - and . only.")
       .regex(/^(?!.* {2})/, "Use single spaces between words."),
   );
@@ -25,12 +20,12 @@ export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email("Enter a valid email address.").max(254, "That email address is too long."));
+  .pipe(z.email("Enter a valid email address.").max(EMAIL_MAX, "That email address is too long."));
 
 export const newPasswordSchema = z
   .string()
-  .min(PASSWORD_MIN, `Passwords are at least ${PASSWORD_MIN} characters long.`)
-  .max(PASSWORD_MAX, `Passwords are at most ${PASSWORD_MAX} characters long.`)
+  .min(PASSWORD.min, PASSWORD.tooShort)
+  .max(PASSWORD.max, PASSWORD.tooLong)
   .refine(
     (p) => !isCommonPassword(p),
     "This password is one of the most common ones: choose another.",
@@ -46,12 +41,11 @@ export const signUpSchema = z
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
-  identifier: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(PASSWORD_MAX),
+  identifier: z.string().trim().min(1).max(EMAIL_MAX),
+  password: z.string().min(1).max(PASSWORD.max),
 });
 
-/** Field name → first message, the shape forms display next to each field. */
-export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
+export type { FieldErrors };
 
 export function fieldErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
   const errors: FieldErrors<K> = {};

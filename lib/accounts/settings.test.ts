@@ -11,6 +11,7 @@ import { users } from "@/db/schema";
 import { authenticate } from "../auth/sign-in";
 import { verifyPassword } from "../auth/password";
 import { AVATAR_SIZE_MESSAGE, AVATAR_TYPE_MESSAGE } from "../members/avatar";
+import { refuseFields } from "../result";
 import { registerMember } from "./sign-up";
 import {
   changeEmail,
@@ -95,10 +96,7 @@ describe("profile: country, location, signature", () => {
     for (const countryCode of ["XX", "FRA", "France", "EU", "1F"]) {
       expect(
         await updateProfile(member.id, profile({ countryCode, location: "Elsewhere" })),
-      ).toEqual({
-        ok: false,
-        errors: { countryCode: "Choose a country from the list." },
-      });
+      ).toEqual(refuseFields({ countryCode: "Choose a country from the list." }));
     }
     expect(await row(member.id)).toMatchObject({ countryCode: "JP", location: "Osaka" });
   });
@@ -112,10 +110,9 @@ describe("profile: country, location, signature", () => {
     });
     expect((await row(member.id)).location).toBe(fifty);
 
-    expect(await updateProfile(member.id, profile({ location: "x".repeat(51) }))).toEqual({
-      ok: false,
-      errors: { location: "Locations are at most 50 characters long." },
-    });
+    expect(await updateProfile(member.id, profile({ location: "x".repeat(51) }))).toEqual(
+      refuseFields({ location: "Locations are at most 50 characters long." }),
+    );
     expect((await row(member.id)).location).toBe(fifty);
   });
 
@@ -134,10 +131,9 @@ describe("profile: country, location, signature", () => {
     expect(saved.signatureHtml).toContain('href="https://example.test"');
     expect(await getSignatureHtml(saved.number)).toBe(saved.signatureHtml);
 
-    expect(await updateProfile(member.id, profile({ signature: "y".repeat(501) }))).toEqual({
-      ok: false,
-      errors: { signature: "Signatures are at most 500 characters long." },
-    });
+    expect(await updateProfile(member.id, profile({ signature: "y".repeat(501) }))).toEqual(
+      refuseFields({ signature: "Signatures are at most 500 characters long." }),
+    );
     expect((await row(member.id)).signature).toBe(source);
   });
 });
@@ -184,19 +180,13 @@ describe("profile: avatar", () => {
         ...profile({ countryCode: "DE", location: "After" }),
         avatar: text,
       }),
-    ).toEqual({
-      ok: false,
-      errors: { avatar: AVATAR_TYPE_MESSAGE },
-    });
+    ).toEqual(refuseFields({ avatar: AVATAR_TYPE_MESSAGE }));
     expect(
       await updateProfile(member.id, {
         ...profile({ countryCode: "DE", location: "After" }),
         avatar: new Uint8Array(5 * 1024 * 1024),
       }),
-    ).toEqual({
-      ok: false,
-      errors: { avatar: AVATAR_SIZE_MESSAGE },
-    });
+    ).toEqual(refuseFields({ avatar: AVATAR_SIZE_MESSAGE }));
     // Both problems at once are both reported.
     expect(
       await updateProfile(member.id, { ...profile({ location: "z".repeat(60) }), avatar: text }),
@@ -224,14 +214,12 @@ describe("email", () => {
     const member = await newMember();
     await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, member.id));
 
-    expect(await changeEmail(member.id, { email: taken.email.toUpperCase() })).toEqual({
-      ok: false,
-      errors: { email: "An account with that email address already exists." },
-    });
-    expect(await changeEmail(member.id, { email: "not-an-email" })).toEqual({
-      ok: false,
-      errors: { email: "Enter a valid email address." },
-    });
+    expect(await changeEmail(member.id, { email: taken.email.toUpperCase() })).toEqual(
+      refuseFields({ email: "An account with that email address already exists." }),
+    );
+    expect(await changeEmail(member.id, { email: "not-an-email" })).toEqual(
+      refuseFields({ email: "Enter a valid email address." }),
+    );
     expect((await row(member.id)).email).toBe(member.email);
 
     // One's own address, in another case, is no clash and no change.
@@ -260,20 +248,13 @@ describe("password", () => {
 
     expect(
       await changePassword(member.id, { currentPassword: "wrong password!", newPassword: NEW }),
-    ).toEqual({
-      ok: false,
-      errors: { currentPassword: "That is not your current password." },
-    });
-    expect(await changePassword(member.id, { currentPassword: "", newPassword: NEW })).toEqual({
-      ok: false,
-      errors: { currentPassword: "Enter your current password." },
-    });
+    ).toEqual(refuseFields({ currentPassword: "That is not your current password." }));
+    expect(await changePassword(member.id, { currentPassword: "", newPassword: NEW })).toEqual(
+      refuseFields({ currentPassword: "Enter your current password." }),
+    );
     expect(
       await changePassword(member.id, { currentPassword: PASSWORD, newPassword: "short" }),
-    ).toEqual({
-      ok: false,
-      errors: { newPassword: "Passwords are at least 10 characters long." },
-    });
+    ).toEqual(refuseFields({ newPassword: "Passwords are at least 10 characters long." }));
     expect(
       await changePassword(member.id, { currentPassword: PASSWORD, newPassword: "qwertyuiop" }),
     ).toMatchObject({ ok: false, errors: { newPassword: expect.stringContaining("common") } });

@@ -9,16 +9,9 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { isCountryCode } from "../countries";
 import { renderPost } from "../markup/render";
 import { deleteAvatar, processAvatar, storeAvatar } from "../members/avatar";
-import {
-  emailSchema,
-  fieldErrors,
-  LOCATION_MAX,
-  newPasswordSchema,
-  PASSWORD_MAX,
-  type FieldErrors,
-} from "./rules";
-
-export const SIGNATURE_MAX = 500;
+import { LOCATION, PASSWORD, SIGNATURE } from "../limits/sizes";
+import { ok, refuseFields, type Result } from "../result";
+import { emailSchema, fieldErrors, newPasswordSchema, type FieldErrors } from "./rules";
 
 /** Characters as Postgres counts them (code points), not UTF-16 units. */
 const length = (s: string) => [...s].length;
@@ -33,7 +26,7 @@ const oneLine = (s: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-export const countryCodeSchema = z
+const countryCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
@@ -43,19 +36,13 @@ export const countryCodeSchema = z
 export const locationSchema = z
   .string()
   .transform(oneLine)
-  .refine(
-    (s) => length(s) <= LOCATION_MAX,
-    `Locations are at most ${LOCATION_MAX} characters long.`,
-  )
+  .refine((s) => length(s) <= LOCATION.max, LOCATION.tooLong)
   .transform((s) => s || null);
 
 export const signatureSchema = z
   .string()
   .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
-  .refine(
-    (s) => length(s) <= SIGNATURE_MAX,
-    `Signatures are at most ${SIGNATURE_MAX} characters long.`,
-  )
+  .refine((s) => length(s) <= SIGNATURE.max, SIGNATURE.tooLong)
   .transform((s) => s || null);
 
 export const profileSchema = z.object({
@@ -65,10 +52,10 @@ export const profileSchema = z.object({
 });
 export type ProfileField = keyof z.infer<typeof profileSchema> | "avatar";
 
-export const emailChangeSchema = z.object({ email: emailSchema });
+const emailChangeSchema = z.object({ email: emailSchema });
 
 export const passwordChangeSchema = z.object({
-  currentPassword: z.string().max(PASSWORD_MAX, "That is not your current password."),
+  currentPassword: z.string().max(PASSWORD.max, "That is not your current password."),
   newPassword: newPasswordSchema,
 });
 export type PasswordField = keyof z.infer<typeof passwordChangeSchema>;
@@ -112,7 +99,7 @@ export async function getSignatureHtml(memberNumber: number): Promise<string | n
   return row?.html ?? null;
 }
 
-type Failure<K extends string> = { ok: false; errors: FieldErrors<K | "form"> };
+const GONE = refuseFields({ form: "This account no longer exists." });
 
 export type ProfileUpdate = {
   countryCode: unknown;
@@ -122,7 +109,7 @@ export type ProfileUpdate = {
   avatar?: Uint8Array | null;
   removeAvatar?: boolean;
 };
-export type ProfileResult = { ok: true; settings: AccountSettings } | Failure<ProfileField>;
+export type ProfileResult = Result<{ settings: AccountSettings }, ProfileField | "form">;
 
 /**
  * Saves country, location, signature and avatar together: when any part is refused nothing changes,
@@ -140,14 +127,14 @@ export async function updateProfile(userId: string, input: ProfileUpdate): Promi
   const upload =
     input.avatar && input.avatar.byteLength > 0 ? await processAvatar(input.avatar) : null;
   if (upload && !upload.ok) errors.avatar = upload.error;
-  if (!parsed.success || errors.avatar) return { ok: false, errors };
+  if (!parsed.success || errors.avatar) return refuseFields(errors);
 
   const [current] = await db
     .select({ image: users.image })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  if (!current) return { ok: false, errors: { form: "This account no longer exists." } };
+  if (!current) return GONE;
 
   let image = current.image;
   if (upload?.ok) image = await storeAvatar(userId, upload.webp);
@@ -171,48 +158,48 @@ export async function updateProfile(userId: string, input: ProfileUpdate): Promi
   }
   if (image !== current.image) await deleteAvatar(current.image);
   const settings = await getAccountSettings(userId);
-  return settings
-    ? { ok: true, settings }
-    : { ok: false, errors: { form: "This account no longer exists." } };
+  return settings ? ok({ settings }) : GONE;
 }
 
 const TAKEN_EMAIL = "An account with that email address already exists.";
 
-export type EmailResult = { ok: true; email: string; changed: boolean } | Failure<"email">;
+export type EmailResult = Result<{ email: string; changed: boolean }, "email" | "form">;
 
 /** Changes the sign-in email address; addresses are unique without regard to case. */
 export async function changeEmail(userId: string, input: { email: unknown }): Promise<EmailResult> {
   const parsed = emailChangeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return refuseFields(fieldErrors(parsed.error));
   const { email } = parsed.data;
   const [current] = await db
     .select({ email: users.email })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  if (!current) return { ok: false, errors: { form: "This account no longer exists." } };
-  if (current.email === email) return { ok: true, email, changed: false };
+  if (!current) return GONE;
+  if (current.email === email) return ok({ email, changed: false });
 
   const [clash] = await db
     .select({ id: users.id })
     .from(users)
     .where(and(sql`lower(${users.email}) = ${email}`, ne(users.id, userId)))
     .limit(1);
-  if (clash) return { ok: false, errors: { email: TAKEN_EMAIL } };
+  if (clash) return refuseFields({ email: TAKEN_EMAIL });
   try {
     // A new address is not verified, whatever the old one was.
     await db.update(users).set({ email, emailVerified: null }).where(eq(users.id, userId));
   } catch (error) {
     const constraint =
       (error as { cause?: { constraint_name?: string } }).cause?.constraint_name ?? "";
-    if (constraint.includes("email")) return { ok: false, errors: { email: TAKEN_EMAIL } };
+    if (constraint.includes("email")) return refuseFields({ email: TAKEN_EMAIL });
     throw error;
   }
-  return { ok: true, email, changed: true };
+  return ok({ email, changed: true });
 }
 
-export type PasswordResult =
-  { ok: true; identifier: string; sessionVersion: number } | Failure<PasswordField>;
+export type PasswordResult = Result<
+  { identifier: string; sessionVersion: number },
+  PasswordField | "form"
+>;
 
 /**
  * Changes the password after checking the current one (members who signed up through GitHub or
@@ -232,7 +219,7 @@ export async function changePassword(
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  if (!member) return { ok: false, errors: { form: "This account no longer exists." } };
+  if (!member) return GONE;
 
   const currentPassword = typeof input.currentPassword === "string" ? input.currentPassword : "";
   if (member.passwordHash && !errors.currentPassword) {
@@ -243,7 +230,7 @@ export async function changePassword(
   if (parsed.success && parsed.data.newPassword.toLowerCase() === member.name.toLowerCase()) {
     errors.newPassword = "Your password cannot be your username.";
   }
-  if (!parsed.success || errors.currentPassword || errors.newPassword) return { ok: false, errors };
+  if (!parsed.success || errors.currentPassword || errors.newPassword) return refuseFields(errors);
 
   const passwordHash = await hashPassword(parsed.data.newPassword);
   const [updated] = await db
@@ -251,6 +238,6 @@ export async function changePassword(
     .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
     .returning({ sessionVersion: users.sessionVersion });
-  if (!updated) return { ok: false, errors: { form: "This account no longer exists." } };
-  return { ok: true, identifier: member.name, sessionVersion: updated.sessionVersion };
+  if (!updated) return GONE;
+  return ok({ identifier: member.name, sessionVersion: updated.sessionVersion });
 }

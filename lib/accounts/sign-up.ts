@@ -3,12 +3,11 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { hashPassword } from "../auth/password";
-import { emailSchema, fieldErrors, signUpSchema, usernameSchema, type FieldErrors } from "./rules";
+import { ok, refuseFields, type FieldErrors, type Result } from "../result";
+import { emailSchema, fieldErrors, signUpSchema, usernameSchema } from "./rules";
 
 export type SignUpField = "username" | "email" | "password";
-export type SignUpResult =
-  | { ok: true; userId: string; username: string }
-  | { ok: false; errors: FieldErrors<SignUpField | "form"> };
+export type SignUpResult = Result<{ userId: string; username: string }, SignUpField | "form">;
 
 const TAKEN_USERNAME = "That username is taken.";
 const TAKEN_EMAIL = "An account with that email address already exists.";
@@ -31,7 +30,7 @@ export async function registerMember(input: Record<SignUpField, unknown>): Promi
       errors.username = TAKEN_USERNAME;
     if (email && clashes.some((u) => u.email?.toLowerCase() === email)) errors.email = TAKEN_EMAIL;
   }
-  if (!parsed.success || errors.username || errors.email) return { ok: false, errors };
+  if (!parsed.success || errors.username || errors.email) return refuseFields(errors);
   const { password } = parsed.data;
 
   const passwordHash = await hashPassword(password);
@@ -40,13 +39,13 @@ export async function registerMember(input: Record<SignUpField, unknown>): Promi
       .insert(users)
       .values({ name: parsed.data.username, email: parsed.data.email, passwordHash })
       .returning({ id: users.id });
-    return { ok: true, userId: created!.id, username: parsed.data.username };
+    return ok({ userId: created!.id, username: parsed.data.username });
   } catch (error) {
     // Two sign-ups racing for one name: the unique indexes decide.
     const constraint =
       (error as { cause?: { constraint_name?: string } }).cause?.constraint_name ?? "";
-    if (constraint.includes("name")) return { ok: false, errors: { username: TAKEN_USERNAME } };
-    if (constraint.includes("email")) return { ok: false, errors: { email: TAKEN_EMAIL } };
+    if (constraint.includes("name")) return refuseFields({ username: TAKEN_USERNAME });
+    if (constraint.includes("email")) return refuseFields({ email: TAKEN_EMAIL });
     throw error;
   }
 }

@@ -8,8 +8,6 @@ import { editPost } from "../forum/posting";
 import { APPROVAL_SETTING, approvePost } from "../moderation/approval";
 import { watchThread } from "../watching/watch";
 import {
-  alertsAbout,
-  alertsOf,
   ignore,
   makeForum,
   makeMember,
@@ -17,7 +15,8 @@ import {
   quoting,
   react,
   reply,
-} from "./test-fixtures";
+} from "@/lib/testing/factories";
+import { alertsAbout, alertsOf } from "@/lib/testing/inspect";
 
 let forumId: number;
 beforeAll(async () => {
@@ -33,12 +32,12 @@ afterAll(async () => {
 describe("alert causes", () => {
   it("alerts a quoted member, with the quoting member as the actor", async () => {
     const [author, quoter] = [await makeMember(), await makeMember()];
-    const thread = await newThread(author, forumId);
-    const answer = await reply(
-      quoter,
-      thread.threadId,
-      quoting(thread.postId, author.name, "I disagree."),
-    );
+    const thread = await newThread({ author, forumId });
+    const answer = await reply({
+      author: quoter,
+      threadId: thread.threadId,
+      message: quoting(thread.postId, author.name, "I disagree."),
+    });
     expect(await alertsAbout(answer.postId)).toEqual([{ userId: author.id, kind: "quote" }]);
     expect((await alertsOf(author))[0]).toEqual({
       kind: "quote",
@@ -53,8 +52,12 @@ describe("alert causes", () => {
       await makeMember(),
       await makeMember(),
     ];
-    const thread = await newThread(opener, forumId);
-    const answer = await reply(writer, thread.threadId, `What do you think, @${named.name}?`);
+    const thread = await newThread({ author: opener, forumId });
+    const answer = await reply({
+      author: writer,
+      threadId: thread.threadId,
+      message: `What do you think, @${named.name}?`,
+    });
     expect(await alertsAbout(answer.postId)).toEqual([{ userId: named.id, kind: "mention" }]);
   });
 
@@ -65,9 +68,13 @@ describe("alert causes", () => {
       await makeMember(),
       await makeMember(),
     ];
-    const thread = await newThread(opener, forumId);
+    const thread = await newThread({ author: opener, forumId });
     expect(await watchThread(watcher, thread.threadId)).toEqual({ ok: true, watching: true });
-    const first = await reply(writer, thread.threadId, "First answer");
+    const first = await reply({
+      author: writer,
+      threadId: thread.threadId,
+      message: "First answer",
+    });
     expect(new Map((await alertsAbout(first.postId)).map((a) => [a.userId, a.kind]))).toEqual(
       new Map([
         [opener.id, "reply"],
@@ -75,7 +82,11 @@ describe("alert causes", () => {
       ]),
     );
     // The writer now watches too (auto-watch); the watcher's own reply alerts the others only.
-    const second = await reply(watcher, thread.threadId, "Second answer");
+    const second = await reply({
+      author: watcher,
+      threadId: thread.threadId,
+      message: "Second answer",
+    });
     expect((await alertsAbout(second.postId)).map((a) => a.userId).sort()).toEqual(
       [opener.id, writer.id].sort(),
     );
@@ -84,8 +95,8 @@ describe("alert causes", () => {
 
   it("does not alert the thread's starter when they turned auto-watch off", async () => {
     const [opener, writer] = [await makeMember({ autoWatch: false }), await makeMember()];
-    const thread = await newThread(opener, forumId);
-    const answer = await reply(writer, thread.threadId);
+    const thread = await newThread({ author: opener, forumId });
+    const answer = await reply({ author: writer, threadId: thread.threadId });
     expect(await alertsAbout(answer.postId)).toEqual([]);
   });
 
@@ -96,15 +107,19 @@ describe("alert causes", () => {
       await makeMember(),
       await makeMember(),
     ];
-    const thread = await newThread(opener, forumId);
-    const earlier = await reply(quotedAndNamed, thread.threadId, "Worth quoting");
+    const thread = await newThread({ author: opener, forumId });
+    const earlier = await reply({
+      author: quotedAndNamed,
+      threadId: thread.threadId,
+      message: "Worth quoting",
+    });
     await watchThread(namedWatcher, thread.threadId);
     const message = quoting(
       earlier.postId,
       quotedAndNamed.name,
       `Right, @${quotedAndNamed.name}. And @${namedWatcher.name}, @${opener.name}?`,
     );
-    const answer = await reply(writer, thread.threadId, message);
+    const answer = await reply({ author: writer, threadId: thread.threadId, message });
     const got = await alertsAbout(answer.postId);
     expect(got).toHaveLength(3);
     expect(new Map(got.map((a) => [a.userId, a.kind]))).toEqual(
@@ -118,19 +133,19 @@ describe("alert causes", () => {
 
   it("never alerts members about their own quotes, mentions or replies", async () => {
     const author = await makeMember();
-    const thread = await newThread(author, forumId);
-    const own = await reply(
+    const thread = await newThread({ author, forumId });
+    const own = await reply({
       author,
-      thread.threadId,
-      quoting(thread.postId, author.name, `Me again, @${author.name}.`),
-    );
+      threadId: thread.threadId,
+      message: quoting(thread.postId, author.name, `Me again, @${author.name}.`),
+    });
     expect(await alertsAbout(own.postId)).toEqual([]);
     expect(await alertsOf(author)).toEqual([]);
   });
 
   it("alerts a post's author of a reaction once, keeps it when the reaction changes and withdraws it with the reaction", async () => {
     const [author, fan] = [await makeMember(), await makeMember()];
-    const thread = await newThread(author, forumId);
+    const thread = await newThread({ author, forumId });
     const reactionAlerts = async () =>
       (await alertsOf(author)).filter((a) => a.kind === "reaction");
 
@@ -154,20 +169,20 @@ describe("ignoring", () => {
   it("sends nothing from a member the recipient ignores: no quote, mention, watched-reply or reaction alert", async () => {
     const [host, pest, friend] = [await makeMember(), await makeMember(), await makeMember()];
     await ignore(host, pest);
-    const thread = await newThread(host, forumId);
-    const fromPest = await reply(
-      pest,
-      thread.threadId,
-      quoting(thread.postId, host.name, `Listen, @${host.name}!`),
-    );
+    const thread = await newThread({ author: host, forumId });
+    const fromPest = await reply({
+      author: pest,
+      threadId: thread.threadId,
+      message: quoting(thread.postId, host.name, `Listen, @${host.name}!`),
+    });
     await react(pest, thread.postId, "angry");
     expect(await alertsOf(host)).toEqual([]);
     // The same from someone else does alert, and the ignorer's ignore list only affects them.
-    const fromFriend = await reply(
-      friend,
-      thread.threadId,
-      quoting(thread.postId, host.name, "Agreed."),
-    );
+    const fromFriend = await reply({
+      author: friend,
+      threadId: thread.threadId,
+      message: quoting(thread.postId, host.name, "Agreed."),
+    });
     expect(await alertsAbout(fromFriend.postId)).toEqual(
       expect.arrayContaining([
         { userId: host.id, kind: "quote" },
@@ -178,11 +193,11 @@ describe("ignoring", () => {
 
     // Staff cannot be ignored: once promoted, the ignored member's words alert again.
     await db.update(users).set({ role: "moderator" }).where(eq(users.id, pest.id));
-    const fromModerator = await reply(
-      { ...pest, role: "moderator" },
-      thread.threadId,
-      `Noted, @${host.name}.`,
-    );
+    const fromModerator = await reply({
+      author: { ...pest, role: "moderator" },
+      threadId: thread.threadId,
+      message: `Noted, @${host.name}.`,
+    });
     expect(await alertsAbout(fromModerator.postId)).toEqual(
       expect.arrayContaining([{ userId: host.id, kind: "mention" }]),
     );
@@ -196,14 +211,19 @@ describe("approval and repeats", () => {
       await makeMember(),
       await makeMember({ role: "moderator" }),
     ];
-    const thread = await newThread(opener, forumId);
+    const thread = await newThread({ author: opener, forumId });
     await db
       .insert(settings)
       .values({ key: APPROVAL_SETTING, value: "1" })
       .onConflictDoUpdate({ target: settings.key, set: { value: "1" } });
     const newbie = await makeMember();
     const key = randomUUID();
-    const waiting = await reply(newbie, thread.threadId, `Hello @${named.name}`, key);
+    const waiting = await reply({
+      author: newbie,
+      threadId: thread.threadId,
+      message: `Hello @${named.name}`,
+      idempotencyKey: key,
+    });
     expect(await alertsAbout(waiting.postId)).toEqual([]);
 
     expect(await approvePost(moderator, waiting.postId)).toMatchObject({ ok: true });
@@ -216,9 +236,16 @@ describe("approval and repeats", () => {
     );
     expect(await approvePost(moderator, waiting.postId)).toMatchObject({ ok: false });
     // The same form sent again (double click, retry) is the same post: nothing new.
-    expect((await reply(newbie, thread.threadId, `Hello @${named.name}`, key)).postId).toBe(
-      waiting.postId,
-    );
+    expect(
+      (
+        await reply({
+          author: newbie,
+          threadId: thread.threadId,
+          message: `Hello @${named.name}`,
+          idempotencyKey: key,
+        })
+      ).postId,
+    ).toBe(waiting.postId);
     // Editing in a quote and another mention does not alert.
     const third = await makeMember();
     expect(

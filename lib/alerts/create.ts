@@ -1,16 +1,19 @@
 // Creating alerts. Alerts are written in the transaction that makes the post (or its approval, or the
 // reaction) visible, so a post waiting for approval alerts nobody until a moderator approves it.
 import { and, eq, inArray } from "drizzle-orm";
-import type { Database } from "@/db/connect";
 import { alerts, ignoredMembers, threadWatches, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/tx";
 
-type Tx = Pick<Database, "insert" | "select" | "delete">;
 type AlertKind = (typeof alerts.$inferInsert)["kind"];
 
 /** Of these members, the ones who have put the actor on their ignore list: they hear nothing from
  * them. As in notIgnoredBy (lib/members/ignore-filter.ts), an ignored member who has since become staff
  * counts as not ignored. */
-async function membersIgnoring(tx: Tx, actorId: string, memberIds: string[]): Promise<Set<string>> {
+async function membersIgnoring(
+  tx: DbOrTx,
+  actorId: string,
+  memberIds: string[],
+): Promise<Set<string>> {
   if (memberIds.length === 0) return new Set();
   const rows = await tx
     .select({ userId: ignoredMembers.userId })
@@ -30,7 +33,7 @@ async function membersIgnoring(tx: Tx, actorId: string, memberIds: string[]): Pr
  * thread they watch. Never to the post's author, nor to members ignoring them; a member already
  * alerted about this post (an approval retried, say) is not alerted again. */
 export async function alertForNewPost(
-  tx: Tx,
+  tx: DbOrTx,
   input: {
     postId: number;
     threadId: number;
@@ -70,7 +73,7 @@ export async function alertForNewPost(
 /** A member reacted to a post: its author hears of it once. Changing the reaction keeps the alert
  * (the list shows the current one); withdrawing it withdraws the alert, so toggling never piles up. */
 export async function alertForReaction(
-  tx: Tx,
+  tx: DbOrTx,
   input: { postId: number; actorId: string; authorId: string | null; reacted: boolean },
 ): Promise<void> {
   const { postId, actorId, authorId } = input;

@@ -9,7 +9,15 @@ import { ANONYMOUS } from "../permissions";
 import { ALERTS_PER_PAGE, listAlerts, unreadAlertCount } from "./list";
 import { ROW_ID_MAX } from "../row-id";
 import { markAlertRead, markAllAlertsRead } from "./mark-read";
-import { ignore, makeForum, makeMember, newThread, quoting, react, reply } from "./test-fixtures";
+import {
+  ignore,
+  makeForum,
+  makeMember,
+  newThread,
+  quoting,
+  react,
+  reply,
+} from "@/lib/testing/factories";
 
 let forumId: number;
 beforeAll(async () => {
@@ -22,10 +30,22 @@ afterAll(async () => {
 describe("the alerts list", () => {
   it("says who did what, links to the post, newest first, and counts the unread ones", async () => {
     const [me, other] = [await makeMember(), await makeMember()];
-    const thread = await newThread(me, forumId, "Carrier groups in the Pacific");
-    const replied = await reply(other, thread.threadId, "A plain reply");
-    const mentioned = await reply(other, thread.threadId, `Over to you, @${me.name}`);
-    const quoted = await reply(other, thread.threadId, quoting(thread.postId, me.name, "Quite."));
+    const thread = await newThread({ author: me, forumId, title: "Carrier groups in the Pacific" });
+    const replied = await reply({
+      author: other,
+      threadId: thread.threadId,
+      message: "A plain reply",
+    });
+    const mentioned = await reply({
+      author: other,
+      threadId: thread.threadId,
+      message: `Over to you, @${me.name}`,
+    });
+    const quoted = await reply({
+      author: other,
+      threadId: thread.threadId,
+      message: quoting(thread.postId, me.name, "Quite."),
+    });
     await react(other, thread.postId, "love");
 
     const page = (await listAlerts(me.id, 1))!;
@@ -67,7 +87,7 @@ describe("the alerts list", () => {
 
   it("pages through many alerts and answers null past the last page", async () => {
     const [me, other] = [await makeMember(), await makeMember()];
-    const thread = await newThread(me, forumId);
+    const thread = await newThread({ author: me, forumId });
     const rows = Array.from({ length: ALERTS_PER_PAGE + 3 }, () => ({
       userId: me.id,
       kind: "reply" as const,
@@ -93,12 +113,16 @@ describe("the alerts list", () => {
       await makeMember(),
       await makeMember({ role: "moderator" }),
     ];
-    const kept = await newThread(me, forumId, "Kept thread");
-    const doomed = await newThread(me, forumId, "Doomed thread");
-    await reply(pest, kept.threadId, "Before I was ignored");
-    const removed = await reply(other, kept.threadId, "To be deleted");
-    const stays = await reply(other, kept.threadId, "Stays");
-    await reply(other, doomed.threadId, "In a doomed thread");
+    const kept = await newThread({ author: me, forumId, title: "Kept thread" });
+    const doomed = await newThread({ author: me, forumId, title: "Doomed thread" });
+    await reply({ author: pest, threadId: kept.threadId, message: "Before I was ignored" });
+    const removed = await reply({
+      author: other,
+      threadId: kept.threadId,
+      message: "To be deleted",
+    });
+    const stays = await reply({ author: other, threadId: kept.threadId, message: "Stays" });
+    await reply({ author: other, threadId: doomed.threadId, message: "In a doomed thread" });
     expect(await unreadAlertCount(me.id)).toBe(4);
 
     await ignore(me, pest);
@@ -116,11 +140,11 @@ describe("the alerts list", () => {
 describe("marking alerts read", () => {
   it("marks one alert, then all, of the viewer's own only", async () => {
     const [me, someoneElse, writer] = [await makeMember(), await makeMember(), await makeMember()];
-    const mine = await newThread(me, forumId);
-    const theirs = await newThread(someoneElse, forumId);
-    await reply(writer, mine.threadId, "One");
-    await reply(writer, mine.threadId, "Two");
-    await reply(writer, theirs.threadId, "Three");
+    const mine = await newThread({ author: me, forumId });
+    const theirs = await newThread({ author: someoneElse, forumId });
+    await reply({ author: writer, threadId: mine.threadId, message: "One" });
+    await reply({ author: writer, threadId: mine.threadId, message: "Two" });
+    await reply({ author: writer, threadId: theirs.threadId, message: "Three" });
     const [newest, oldest] = (await listAlerts(me.id, 1))!.alerts;
     const [othersAlert] = (await listAlerts(someoneElse.id, 1))!.alerts;
 

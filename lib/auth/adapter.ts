@@ -3,7 +3,7 @@ import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { USERNAME_MAX } from "../accounts/rules";
+import { USERNAME } from "../limits/sizes";
 
 /** A username for someone arriving through GitHub or Google: their name, made unique. */
 async function uniqueUsername(wanted: string): Promise<string> {
@@ -13,7 +13,7 @@ async function uniqueUsername(wanted: string): Promise<string> {
       .replace(/[^\p{L}\p{M}\p{N} _.\-]+/gu, "")
       .replace(/ {2,}/g, " ")
       .trim()
-      .slice(0, USERNAME_MAX - 4) || "member";
+      .slice(0, USERNAME.max - 4) || "member";
   for (let n = 0; ; n++) {
     const candidate = n === 0 ? base.padEnd(3, "_") : `${base}${n}`;
     const [taken] = await db

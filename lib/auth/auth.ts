@@ -7,23 +7,24 @@ import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import { env } from "../env";
 import { drizzleAdapter } from "./adapter";
 import { signInSchema } from "../accounts/rules";
 import { authenticate } from "./sign-in";
 import { clientAddress } from "./client-address";
 
-export class InvalidCredentials extends CredentialsSignin {
+class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
-export class TooManyAttempts extends CredentialsSignin {
+class TooManyAttempts extends CredentialsSignin {
   code = "locked";
 }
 
 export const oauthProviders = [
-  process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET
+  env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET
     ? { id: "github", name: "GitHub", provider: GitHub }
     : null,
-  process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET
+  env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET
     ? { id: "google", name: "Google", provider: Google }
     : null,
 ].filter((p) => p !== null);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { env } from "../env";
 import { renderRss, type FeedChannel } from "./rss";
 
 /** Feed readers poll; five minutes of caching keeps them off the database without hiding new
@@ -30,13 +31,11 @@ const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
  * Next's request.url says "localhost" whatever host the reader asked for, so the Host header is used
  * (X-Forwarded-Host behind a trusted proxy) when it is a plain host name; the scheme is Next's. */
 export function requestOrigin(request: Request): string {
-  const configured = process.env.SITE_URL;
-  if (configured && URL.canParse(configured)) return new URL(configured).origin;
+  if (env.SITE_URL) return new URL(env.SITE_URL).origin;
   const url = new URL(request.url);
-  const forwarded =
-    process.env.TRUST_PROXY === "1"
-      ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim()
-      : undefined;
+  const forwarded = env.TRUST_PROXY
+    ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim()
+    : undefined;
   const host = forwarded || request.headers.get("host");
   return host && HOST.test(host) ? `${url.protocol}//${host}` : url.origin;
 }

@@ -4,12 +4,13 @@ import { db } from "@/db/client";
 import { posts, threads } from "@/db/schema";
 import { can, type Viewer } from "../permissions";
 import { postingRefusal } from "../permissions/posting";
+import { ok, refuse, type Result } from "../result";
 
 /** A post's markup source, only for someone who may edit it. */
 export async function editableSource(
   viewer: Viewer,
   postId: number,
-): Promise<{ source: string } | { error: string }> {
+): Promise<Result<{ source: string }>> {
   const [post] = await db
     .select({
       source: posts.source,
@@ -21,7 +22,7 @@ export async function editableSource(
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .where(eq(posts.id, postId));
   if (!post || post.deletedAt || post.thread.deletedAt)
-    return { error: "This post does not exist any more." };
-  if (!can(viewer, "editPost", post)) return { error: postingRefusal(viewer, "edit") };
-  return { source: post.source };
+    return refuse("This post does not exist any more.");
+  if (!can(viewer, "editPost", post)) return refuse(postingRefusal(viewer, "edit"));
+  return ok({ source: post.source });
 }

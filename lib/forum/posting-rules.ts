@@ -1,23 +1,19 @@
-// Limits on what members post, in one place (the rate limit can be raised for benchmarks).
+// What members post: titles and messages (their sizes are lib/limits/sizes.ts's), and how often.
 import { z } from "zod";
+import { env } from "../env";
+import { MESSAGE, TITLE } from "../limits/sizes";
 
 export const POSTING = {
-  titleMin: 3,
-  titleMax: 150,
-  messageMax: 50_000,
-  /** Posts one member may make in a minute. */
-  perMinute: Number(process.env.POST_RATE_LIMIT_PER_MINUTE ?? 10),
-} as const;
+  /** Posts one member may make in a minute (POST_RATE_LIMIT_PER_MINUTE; raised for benchmarks). */
+  get perMinute() {
+    return env.POST_RATE_LIMIT_PER_MINUTE;
+  },
+};
 
 export const titleSchema = z
   .string()
   .transform((t) => t.replace(/\s+/g, " ").trim())
-  .pipe(
-    z
-      .string()
-      .min(POSTING.titleMin, `Titles are at least ${POSTING.titleMin} characters long.`)
-      .max(POSTING.titleMax, `Titles are at most ${POSTING.titleMax} characters long.`),
-  );
+  .pipe(z.string().min(TITLE.min, TITLE.tooShort).max(TITLE.max, TITLE.tooLong));
 
 export const messageSchema = z
   .string()
@@ -26,10 +22,7 @@ export const messageSchema = z
     z
       .string()
       .refine((m) => m.trim().length > 0, "Please enter a message.")
-      .refine(
-        (m) => m.length <= POSTING.messageMax,
-        `Messages are at most ${POSTING.messageMax.toLocaleString("en-US")} characters long.`,
-      ),
+      .refine((m) => m.length <= MESSAGE.max, MESSAGE.tooLong),
   );
 
 export const idempotencyKeySchema = z.uuid(

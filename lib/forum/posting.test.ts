@@ -6,19 +6,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { alerts, forums, postEdits, posts, reactions, threads, users } from "@/db/schema";
 import { importSeedsIfEmpty } from "@/db/seed/import-seeds";
-import { ANONYMOUS, type Viewer } from "../permissions";
+import { ANONYMOUS } from "../permissions";
 import { createReply, createThread, editPost } from "./posting";
+import { MESSAGE } from "../limits/sizes";
 import { POSTING } from "./posting-rules";
 import { toggleReaction } from "./reactions";
+import { makeMember, newThread } from "../testing/factories";
 
-let n = 0;
-async function makeMember(
-  role: "member" | "moderator" | "admin" = "member",
-  name = `poster${process.pid}x${++n}`,
-): Promise<Viewer> {
-  const [row] = await db.insert(users).values({ name, role }).returning();
-  return { id: row!.id, number: row!.number, name: row!.name, role: row!.role, isBanned: false };
-}
 let forumId: number;
 
 beforeAll(async () => {
@@ -29,17 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.$client.end();
 });
-
-async function newThread(author: Viewer, title = "A thread to test with") {
-  const result = await createThread(author, {
-    forumId,
-    title,
-    message: "Opening post",
-    idempotencyKey: randomUUID(),
-  });
-  if (!result.ok) throw new Error(result.error);
-  return result;
-}
 
 /** Every counter the app keeps for a thread, its forum and members, next to a recount from rows. */
 async function countersMatchRecount(threadId: number) {
@@ -59,7 +42,7 @@ describe("posting", () => {
     const author = await makeMember();
     const replier = await makeMember();
     const before = (await db.select().from(forums).where(eq(forums.id, forumId)))[0]!;
-    const thread = await newThread(author);
+    const thread = await newThread({ author, forumId });
     const reply = await createReply(replier, {
       threadId: thread.threadId,
       message: "A reply",
@@ -91,13 +74,10 @@ describe("posting", () => {
 
   it("refuses bad input with a message and writes nothing", async () => {
     const author = await makeMember();
-    const thread = await newThread(author);
+    const thread = await newThread({ author, forumId });
     const cases = [
       [{ message: "   " }, "Please enter a message."],
-      [
-        { message: "x".repeat(POSTING.messageMax + 1) },
-        "Messages are at most 50,000 characters long.",
-      ],
+      [{ message: "x".repeat(MESSAGE.max + 1) }, "Messages are at most 50,000 characters long."],
     ] as const;
     for (const [input, error] of cases) {
       expect(
@@ -140,7 +120,7 @@ describe("posting", () => {
 
   it("refuses signed-out and banned members, and replies to locked threads except from staff", async () => {
     const author = await makeMember();
-    const thread = await newThread(author);
+    const thread = await newThread({ author, forumId });
     const anonymous = await createReply(ANONYMOUS, {
       threadId: thread.threadId,
       message: "hi",
@@ -168,7 +148,7 @@ describe("posting", () => {
       field: "form",
       error: "This thread is locked: it takes no new replies.",
     });
-    const moderator = await makeMember("moderator");
+    const moderator = await makeMember({ role: "moderator" });
     expect(
       (
         await createReply(moderator, {
@@ -182,7 +162,7 @@ describe("posting", () => {
 
   it("creates one post when the same form is submitted twice at once", async () => {
     const author = await makeMember();
-    const thread = await newThread(author);
+    const thread = await newThread({ author, forumId });
     const key = randomUUID();
     const results = await Promise.all(
       [1, 2, 3].map(() =>
@@ -205,7 +185,7 @@ describe("posting", () => {
 
   it(`refuses more than ${POSTING.perMinute} posts a minute from one member, saying when to try again`, async () => {
     const author = await makeMember();
-    const thread = await newThread(author);
+    const thread = await newThread({ author, forumId });
     for (let i = 1; i < POSTING.perMinute; i++)
       expect(
         (
@@ -230,7 +210,7 @@ describe("posting", () => {
 
   it("keeps counters exact under 50 concurrent replies and 50 concurrent reaction toggles", async () => {
     const members = await Promise.all(Array.from({ length: 10 }, () => makeMember()));
-    const thread = await newThread(members[0]!);
+    const thread = await newThread({ author: members[0]!, forumId });
     const replies = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         createReply(members[i % 10]!, {
@@ -275,7 +255,9 @@ describe("concurrent replies across watched threads", () => {
     // deadlocked; every reply here must go through.
     const members = await Promise.all(Array.from({ length: 6 }, () => makeMember()));
     const started = await Promise.all(
-      members.map((m, i) => newThread(m, `Watched by its starter ${i}`)),
+      members.map((m, i) =>
+        newThread({ author: m, forumId, title: `Watched by its starter ${i}` }),
+      ),
     );
     const replies = await Promise.all(
       members.flatMap((m, i) =>
@@ -304,7 +286,7 @@ describe("reactions", () => {
   it("replaces, removes, scores, and refuses one's own post", async () => {
     const author = await makeMember();
     const fan = await makeMember();
-    const thread = await newThread(author);
+    const thread = await newThread({ author, forumId });
     expect(await toggleReaction(fan, thread.postId, "like")).toEqual({
       ok: true,
       reaction: "like",
@@ -342,8 +324,8 @@ describe("editing", () => {
   it("keeps earlier versions, marks the post edited, and lets only the author or staff edit", async () => {
     const author = await makeMember();
     const other = await makeMember();
-    const moderator = await makeMember("moderator");
-    const thread = await newThread(author);
+    const moderator = await makeMember({ role: "moderator" });
+    const thread = await newThread({ author, forumId });
     expect(
       (await editPost(author, { postId: thread.postId, message: "Opening post, improved" })).ok,
     ).toBe(true);
@@ -369,10 +351,10 @@ describe("editing", () => {
 describe("quotes, mentions and alerts", () => {
   it("corrects a forged quote attribution and alerts the quoted, mentioned and replied-to members", async () => {
     const opener = await makeMember();
-    const quoted = await makeMember("member", `Quoted Person ${process.pid}`);
+    const quoted = await makeMember({ name: `Quoted Person ${process.pid}` });
     const mentioned = await makeMember();
     const replier = await makeMember();
-    const thread = await newThread(opener);
+    const thread = await newThread({ author: opener, forumId });
     const quotedPost = await createReply(quoted, {
       threadId: thread.threadId,
       message: "Something worth quoting",

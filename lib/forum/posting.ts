@@ -3,24 +3,21 @@
 import "server-only";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import type { Database } from "@/db/connect";
 import { forums, postEdits, postQuotes, posts, threads, users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { alertForNewPost } from "../alerts/create";
 import { renderPost } from "../markup/render";
 import { can, type Viewer } from "../permissions";
 import { authorNeedsApproval, replyApproval } from "../moderation/approval";
 import { postingRefusal } from "../permissions/posting";
+import { ok, refuse, type Result } from "../result";
 import { postUrl, slugify } from "../urls";
 import { autoWatch } from "../watching/watch";
 import { idempotencyKeySchema, messageSchema, POSTING, titleSchema } from "./posting-rules";
 import { mentionedMemberIds, renderFacts } from "./render-context";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
 export type PostingField = "title" | "message" | "form";
-export type PostingResult =
-  | { ok: true; postId: number; threadId: number; url: string }
-  | { ok: false; field: PostingField; error: string };
+export type PostingResult = Result<{ postId: number; threadId: number; url: string }, PostingField>;
 
 /** The post's own timestamp, to the microsecond (a JS Date would round it to milliseconds). */
 const postTime = (postId: number) =>
@@ -32,13 +29,8 @@ const postTime = (postId: number) =>
 const newerLastPost = (postId: number) =>
   sql`case when coalesce((select lp.created_at from posts lp where lp.id = ${forums.lastPostId}), '-infinity'::timestamptz) <= ${postTime(postId)} then ${postId} else ${forums.lastPostId} end`;
 
-const fail = (field: PostingField, error: string): PostingResult => ({ ok: false, field, error });
-const done = (postId: number, threadId: number): PostingResult => ({
-  ok: true,
-  postId,
-  threadId,
-  url: postUrl(postId),
-});
+const fail = (field: PostingField, error: string) => refuse(error, field);
+const done = (postId: number, threadId: number) => ok({ postId, threadId, url: postUrl(postId) });
 
 /** The post this member already made with this form, when a double click or retry sends it again. */
 async function alreadyPosted(tx: Tx, authorId: string, key: string) {

@@ -8,6 +8,7 @@ import { alertForReaction } from "../alerts/create";
 import { can, type Viewer } from "../permissions";
 import { postingRefusal } from "../permissions/posting";
 import { memberUrl } from "../urls";
+import { ok, refuse, type Result } from "../result";
 import { REACTIONS } from "./reaction-kinds";
 
 const scoreOf = (kind: ReactionKind | null | undefined) =>
@@ -15,15 +16,14 @@ const scoreOf = (kind: ReactionKind | null | undefined) =>
 export const isReactionKind = (value: unknown): value is ReactionKind =>
   REACTIONS.some((r) => r.kind === value);
 
-export type ReactionResult =
-  { ok: true; reaction: ReactionKind | null } | { ok: false; error: string };
+export type ReactionResult = Result<{ reaction: ReactionKind | null }>;
 
 export async function toggleReaction(
   viewer: Viewer,
   postId: number,
   kind: ReactionKind,
 ): Promise<ReactionResult> {
-  if (!viewer.id) return { ok: false, error: postingRefusal(viewer, "react") };
+  if (!viewer.id) return refuse(postingRefusal(viewer, "react"));
   const userId = viewer.id;
   return db.transaction(async (tx) => {
     // The post row lock serialises toggles on one post, so counts and scores cannot drift.
@@ -41,15 +41,13 @@ export async function toggleReaction(
       .for("update", { of: posts });
     // A post waiting for approval is invisible to others, so it cannot be reacted to either.
     if (!post || post.deletedAt || post.thread.deletedAt || post.approvalState !== "approved")
-      return { ok: false, error: "This post does not exist any more." };
+      return refuse("This post does not exist any more.");
     if (!can(viewer, "react", post)) {
-      return {
-        ok: false,
-        error:
-          post.authorId === userId
-            ? "You cannot react to your own post."
-            : postingRefusal(viewer, "react"),
-      };
+      return refuse(
+        post.authorId === userId
+          ? "You cannot react to your own post."
+          : postingRefusal(viewer, "react"),
+      );
     }
     const [existing] = await tx
       .select({ kind: reactions.kind })
@@ -86,7 +84,7 @@ export async function toggleReaction(
         authorId: post.authorId,
         reacted: next !== null,
       });
-    return { ok: true, reaction: next };
+    return ok({ reaction: next });
   });
 }
 

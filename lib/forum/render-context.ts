@@ -1,12 +1,10 @@
 import { inArray, sql } from "drizzle-orm";
-import type { Database } from "@/db/connect";
 import { posts, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/tx";
 import { quotedPostIds } from "../markup/quote";
 import type { RenderContext } from "../markup/render";
-import { USERNAME_MAX } from "../accounts/rules";
+import { MEMBER_NAME } from "../limits/sizes";
 import { memberUrl } from "../urls";
-
-type Queryable = Pick<Database, "select">;
 
 /** Every string an "@" could be the start of a member name with: up to five words, 32 characters. */
 export function mentionCandidates(source: string): string[] {
@@ -21,7 +19,7 @@ export function mentionCandidates(source: string): string[] {
         .slice(0, n)
         .join(" ")
         .replace(/[.,!?;:)]+$/u, "");
-      if (candidate.length >= 1 && candidate.length <= USERNAME_MAX)
+      if (candidate.length >= MEMBER_NAME.min && candidate.length <= MEMBER_NAME.max)
         found.add(candidate.toLowerCase());
     }
   }
@@ -36,7 +34,7 @@ export interface PostRenderFacts {
 }
 
 /** What rendering a post needs from the database: the members it mentions and the posts it quotes. */
-export async function renderFacts(db: Queryable, source: string): Promise<PostRenderFacts> {
+export async function renderFacts(db: DbOrTx, source: string): Promise<PostRenderFacts> {
   const candidates = mentionCandidates(source);
   const ids = quotedPostIds(source).slice(0, 100);
   const [mentioned, quoted] = await Promise.all([

@@ -6,6 +6,7 @@ import { forums, posts, threads, users } from "@/db/schema";
 import { toMemberCard, type MemberCard } from "../members/card";
 import { ignoredMemberIds, quotesOfIgnored } from "../members/ignore-list";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
+import type { ShownPostTarget, ThreadTarget } from "../permissions";
 import { forumUrl, postUrl, threadUrl } from "../urls";
 import { cardColumns } from "./card-columns";
 import { POSTS_PER_PAGE } from "./constants";
@@ -175,6 +176,16 @@ export async function getThreadPage(
       approvalState: post.approvalState,
       isIgnored: post.authorId !== null && ignored.has(post.authorId),
     })),
+  };
+}
+
+/** A post of the page as lib/permissions judges it (react, quote, report, edit). */
+export function postTarget(post: PostView, thread: ThreadTarget): ShownPostTarget {
+  return {
+    authorId: post.authorId,
+    deletedAt: post.deleted?.at ?? null,
+    approvalState: post.approvalState,
+    thread: { isLocked: thread.isLocked, deletedAt: thread.deletedAt },
   };
 }
 

@@ -17,7 +17,7 @@ const matchesAny = (patterns: readonly RegExp[], line: string): boolean =>
  * "Authors: Tsuneo Akaha and Anna Vassilieva, MIIS" → "Tsuneo Akaha and Anna Vassilieva". The
  * affiliation (and in 004 the article's first sentences) follows the first comma.
  */
-export function parseByline(line: string): string | null {
+function parseByline(line: string): string | null {
   const m = /^Authors?:\s*(.+)$/i.exec(line.trim());
   if (!m) return null;
   const names = (m[1] ?? "").split(",")[0]?.trim() ?? "";

@@ -10,7 +10,7 @@ const LEADING_CHROME = new Set(["What's new"]);
 const TRAILING_CHROME = new Set(["Back", "Top Bottom"]);
 
 /** The dot line XenForo leaves between posts: "." or ". . .". */
-export function isDotLine(line: string | undefined): boolean {
+function isDotLine(line: string | undefined): boolean {
   return line !== undefined && /^\.(\s*\.)*$/.test(line.trim());
 }
 

@@ -39,7 +39,7 @@ export function parseCount(text: string): number {
   return Number(digits);
 }
 
-export function countryNameToCode(name: string): string | null {
+function countryNameToCode(name: string): string | null {
   return countries.getAlpha2Code(name.trim(), "en") ?? null;
 }
 

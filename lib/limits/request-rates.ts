@@ -3,12 +3,13 @@
 // member list. Posting itself has its own limit, kept in Postgres (lib/forum/posting.ts). These are
 // per process, in memory: one server runs Parley, and a restart forgetting them costs nothing.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "../env";
 
 export const REQUEST_RATES = {
   /** Previews a minute per member: a preview is a click, so this is far above a person's pace. */
-  previewsPerMinute: Number(process.env.PREVIEW_RATE_LIMIT_PER_MINUTE ?? 30),
+  previewsPerMinute: env.PREVIEW_RATE_LIMIT_PER_MINUTE,
   /** @mention lookups a minute per address (many members may share one behind a NAT). */
-  suggestionsPerMinute: Number(process.env.SUGGEST_RATE_LIMIT_PER_MINUTE ?? 120),
+  suggestionsPerMinute: env.SUGGEST_RATE_LIMIT_PER_MINUTE,
 } as const;
 
 export type RateCheck = { ok: true } | { ok: false; retryAfterSeconds: number };

@@ -1,6 +1,7 @@
 // The post editor's text transformations (app/_components/editor): pure functions from the text and the
 // selection to the new text and selection, so they can be tested without a browser. Every command wraps
 // the selection when there is one, or inserts a placeholder and selects it so typing replaces it.
+import { MEMBER_NAME, MESSAGE, MESSAGE_COUNT_FROM } from "../limits/sizes";
 import { quoteMarkup } from "./quote";
 
 export interface EditorState {
@@ -11,13 +12,12 @@ export interface EditorState {
 
 export type EditorCommand = (text: string, selStart: number, selEnd: number) => EditorState;
 
-/** The server's limit (POSTING.messageMax in lib/forum/posting-rules.ts; a test keeps them equal). */
-export const MESSAGE_MAX = 50_000;
-/** The editor shows a character count from this length on. */
-export const MESSAGE_COUNT_FROM = 45_000;
+/** The server's limit, under the names the editor components import. */
+export const MESSAGE_MAX = MESSAGE.max;
+export { MESSAGE_COUNT_FROM };
 
-/** Mentions complete names of at most this many characters (USERNAME_MAX). */
-export const MENTION_QUERY_MAX = 32;
+/** Mentions complete names of at most this many characters. */
+export const MENTION_QUERY_MAX = MEMBER_NAME.max;
 
 function clampSelection(text: string, selStart: number, selEnd: number): [number, number] {
   const a = Math.max(0, Math.min(text.length, selStart));

@@ -32,7 +32,7 @@ export function memberIndex(members: ReadonlyMap<string, string>): MemberIndex {
 }
 
 /** A mention may start the text or follow anything but a name character, so a@b.com is not one. */
-export function canStartMention(text: string, index: number): boolean {
+function canStartMention(text: string, index: number): boolean {
   return text.charAt(index) === "@" && (index === 0 || !NAME_CHAR.test(text.charAt(index - 1)));
 }
 

@@ -30,7 +30,7 @@ function isSameSite(href: string): boolean {
 
 const EXTERNAL_REL = "nofollow ugc noopener";
 
-export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     "p",
     "br",

@@ -5,6 +5,8 @@ import "server-only";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { env } from "../env";
+import { ok, refuse, type Result } from "../result";
 
 export const AVATAR_MAX_BYTES = 1024 * 1024;
 /** Side of the stored square, in pixels: twice the largest size pages show, for sharp screens. */
@@ -16,18 +18,17 @@ const MAX_INPUT_PIXELS = 40_000_000;
 export const AVATAR_TYPE_MESSAGE = "The avatar must be a PNG, JPEG, WebP or GIF image.";
 export const AVATAR_SIZE_MESSAGE = "The avatar must be 1 MB or smaller.";
 
-export type AvatarImage = { ok: true; webp: Buffer } | { ok: false; error: string };
+export type AvatarImage = Result<{ webp: Buffer }>;
 
 /** Checks an upload and turns it into the stored avatar. Pure: touches no disk and no database. */
 export async function processAvatar(bytes: Uint8Array): Promise<AvatarImage> {
-  if (bytes.byteLength > AVATAR_MAX_BYTES) return { ok: false, error: AVATAR_SIZE_MESSAGE };
-  if (bytes.byteLength === 0) return { ok: false, error: AVATAR_TYPE_MESSAGE };
+  if (bytes.byteLength > AVATAR_MAX_BYTES) return refuse(AVATAR_SIZE_MESSAGE);
+  if (bytes.byteLength === 0) return refuse(AVATAR_TYPE_MESSAGE);
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" } as const;
   try {
     const { format } = await sharp(input, options).metadata();
-    if (!(AVATAR_FORMATS as readonly string[]).includes(format))
-      return { ok: false, error: AVATAR_TYPE_MESSAGE };
+    if (!(AVATAR_FORMATS as readonly string[]).includes(format)) return refuse(AVATAR_TYPE_MESSAGE);
     // First frame only (sharp's default for GIF and animated WebP); rotate() applies EXIF orientation
     // before metadata is dropped (sharp keeps none unless asked).
     const webp = await sharp(input, options)
@@ -35,10 +36,10 @@ export async function processAvatar(bytes: Uint8Array): Promise<AvatarImage> {
       .resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover", position: "attention" })
       .webp({ quality: 82 })
       .toBuffer();
-    return { ok: true, webp };
+    return ok({ webp });
   } catch {
     // Not an image sharp understands, a truncated one, or one too large to decode.
-    return { ok: false, error: AVATAR_TYPE_MESSAGE };
+    return refuse(AVATAR_TYPE_MESSAGE);
   }
 }
 
@@ -47,7 +48,7 @@ export const AVATAR_FILE_PATTERN = /^[A-Za-z0-9-]{1,64}-\d{1,16}\.webp$/;
 const AVATAR_URL_PREFIX = "/avatars/";
 
 export function avatarDirectory(): string {
-  return path.resolve(process.env.DATA_DIR ?? ".data", "avatars");
+  return path.resolve(env.DATA_DIR, "avatars");
 }
 
 export function avatarFileName(userId: string, now = Date.now()): string {

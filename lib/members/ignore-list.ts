@@ -9,20 +9,13 @@ import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { ignoredMembers, postQuotes, posts, users } from "@/db/schema";
-import { formatCount } from "../format";
+import type { Tx } from "@/db/tx";
+import { IGNORE_LIST_CAP, IGNORE_LIST_FULL } from "../limits/sizes";
 import { can, isSignedIn, type Role, type Viewer } from "../permissions";
 import { memberUrl } from "../urls";
+import { ok, refuse, type Result } from "../result";
 
-/** Enough for any honest use; bounds the per-page query and the list page. */
-export const IGNORE_LIST_CAP = 1000;
-
-export type IgnoreResult =
-  | { ok: true; message: string }
-  | {
-      ok: false;
-      reason: "signed-out" | "not-found" | "forbidden" | "already" | "full";
-      message: string;
-    };
+export type IgnoreResult = Result<{ message: string }>;
 
 export interface IgnoredMember {
   id: string;
@@ -33,11 +26,7 @@ export interface IgnoredMember {
   isStaff: boolean;
 }
 
-const SIGNED_OUT: IgnoreResult = {
-  ok: false,
-  reason: "signed-out",
-  message: "Sign in to manage your ignore list.",
-};
+const SIGNED_OUT = refuse("Sign in to manage your ignore list.");
 
 /** The members whose content is hidden from this viewer: one index range read, none for guests. */
 export async function ignoredMemberIds(viewerId: string | null): Promise<Set<string>> {
@@ -107,7 +96,6 @@ export async function listIgnoredMembers(viewerId: string): Promise<IgnoredMembe
   }));
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 interface Target {
   id: string;
   name: string;
@@ -117,15 +105,12 @@ interface Target {
 /** Why the `ignoreMember` rule said no, in words for the form; the decision itself is made there. */
 function refusal(viewer: Viewer, target: Target): IgnoreResult {
   if (!isSignedIn(viewer)) return SIGNED_OUT;
-  if (viewer.id === target.id)
-    return { ok: false, reason: "forbidden", message: "You cannot ignore yourself." };
+  if (viewer.id === target.id) return refuse("You cannot ignore yourself.");
   if (target.role !== "member")
-    return {
-      ok: false,
-      reason: "forbidden",
-      message: `${target.name} is on the staff: moderators and administrators cannot be ignored.`,
-    };
-  return { ok: false, reason: "forbidden", message: `You cannot ignore ${target.name}.` };
+    return refuse(
+      `${target.name} is on the staff: moderators and administrators cannot be ignored.`,
+    );
+  return refuse(`You cannot ignore ${target.name}.`);
 }
 
 async function findTarget(
@@ -156,36 +141,27 @@ export async function ignoreMember(
     await tx.select({ id: users.id }).from(users).where(eq(users.id, viewer.id)).for("update");
     const target = await findTarget(tx, by);
     if (!target)
-      return {
-        ok: false,
-        reason: "not-found",
-        message:
-          "username" in by
-            ? `There is no member called “${by.username.trim()}”.`
-            : "That member does not exist any more.",
-      };
+      return refuse(
+        "username" in by
+          ? `There is no member called “${by.username.trim()}”.`
+          : "That member does not exist any more.",
+      );
     if (!can(viewer, "ignoreMember", target)) return refusal(viewer, target);
     const [existing] = await tx
       .select({ id: ignoredMembers.ignoredId })
       .from(ignoredMembers)
       .where(and(eq(ignoredMembers.userId, viewer.id), eq(ignoredMembers.ignoredId, target.id)))
       .limit(1);
-    if (existing)
-      return { ok: false, reason: "already", message: `You are already ignoring ${target.name}.` };
+    if (existing) return refuse(`You are already ignoring ${target.name}.`);
     const [{ listed } = { listed: 0 }] = await tx
       .select({ listed: count() })
       .from(ignoredMembers)
       .where(eq(ignoredMembers.userId, viewer.id));
-    if (listed >= IGNORE_LIST_CAP)
-      return {
-        ok: false,
-        reason: "full",
-        message: `Your ignore list is full (${formatCount(IGNORE_LIST_CAP)} members). Unignore someone first.`,
-      };
+    if (listed >= IGNORE_LIST_CAP) return refuse(IGNORE_LIST_FULL);
     await tx
       .insert(ignoredMembers)
       .values({ userId: viewer.id, ignoredId: target.id, createdAt: now });
-    return { ok: true, message: `You are now ignoring ${target.name}.` };
+    return ok({ message: `You are now ignoring ${target.name}.` });
   });
 }
 
@@ -198,25 +174,14 @@ export async function unignoreMember(viewer: Viewer, memberId: string): Promise<
     .from(users)
     .where(eq(users.id, memberId))
     .limit(1);
-  if (!target)
-    return { ok: false, reason: "not-found", message: "That member does not exist any more." };
+  if (!target) return refuse("That member does not exist any more.");
   const removed = await db
     .delete(ignoredMembers)
     .where(and(eq(ignoredMembers.userId, viewer.id), eq(ignoredMembers.ignoredId, memberId)))
     .returning({ id: ignoredMembers.ignoredId });
-  return {
-    ok: true,
+  return ok({
     message: removed.length
       ? `You are no longer ignoring ${target.name}.`
       : `You were not ignoring ${target.name}.`,
-  };
-}
-
-/** How many entries the viewer's list holds, staff rows included (they count towards the cap). */
-export async function ignoreListSize(viewerId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(ignoredMembers)
-    .where(eq(ignoredMembers.userId, viewerId));
-  return row?.n ?? 0;
+  });
 }

@@ -18,7 +18,7 @@ export const MEMBER_SORTS = [
 ] as const;
 
 export type MemberSort = (typeof MEMBER_SORTS)[number]["key"];
-export const DEFAULT_MEMBER_SORT: MemberSort = "messages";
+const DEFAULT_MEMBER_SORT: MemberSort = "messages";
 
 /** Most messages and highest score first; earliest join first. Ties: the older account (lower number) first. */
 const ORDER: Record<MemberSort, SQL[]> = {

@@ -7,6 +7,7 @@ import { asc, desc, eq, ilike, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { roleEnum, users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import {
   can,
   ensure,
@@ -16,9 +17,11 @@ import {
   type Role,
   type Viewer,
 } from "../permissions";
+import { CUSTOM_TITLE, MEMBER_SEARCH_MAX } from "../limits/sizes";
 import { logModAction } from "../moderation/log-entry";
 import { memberUrl } from "../urls";
 import { memberTitle } from "./titles";
+import { ok, refuse, type Result } from "../result";
 
 export const ROLES = roleEnum.enumValues;
 export const ROLE_LABELS: Record<Role, string> = {
@@ -26,9 +29,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   moderator: "Moderator",
   admin: "Administrator",
 };
-export const CUSTOM_TITLE_MAX = 50;
 export const ADMIN_MEMBERS_PER_PAGE = 25;
-export const SEARCH_MAX = 50;
 
 export const roleSchema = z.enum(ROLES, "Choose member, moderator or administrator.");
 
@@ -39,20 +40,13 @@ export const customTitleSchema = z
   .pipe(
     z
       .string()
-      .max(CUSTOM_TITLE_MAX, `Custom titles are at most ${CUSTOM_TITLE_MAX} characters long.`)
+      .max(CUSTOM_TITLE.max, CUSTOM_TITLE.tooLong)
       .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Custom titles cannot contain control characters."),
   );
 
-export type MemberChange =
-  | { ok: true; message: string }
-  | { ok: false; reason: "not-found" | "forbidden" | "invalid"; message: string };
+export type MemberChange = Result<{ message: string }>;
 
-const NOT_FOUND: MemberChange = {
-  ok: false,
-  reason: "not-found",
-  message: "That member no longer exists.",
-};
-const forbidden = (message: string): MemberChange => ({ ok: false, reason: "forbidden", message });
+const NOT_FOUND = refuse("That member no longer exists.");
 
 interface Target {
   id: string;
@@ -60,8 +54,6 @@ interface Target {
   role: Role;
   customTitle: string | null;
 }
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 async function lockTarget(tx: Tx, targetId: string): Promise<Target | null> {
   const [target] = await tx
@@ -102,20 +94,19 @@ export async function setMemberRole({
   role: Role;
 }): Promise<MemberChange> {
   const parsedRole = roleSchema.safeParse(role);
-  if (!parsedRole.success)
-    return { ok: false, reason: "invalid", message: "Choose member, moderator or administrator." };
+  if (!parsedRole.success) return refuse("Choose member, moderator or administrator.");
   return db.transaction(async (tx) => {
     const target = await lockTarget(tx, targetId);
     if (!target) return NOT_FOUND;
     try {
       ensure(actor, "changeRole", target);
     } catch (error) {
-      if (error instanceof ForbiddenError) return forbidden(roleRefusal(actor, target));
+      if (error instanceof ForbiddenError) return refuse(roleRefusal(actor, target));
       throw error;
     }
     const label = ROLE_LABELS[parsedRole.data].toLowerCase();
     if (target.role === parsedRole.data)
-      return { ok: true, message: `${target.name} is already ${article(label)} ${label}.` };
+      return ok({ message: `${target.name} is already ${article(label)} ${label}.` });
     await tx.update(users).set({ role: parsedRole.data }).where(eq(users.id, target.id));
     await logModAction(tx, {
       actorId: actor.id!,
@@ -125,7 +116,7 @@ export async function setMemberRole({
       targetLabel: target.name,
       details: { from: target.role, to: parsedRole.data },
     });
-    return { ok: true, message: `${target.name} is now ${article(label)} ${label}.` };
+    return ok({ message: `${target.name} is now ${article(label)} ${label}.` });
   });
 }
 
@@ -141,11 +132,7 @@ export async function setCustomTitle({
 }): Promise<MemberChange> {
   const parsed = customTitleSchema.safeParse(title);
   if (!parsed.success)
-    return {
-      ok: false,
-      reason: "invalid",
-      message: parsed.error.issues[0]?.message ?? "That title cannot be used.",
-    };
+    return refuse(parsed.error.issues[0]?.message ?? "That title cannot be used.");
   const customTitle = parsed.data || null;
   return db.transaction(async (tx) => {
     const target = await lockTarget(tx, targetId);
@@ -153,7 +140,7 @@ export async function setCustomTitle({
     try {
       ensure(actor, "grantCustomTitle", target);
     } catch (error) {
-      if (error instanceof ForbiddenError) return forbidden(titleRefusal(actor, target));
+      if (error instanceof ForbiddenError) return refuse(titleRefusal(actor, target));
       throw error;
     }
     if (target.customTitle !== customTitle) {
@@ -167,12 +154,11 @@ export async function setCustomTitle({
         details: { from: target.customTitle, to: customTitle },
       });
     }
-    return {
-      ok: true,
+    return ok({
       message: customTitle
         ? `${target.name}'s custom title is now “${customTitle}”.`
         : `${target.name}'s custom title was cleared.`,
-    };
+    });
   });
 }
 
@@ -204,10 +190,10 @@ export interface AdminMemberPage {
   total: number;
 }
 
-/** "?q=" as a search: trimmed, at most SEARCH_MAX characters. */
+/** "?q=" as a search: trimmed, at most MEMBER_SEARCH_MAX characters. */
 export const searchSchema = z
   .string()
-  .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim().slice(0, SEARCH_MAX))
+  .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim().slice(0, MEMBER_SEARCH_MAX))
   .catch("");
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

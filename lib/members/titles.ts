@@ -1,7 +1,7 @@
 // The member title ladder: what a member is called by message count, as on the source forums.
 // Imported members keep the title their seed page showed (stored in users.member_title).
 
-export const MEMBER_TITLE_LADDER: readonly { minMessages: number; title: string }[] = [
+const MEMBER_TITLE_LADDER: readonly { minMessages: number; title: string }[] = [
   { minMessages: 5000, title: "ELITE MEMBER" },
   { minMessages: 1000, title: "Senior Member" },
   { minMessages: 100, title: "Regular Member" },
@@ -9,7 +9,7 @@ export const MEMBER_TITLE_LADDER: readonly { minMessages: number; title: string 
   { minMessages: 0, title: "New member" },
 ];
 
-export function titleForMessageCount(messages: number): string {
+function titleForMessageCount(messages: number): string {
   return MEMBER_TITLE_LADDER.find((step) => messages >= step.minMessages)?.title ?? "New member";
 }
 

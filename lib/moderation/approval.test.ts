@@ -19,13 +19,13 @@ import {
   setApprovalThreshold,
 } from "./approval";
 import {
-  logLines,
   makeForum,
   makeMember,
   newThread,
   reply,
   resetApprovalSetting,
-} from "./test-fixtures";
+} from "@/lib/testing/factories";
+import { logLines } from "@/lib/testing/inspect";
 
 let forum: { id: number; slug: string };
 let admin: Viewer;
@@ -33,8 +33,8 @@ let moderator: Viewer;
 
 beforeAll(async () => {
   forum = await makeForum();
-  admin = await makeMember("admin");
-  moderator = await makeMember("moderator");
+  admin = await makeMember({ role: "admin" });
+  moderator = await makeMember({ role: "moderator" });
 });
 afterEach(resetApprovalSetting);
 afterAll(async () => {
@@ -100,13 +100,13 @@ describe("the approval setting", () => {
     // Other test files may have set and reset it already: refusals must leave whatever is stored alone.
     const stored = await db.select().from(settings).where(eq(settings.key, APPROVAL_SETTING));
     const member = await makeMember();
-    const banned = await makeMember("admin", { banned: true });
+    const banned = await makeMember({ role: "admin", banned: true });
     for (const viewer of [ANONYMOUS, member, moderator, banned]) {
       expect(await setApprovalThreshold(viewer, 3)).toMatchObject({ ok: false });
     }
     expect(await setApprovalThreshold(moderator, 3)).toEqual({
       ok: false,
-      message: "Only administrators can change this setting.",
+      error: "Only administrators can change this setting.",
     });
     for (const bad of [-1, 1.5, "abc", "", 101, null])
       expect(await setApprovalThreshold(admin, bad)).toMatchObject({ ok: false });
@@ -127,7 +127,7 @@ describe("the approval setting", () => {
       ok: true,
       message: "Saved. Approval of new members' posts is off.",
     });
-    expect((await logLines("setting", APPROVAL_SETTING)).slice(earlier)).toEqual([
+    expect((await logLines("setting", APPROVAL_SETTING)).slice(earlier)).toMatchObject([
       { action: "setting.change", actorId: admin.id, reason: null, details: { from: 0, to: 2 } },
       { action: "setting.change", actorId: admin.id, reason: null, details: { from: 2, to: 0 } },
     ]);
@@ -136,15 +136,23 @@ describe("the approval setting", () => {
 
 describe("the approval queue", () => {
   it("with N=2 holds a new member's first two replies without moving counters; approving moves them exactly", async () => {
-    const opener = await makeMember("member", { imported: true });
+    const opener = await makeMember({ imported: true });
     const other = await makeMember();
-    const thread = await newThread(opener, forum.id);
+    const thread = await newThread({ author: opener, forumId: forum.id });
     await turnOn(2);
     const newbie = await makeMember();
     const before = { forum: await forumRow(), thread: await threadRow(thread.threadId) };
 
-    const first = await reply(newbie, thread.threadId, `First words, @${other.name}`);
-    const second = await reply(newbie, thread.threadId, "Second words");
+    const first = await reply({
+      author: newbie,
+      threadId: thread.threadId,
+      message: `First words, @${other.name}`,
+    });
+    const second = await reply({
+      author: newbie,
+      threadId: thread.threadId,
+      message: "Second words",
+    });
     expect([await state(first.postId), await state(second.postId)]).toEqual(["pending", "pending"]);
     // Nothing moved: no reply count, last post, forum totals, message count, nor alerts.
     expect(await threadRow(thread.threadId)).toMatchObject({
@@ -189,7 +197,7 @@ describe("the approval queue", () => {
     expect(mine.map((p) => p.id)).toEqual([first.postId, second.postId]);
     expect(mine[0]).toMatchObject({
       startsThread: false,
-      thread: { title: "A thread to moderate" },
+      thread: { title: "A thread to test with" },
       author: { name: newbie.name },
     });
 
@@ -227,7 +235,11 @@ describe("the approval queue", () => {
     expect((await logLines("post", first.postId)).map((l) => l.action)).toEqual(["post.approve"]);
 
     // Two approved posts: the third goes straight in.
-    const third = await reply(newbie, thread.threadId, "Third words");
+    const third = await reply({
+      author: newbie,
+      threadId: thread.threadId,
+      message: "Third words",
+    });
     expect(await state(third.postId)).toBe("approved");
     expect(await threadRow(thread.threadId)).toMatchObject({
       replyCount: 3,
@@ -238,7 +250,7 @@ describe("the approval queue", () => {
     // Approving twice is refused and logged once.
     expect(await approvePost(moderator, first.postId)).toEqual({
       ok: false,
-      message: "This post was already approved.",
+      error: "This post was already approved.",
     });
     expect(await logLines("post", first.postId)).toHaveLength(1);
   });
@@ -249,7 +261,11 @@ describe("the approval queue", () => {
     const other = await makeMember();
     const before = await forumRow();
 
-    const thread = await newThread(newbie, forum.id, "Held back thread");
+    const thread = await newThread({
+      author: newbie,
+      forumId: forum.id,
+      title: "Held back thread",
+    });
     expect(await state(thread.postId)).toBe("pending");
     expect(await forumRow()).toMatchObject({
       threadCount: before.threadCount,
@@ -278,14 +294,18 @@ describe("the approval queue", () => {
         idempotencyKey: randomUUID(),
       }),
     ).toMatchObject({ ok: false, error: expect.stringContaining("approve it") });
-    const own = await reply(newbie, thread.threadId, "Adding a detail");
+    const own = await reply({
+      author: newbie,
+      threadId: thread.threadId,
+      message: "Adding a detail",
+    });
     expect(await state(own.postId)).toBe("pending");
     expect(await db.select().from(posts).where(eq(posts.threadId, thread.threadId))).toHaveLength(
       2,
     );
     expect(await approvePost(moderator, own.postId)).toEqual({
       ok: false,
-      message: "Approve the thread's opening post first.",
+      error: "Approve the thread's opening post first.",
     });
     expect(await logLines("post", own.postId)).toEqual([]);
 
@@ -298,7 +318,7 @@ describe("the approval queue", () => {
       threadCount: before.threadCount,
       messageCount: before.messageCount,
     });
-    expect(await logLines("post", thread.postId)).toEqual([
+    expect(await logLines("post", thread.postId)).toMatchObject([
       {
         action: "post.reject",
         actorId: moderator.id,
@@ -308,17 +328,17 @@ describe("the approval queue", () => {
     ]);
     expect(await rejectPost(moderator, thread.postId)).toEqual({
       ok: false,
-      message: "This post was already rejected.",
+      error: "This post was already rejected.",
     });
     expect(await approvePost(moderator, thread.postId)).toEqual({
       ok: false,
-      message: "This post was already rejected.",
+      error: "This post was already rejected.",
     });
     expect(await logLines("post", thread.postId)).toHaveLength(1);
     expect((await memberRow(newbie.id!)).messageCount).toBe(0);
 
     // Another thread, approved: now counted and listed.
-    const second = await newThread(newbie, forum.id, "Approved thread");
+    const second = await newThread({ author: newbie, forumId: forum.id, title: "Approved thread" });
     expect(await approvePost(admin, second.postId)).toMatchObject({
       ok: true,
       message: expect.stringContaining("thread"),
@@ -336,18 +356,18 @@ describe("the approval queue", () => {
   it("refuses members and banned staff: nothing is written or logged", async () => {
     await turnOn(1);
     const newbie = await makeMember();
-    const host = await makeMember("member", { imported: true });
-    const thread = await newThread(host, forum.id);
-    const waiting = await reply(newbie, thread.threadId);
+    const host = await makeMember({ imported: true });
+    const thread = await newThread({ author: host, forumId: forum.id });
+    const waiting = await reply({ author: newbie, threadId: thread.threadId });
     const member = await makeMember();
-    const bannedModerator = await makeMember("moderator", { banned: true });
+    const bannedModerator = await makeMember({ role: "moderator", banned: true });
     for (const viewer of [ANONYMOUS, member, newbie, bannedModerator]) {
       expect(await approvePost(viewer, waiting.postId)).toMatchObject({ ok: false });
       expect(await rejectPost(viewer, waiting.postId)).toMatchObject({ ok: false });
     }
     expect(await approvePost(member, waiting.postId)).toEqual({
       ok: false,
-      message: "Only moderators and administrators can approve posts.",
+      error: "Only moderators and administrators can approve posts.",
     });
     expect(await state(waiting.postId)).toBe("pending");
     expect(await logLines("post", waiting.postId)).toEqual([]);
@@ -359,18 +379,18 @@ describe("the approval queue", () => {
     ).toEqual([]);
     expect(await approvePost(moderator, 999_999_999)).toEqual({
       ok: false,
-      message: "This post does not exist any more.",
+      error: "This post does not exist any more.",
     });
   });
 
   it("never queues staff or imported members, and is off at 0", async () => {
     await turnOn(5);
-    const imported = await makeMember("member", { imported: true });
-    const freshAdmin = await makeMember("admin");
-    const freshModerator = await makeMember("moderator");
+    const imported = await makeMember({ imported: true });
+    const freshAdmin = await makeMember({ role: "admin" });
+    const freshModerator = await makeMember({ role: "moderator" });
     for (const author of [imported, freshAdmin, freshModerator]) {
-      const thread = await newThread(author, forum.id);
-      const answer = await reply(author, thread.threadId);
+      const thread = await newThread({ author, forumId: forum.id });
+      const answer = await reply({ author, threadId: thread.threadId });
       expect([await state(thread.postId), await state(answer.postId)]).toEqual([
         "approved",
         "approved",
@@ -378,7 +398,7 @@ describe("the approval queue", () => {
     }
     await turnOn(0);
     const newbie = await makeMember();
-    const thread = await newThread(newbie, forum.id);
+    const thread = await newThread({ author: newbie, forumId: forum.id });
     expect(await state(thread.postId)).toBe("approved");
     expect(
       await countersMatchRecount([imported.id!, freshAdmin.id!, freshModerator.id!, newbie.id!]),

@@ -7,27 +7,25 @@ import "server-only";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import type { Database } from "@/db/connect";
 import { forums, posts, settings, threads, users } from "@/db/schema";
+import type { DbOrTx, Tx } from "@/db/tx";
 import { alertForNewPost } from "../alerts/create";
 import { mentionedMemberIds, renderFacts } from "../forum/render-context";
 import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
 import { autoWatch } from "../watching/watch";
-import { logModAction, REASON_MAX } from "./log-entry";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type Queryable = Pick<Database, "select">;
+import { APPROVAL_MAX, APPROVAL_TOO_MANY, REASON } from "../limits/sizes";
+import { logModAction } from "./log-entry";
+import { ok, refuse, type Result } from "../result";
 
 export const APPROVAL_SETTING = "approval_first_posts";
-export const APPROVAL_MAX = 100;
 export const QUEUE_PER_PAGE = 20;
 
-export type ModerationResult = { ok: true; message: string } | { ok: false; message: string };
-const refused = (message: string): ModerationResult => ({ ok: false, message });
+/** What staff are told either way. */
+export type ModerationResult = Result<{ message: string }>;
 
 /** The setting as stored: a whole number 0..APPROVAL_MAX; anything else (or nothing) is 0, off. */
-export async function getApprovalThreshold(q: Queryable = db): Promise<number> {
+export async function getApprovalThreshold(q: DbOrTx = db): Promise<number> {
   const [row] = await q
     .select({ value: settings.value })
     .from(settings)
@@ -38,7 +36,7 @@ export async function getApprovalThreshold(q: Queryable = db): Promise<number> {
 }
 
 /** The form's value: an empty field is an error, not 0. */
-export const approvalThresholdSchema = z
+const approvalThresholdSchema = z
   .union([z.number(), z.string()], "Enter a number of posts.")
   .transform((v) => String(v).trim())
   .pipe(
@@ -52,7 +50,7 @@ export const approvalThresholdSchema = z
       .number<string>()
       .int("Enter a whole number of posts.")
       .min(0, "Enter 0 or more (0 turns approval off).")
-      .max(APPROVAL_MAX, `Enter at most ${APPROVAL_MAX}.`),
+      .max(APPROVAL_MAX, APPROVAL_TOO_MANY),
   );
 
 function staffRefusal(viewer: Viewer, what: string): string {
@@ -67,15 +65,14 @@ export async function setApprovalThreshold(
   value: unknown,
 ): Promise<ModerationResult> {
   if (!can(viewer, "changeSettings")) {
-    return refused(
+    return refuse(
       isSignedIn(viewer) && !viewer.isBanned
         ? "Only administrators can change this setting."
         : staffRefusal(viewer, "change settings"),
     );
   }
   const parsed = approvalThresholdSchema.safeParse(value);
-  if (!parsed.success)
-    return refused(parsed.error.issues[0]?.message ?? "Enter a number of posts.");
+  if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? "Enter a number of posts.");
   const next = parsed.data;
   return db.transaction(async (tx) => {
     await tx
@@ -88,7 +85,7 @@ export async function setApprovalThreshold(
       next === 0
         ? "Approval of new members' posts is off."
         : `New members' first ${next === 1 ? "post waits" : `${next} posts wait`} for approval.`;
-    if (previous === next) return { ok: true, message: `Unchanged. ${describe}` };
+    if (previous === next) return ok({ message: `Unchanged. ${describe}` });
     await tx
       .insert(settings)
       .values({ key: APPROVAL_SETTING, value: String(next) })
@@ -101,7 +98,7 @@ export async function setApprovalThreshold(
       targetLabel: "Posts to approve for new members",
       details: { from: previous, to: next },
     });
-    return { ok: true, message: `Saved. ${describe}` };
+    return ok({ message: `Saved. ${describe}` });
   });
 }
 
@@ -279,20 +276,20 @@ async function lockPending(tx: Tx, postId: number) {
 }
 
 const alreadyHandled = (state: string) =>
-  refused(`This post was already ${state === "approved" ? "approved" : "rejected"}.`);
+  refuse(`This post was already ${state === "approved" ? "approved" : "rejected"}.`);
 
 /** Staff approve a waiting post: it shows to everyone and moves the counters a new post moves
  * (thread replies and last post, forum threads/messages and last post, the author's message count),
  * and its alerts go out now. */
 export async function approvePost(viewer: Viewer, postId: number): Promise<ModerationResult> {
-  if (!can(viewer, "approvePosts")) return refused(staffRefusal(viewer, "approve posts"));
+  if (!can(viewer, "approvePosts")) return refuse(staffRefusal(viewer, "approve posts"));
   return db.transaction(async (tx) => {
     const locked = await lockPending(tx, postId);
-    if (!locked) return refused("This post does not exist any more.");
+    if (!locked) return refuse("This post does not exist any more.");
     const { thread, post } = locked;
     if (post.approvalState !== "pending") return alreadyHandled(post.approvalState);
     if (post.deletedAt || thread.deletedAt)
-      return refused("This post was deleted: there is nothing to approve.");
+      return refuse("This post was deleted: there is nothing to approve.");
     const startsThread = thread.firstPostId === post.id;
     if (!startsThread && thread.firstPostId !== null) {
       const [opening] = await tx
@@ -300,7 +297,7 @@ export async function approvePost(viewer: Viewer, postId: number): Promise<Moder
         .from(posts)
         .where(eq(posts.id, thread.firstPostId));
       if (opening && opening.state !== "approved")
-        return refused("Approve the thread's opening post first.");
+        return refuse("Approve the thread's opening post first.");
     }
 
     await tx.update(posts).set({ approvalState: "approved" }).where(eq(posts.id, post.id));
@@ -346,12 +343,11 @@ export async function approvePost(viewer: Viewer, postId: number): Promise<Moder
       targetLabel: thread.title,
       details: { threadId: thread.id, author: post.authorName, startsThread },
     });
-    return {
-      ok: true,
+    return ok({
       message: startsThread
         ? `Approved ${post.authorName}'s thread “${thread.title}”.`
         : `Approved ${post.authorName}'s reply in “${thread.title}”.`,
-    };
+    });
   });
 }
 
@@ -362,13 +358,12 @@ export async function rejectPost(
   postId: number,
   note?: string,
 ): Promise<ModerationResult> {
-  if (!can(viewer, "approvePosts")) return refused(staffRefusal(viewer, "reject posts"));
+  if (!can(viewer, "approvePosts")) return refuse(staffRefusal(viewer, "reject posts"));
   const reason = note?.trim() || null;
-  if (reason && reason.length > REASON_MAX)
-    return refused(`Reasons are at most ${REASON_MAX} characters long.`);
+  if (reason && reason.length > REASON.max) return refuse(REASON.tooLong);
   return db.transaction(async (tx) => {
     const locked = await lockPending(tx, postId);
-    if (!locked) return refused("This post does not exist any more.");
+    if (!locked) return refuse("This post does not exist any more.");
     const { thread, post } = locked;
     if (post.approvalState !== "pending") return alreadyHandled(post.approvalState);
     const startsThread = thread.firstPostId === post.id;
@@ -397,11 +392,10 @@ export async function rejectPost(
           : {}),
       },
     });
-    return {
-      ok: true,
+    return ok({
       message: startsThread
         ? `Rejected ${post.authorName}'s thread “${thread.title}”.`
         : `Rejected ${post.authorName}'s reply in “${thread.title}”.`,
-    };
+    });
   });
 }

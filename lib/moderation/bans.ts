@@ -11,27 +11,20 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { formatDateTime } from "../format";
+import { ok, refuse, type Result } from "../result";
 import { can, isSignedIn, isStaff, type Role, type Viewer } from "../permissions";
-import { logModAction, REASON_MAX } from "./log-entry";
-
-export const BAN_REASON_MAX = REASON_MAX;
+import { REASON } from "../limits/sizes";
+import { logModAction } from "./log-entry";
 
 export type BanField = "reason" | "endsAt";
-export type BanResult =
-  | { ok: true; message: string }
-  | { ok: false; reason: "not-found" | "forbidden" | "invalid"; message: string; field?: BanField };
+export type BanResult = Result<{ message: string }, BanField>;
 
-const NOT_FOUND: BanResult = { ok: false, reason: "not-found", message: "No such member." };
-const refused = (message: string): BanResult => ({ ok: false, reason: "forbidden", message });
-const invalid = (field: BanField, message: string): BanResult => ({
-  ok: false,
-  reason: "invalid",
-  field,
-  message,
-});
+const NOT_FOUND = refuse("No such member.");
+const invalid = (field: BanField, message: string) => refuse(message, field);
 
-/** A ban reason as typed: spaces collapsed, trimmed, 1 to BAN_REASON_MAX characters, no control characters. */
+/** A ban reason as typed: spaces collapsed, trimmed, 1 to REASON.max characters, no control characters. */
 export const banReasonSchema = z
   .string("Enter a reason for the ban.")
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
@@ -39,7 +32,7 @@ export const banReasonSchema = z
     z
       .string()
       .min(1, "Enter a reason for the ban.")
-      .max(BAN_REASON_MAX, `Reasons are at most ${BAN_REASON_MAX} characters long.`)
+      .max(REASON.max, REASON.tooLong)
       .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Reasons cannot contain control characters."),
   );
 
@@ -50,8 +43,6 @@ interface BanTargetRow {
   bannedAt: Date | null;
   banReason: string | null;
 }
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 async function lockMember(tx: Tx, userId: string): Promise<BanTargetRow | null> {
   const [row] = await tx
@@ -107,8 +98,7 @@ export async function banMember(
   return db.transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
     if (!target) return NOT_FOUND;
-    if (!can(viewer, "ban", target) || !viewer.id)
-      return refused(banRefusal(viewer, target, "ban"));
+    if (!can(viewer, "ban", target) || !viewer.id) return refuse(banRefusal(viewer, target, "ban"));
     await tx
       .update(users)
       .set({
@@ -127,7 +117,7 @@ export async function banMember(
       reason: reason.data,
       details: { endsAt: endsAt?.toISOString() ?? null },
     });
-    return { ok: true, message: `${target.name} is banned ${until(endsAt)}.` };
+    return ok({ message: `${target.name} is banned ${until(endsAt)}.` });
   });
 }
 
@@ -137,8 +127,8 @@ export async function unbanMember(viewer: Viewer, input: { userId: string }): Pr
     const target = await lockMember(tx, input.userId);
     if (!target) return NOT_FOUND;
     if (!can(viewer, "unban", target) || !viewer.id)
-      return refused(banRefusal(viewer, target, "unban"));
-    if (target.bannedAt === null) return { ok: true, message: `${target.name} is not banned.` };
+      return refuse(banRefusal(viewer, target, "unban"));
+    if (target.bannedAt === null) return ok({ message: `${target.name} is not banned.` });
     await tx
       .update(users)
       .set({ bannedAt: null, banReason: null, banEndsAt: null })
@@ -151,7 +141,7 @@ export async function unbanMember(viewer: Viewer, input: { userId: string }): Pr
       targetLabel: target.name,
       details: { banReason: target.banReason },
     });
-    return { ok: true, message: `${target.name} is no longer banned.` };
+    return ok({ message: `${target.name} is no longer banned.` });
   });
 }
 

@@ -7,14 +7,12 @@
 // neither deleted nor waiting for approval (or rejected), and only inside a thread that counts.
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import type { Database } from "@/db/connect";
+import type { Tx } from "@/db/tx";
 import { forums, posts, threads, users } from "@/db/schema";
 import { threadShownTo } from "./visibility";
 
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
 /** A post that readers see and that counts in replies and message counts. */
-export const countedPost = and(isNull(posts.deletedAt), eq(posts.approvalState, "approved"));
+const countedPost = and(isNull(posts.deletedAt), eq(posts.approvalState, "approved"));
 
 export interface Contributions {
   forums: Map<number, { threads: number; messages: number }>;

@@ -2,18 +2,14 @@
 // library functions (which never trust their callers) use the same schemas and messages.
 import { z } from "zod";
 import { ROW_ID_MAX as INT_MAX, rowId as id } from "../row-id";
-import { REASON_MAX } from "./log-entry";
+import { BULK_POSTS_MAX, BULK_POSTS_TOO_MANY, REASON } from "../limits/sizes";
 
-export const REASON_TOO_LONG = `Reasons are at most ${REASON_MAX} characters long.`;
-/** How many posts one bulk action may touch. */
-export const BULK_POSTS_MAX = 200;
-
-/** Optional everywhere: missing, null or blank means no reason. Trimmed; at most REASON_MAX long. */
+/** Optional everywhere: missing, null or blank means no reason. Trimmed; at most REASON.max long. */
 export const reasonSchema = z
   .string("Reasons are text.")
   .nullish()
   .transform((reason) => (reason ?? "").trim())
-  .pipe(z.string().max(REASON_MAX, REASON_TOO_LONG))
+  .pipe(z.string().max(REASON.max, REASON.tooLong))
   .transform((reason) => reason || null);
 
 export const threadIdSchema = id("This thread does not exist any more.");
@@ -21,7 +17,7 @@ export const forumIdSchema = id("This forum does not exist.");
 export const postIdsSchema = z
   .array(id("Some of those posts do not exist any more."), "Choose posts first.")
   .min(1, "Choose posts first.")
-  .max(BULK_POSTS_MAX, `Choose at most ${BULK_POSTS_MAX} posts at a time.`)
+  .max(BULK_POSTS_MAX, BULK_POSTS_TOO_MANY)
   .transform((ids) => [...new Set(ids)]);
 
 const THREAD_REF_MESSAGE =

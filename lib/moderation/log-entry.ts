@@ -1,9 +1,7 @@
 // The moderator log: every staff action writes one line, in the same transaction as the action, so
 // an action that did not happen is never logged as done.
-import type { Database } from "@/db/connect";
 import { modLog } from "@/db/schema";
-
-type Tx = Pick<Database, "insert">;
+import type { DbOrTx } from "@/db/tx";
 
 export interface ModLogEntry {
   actorId: string;
@@ -16,7 +14,7 @@ export interface ModLogEntry {
   details?: Record<string, unknown>;
 }
 
-export async function logModAction(tx: Tx, entry: ModLogEntry): Promise<void> {
+export async function logModAction(tx: DbOrTx, entry: ModLogEntry): Promise<void> {
   await tx.insert(modLog).values({
     ...entry,
     targetId: String(entry.targetId),
@@ -24,6 +22,3 @@ export async function logModAction(tx: Tx, entry: ModLogEntry): Promise<void> {
     reason: entry.reason ?? null,
   });
 }
-
-/** Reasons are optional but bounded, as every staff form says. */
-export const REASON_MAX = 500;

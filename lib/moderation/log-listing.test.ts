@@ -1,11 +1,12 @@
 // Integration: the moderator log listing (/moderation/log) against the real Postgres: order, pages,
 // filters by action and by moderator, and links to what each line is about.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asc, eq, inArray, isNull } from "drizzle-orm";
+import { asc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { modLog, posts, threads, users } from "@/db/schema";
 import { importSeedsIfEmpty } from "@/db/seed/import-seeds";
 import { loadViewer } from "@/lib/permissions/load-viewer";
+import { cleanUp, makeMember, type Member } from "@/lib/testing/factories";
 import { setMemberRole } from "@/lib/members/roles";
 import { memberUrl, postUrl, threadUrl } from "@/lib/urls";
 import { banMember, unbanMember } from "./bans";
@@ -13,22 +14,6 @@ import { logModAction } from "./log-entry";
 import { listModLog, listModLogActions, MOD_LOG_PER_PAGE } from "./log-listing";
 
 const run = Date.now().toString(36);
-const created: string[] = [];
-
-async function makeMember(name: string, role: "member" | "moderator" | "admin" = "member") {
-  const [row] = await db
-    .insert(users)
-    .values({ name: `${name}-${run}`, role })
-    .returning({
-      id: users.id,
-      number: users.number,
-      name: users.name,
-      sessionVersion: users.sessionVersion,
-    });
-  created.push(row!.id);
-  return row!;
-}
-type Member = Awaited<ReturnType<typeof makeMember>>;
 
 let admin: Member;
 let moderator: Member;
@@ -40,11 +25,11 @@ let postId: number;
 
 beforeAll(async () => {
   await importSeedsIfEmpty(db, () => {});
-  admin = await makeMember("log-Admin", "admin");
-  moderator = await makeMember("log-moderator", "moderator");
-  busy = await makeMember("log-busy", "moderator");
-  target = await makeMember("log-target");
-  gone = await makeMember("log-gone");
+  admin = await makeMember({ name: `log-Admin-${run}`, role: "admin" });
+  moderator = await makeMember({ name: `log-moderator-${run}`, role: "moderator" });
+  busy = await makeMember({ name: `log-busy-${run}`, role: "moderator" });
+  target = await makeMember({ name: `log-target-${run}` });
+  gone = await makeMember({ name: `log-gone-${run}` });
   thread = (
     await db
       .select({ id: threads.id, slug: threads.slug, title: threads.title })
@@ -111,8 +96,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.delete(modLog).where(inArray(modLog.actorId, created));
-  await db.delete(users).where(inArray(users.id, created));
+  await cleanUp();
   await db.$client.end();
 });
 

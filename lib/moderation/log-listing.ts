@@ -8,10 +8,10 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { modLog, posts, threads, users, type User } from "@/db/schema";
 import { formatDateTime } from "../format";
+import { MOD_LOG_FILTER_MAX } from "../limits/sizes";
 import { memberUrl, postUrl, threadUrl } from "../urls";
 
 export const MOD_LOG_PER_PAGE = 50;
-export const MOD_LOG_FILTER_MAX = 64;
 
 /** The kinds of action (the part before the dot), as the filter offers them. */
 export const ACTION_KINDS = [
@@ -56,7 +56,7 @@ const ROLE_WORDS: Record<User["role"], string> = {
 };
 
 /** "user", "user.ban", "thread.move": lower-case words joined by one dot at most. */
-export const actionFilterSchema = z
+const actionFilterSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -64,7 +64,7 @@ export const actionFilterSchema = z
   .regex(/^[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)*$/);
 
 /** A moderator's name as typed: spaces collapsed and trimmed. */
-export const actorFilterSchema = z
+const actorFilterSchema = z
   .string()
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
   .pipe(z.string().max(MOD_LOG_FILTER_MAX));

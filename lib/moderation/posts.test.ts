@@ -8,27 +8,24 @@ import type { Viewer } from "../permissions";
 import { findPostLocation, getThreadPage } from "../forum/thread-page";
 import { deletePosts, restorePosts } from "./posts";
 import { deleteThread, restoreThread } from "./threads";
+import { cleanUp, makeForum, makeMember, makeThread } from "@/lib/testing/factories";
 import {
   ALL_MATCH_FORUM,
-  cleanUp,
   ALL_MATCH_THREAD,
   forumMatchesRecount,
   logCount,
   logLines,
-  makeForums,
-  makeMember,
-  makeThread,
   memberMatchesRecount,
   threadMatchesRecount,
-} from "./testing";
+} from "@/lib/testing/inspect";
 
 let forum: Forum;
 let moderator: Viewer;
 let member: Viewer;
 
 beforeAll(async () => {
-  ({ a: forum } = await makeForums());
-  moderator = await makeMember("moderator");
+  forum = await makeForum();
+  moderator = await makeMember({ role: "moderator" });
   member = await makeMember();
 });
 afterAll(async () => {
@@ -53,7 +50,10 @@ async function everythingMatches(threadId: number, authorIds: string[]) {
 
 describe("deleting and restoring posts", () => {
   it("refuses members: nothing changes, nothing is logged", async () => {
-    const { threadId, postIds } = await makeThread(forum.id, ["Opening", "Reply"]);
+    const { threadId, postIds } = await makeThread({
+      forumId: forum.id,
+      messages: ["Opening", "Reply"],
+    });
     const before = {
       thread: await threadRow(threadId),
       forum: await forumRow(),
@@ -79,7 +79,10 @@ describe("deleting and restoring posts", () => {
   });
 
   it("deletes the last reply: counts drop, the last post moves back, members no longer see it, staff see who and why", async () => {
-    const { threadId, postIds } = await makeThread(forum.id, ["Opening", "Middle", "Last"]);
+    const { threadId, postIds } = await makeThread({
+      forumId: forum.id,
+      messages: ["Opening", "Middle", "Last"],
+    });
     const author = await authorOf(postIds[2]!);
     const f0 = await forumRow();
     expect(await messageCount(author)).toBe(1);
@@ -137,7 +140,10 @@ describe("deleting and restoring posts", () => {
   });
 
   it("refuses the first post (delete the thread instead) and writes nothing for the others in the request", async () => {
-    const { threadId, postIds } = await makeThread(forum.id, ["Opening", "Reply"]);
+    const { threadId, postIds } = await makeThread({
+      forumId: forum.id,
+      messages: ["Opening", "Reply"],
+    });
     const log = await logCount();
     expect(await deletePosts(moderator, [postIds[1], postIds[0]])).toEqual({
       ok: false,
@@ -153,7 +159,10 @@ describe("deleting and restoring posts", () => {
   });
 
   it("deletes in bulk with one log line per post, skipping posts already deleted; deleted posts stay out of counts when the thread is deleted and restored", async () => {
-    const { threadId, postIds } = await makeThread(forum.id, ["Opening", "A", "B", "C", "D"]);
+    const { threadId, postIds } = await makeThread({
+      forumId: forum.id,
+      messages: ["Opening", "A", "B", "C", "D"],
+    });
     const authors = await Promise.all(postIds.map(authorOf));
     await deletePosts(moderator, [postIds[2]]);
     const result = await deletePosts(moderator, [postIds[1], postIds[2], postIds[3]], "Flame war");

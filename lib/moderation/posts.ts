@@ -7,19 +7,19 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { posts, threads } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import type { Viewer } from "../permissions";
+import { ok, refuse, type Result } from "../result";
 import { postUrl } from "../urls";
-import { applyContributions, contributions, recountThread, type Tx } from "./counters";
+import { applyContributions, contributions, recountThread } from "./counters";
 import { postIdsSchema, reasonSchema } from "./inputs";
 import { logModAction } from "./log-entry";
 import { lockThreadRows, parseInput, staffActor } from "./threads";
 
-export type PostModerationResult =
-  { ok: true; message: string; postIds: number[]; url: string } | { ok: false; error: string };
+export type PostModerationResult = Result<{ message: string; postIds: number[]; url: string }>;
 
 const postsInput = z.object({ postIds: postIdsSchema, reason: reasonSchema });
 
-const refuse = (error: string) => ({ ok: false as const, error });
 const plural = (n: number) => (n === 1 ? "1 post" : `${n} posts`);
 
 /** Locks the posts' threads (in id order), then the posts; null when some post does not exist. */
@@ -54,9 +54,9 @@ async function changePosts(
   deleting: boolean,
 ): Promise<PostModerationResult> {
   const parsed = parseInput(postsInput, input);
-  if ("error" in parsed) return parsed;
+  if (!parsed.ok) return parsed;
   const actor = staffActor(viewer, "moderatePosts");
-  if ("error" in actor) return actor;
+  if (!actor.ok) return actor;
   const { postIds, reason } = parsed.data;
 
   return db.transaction(async (tx) => {
@@ -122,7 +122,7 @@ async function changePosts(
       (skipped
         ? ` ${plural(skipped)} ${skipped === 1 ? "was" : "were"} already ${deleting ? "deleted" : "visible"}.`
         : "");
-    return { ok: true, message, postIds: ids, url: postUrl(changing[0]!.id) };
+    return ok({ message, postIds: ids, url: postUrl(changing[0]!.id) });
   });
 }
 

@@ -14,13 +14,13 @@ import {
   resolveReport,
 } from "./reports";
 import {
-  logLines,
   makeForum,
   makeMember,
   newThread,
   reply,
   resetApprovalSetting,
-} from "./test-fixtures";
+} from "@/lib/testing/factories";
+import { logLines } from "@/lib/testing/inspect";
 
 let forum: { id: number; slug: string };
 let author: Viewer;
@@ -29,7 +29,7 @@ let moderator: Viewer;
 beforeAll(async () => {
   forum = await makeForum();
   author = await makeMember();
-  moderator = await makeMember("moderator");
+  moderator = await makeMember({ role: "moderator" });
 });
 afterAll(async () => {
   await resetApprovalSetting();
@@ -46,30 +46,30 @@ const reasonsOf = (reportId: number) =>
 
 describe("reporting a post", () => {
   it("refuses one's own post, banned and signed-out members, bad reasons and hidden posts, writing nothing", async () => {
-    const thread = await newThread(author, forum.id);
-    const banned = await makeMember("member", { banned: true });
+    const thread = await newThread({ author, forumId: forum.id });
+    const banned = await makeMember({ banned: true });
     const member = await makeMember();
     expect(await reportPost(author, thread.postId, "I regret this")).toEqual({
       ok: false,
-      message: "You cannot report your own post.",
+      error: "You cannot report your own post.",
     });
     expect(await reportPost(banned, thread.postId, "Spam")).toEqual({
       ok: false,
-      message: "Your account is banned: you cannot report posts.",
+      error: "Your account is banned: you cannot report posts.",
     });
     expect(await reportPost(ANONYMOUS, thread.postId, "Spam")).toEqual({
       ok: false,
-      message: "Sign in to report posts.",
+      error: "Sign in to report posts.",
     });
     expect(await reportPost(member, thread.postId, "   ")).toEqual({
       ok: false,
       field: "reason",
-      message: "Enter a reason.",
+      error: "Enter a reason.",
     });
     expect(await reportPost(member, thread.postId, "x".repeat(501))).toEqual({
       ok: false,
       field: "reason",
-      message: "Reasons are at most 500 characters long.",
+      error: "Reasons are at most 500 characters long.",
     });
     expect(await reportPost(member, thread.postId, 42)).toMatchObject({
       ok: false,
@@ -77,25 +77,29 @@ describe("reporting a post", () => {
     });
     expect(await reportPost(member, 999_999_999, "Spam")).toEqual({
       ok: false,
-      message: "This post does not exist any more.",
+      error: "This post does not exist any more.",
     });
     expect(await reportsOf(thread.postId)).toEqual([]);
 
     // Deleted posts, and posts waiting for approval by someone else, are not there to report.
-    const deleted = await reply(author, thread.threadId, "Soon gone");
+    const deleted = await reply({ author, threadId: thread.threadId, message: "Soon gone" });
     await db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, deleted.postId));
     expect(await reportPost(member, deleted.postId, "Spam")).toEqual({
       ok: false,
-      message: "This post does not exist any more.",
+      error: "This post does not exist any more.",
     });
-    const admin = await makeMember("admin");
+    const admin = await makeMember({ role: "admin" });
     try {
       await setApprovalThreshold(admin, 1);
       const newbie = await makeMember();
-      const waiting = await reply(newbie, thread.threadId, "Waiting");
+      const waiting = await reply({
+        author: newbie,
+        threadId: thread.threadId,
+        message: "Waiting",
+      });
       expect(await reportPost(member, waiting.postId, "Spam")).toEqual({
         ok: false,
-        message: "This post does not exist any more.",
+        error: "This post does not exist any more.",
       });
       expect(await reportsOf(waiting.postId)).toEqual([]);
     } finally {
@@ -105,7 +109,11 @@ describe("reporting a post", () => {
   });
 
   it("gathers several members' reasons in one open report; a second report by one member updates their reason", async () => {
-    const thread = await newThread(author, forum.id, "A thread with a reported post");
+    const thread = await newThread({
+      author,
+      forumId: forum.id,
+      title: "A thread with a reported post",
+    });
     const first = await makeMember();
     const second = await makeMember();
     const openBefore = await openReportCount();
@@ -160,7 +168,7 @@ describe("reporting a post", () => {
       ].sort(),
     );
     // Newest first.
-    const newer = await newThread(author, forum.id, "A later reported thread");
+    const newer = await newThread({ author, forumId: forum.id, title: "A later reported thread" });
     await reportPost(first, newer.postId, "Spam");
     const again = await listReports({ state: "open", page: 1 });
     expect(again!.reports[0]!.post.id).toBe(newer.postId);
@@ -169,12 +177,12 @@ describe("reporting a post", () => {
 
 describe("handling reports", () => {
   it("lets staff only resolve or reject an open report, logging each decision once", async () => {
-    const thread = await newThread(author, forum.id, "Handled reports");
+    const thread = await newThread({ author, forumId: forum.id, title: "Handled reports" });
     const reporter = await makeMember();
     await reportPost(reporter, thread.postId, "Rude");
     const [report] = await reportsOf(thread.postId);
     const member = await makeMember();
-    const bannedModerator = await makeMember("moderator", { banned: true });
+    const bannedModerator = await makeMember({ role: "moderator", banned: true });
 
     for (const viewer of [ANONYMOUS, member, reporter, bannedModerator]) {
       expect(await resolveReport(viewer, report!.id)).toMatchObject({ ok: false });
@@ -182,7 +190,7 @@ describe("handling reports", () => {
     }
     expect(await resolveReport(member, report!.id)).toEqual({
       ok: false,
-      message: "Only moderators and administrators can handle reports.",
+      error: "Only moderators and administrators can handle reports.",
     });
     expect((await reportsOf(thread.postId))[0]!.state).toBe("open");
     expect(await logLines("report", report!.id)).toEqual([]);
@@ -197,7 +205,7 @@ describe("handling reports", () => {
     const [handled] = await reportsOf(thread.postId);
     expect(handled).toMatchObject({ state: "resolved", handledById: moderator.id });
     expect(handled!.handledAt).toBeInstanceOf(Date);
-    expect(await logLines("report", report!.id)).toEqual([
+    expect(await logLines("report", report!.id)).toMatchObject([
       {
         action: "report.resolve",
         actorId: moderator.id,
@@ -207,7 +215,7 @@ describe("handling reports", () => {
     ]);
     expect(await rejectReport(moderator, report!.id)).toEqual({
       ok: false,
-      message: "This report was already resolved.",
+      error: "This report was already resolved.",
     });
     expect(await logLines("report", report!.id)).toHaveLength(1);
 
@@ -224,7 +232,7 @@ describe("handling reports", () => {
     const reopened = (await reportsOf(thread.postId)).find((r) => r.state === "open")!;
     expect(reopened.id).not.toBe(report!.id);
     expect(await rejectReport(moderator, reopened.id)).toMatchObject({ ok: true });
-    expect(await logLines("report", reopened.id)).toEqual([
+    expect(await logLines("report", reopened.id)).toMatchObject([
       {
         action: "report.reject",
         actorId: moderator.id,
@@ -234,7 +242,7 @@ describe("handling reports", () => {
     ]);
     expect(await resolveReport(moderator, 999_999_999)).toEqual({
       ok: false,
-      message: "This report does not exist any more.",
+      error: "This report does not exist any more.",
     });
   });
 });

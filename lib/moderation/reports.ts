@@ -17,34 +17,28 @@ import {
 } from "@/db/schema";
 import { can, isSignedIn, type Viewer } from "../permissions";
 import { memberUrl, postUrl, threadUrl } from "../urls";
-import { logModAction, REASON_MAX } from "./log-entry";
+import { NOTE, REASON } from "../limits/sizes";
+import { logModAction } from "./log-entry";
 import type { ModerationResult } from "./approval";
+import { ok, refuse, type Result } from "../result";
 
 export type ReportState = (typeof reportStateEnum.enumValues)[number];
 export const REPORT_STATES = reportStateEnum.enumValues;
 export const REPORTS_PER_PAGE = 20;
-export { REASON_MAX };
 
-/** A member's reason: spaces collapsed at the ends, 1..REASON_MAX characters. */
+/** A member's reason: spaces collapsed at the ends, 1..REASON.max characters. */
 export const reportReasonSchema = z
   .string("Enter a reason.")
   .transform((s) => s.normalize("NFC").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "Enter a reason.")
-      .max(REASON_MAX, `Reasons are at most ${REASON_MAX} characters long.`),
-  );
+  .pipe(z.string().min(1, "Enter a reason.").max(REASON.max, REASON.tooLong));
 
 /** A staff member's optional note on a decision. */
 export const reportNoteSchema = z
   .string()
   .transform((s) => s.normalize("NFC").trim())
-  .pipe(z.string().max(REASON_MAX, `Notes are at most ${REASON_MAX} characters long.`));
+  .pipe(z.string().max(NOTE.max, NOTE.tooLong));
 
-export type ReportResult =
-  | { ok: true; message: string; updated: boolean }
-  | { ok: false; message: string; field?: "reason" };
+export type ReportResult = Result<{ message: string; updated: boolean }, "reason">;
 
 export const REPORT_THANKS = "Thanks: the moderators will look at it.";
 
@@ -61,16 +55,11 @@ export async function reportPost(
   postId: number,
   reason: unknown,
 ): Promise<ReportResult> {
-  if (!isSignedIn(viewer)) return { ok: false, message: "Sign in to report posts." };
-  if (viewer.isBanned)
-    return { ok: false, message: "Your account is banned: you cannot report posts." };
+  if (!isSignedIn(viewer)) return refuse("Sign in to report posts.");
+  if (viewer.isBanned) return refuse("Your account is banned: you cannot report posts.");
   const parsed = reportReasonSchema.safeParse(reason);
   if (!parsed.success)
-    return {
-      ok: false,
-      field: "reason",
-      message: parsed.error.issues[0]?.message ?? "Enter a reason.",
-    };
+    return refuse(parsed.error.issues[0]?.message ?? "Enter a reason.", "reason");
 
   return db.transaction(async (tx) => {
     // The post row lock orders concurrent reports of one post: exactly one open report is created.
@@ -91,8 +80,8 @@ export async function reportPost(
       post &&
       !post.thread.deletedAt &&
       (post.approvalState === "approved" || post.authorId === viewer.id);
-    if (!post || !visible) return { ok: false, message: "This post does not exist any more." };
-    if (!can(viewer, "report", post)) return { ok: false, message: reportRefusal(viewer, post) };
+    if (!post || !visible) return refuse("This post does not exist any more.");
+    if (!can(viewer, "report", post)) return refuse(reportRefusal(viewer, post));
 
     const [open] = await tx
       .select({ id: reports.id })
@@ -116,15 +105,14 @@ export async function reportPost(
         .update(reportReasons)
         .set({ reason: parsed.data, createdAt: sql`now()` })
         .where(eq(reportReasons.id, previous.id));
-      return {
-        ok: true,
+      return ok({
         updated: true,
         message:
           "You had already reported this post: your reason was updated. The moderators will look at it.",
-      };
+      });
     }
     await tx.insert(reportReasons).values({ reportId, reporterId: viewer.id, reason: parsed.data });
-    return { ok: true, updated: false, message: REPORT_THANKS };
+    return ok({ updated: false, message: REPORT_THANKS });
   });
 }
 
@@ -140,13 +128,10 @@ async function closeReport(
   state: "resolved" | "rejected",
   note: unknown,
 ): Promise<ModerationResult> {
-  if (!can(viewer, "handleReports")) return { ok: false, message: handleRefusal(viewer) };
+  if (!can(viewer, "handleReports")) return refuse(handleRefusal(viewer));
   const parsedNote = reportNoteSchema.safeParse(note ?? "");
   if (!parsedNote.success)
-    return {
-      ok: false,
-      message: parsedNote.error.issues[0]?.message ?? "That note cannot be used.",
-    };
+    return refuse(parsedNote.error.issues[0]?.message ?? "That note cannot be used.");
   return db.transaction(async (tx) => {
     const [report] = await tx
       .select({
@@ -161,9 +146,8 @@ async function closeReport(
       .innerJoin(threads, eq(threads.id, posts.threadId))
       .where(eq(reports.id, reportId))
       .for("update", { of: reports });
-    if (!report) return { ok: false, message: "This report does not exist any more." };
-    if (report.state !== "open")
-      return { ok: false, message: `This report was already ${report.state}.` };
+    if (!report) return refuse("This report does not exist any more.");
+    if (report.state !== "open") return refuse(`This report was already ${report.state}.`);
     await tx
       .update(reports)
       .set({ state, handledById: viewer.id, handledAt: sql`now()` })
@@ -181,10 +165,9 @@ async function closeReport(
       reason: parsedNote.data || null,
       details: { postId: report.postId, reasons },
     });
-    return {
-      ok: true,
+    return ok({
       message: `Report on ${report.postAuthor}'s post in “${report.threadTitle}” ${state}.`,
-    };
+    });
   });
 }
 

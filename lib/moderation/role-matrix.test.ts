@@ -11,7 +11,8 @@ import { approvePost, rejectPost, setApprovalThreshold } from "./approval";
 import { banMember, unbanMember } from "./bans";
 import { deletePosts, restorePosts } from "./posts";
 import { rejectReport, reportPost, resolveReport } from "./reports";
-import { cleanUp, logCount, makeForums, makeMember, makeThread } from "./testing";
+import { cleanUp, makeForum, makeMember, makeThread } from "@/lib/testing/factories";
+import { logCount } from "@/lib/testing/inspect";
 import {
   deleteThread,
   hardDeleteThread,
@@ -39,8 +40,8 @@ beforeAll(async () => {
   const [member, banned, moderator, adminViewer] = await Promise.all([
     makeMember(),
     makeMember(),
-    makeMember("moderator"),
-    makeMember("admin"),
+    makeMember({ role: "moderator" }),
+    makeMember({ role: "admin" }),
   ]);
   admin = adminViewer;
   viewers = {
@@ -50,7 +51,7 @@ beforeAll(async () => {
     moderator,
     admin: adminViewer,
   };
-  const { a, b } = await makeForums();
+  const [a, b] = [await makeForum(), await makeForum()];
   forumIds = { a: a.id, b: b.id };
 });
 afterAll(async () => {
@@ -59,7 +60,8 @@ afterAll(async () => {
   await db.$client.end();
 });
 
-const thread = () => makeThread(forumIds.a, ["Opening post", "A reply", "Another reply"]);
+const thread = () =>
+  makeThread({ forumId: forumIds.a, messages: ["Opening post", "A reply", "Another reply"] });
 async function pendingPost() {
   const t = await thread();
   const [row] = await db
@@ -80,7 +82,7 @@ async function openReport() {
   const t = await thread();
   const reporter = await makeMember();
   const result = await reportPost(reporter, t.postIds[1]!, "Spam");
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(result.error);
   const [report] = await db
     .select({ id: reports.id })
     .from(reports)
@@ -262,7 +264,7 @@ const CASES: { action: string; allowed: Who[]; arrange: () => Promise<Act> }[] =
     action: "ban a moderator",
     allowed: ADMIN,
     arrange: async () => {
-      const m = await makeMember("moderator");
+      const m = await makeMember({ role: "moderator" });
       return (v) => banMember(v, { userId: m.id!, reason: "abuse" });
     },
   },
@@ -270,7 +272,7 @@ const CASES: { action: string; allowed: Who[]; arrange: () => Promise<Act> }[] =
     action: "ban an administrator",
     allowed: [],
     arrange: async () => {
-      const m = await makeMember("admin");
+      const m = await makeMember({ role: "admin" });
       return (v) => banMember(v, { userId: m.id!, reason: "abuse" });
     },
   },

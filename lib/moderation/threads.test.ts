@@ -11,19 +11,16 @@ import { getForumPage } from "../forum/forum-page";
 import { findPostLocation, getThreadPage } from "../forum/thread-page";
 import { toggleReaction } from "../forum/reactions";
 import { threadRefSchema } from "./inputs";
+import { cleanUp, makeForum, makeMember, makeThread } from "@/lib/testing/factories";
 import {
   ALL_MATCH_FORUM,
-  cleanUp,
   ALL_MATCH_THREAD,
   forumMatchesRecount,
   logCount,
   logLines,
-  makeForums,
-  makeMember,
-  makeThread,
   memberMatchesRecount,
   threadMatchesRecount,
-} from "./testing";
+} from "@/lib/testing/inspect";
 import {
   deleteThread,
   hardDeleteThread,
@@ -45,9 +42,9 @@ let admin: Viewer;
 let member: Viewer;
 
 beforeAll(async () => {
-  ({ a: forumA, b: forumB } = await makeForums());
-  moderator = await makeMember("moderator");
-  admin = await makeMember("admin");
+  [forumA, forumB] = [await makeForum(), await makeForum()];
+  moderator = await makeMember({ role: "moderator" });
+  admin = await makeMember({ role: "admin" });
   member = await makeMember();
 });
 afterAll(async () => {
@@ -76,13 +73,12 @@ async function everythingMatches(threadIds: number[], forumIds: number[] = [foru
 
 describe("refusals", () => {
   it("refuses members, signed-out visitors and banned moderators every thread tool: nothing changes, nothing is logged", async () => {
-    const { threadId, postIds } = await makeThread(forumA.id, [
-      "Opening",
-      "Reply one",
-      "Reply two",
-    ]);
-    const other = await makeThread(forumA.id, ["Another opening"]);
-    const bannedModerator = { ...(await makeMember("moderator")), isBanned: true };
+    const { threadId, postIds } = await makeThread({
+      forumId: forumA.id,
+      messages: ["Opening", "Reply one", "Reply two"],
+    });
+    const other = await makeThread({ forumId: forumA.id, messages: ["Another opening"] });
+    const bannedModerator = { ...(await makeMember({ role: "moderator" })), isBanned: true };
     const before = {
       thread: await threadRow(threadId),
       other: await threadRow(other.threadId),
@@ -131,7 +127,7 @@ describe("refusals", () => {
   });
 
   it("refuses reasons over 500 characters and unknown threads, writing nothing", async () => {
-    const { threadId } = await makeThread(forumA.id, ["Opening"]);
+    const { threadId } = await makeThread({ forumId: forumA.id, messages: ["Opening"] });
     const log = await logCount();
     expect(await deleteThread(moderator, { threadId, reason: "x".repeat(501) })).toEqual({
       ok: false,
@@ -162,7 +158,7 @@ describe("refusals", () => {
 
 describe("lock, stick, rename", () => {
   it("locks and unlocks: members cannot reply to a locked thread, staff can; one log line each", async () => {
-    const { threadId } = await makeThread(forumA.id, ["Opening"]);
+    const { threadId } = await makeThread({ forumId: forumA.id, messages: ["Opening"] });
     expect(await lockThread(moderator, { threadId, reason: "Cooling off" })).toMatchObject({
       ok: true,
       message: "The thread is locked: members can no longer reply.",
@@ -202,8 +198,12 @@ describe("lock, stick, rename", () => {
   });
 
   it("sticks a thread first in its forum, with the flag the forum list shows, and unsticks it", async () => {
-    const { threadId } = await makeThread(forumA.id, ["Opening"], "Please read first");
-    await makeThread(forumA.id, ["A newer thread"]);
+    const { threadId } = await makeThread({
+      forumId: forumA.id,
+      messages: ["Opening"],
+      title: "Please read first",
+    });
+    await makeThread({ forumId: forumA.id, messages: ["A newer thread"] });
     expect((await getForumPage(forumA.slug, 1))!.threads[0]!.id).not.toBe(threadId);
     expect(await stickThread(moderator, { threadId })).toMatchObject({
       ok: true,
@@ -220,7 +220,7 @@ describe("lock, stick, rename", () => {
   });
 
   it("renames with the title rules, changing the slug, and logs old and new titles", async () => {
-    const { threadId, title } = await makeThread(forumA.id, ["Opening"]);
+    const { threadId, title } = await makeThread({ forumId: forumA.id, messages: ["Opening"] });
     expect(await renameThread(moderator, { threadId, title: " ab " })).toEqual({
       ok: false,
       error: "Titles are at least 3 characters long.",
@@ -251,12 +251,11 @@ describe("lock, stick, rename", () => {
 
 describe("move", () => {
   it("moves a thread to another forum: both forums' counts and last posts follow", async () => {
-    const older = await makeThread(forumB.id, ["Already in B"]);
-    const { threadId, postIds } = await makeThread(forumA.id, [
-      "Opening",
-      "Reply",
-      "Another reply",
-    ]);
+    const older = await makeThread({ forumId: forumB.id, messages: ["Already in B"] });
+    const { threadId, postIds } = await makeThread({
+      forumId: forumA.id,
+      messages: ["Opening", "Reply", "Another reply"],
+    });
     const [a0, b0] = [await forumRow(forumA.id), await forumRow(forumB.id)];
     expect(a0!.lastPostId).toBe(postIds[2]);
 
@@ -266,11 +265,11 @@ describe("move", () => {
     });
     expect(await moveThread(moderator, { threadId, forumId: forumA.id })).toEqual({
       ok: false,
-      error: "This thread is already in Moderation A.",
+      error: `This thread is already in ${forumA.title}.`,
     });
     expect(
       await moveThread(moderator, { threadId, forumId: String(forumB.id), reason: "Belongs in B" }),
-    ).toMatchObject({ ok: true, message: "The thread was moved to Moderation B." });
+    ).toMatchObject({ ok: true, message: `The thread was moved to ${forumB.title}.` });
 
     const [a1, b1] = [await forumRow(forumA.id), await forumRow(forumB.id)];
     expect([a1!.threadCount - a0!.threadCount, a1!.messageCount - a0!.messageCount]).toEqual([
@@ -290,8 +289,8 @@ describe("move", () => {
       details: {
         fromForumId: forumA.id,
         toForumId: forumB.id,
-        fromForum: "Moderation A",
-        toForum: "Moderation B",
+        fromForum: forumA.title,
+        toForum: forumB.title,
       },
     });
   });
@@ -299,7 +298,10 @@ describe("move", () => {
 
 describe("delete, restore, delete permanently", () => {
   it("soft-deletes: members no longer see it, staff see it greyed with who and why; counts drop; restore brings it back", async () => {
-    const { threadId, postIds } = await makeThread(forumA.id, ["Opening", "Reply"]);
+    const { threadId, postIds } = await makeThread({
+      forumId: forumA.id,
+      messages: ["Opening", "Reply"],
+    });
     const authors = await db
       .select({ authorId: posts.authorId })
       .from(posts)
@@ -364,7 +366,10 @@ describe("delete, restore, delete permanently", () => {
   });
 
   it("deletes for good, administrators only: posts go, counters and reaction scores follow", async () => {
-    const { threadId, postIds } = await makeThread(forumA.id, ["Opening", "Reply"]);
+    const { threadId, postIds } = await makeThread({
+      forumId: forumA.id,
+      messages: ["Opening", "Reply"],
+    });
     const [reply] = await db.select().from(posts).where(eq(posts.id, postIds[1]!));
     expect(await toggleReaction(member, reply!.id, "like")).toMatchObject({ ok: true });
     const [authorBefore] = await db.select().from(users).where(eq(users.id, reply!.authorId!));
@@ -396,8 +401,14 @@ describe("delete, restore, delete permanently", () => {
 
 describe("merge", () => {
   it("appends the source's posts after the target's, in order; quotes still resolve; counts are exact; the source is gone", async () => {
-    const target = await makeThread(forumA.id, ["Target opening", "Target reply"]);
-    const source = await makeThread(forumB.id, ["Source opening", "Source reply"]);
+    const target = await makeThread({
+      forumId: forumA.id,
+      messages: ["Target opening", "Target reply"],
+    });
+    const source = await makeThread({
+      forumId: forumB.id,
+      messages: ["Source opening", "Source reply"],
+    });
     // Quotes across the two threads, by post id.
     const quoting = await createReply(await makeMember(), {
       threadId: source.threadId,
@@ -465,8 +476,8 @@ describe("merge", () => {
   });
 
   it("keeps counters exact when replies arrive while threads merge", async () => {
-    const target = await makeThread(forumA.id, ["Target"]);
-    const source = await makeThread(forumA.id, ["Source"]);
+    const target = await makeThread({ forumId: forumA.id, messages: ["Target"] });
+    const source = await makeThread({ forumId: forumA.id, messages: ["Source"] });
     const repliers = await Promise.all(Array.from({ length: 8 }, () => makeMember()));
     const results = await Promise.all([
       ...repliers.map((r, i) =>
@@ -492,13 +503,10 @@ describe("merge", () => {
 
 describe("split", () => {
   it("moves chosen posts into a new thread in the same forum, in order; both threads stay numbered 1…n", async () => {
-    const { threadId, postIds, title } = await makeThread(forumA.id, [
-      "One",
-      "Two",
-      "Three",
-      "Four",
-      "Five",
-    ]);
+    const { threadId, postIds, title } = await makeThread({
+      forumId: forumA.id,
+      messages: ["One", "Two", "Three", "Four", "Five"],
+    });
     const a0 = await forumRow(forumA.id);
     const chosen = [postIds[3]!, postIds[1]!]; // order of the request does not matter
 
@@ -571,8 +579,11 @@ describe("split", () => {
   });
 
   it("moves chosen posts to the end of an existing thread in another forum; moving the first post hands the thread to the next", async () => {
-    const source = await makeThread(forumA.id, ["Source one", "Source two", "Source three"]);
-    const target = await makeThread(forumB.id, ["Target one", "Target two"]);
+    const source = await makeThread({
+      forumId: forumA.id,
+      messages: ["Source one", "Source two", "Source three"],
+    });
+    const target = await makeThread({ forumId: forumB.id, messages: ["Target one", "Target two"] });
     const [a0, b0] = [await forumRow(forumA.id), await forumRow(forumB.id)];
 
     expect(

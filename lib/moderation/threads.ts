@@ -7,8 +7,10 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { forums, posts, reactions, threads, users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { titleSchema } from "../forum/posting-rules";
 import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
+import { ok, refuse, type Result } from "../result";
 import { forumUrl, slugify, threadUrl } from "../urls";
 import {
   appendPosts,
@@ -16,7 +18,6 @@ import {
   contributions,
   recountThread,
   renumberPositions,
-  type Tx,
 } from "./counters";
 import {
   firstIssue,
@@ -29,17 +30,14 @@ import {
 import { carryWatches } from "../watching/watch";
 import { logModAction } from "./log-entry";
 
-export type ModerationResult =
-  { ok: true; message: string; threadId: number; url: string } | { ok: false; error: string };
-type Refusal = { ok: false; error: string };
+export type ThreadModerationResult = Result<{ message: string; threadId: number; url: string }>;
 
-const refuse = (error: string): Refusal => ({ ok: false, error });
 export const THREAD_GONE = "This thread does not exist any more.";
 
 type StaffRule = "moderateThreads" | "moderatePosts" | "hardDeleteThread";
 
 /** Why lib/permissions said no, in words for the moderator's form. The decision is made there. */
-export function moderationRefusal(viewer: Viewer, rule: StaffRule): string {
+function moderationRefusal(viewer: Viewer, rule: StaffRule): string {
   if (!isSignedIn(viewer)) return "Sign in as a moderator to do that.";
   if (viewer.isBanned) return "Your account is banned: you cannot moderate.";
   if (rule === "hardDeleteThread" && isStaff(viewer))
@@ -48,17 +46,17 @@ export function moderationRefusal(viewer: Viewer, rule: StaffRule): string {
 }
 
 /** The acting staff member's id, or the refusal. */
-export function staffActor(viewer: Viewer, rule: StaffRule): { actorId: string } | Refusal {
+export function staffActor(viewer: Viewer, rule: StaffRule): Result<{ actorId: string }> {
   if (!can(viewer, rule) || !viewer.id) return refuse(moderationRefusal(viewer, rule));
-  return { actorId: viewer.id };
+  return ok({ actorId: viewer.id });
 }
 
 export function parseInput<T extends z.ZodType>(
   schema: T,
   input: unknown,
-): { data: z.output<T> } | Refusal {
+): Result<{ data: z.output<T> }> {
   const parsed = schema.safeParse(input);
-  return parsed.success ? { data: parsed.data } : refuse(firstIssue(parsed.error));
+  return parsed.success ? ok({ data: parsed.data }) : refuse(firstIssue(parsed.error));
 }
 
 interface LockedThread {
@@ -94,12 +92,8 @@ async function lockThreadRow(tx: Tx, id: number): Promise<LockedThread | null> {
   return (await lockThreadRows(tx, [id])).get(id) ?? null;
 }
 
-const done = (message: string, thread: { id: number; slug: string }): ModerationResult => ({
-  ok: true,
-  message,
-  threadId: thread.id,
-  url: threadUrl(thread),
-});
+const done = (message: string, thread: { id: number; slug: string }): ThreadModerationResult =>
+  ok({ message, threadId: thread.id, url: threadUrl(thread) });
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The common frame: parse, check the rule, then run the change in one transaction. */
@@ -108,12 +102,12 @@ async function moderate<T extends z.ZodType>(
   rule: StaffRule,
   schema: T,
   input: unknown,
-  change: (tx: Tx, data: z.output<T>, actorId: string) => Promise<ModerationResult>,
-): Promise<ModerationResult> {
+  change: (tx: Tx, data: z.output<T>, actorId: string) => Promise<ThreadModerationResult>,
+): Promise<ThreadModerationResult> {
   const parsed = parseInput(schema, input);
-  if ("error" in parsed) return parsed;
+  if (!parsed.ok) return parsed;
   const actor = staffActor(viewer, rule);
-  if ("error" in actor) return actor;
+  if (!actor.ok) return actor;
   return db.transaction((tx) => change(tx, parsed.data, actor.actorId));
 }
 
@@ -138,7 +132,7 @@ function setFlag(
   viewer: Viewer,
   input: ThreadInput,
   change: FlagChange,
-): Promise<ModerationResult> {
+): Promise<ThreadModerationResult> {
   return moderate(
     viewer,
     "moderateThreads",
@@ -165,7 +159,7 @@ function setFlag(
   );
 }
 
-export function lockThread(viewer: Viewer, input: ThreadInput): Promise<ModerationResult> {
+export function lockThread(viewer: Viewer, input: ThreadInput): Promise<ThreadModerationResult> {
   return setFlag(viewer, input, {
     column: "isLocked",
     value: true,
@@ -175,7 +169,7 @@ export function lockThread(viewer: Viewer, input: ThreadInput): Promise<Moderati
   });
 }
 
-export function unlockThread(viewer: Viewer, input: ThreadInput): Promise<ModerationResult> {
+export function unlockThread(viewer: Viewer, input: ThreadInput): Promise<ThreadModerationResult> {
   return setFlag(viewer, input, {
     column: "isLocked",
     value: false,
@@ -185,7 +179,7 @@ export function unlockThread(viewer: Viewer, input: ThreadInput): Promise<Modera
   });
 }
 
-export function stickThread(viewer: Viewer, input: ThreadInput): Promise<ModerationResult> {
+export function stickThread(viewer: Viewer, input: ThreadInput): Promise<ThreadModerationResult> {
   return setFlag(viewer, input, {
     column: "isSticky",
     value: true,
@@ -195,7 +189,7 @@ export function stickThread(viewer: Viewer, input: ThreadInput): Promise<Moderat
   });
 }
 
-export function unstickThread(viewer: Viewer, input: ThreadInput): Promise<ModerationResult> {
+export function unstickThread(viewer: Viewer, input: ThreadInput): Promise<ThreadModerationResult> {
   return setFlag(viewer, input, {
     column: "isSticky",
     value: false,
@@ -217,7 +211,7 @@ const renameInput = z.object({
 export function renameThread(
   viewer: Viewer,
   input: ThreadInput & { title: unknown },
-): Promise<ModerationResult> {
+): Promise<ThreadModerationResult> {
   return moderate(
     viewer,
     "moderateThreads",
@@ -253,7 +247,7 @@ const moveInput = z.object({
 export function moveThread(
   viewer: Viewer,
   input: ThreadInput & { forumId: unknown },
-): Promise<ModerationResult> {
+): Promise<ThreadModerationResult> {
   return moderate(
     viewer,
     "moderateThreads",
@@ -299,7 +293,7 @@ export function moveThread(
 // Delete, restore, delete permanently
 
 /** Soft delete: members no longer see the thread; staff see it greyed with who deleted it and why. */
-export function deleteThread(viewer: Viewer, input: ThreadInput): Promise<ModerationResult> {
+export function deleteThread(viewer: Viewer, input: ThreadInput): Promise<ThreadModerationResult> {
   return moderate(
     viewer,
     "moderateThreads",
@@ -328,7 +322,7 @@ export function deleteThread(viewer: Viewer, input: ThreadInput): Promise<Modera
   );
 }
 
-export function restoreThread(viewer: Viewer, input: ThreadInput): Promise<ModerationResult> {
+export function restoreThread(viewer: Viewer, input: ThreadInput): Promise<ThreadModerationResult> {
   return moderate(
     viewer,
     "moderateThreads",
@@ -359,7 +353,10 @@ export function restoreThread(viewer: Viewer, input: ThreadInput): Promise<Moder
 
 /** Administrators only: removes the thread with its posts (and their reactions, quotes links,
  * alerts and reports, by cascade). Counters and reaction scores follow. Cannot be undone. */
-export function hardDeleteThread(viewer: Viewer, input: ThreadInput): Promise<ModerationResult> {
+export function hardDeleteThread(
+  viewer: Viewer,
+  input: ThreadInput,
+): Promise<ThreadModerationResult> {
   return moderate(
     viewer,
     "hardDeleteThread",
@@ -409,12 +406,11 @@ export function hardDeleteThread(viewer: Viewer, input: ThreadInput): Promise<Mo
         reason,
         details: { forumId: thread.forumId, posts: postCount },
       });
-      return {
-        ok: true,
+      return ok({
         message: `The thread “${thread.title}” and its ${plural(postCount, "post")} were deleted permanently.`,
         threadId: thread.id,
         url: forum ? forumUrl(forum) : "/",
-      };
+      });
     },
   );
 }
@@ -434,7 +430,7 @@ const mergeInput = z.object({
 export function mergeThreads(
   viewer: Viewer,
   input: { sourceId: unknown; targetId: unknown; reason?: unknown },
-): Promise<ModerationResult> {
+): Promise<ThreadModerationResult> {
   return moderate(
     viewer,
     "moderateThreads",
@@ -498,7 +494,10 @@ export type SplitInput = { postIds: unknown; reason?: unknown } & (
 /** Moves the chosen posts of one thread, in their order, into a new thread in the same forum or to
  * the end of another thread. The thread they leave is renumbered 1, 2, 3… so both stay contiguous;
  * first and last posts, reply counts and forum counts follow. */
-export async function splitPosts(viewer: Viewer, input: SplitInput): Promise<ModerationResult> {
+export async function splitPosts(
+  viewer: Viewer,
+  input: SplitInput,
+): Promise<ThreadModerationResult> {
   // The two shapes get their own messages: the title's rules, or the thread reference's.
   const toNewThread = input.newTitle !== undefined;
   const schema = toNewThread ? splitToNewThread : splitToThread;

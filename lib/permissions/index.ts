@@ -4,7 +4,7 @@ import { moderationRules } from "./moderation";
 import { postingRules } from "./posting";
 import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
-export type { PostTarget, ThreadTarget } from "./posting";
+export type { PostTarget, ShownPostTarget, ThreadTarget } from "./posting";
 export type { BanTarget } from "./moderation";
 export { ANONYMOUS, isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 

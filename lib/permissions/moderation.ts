@@ -1,6 +1,6 @@
 // Who may keep threads in order. Merged into the one permissions module (./index.ts).
 import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
-import type { PostTarget } from "./posting";
+import type { ShownPostTarget } from "./posting";
 
 export interface BanTarget {
   id: string;
@@ -27,9 +27,12 @@ export const moderationRules = {
   /** Soft-delete, restore and move posts, alone or in bulk; read deleted content greyed. */
   moderatePosts: activeStaff,
   viewDeleted: activeStaff,
-  /** Any active member may report someone else's visible post. */
-  report: (viewer: Viewer, post: PostTarget) =>
-    activeMember(viewer) && post.deletedAt === null && post.authorId !== viewer.id,
+  /** Any active member may report someone else's visible post (approved: no one else sees the others). */
+  report: (viewer: Viewer, post: ShownPostTarget) =>
+    activeMember(viewer) &&
+    post.approvalState === "approved" &&
+    post.deletedAt === null &&
+    post.authorId !== viewer.id,
   handleReports: activeStaff,
   /** Moderators ban members; administrators also ban moderators; no one bans an administrator or
    * themself. Lifting a ban follows the same rule, so a moderator cannot undo an admin's ban of a moderator. */

@@ -9,7 +9,7 @@ import {
   ForbiddenError,
   type Action,
   type MemberTarget,
-  type PostTarget,
+  type ShownPostTarget,
   type ThreadTarget,
   type Viewer,
 } from ".";
@@ -50,12 +50,15 @@ const thread = (t: Partial<ThreadTarget> = {}): ThreadTarget => ({
   ...t,
 });
 const post =
-  (p: Partial<Omit<PostTarget, "authorId">> & { own?: boolean }) =>
-  (v: Viewer): PostTarget => ({
+  (p: Partial<Omit<ShownPostTarget, "authorId">> & { own?: boolean }) =>
+  (v: Viewer): ShownPostTarget => ({
     authorId: p.own ? v.id : "someone-else",
     deletedAt: p.deletedAt ?? null,
+    approvalState: p.approvalState ?? "approved",
     thread: p.thread ?? thread(),
   });
+// Staff see posts waiting for approval; they are not there to be reacted to, quoted or reported.
+const PENDING = { approvalState: "pending" } as const;
 const DELETED = new Date("2024-01-01T00:00:00Z");
 
 const CASES: Case[] = [
@@ -117,6 +120,39 @@ const CASES: Case[] = [
     make: post({ thread: thread({ deletedAt: DELETED }) }),
     allowed: NOBODY,
   },
+  { action: "react", target: "a post awaiting approval", make: post(PENDING), allowed: NOBODY },
+  {
+    action: "react",
+    target: "a rejected post",
+    make: post({ approvalState: "rejected" }),
+    allowed: NOBODY,
+  },
+  { action: "quotePost", target: "someone else's post", make: post({}), allowed: ACTIVE },
+  { action: "quotePost", target: "their own post", make: post({ own: true }), allowed: ACTIVE },
+  {
+    action: "quotePost",
+    target: "a post in a locked thread",
+    make: post({ thread: thread({ isLocked: true }) }),
+    allowed: STAFF,
+  },
+  {
+    action: "quotePost",
+    target: "a post awaiting approval",
+    make: post(PENDING),
+    allowed: NOBODY,
+  },
+  {
+    action: "quotePost",
+    target: "their own post awaiting approval",
+    make: post({ ...PENDING, own: true }),
+    allowed: NOBODY,
+  },
+  {
+    action: "quotePost",
+    target: "a deleted post",
+    make: post({ deletedAt: DELETED }),
+    allowed: NOBODY,
+  },
   { action: "viewEditHistory", allowed: STAFF },
 
   { action: "moderateThreads", allowed: STAFF },
@@ -131,6 +167,7 @@ const CASES: Case[] = [
     make: post({ deletedAt: DELETED }),
     allowed: NOBODY,
   },
+  { action: "report", target: "a post awaiting approval", make: post(PENDING), allowed: NOBODY },
   { action: "handleReports", allowed: STAFF },
   { action: "ban", target: "themself", make: self, allowed: NOBODY },
   { action: "ban", target: "a member", make: member("member"), allowed: STAFF },

@@ -1,4 +1,5 @@
-// Who may post, reply, edit and react. Merged into the one permissions module (./index.ts).
+// Who may post, reply, edit, react and quote. Merged into the one permissions module (./index.ts).
+import type { Post } from "@/db/schema";
 import { isSignedIn, isStaff, type Viewer } from "./viewer";
 
 export interface ThreadTarget {
@@ -10,6 +11,12 @@ export interface PostTarget {
   authorId: string | null;
   deletedAt: Date | null;
   thread: ThreadTarget;
+}
+
+/** A post as shown on a page, with whether it has been approved yet. Staff see posts waiting for
+ * approval (to approve them), but until then they are no one's to react to, quote or report. */
+export interface ShownPostTarget extends PostTarget {
+  approvalState: Post["approvalState"];
 }
 
 const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
@@ -29,12 +36,18 @@ export const postingRules = {
     post.deletedAt === null &&
     post.thread.deletedAt === null &&
     (isStaff(viewer) || (post.authorId === viewer.id && !post.thread.isLocked)),
-  /** No reacting to one's own posts, nor to deleted ones. */
-  react: (viewer: Viewer, post: PostTarget) =>
+  /** No reacting to one's own posts, nor to deleted ones or ones not approved. */
+  react: (viewer: Viewer, post: ShownPostTarget) =>
     activeMember(viewer) &&
+    post.approvalState === "approved" &&
     post.deletedAt === null &&
     post.thread.deletedAt === null &&
     post.authorId !== viewer.id,
+  /** Quoting is part of replying, and only posts everyone can read can be quoted. */
+  quotePost: (viewer: Viewer, post: ShownPostTarget) =>
+    postingRules.reply(viewer, post.thread) &&
+    post.approvalState === "approved" &&
+    post.deletedAt === null,
   viewEditHistory: (viewer: Viewer) => activeMember(viewer) && isStaff(viewer),
 };
 

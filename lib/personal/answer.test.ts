@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { alerts, users } from "@/db/schema";
-import { ignore, makeForum, makeMember, newThread, react, reply } from "../alerts/test-fixtures";
+import { ignore, makeForum, makeMember, newThread, react, reply } from "@/lib/testing/factories";
 import { unreadAmong } from "../reading/reads";
 import { personalAnswer } from "./answer";
 import { ALERT_COUNT_CAP, GUEST_ANSWER, type PersonalScope } from "./types";
@@ -27,8 +27,8 @@ const scope = (s: Partial<PersonalScope>): PersonalScope => ({
 /** A thread by `author` with a reply by `other`: the page a member opens. */
 async function threadWithReply() {
   const [author, other] = [await makeMember(), await makeMember()];
-  const opening = await newThread(author, forumId);
-  const answer = await reply(other, opening.threadId);
+  const opening = await newThread({ author, forumId });
+  const answer = await reply({ author: other, threadId: opening.threadId });
   return { author, other, threadId: opening.threadId, posts: [opening.postId, answer.postId] };
 }
 

@@ -126,14 +126,18 @@ async function postStates(
   const states: Record<number, PersonalPost> = {};
   for (const row of rows) {
     const thread = { isLocked: row.isLocked, deletedAt: row.threadDeletedAt };
-    const target = { authorId: row.authorId, deletedAt: row.deletedAt, thread };
-    const approved = row.approvalState === "approved";
+    const target = {
+      authorId: row.authorId,
+      deletedAt: row.deletedAt,
+      approvalState: row.approvalState,
+      thread,
+    };
     states[row.id] = {
       reaction: row.reaction,
       canEdit: can(viewer, "editPost", target),
-      canReact: approved && can(viewer, "react", target),
-      canQuote: approved && can(viewer, "reply", thread),
-      canReport: approved && can(viewer, "report", target),
+      canReact: can(viewer, "react", target),
+      canQuote: can(viewer, "quotePost", target),
+      canReport: can(viewer, "report", target),
     };
   }
   return states;

@@ -14,7 +14,7 @@ import {
   newThread,
   reply,
   resetApprovalSetting,
-} from "../moderation/test-fixtures";
+} from "@/lib/testing/factories";
 import { deleteThread } from "../moderation/threads";
 import { ANONYMOUS, ForbiddenError, type Viewer } from "../permissions";
 import { threadUrl } from "../urls";
@@ -34,7 +34,7 @@ let moderator: Viewer;
 beforeAll(async () => {
   forumId = (await makeForum()).id;
   otherForumId = (await makeForum()).id;
-  moderator = await makeMember("moderator");
+  moderator = await makeMember({ role: "moderator" });
 });
 afterAll(async () => {
   await resetApprovalSetting();
@@ -77,10 +77,17 @@ const markOf = async (member: Viewer, threadId: number) =>
 async function threadOf(count: number, forum = forumId) {
   const starter = await makeMember();
   const repliers = [await makeMember(), await makeMember(), await makeMember()];
-  const thread = await newThread(starter, forum, `Reading test ${count} posts`);
+  const thread = await newThread({
+    author: starter,
+    forumId: forum,
+    title: `Reading test ${count} posts`,
+  });
   const ids = [thread.postId];
   for (let i = 1; i < count; i++)
-    ids.push((await reply(repliers[i % 3]!, thread.threadId, `Reply ${i}`)).postId);
+    ids.push(
+      (await reply({ author: repliers[i % 3]!, threadId: thread.threadId, message: `Reply ${i}` }))
+        .postId,
+    );
   return { threadId: thread.threadId, postIds: ids, starter, repliers };
 }
 
@@ -102,7 +109,7 @@ describe("reading marks across pages", () => {
     // Everything read: the last post.
     expect(await jump(reader, threadId)).toBe(await at(threadId, 2, postIds[24]!));
 
-    const fresh = await reply(repliers[0]!, threadId, "Something new");
+    const fresh = await reply({ author: repliers[0]!, threadId, message: "Something new" });
     expect(await isUnreadFor(reader, threadId)).toBe(true);
     expect(await jump(reader, threadId)).toBe(await at(threadId, 2, fresh.postId));
   });
@@ -155,13 +162,13 @@ describe("jump to first unread", () => {
     const reader = await makeMember();
     const { threadId, postIds } = await threadOf(3);
     await view(reader, threadId, 1);
-    const deleted = await reply(moderator, threadId, "Deleted soon");
+    const deleted = await reply({ author: moderator, threadId, message: "Deleted soon" });
     expect(await deletePosts(moderator, [deleted.postId], "test")).toMatchObject({ ok: true });
-    await setApprovalThreshold(await makeMember("admin"), 5);
+    await setApprovalThreshold(await makeMember({ role: "admin" }), 5);
     const newcomer = await makeMember();
-    const pending = await reply(newcomer, threadId, "Waiting for a moderator");
+    const pending = await reply({ author: newcomer, threadId, message: "Waiting for a moderator" });
     await resetApprovalSetting();
-    const visible = await reply(moderator, threadId, "Visible");
+    const visible = await reply({ author: moderator, threadId, message: "Visible" });
     const [pendingRow] = await db
       .select({ state: posts.approvalState })
       .from(posts)
@@ -170,7 +177,7 @@ describe("jump to first unread", () => {
 
     expect(await jump(reader, threadId)).toBe(await at(threadId, 1, visible.postId));
     // Staff read deleted posts too: for them the deleted one is the first unread.
-    const staffReader = await makeMember("moderator");
+    const staffReader = await makeMember({ role: "moderator" });
     await view(staffReader, threadId, 1);
     const [{ n } = { n: 0 }] = await db.execute<{ n: number }>(
       sql`select count(*)::int as n from ${posts} where thread_id = ${threadId}`,
@@ -213,7 +220,11 @@ describe("Mark forum read, Mark all read, the cutoff", () => {
     expect(await markForumRead(reader, forumId)).toBe(true);
     expect(await isUnreadFor(reader, here.threadId)).toBe(false);
 
-    const later = await reply(here.repliers[0]!, here.threadId, "After the forum was marked read");
+    const later = await reply({
+      author: here.repliers[0]!,
+      threadId: here.threadId,
+      message: "After the forum was marked read",
+    });
     expect(await isUnreadFor(reader, here.threadId)).toBe(true);
     expect(await jump(reader, here.threadId)).toBe(await at(here.threadId, 1, later.postId));
     expect(await markForumRead(reader, 2_000_000_000)).toBe(false);
@@ -226,7 +237,11 @@ describe("Mark forum read, Mark all read, the cutoff", () => {
     const there = await threadOf(2, otherForumId);
     await markAllRead(reader);
     expect(await unreadAmong(reader.id, [here.threadId, there.threadId])).toEqual(new Map());
-    const later = await reply(there.repliers[0]!, there.threadId, "After mark all read");
+    const later = await reply({
+      author: there.repliers[0]!,
+      threadId: there.threadId,
+      message: "After mark all read",
+    });
     expect([...(await unreadAmong(reader.id, [here.threadId, there.threadId])).keys()]).toEqual([
       there.threadId,
     ]);

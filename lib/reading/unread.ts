@@ -29,7 +29,7 @@ export function readMark(viewerId: string): SQL<Date | null> {
 
 /** When the viewer last caught up with a thread: the newest of their read mark for the thread, the
  * forum's "Mark forum read", their "Mark all read" and the cutoff. Three primary-key lookups. */
-export function readUpTo(viewerId: string): SQL<Date> {
+function readUpTo(viewerId: string): SQL<Date> {
   return sql<Date>`greatest(${sql.join([...marks(viewerId), readCutoff()], sql`, `)})`;
 }
 

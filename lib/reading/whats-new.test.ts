@@ -14,7 +14,7 @@ import {
   newThread,
   reply,
   resetApprovalSetting,
-} from "../moderation/test-fixtures";
+} from "@/lib/testing/factories";
 import { deleteThread } from "../moderation/threads";
 import type { Viewer } from "../permissions";
 import { latestActivity, type ActivityItem } from "./latest-activity";
@@ -23,11 +23,12 @@ import { recordThreadRead } from "./reads";
 import { newPosts, newThreads, WHATS_NEW_MAX_PAGES } from "./whats-new";
 
 let forumId: number;
+let forumTitle: string;
 let moderator: Viewer;
 
 beforeAll(async () => {
-  forumId = (await makeForum()).id;
-  moderator = await makeMember("moderator");
+  ({ id: forumId, title: forumTitle } = await makeForum());
+  moderator = await makeMember({ role: "moderator" });
 });
 afterAll(async () => {
   await resetApprovalSetting();
@@ -43,15 +44,15 @@ describe("New posts and New threads", () => {
   it("list threads by last post and by creation, newest first, with forum, starter, replies and last poster", async () => {
     const starter = await makeMember();
     const replier = await makeMember();
-    const first = await newThread(starter, forumId, "What's new first");
-    const second = await newThread(starter, forumId, "What's new second");
-    await reply(replier, first.threadId, "Bumps the first thread");
+    const first = await newThread({ author: starter, forumId, title: "What's new first" });
+    const second = await newThread({ author: starter, forumId, title: "What's new second" });
+    await reply({ author: replier, threadId: first.threadId, message: "Bumps the first thread" });
 
     const byPost = await newPosts(null, { page: 1 });
     expect(ids(byPost).slice(0, 2)).toEqual([first.threadId, second.threadId]);
     expect(byPost.items[0]).toMatchObject({
       title: "What's new first",
-      forum: { title: expect.stringMatching(/^Moderation tests/) },
+      forum: { title: forumTitle },
       starter: { name: starter.name },
       replyCount: 1,
       lastPost: { authorName: replier.name },
@@ -67,7 +68,7 @@ describe("New posts and New threads", () => {
     const starter = await makeMember();
     const made: number[] = [];
     for (let i = 0; i < 7; i++)
-      made.push((await newThread(starter, forumId, `Paged ${i}`)).threadId);
+      made.push((await newThread({ author: starter, forumId, title: `Paged ${i}` })).threadId);
     const pages = [];
     for (let page = 1; page <= 3; page++) pages.push(await newPosts(null, { page, perPage: 3 }));
     const listed = pages.flatMap(ids);
@@ -88,8 +89,8 @@ describe("New posts and New threads", () => {
   it("marks unread threads for members and lists only those with Unread only", async () => {
     const reader = await makeMember();
     const starter = await makeMember();
-    const read = await newThread(starter, forumId, "Read by the reader");
-    const unread = await newThread(starter, forumId, "Not read by the reader");
+    const read = await newThread({ author: starter, forumId, title: "Read by the reader" });
+    const unread = await newThread({ author: starter, forumId, title: "Not read by the reader" });
     await recordThreadRead(reader, read.threadId, [read.postId]);
 
     const list = await newPosts(reader.id, { page: 1 });
@@ -112,18 +113,22 @@ describe("New posts and New threads", () => {
     const ignored = await makeMember();
     const other = await makeMember();
     await ignore(viewer, ignored);
-    const theirs = await newThread(ignored, forumId, "By an ignored member");
-    const gone = await newThread(other, forumId, "Deleted by a moderator");
+    const theirs = await newThread({ author: ignored, forumId, title: "By an ignored member" });
+    const gone = await newThread({ author: other, forumId, title: "Deleted by a moderator" });
     expect(
       await deleteThread(moderator, { threadId: gone.threadId, reason: "test" }),
     ).toMatchObject({ ok: true });
-    await setApprovalThreshold(await makeMember("admin"), 3);
+    await setApprovalThreshold(await makeMember({ role: "admin" }), 3);
     const newcomer = await makeMember();
-    const waiting = await newThread(newcomer, forumId, "Waiting for approval");
+    const waiting = await newThread({ author: newcomer, forumId, title: "Waiting for approval" });
     await resetApprovalSetting();
     // A reply by the ignored member does not hide someone else's thread.
-    const kept = await newThread(other, forumId, "Kept, whoever replies");
-    await reply(ignored, kept.threadId, "A reply by the ignored member");
+    const kept = await newThread({ author: other, forumId, title: "Kept, whoever replies" });
+    await reply({
+      author: ignored,
+      threadId: kept.threadId,
+      message: "A reply by the ignored member",
+    });
 
     for (const list of [
       await newPosts(viewer.id, { page: 1 }),
@@ -144,17 +149,17 @@ describe("Latest activity", () => {
   it("merges posts, reactions and new members, newest first", async () => {
     const poster = await makeMember();
     const reactor = await makeMember();
-    const thread = await newThread(
-      poster,
+    const thread = await newThread({
+      author: poster,
       forumId,
-      "Activity thread",
-      "An opening post worth a reaction",
-    );
-    const answer = await reply(
-      reactor,
-      thread.threadId,
-      "::: spoiler Ending\nthe butler\n:::\nA reply with a spoiler",
-    );
+      title: "Activity thread",
+      message: "An opening post worth a reaction",
+    });
+    const answer = await reply({
+      author: reactor,
+      threadId: thread.threadId,
+      message: "::: spoiler Ending\nthe butler\n:::\nA reply with a spoiler",
+    });
     expect(await toggleReaction(reactor, thread.postId, "like")).toMatchObject({ ok: true });
 
     const list = await latestActivity(null, { page: 1 });
@@ -198,15 +203,27 @@ describe("Latest activity", () => {
     const ignored = await makeMember();
     const other = await makeMember();
     await ignore(viewer, ignored);
-    const thread = await newThread(other, forumId, "Activity filters");
-    const byIgnored = await reply(ignored, thread.threadId, "From an ignored member");
+    const thread = await newThread({ author: other, forumId, title: "Activity filters" });
+    const byIgnored = await reply({
+      author: ignored,
+      threadId: thread.threadId,
+      message: "From an ignored member",
+    });
     await toggleReaction(ignored, thread.postId, "love");
     await toggleReaction(other, byIgnored.postId, "haha");
-    const deleted = await reply(other, thread.threadId, "Deleted soon");
+    const deleted = await reply({
+      author: other,
+      threadId: thread.threadId,
+      message: "Deleted soon",
+    });
     expect(await deletePosts(moderator, [deleted.postId], "test")).toMatchObject({ ok: true });
-    await setApprovalThreshold(await makeMember("admin"), 3);
+    await setApprovalThreshold(await makeMember({ role: "admin" }), 3);
     const newcomer = await makeMember();
-    const waiting = await reply(newcomer, thread.threadId, "Waiting for approval");
+    const waiting = await reply({
+      author: newcomer,
+      threadId: thread.threadId,
+      message: "Waiting for approval",
+    });
     await resetApprovalSetting();
 
     const seen = (await latestActivity(viewer.id, { page: 1, perPage: 50 })).items;

@@ -3,9 +3,8 @@
 // the SQL can use or into a message for each field that is wrong. Parameters the form does not have
 // are ignored; a parameter given twice counts once (the first).
 import { z } from "zod";
-import { USERNAME_MAX } from "../accounts/rules";
+import { MEMBER_NAME, SEARCH_QUERY } from "../limits/sizes";
 
-export const SEARCH_QUERY_MAX = 200;
 export const RESULTS_PER_PAGE = 20;
 /** The most results one search lists (50 pages). See search-posts.ts for why there is a cap. */
 export const MAX_RESULTS = 1000;
@@ -18,14 +17,14 @@ export type SearchOrder = (typeof SEARCH_ORDERS)[number]["key"];
 
 export const MESSAGES = {
   empty: "Enter something to search for.",
-  tooLong: `Searches are at most ${SEARCH_QUERY_MAX} characters long.`,
+  tooLong: SEARCH_QUERY.tooLong,
   date: "Enter a date as YYYY-MM-DD, for example 2024-05-31.",
   noSuchDate: "There is no such date.",
   year: "Enter a year from 1000 to 2999.",
   fromAfterTo: "The “from” date is after the “to” date.",
   order: "Order the results by relevance or by date.",
   page: "Page numbers are whole numbers from 1.",
-  memberTooLong: `Member names are at most ${USERNAME_MAX} characters long.`,
+  memberTooLong: MEMBER_NAME.tooLong,
 } as const;
 
 /** The form as the visitor filled it in, shown back to them whether or not it was valid. */
@@ -83,10 +82,10 @@ const day = text.pipe(
 const schema = z
   .object({
     q: text.pipe(
-      z.string().refine((value) => [...value].length <= SEARCH_QUERY_MAX, MESSAGES.tooLong),
+      z.string().refine((value) => [...value].length <= SEARCH_QUERY.max, MESSAGES.tooLong),
     ),
     forum: text,
-    member: text.pipe(z.string().max(USERNAME_MAX, MESSAGES.memberTooLong)),
+    member: text.pipe(z.string().max(MEMBER_NAME.max, MESSAGES.memberTooLong)),
     from: day,
     to: day,
     titles: z.preprocess(one, z.unknown()).transform((value) => value === "1"),

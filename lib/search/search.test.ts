@@ -1,18 +1,17 @@
 // Integration: /search against the real Postgres, through runSearch as the page calls it. The
 // members, forums, threads and posts are this file's own, with words made up for this run, so the
 // other files sharing the database neither see nor disturb them; all of it is removed afterwards.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { categories, forums, ignoredMembers, posts, threads, users } from "@/db/schema";
-import { createReply, createThread } from "../forum/posting";
+import { categories, forums, ignoredMembers, posts, threads } from "@/db/schema";
 import { deletePosts } from "../moderation/posts";
 import { ANONYMOUS, type Viewer } from "../permissions";
 import { MAX_RESULTS, MESSAGES } from "./query";
 import { runSearch, searchMessages, type SearchOutcome } from "./search";
 import { choosePlan } from "./search-plan";
 import { searchPosts, type SearchFilter } from "./search-posts";
+import { cleanUp, makeMember, newThread, reply } from "../testing/factories";
 
 // Letters only: the English stemmer leaves such made-up words whole, and they match nothing else.
 const tag = Array.from({ length: 7 }, () =>
@@ -35,32 +34,7 @@ const W = {
   older: word("bygoneword"),
 };
 
-const made = { users: [] as string[], forums: [] as number[], category: 0 };
-let n = 0;
-async function makeMember(role: "member" | "moderator" = "member"): Promise<Viewer> {
-  const [row] = await db
-    .insert(users)
-    .values({ name: `searcher${tag}${++n}`, role })
-    .returning();
-  made.users.push(row!.id);
-  return { id: row!.id, number: row!.number, name: row!.name, role: row!.role, isBanned: false };
-}
-async function thread(author: Viewer, forumId: number, title: string, message: string) {
-  const result = await createThread(author, {
-    forumId,
-    title,
-    message,
-    idempotencyKey: randomUUID(),
-  });
-  if (!result.ok) throw new Error(result.error);
-  return result;
-}
-async function reply(author: Viewer, threadId: number, message: string) {
-  const result = await createReply(author, { threadId, message, idempotencyKey: randomUUID() });
-  if (!result.ok) throw new Error(result.error);
-  return result.postId;
-}
-
+const made = { forums: [] as number[], category: 0 };
 function results(outcome: SearchOutcome) {
   if (outcome.state !== "results")
     throw new Error(`expected results, got ${JSON.stringify(outcome)}`);
@@ -108,41 +82,86 @@ beforeAll(async () => {
     await makeMember(),
     await makeMember(),
     await makeMember(),
-    await makeMember("moderator"),
+    await makeMember({ role: "moderator" }),
   ];
 
-  const main = await thread(
-    alice,
-    forumA.id,
-    "Harbour news",
-    `The ${W.common} frigate sailed at dawn.`,
-  );
+  const main = await newThread({
+    author: alice,
+    forumId: forumA.id,
+    title: "Harbour news",
+    message: `The ${W.common} frigate sailed at dawn.`,
+  });
   mainThreadId = main.threadId;
   ids.aliceOpening = main.postId;
-  ids.bobReply = await reply(bob, main.threadId, `More ${W.common} news, and ${W.bob} besides.`);
-  ids.xss = await reply(
-    alice,
-    main.threadId,
-    `Look: <script>alert(1)</script> and <img src=x onerror=alert(2)> say ${W.xss} & "so on".`,
-  );
-  ids.deleted = await reply(bob, main.threadId, `This ${W.deleted} post goes away.`);
-  ids.pending = await reply(carol, main.threadId, `This ${W.pending} post waits for a moderator.`);
-  ids.ignored = await reply(dave, main.threadId, `Dave says ${W.ignored} things.`);
-  ids.dated2020 = await reply(carol, main.threadId, `An old ${W.dated} post.`);
-  ids.dated2021 = await reply(dave, main.threadId, `A newer ${W.dated} post.`);
+  ids.bobReply = (
+    await reply({
+      author: bob,
+      threadId: main.threadId,
+      message: `More ${W.common} news, and ${W.bob} besides.`,
+    })
+  ).postId;
+  ids.xss = (
+    await reply({
+      author: alice,
+      threadId: main.threadId,
+      message: `Look: <script>alert(1)</script> and <img src=x onerror=alert(2)> say ${W.xss} & "so on".`,
+    })
+  ).postId;
+  ids.deleted = (
+    await reply({
+      author: bob,
+      threadId: main.threadId,
+      message: `This ${W.deleted} post goes away.`,
+    })
+  ).postId;
+  ids.pending = (
+    await reply({
+      author: carol,
+      threadId: main.threadId,
+      message: `This ${W.pending} post waits for a moderator.`,
+    })
+  ).postId;
+  ids.ignored = (
+    await reply({
+      author: dave,
+      threadId: main.threadId,
+      message: `Dave says ${W.ignored} things.`,
+    })
+  ).postId;
+  ids.dated2020 = (
+    await reply({ author: carol, threadId: main.threadId, message: `An old ${W.dated} post.` })
+  ).postId;
+  ids.dated2021 = (
+    await reply({ author: dave, threadId: main.threadId, message: `A newer ${W.dated} post.` })
+  ).postId;
   ids.carolOpening = (
-    await thread(carol, forumB.id, "Elsewhere", `${W.common} in another forum.`)
+    await newThread({
+      author: carol,
+      forumId: forumB.id,
+      title: "Elsewhere",
+      message: `${W.common} in another forum.`,
+    })
   ).postId;
   ids.titleOpening = (
-    await thread(
-      bob,
-      forumB.id,
-      `Report on the ${W.title}`,
-      "An opening post without the title's words.",
-    )
+    await newThread({
+      author: bob,
+      forumId: forumB.id,
+      title: `Report on the ${W.title}`,
+      message: "An opening post without the title's words.",
+    })
   ).postId;
-  const hidden = await thread(carol, forumA.id, "Waiting thread", `A ${W.hiddenThread} thread.`);
-  const gone = await thread(carol, forumA.id, "Deleted thread", `A ${W.deletedThread} thread.`);
+  const hidden = await newThread({
+    author: carol,
+    forumId: forumA.id,
+    title: "Waiting thread",
+    message: `A ${W.hiddenThread} thread.`,
+  });
+  const gone = await newThread({
+    author: carol,
+    forumId: forumA.id,
+    title: "Deleted thread",
+    message: `A ${W.deletedThread} thread.`,
+  });
 
   const deleted = await deletePosts(moderator, [ids.deleted], "test");
   if (!deleted.ok) throw new Error(deleted.error);
@@ -168,7 +187,7 @@ afterAll(async () => {
   await db.delete(threads).where(inArray(threads.forumId, made.forums));
   await db.delete(forums).where(inArray(forums.id, made.forums));
   await db.delete(categories).where(eq(categories.id, made.category));
-  await db.delete(users).where(inArray(users.id, made.users));
+  await cleanUp();
   await db.$client.end();
 });
 
@@ -380,7 +399,15 @@ describe("pages and the cap", () => {
     const writers = [await makeMember(), await makeMember(), await makeMember()];
     const made: number[] = [];
     for (let i = 0; i < 23; i++)
-      made.push(await reply(writers[i % 3]!, mainThreadId, `Number ${i}: ${W.many}.`));
+      made.push(
+        (
+          await reply({
+            author: writers[i % 3]!,
+            threadId: mainThreadId,
+            message: `Number ${i}: ${W.many}.`,
+          })
+        ).postId,
+      );
     const first = results(await runSearch(ANONYMOUS, { q: W.many, order: "date" }));
     expect(first).toMatchObject({ total: 23, pageCount: 2 });
     const second = results(await runSearch(ANONYMOUS, { q: W.many, order: "date", page: "2" }));

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { can, type Viewer } from "../permissions";
+import { ok, refuse, type Result } from "../result";
 
 export async function getAutoWatch(userId: string): Promise<boolean> {
   const [row] = await db
@@ -18,11 +19,11 @@ export async function getAutoWatch(userId: string): Promise<boolean> {
 export async function setAutoWatch(
   viewer: Viewer,
   enabled: unknown,
-): Promise<{ ok: true; autoWatch: boolean } | { ok: false; error: string }> {
+): Promise<Result<{ autoWatch: boolean }>> {
   if (!can(viewer, "keepReadingState") || !viewer.id)
-    return { ok: false, error: "Sign in to change your settings." };
+    return refuse("Sign in to change your settings.");
   const parsed = z.boolean().safeParse(enabled);
-  if (!parsed.success) return { ok: false, error: "Tick the box or leave it empty." };
+  if (!parsed.success) return refuse("Tick the box or leave it empty.");
   await db.update(users).set({ autoWatch: parsed.data }).where(eq(users.id, viewer.id));
-  return { ok: true, autoWatch: parsed.data };
+  return ok({ autoWatch: parsed.data });
 }

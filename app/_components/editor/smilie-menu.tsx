@@ -23,9 +23,11 @@ export function SmilieMenu({
   disabled?: boolean;
   tabIndex: number;
   onFocus?: () => void;
-  buttonRef?: React.Ref<HTMLButtonElement>;
+  buttonRef?: (node: HTMLButtonElement | null) => void;
 }) {
   const [open, setOpen] = useState(false);
+  // Disabling the toolbar (the preview tab) closes the grid; it stays closed when the tools return.
+  if (disabled && open) setOpen(false);
   const popupId = useId();
   const popupRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement | null>(null);
@@ -41,10 +43,6 @@ export function SmilieMenu({
     document.addEventListener("pointerdown", onPointerDown);
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [open]);
-
-  useEffect(() => {
-    if (disabled) setOpen(false);
-  }, [disabled]);
 
   function close(returnFocus: boolean) {
     setOpen(false);
@@ -87,8 +85,7 @@ export function SmilieMenu({
         type="button"
         ref={(node) => {
           triggerRef.current = node;
-          if (typeof buttonRef === "function") buttonRef(node);
-          else if (buttonRef) buttonRef.current = node;
+          buttonRef?.(node);
         }}
         aria-label="Smilies"
         title="Smilies"

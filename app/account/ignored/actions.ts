@@ -6,29 +6,30 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
+import { MEMBER_ID_MAX, MEMBER_NAME } from "@/lib/limits/sizes";
 import { ignoreMember, unignoreMember, type IgnoreResult } from "@/lib/members/ignore-list";
+import { messageOf } from "@/lib/result";
 import type { IgnoreState } from "./_components/state";
 
 const memberId = z
   .string("Choose a member.")
   .trim()
   .min(1, "Choose a member.")
-  .max(64, "Choose a member.");
+  .max(MEMBER_ID_MAX, "Choose a member.");
 const byName = z.object({
   username: z
     .string("Enter a username.")
     .trim()
     .min(1, "Enter the username of the member to ignore.")
-    .max(64, "Usernames are at most 32 characters long."),
+    .max(MEMBER_NAME.max, MEMBER_NAME.tooLong),
 });
 
 function toState(result: IgnoreResult): IgnoreState {
-  // "Already" means another tab got there first: refresh so this one shows it too.
-  if (result.ok || result.reason === "already") {
-    // Thread pages, profiles, this list and the lists that leave ignored members out all change.
-    revalidatePath("/", "layout");
-  }
-  return { status: result.ok ? "success" : "error", message: result.message, at: Date.now() };
+  // Thread pages, profiles, this list and the lists that leave ignored members out all change. A
+  // refusal may also follow a change made elsewhere (another tab already ignored the member, or they
+  // were made staff or deleted): refresh then too, so this page shows it.
+  revalidatePath("/", "layout");
+  return { status: result.ok ? "success" : "error", message: messageOf(result), at: Date.now() };
 }
 
 const invalid = (message: string): IgnoreState => ({ status: "error", message, at: Date.now() });

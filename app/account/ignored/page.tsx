@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { IgnoreButton } from "@/app/_components/ignore-button";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDate } from "@/lib/format";
-import { IGNORE_LIST_CAP, listIgnoredMembers } from "@/lib/members/ignore-list";
+import { IGNORE_LIST_CAP } from "@/lib/limits/sizes";
+import { listIgnoredMembers } from "@/lib/members/ignore-list";
 import { can } from "@/lib/permissions";
 import { IgnoreByNameForm } from "./_components/ignore-by-name-form";
 

@@ -6,8 +6,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
+import { MEMBER_ID_MAX } from "@/lib/limits/sizes";
 import {
-  CUSTOM_TITLE_MAX,
+  customTitleSchema,
   roleSchema,
   setCustomTitle,
   setMemberRole,
@@ -26,21 +27,16 @@ const memberId = z
   .string("Choose a member.")
   .trim()
   .min(1, "Choose a member.")
-  .max(64, "Choose a member.");
+  .max(MEMBER_ID_MAX, "Choose a member.");
 const roleForm = z.object({ memberId, role: roleSchema });
-const titleForm = z.object({
-  memberId,
-  title: z
-    .string("Enter a title, or leave it empty to clear it.")
-    .max(500, `Custom titles are at most ${CUSTOM_TITLE_MAX} characters long.`),
-});
+const titleForm = z.object({ memberId, title: customTitleSchema });
 
 const fields = (form: FormData, ...names: string[]) =>
   Object.fromEntries(names.map((n) => [n, form.get(n) ?? undefined]));
 
 function toState(result: MemberChange, value?: string): MemberFormState {
   if (result.ok) return { status: "success", message: result.message };
-  return { status: "error", message: result.message, value };
+  return { status: "error", message: result.error, value };
 }
 
 function revalidateMemberPages() {

@@ -5,13 +5,8 @@ import { Avatar } from "@/app/_components/avatar";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDay } from "@/lib/format";
-import {
-  CUSTOM_TITLE_MAX,
-  listMembersForAdmin,
-  ROLE_LABELS,
-  SEARCH_MAX,
-  searchSchema,
-} from "@/lib/members/roles";
+import { listMembersForAdmin, ROLE_LABELS, searchSchema } from "@/lib/members/roles";
+import { CUSTOM_TITLE, MEMBER_SEARCH_MAX } from "@/lib/limits/sizes";
 import { can, isSignedIn, type Role } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 import { RoleForm, TitleForm } from "./_components/member-forms";
@@ -69,7 +64,7 @@ export default async function MemberAdminPage({ searchParams }: Props) {
             type="search"
             name="q"
             defaultValue={search}
-            maxLength={SEARCH_MAX}
+            maxLength={MEMBER_SEARCH_MAX}
             autoComplete="off"
             className="block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
           />
@@ -89,7 +84,7 @@ export default async function MemberAdminPage({ searchParams }: Props) {
 
       <p id={TITLE_HINT} className="mt-1 text-sm text-slate-600">
         Custom titles show under the member&apos;s name on their posts and profile: up to{" "}
-        {CUSTOM_TITLE_MAX} characters; save an empty title to clear it.
+        {CUSTOM_TITLE.max} characters; save an empty title to clear it.
       </p>
       <p className="mt-3 text-sm text-slate-600" role="status">
         {search
@@ -165,7 +160,7 @@ export default async function MemberAdminPage({ searchParams }: Props) {
                       memberId={m.id}
                       name={m.name}
                       customTitle={m.customTitle}
-                      maxLength={CUSTOM_TITLE_MAX}
+                      maxLength={CUSTOM_TITLE.max}
                       hintId={TITLE_HINT}
                     />
                   ) : (

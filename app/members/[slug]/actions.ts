@@ -6,7 +6,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
-import { banMember, unbanMember, type BanField, type BanResult } from "@/lib/moderation/bans";
+import { MEMBER_ID_MAX } from "@/lib/limits/sizes";
+import {
+  banMember,
+  banReasonSchema,
+  unbanMember,
+  type BanField,
+  type BanResult,
+} from "@/lib/moderation/bans";
 
 export interface BanFormState {
   status: "idle" | "success" | "error";
@@ -23,13 +30,10 @@ const memberId = z
   .string("Choose a member.")
   .trim()
   .min(1, "Choose a member.")
-  .max(64, "Choose a member.");
-// The reason's own rules (1 to 500 characters) are lib/moderation/bans.ts's; this only bounds the request.
+  .max(MEMBER_ID_MAX, "Choose a member.");
 const banForm = z.object({
   memberId,
-  reason: z
-    .string("Enter a reason for the ban.")
-    .max(5000, "Reasons are at most 500 characters long."),
+  reason: banReasonSchema,
   endsOn: z
     .union([
       z.literal(""),
@@ -52,7 +56,7 @@ function toState(
   if (result.ok) return { status: "success", message: result.message, at: Date.now() };
   return {
     status: "error",
-    message: result.message,
+    message: result.error,
     field: result.field ?? "form",
     ...typed,
     at: Date.now(),

@@ -15,7 +15,7 @@ export interface DecisionState {
   seq: number;
 }
 
-export const IDLE_DECISION: DecisionState = { status: "idle", message: "", seq: 0 };
+const IDLE_DECISION: DecisionState = { status: "idle", message: "", seq: 0 };
 
 type DecisionAction = (previous: DecisionState, form: FormData) => Promise<DecisionState>;
 

@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { approvePost, rejectPost, setApprovalThreshold } from "@/lib/moderation/approval";
+import { messageOf } from "@/lib/result";
 import type { DecisionState } from "../_components/decision-forms";
 
 const decisionForm = z.object({
@@ -38,7 +39,7 @@ export async function decidePostAction(
       ? await approvePost(viewer, parsed.data.postId)
       : await rejectPost(viewer, parsed.data.postId);
   if (result.ok) revalidatePath("/", "layout");
-  return { status: result.ok ? "success" : "error", message: result.message, seq };
+  return { status: result.ok ? "success" : "error", message: messageOf(result), seq };
 }
 
 export interface SettingFormState {
@@ -67,7 +68,7 @@ export async function saveApprovalSettingAction(
       value: typed,
     };
   const result = await setApprovalThreshold(await getViewer(), parsed.data.value);
-  if (!result.ok) return { status: "error", message: result.message, value: typed };
+  if (!result.ok) return { status: "error", message: result.error, value: typed };
   revalidatePath("/moderation/approval");
   return { status: "success", message: result.message };
 }

@@ -4,8 +4,8 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDateTime, formatDay } from "@/lib/format";
+import { APPROVAL_MAX } from "@/lib/limits/sizes";
 import {
-  APPROVAL_MAX,
   getApprovalThreshold,
   listPendingPosts,
   type PendingPost,

@@ -10,8 +10,8 @@ import {
   listModLog,
   listModLogActions,
   listStaffNames,
-  MOD_LOG_FILTER_MAX,
 } from "@/lib/moderation/log-listing";
+import { MOD_LOG_FILTER_MAX } from "@/lib/limits/sizes";
 import { can, isSignedIn } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 

@@ -6,7 +6,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
-import { rejectReport, resolveReport } from "@/lib/moderation/reports";
+import { rejectReport, reportNoteSchema, resolveReport } from "@/lib/moderation/reports";
+import { messageOf } from "@/lib/result";
 import type { DecisionState } from "../_components/decision-forms";
 
 const decisionForm = z.object({
@@ -15,8 +16,7 @@ const decisionForm = z.object({
     .int()
     .positive("This report does not exist any more."),
   decision: z.enum(["resolve", "reject"], "Choose Resolve or Reject."),
-  // The length is checked by the lib function, which says so in words.
-  note: z.string().max(5000, "Notes are at most 500 characters long.").optional(),
+  note: reportNoteSchema.optional(),
 });
 
 export async function decideReportAction(
@@ -42,5 +42,5 @@ export async function decideReportAction(
       ? await resolveReport(viewer, reportId, note)
       : await rejectReport(viewer, reportId, note);
   if (result.ok) revalidatePath("/", "layout");
-  return { status: result.ok ? "success" : "error", message: result.message, seq };
+  return { status: result.ok ? "success" : "error", message: messageOf(result), seq };
 }

@@ -6,12 +6,12 @@ import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDateTime } from "@/lib/format";
 import {
   listReports,
-  REASON_MAX,
   REPORT_STATES,
   reportCounts,
   type ReportState,
   type ReportView,
 } from "@/lib/moderation/reports";
+import { NOTE } from "@/lib/limits/sizes";
 import { can, isSignedIn } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 import { DecisionForm, DecisionProvider, DecisionStatus } from "../_components/decision-forms";
@@ -199,7 +199,7 @@ function ReportItem({ report }: { report: ReportView }) {
           <DecisionForm
             fields={{ reportId: report.id }}
             subjectId={headingId}
-            note={{ label: "Note for the moderator log (optional)", maxLength: REASON_MAX }}
+            note={{ label: "Note for the moderator log (optional)", maxLength: NOTE.max }}
             accept={{ value: "resolve", label: "Resolve" }}
             refuse={{ value: "reject", label: "Reject" }}
           />

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
+import { USERNAME } from "@/lib/limits/sizes";
 import { signUpAction, type SignUpState } from "../actions";
 
 export function SignUpForm() {
@@ -18,9 +19,9 @@ export function SignUpForm() {
         autoComplete="username"
         defaultValue={state.values.username}
         error={state.errors.username}
-        hint="3 to 32 characters: letters, digits, spaces, _ - and ."
+        hint={`${USERNAME.min} to ${USERNAME.max} characters: letters, digits, spaces, _ - and .`}
         required
-        maxLength={32}
+        maxLength={USERNAME.max}
       />
       <Field
         label="Email"

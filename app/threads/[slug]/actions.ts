@@ -8,7 +8,7 @@ import { editableSource } from "@/lib/forum/editable-source";
 import type { ReactionKind } from "@/db/schema";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { reportPost } from "@/lib/moderation/reports";
+import { reportPost, reportReasonSchema } from "@/lib/moderation/reports";
 import { unwatchThread, watchThread } from "@/lib/watching/watch";
 
 export interface PostFormState {
@@ -83,8 +83,7 @@ const reportForm = z.object({
     .number("This post does not exist any more.")
     .int()
     .positive("This post does not exist any more."),
-  // Length and emptiness are checked by reportPost, which says so in words for the field.
-  reason: z.string("Enter a reason.").max(5000, "Reasons are at most 500 characters long."),
+  reason: reportReasonSchema,
 });
 
 export async function reportPostAction(
@@ -105,7 +104,7 @@ export async function reportPostAction(
   }
   const result = await reportPost(await getViewer(), parsed.data.postId, parsed.data.reason);
   if (!result.ok)
-    return { status: "error", message: result.message, field: result.field, reason: typed };
+    return { status: "error", message: result.error, field: result.field, reason: typed };
   revalidatePath("/moderation/reports");
   return { status: "success", message: result.message };
 }

@@ -8,7 +8,7 @@ import { MemberCard } from "@/app/_components/member-card";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { reactionsForPosts, type PostReactions } from "@/lib/forum/reactions";
-import { getThreadPage, type PostView, type Removal } from "@/lib/forum/thread-page";
+import { getThreadPage, postTarget, type PostView, type Removal } from "@/lib/forum/thread-page";
 import { formatDateTime } from "@/lib/format";
 import { can, isSignedIn, type Viewer } from "@/lib/permissions";
 import { postingRefusal } from "@/lib/permissions/posting";
@@ -70,7 +70,7 @@ function Post({
   viewer: Viewer;
   reactions: PostReactions | undefined;
 }) {
-  const target = { authorId: post.authorId, deletedAt: post.deleted?.at ?? null, thread };
+  const target = postTarget(post, thread);
   return (
     <article
       id={`post-${post.id}`}
@@ -113,8 +113,8 @@ function Post({
             authorName={post.author.name}
             canEdit={can(viewer, "editPost", target)}
             canReact={can(viewer, "react", target)}
-            canQuote={can(viewer, "reply", thread)}
-            canReport={post.approvalState === "approved" && can(viewer, "report", target)}
+            canQuote={can(viewer, "quotePost", target)}
+            canReport={can(viewer, "report", target)}
             counts={Object.fromEntries((reactions?.counts ?? []).map((c) => [c.kind, c.count]))}
             viewerReaction={reactions?.viewerReaction ?? null}
             reactors={reactions?.reactors ?? []}

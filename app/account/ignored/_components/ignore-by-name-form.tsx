@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
+import { MEMBER_NAME } from "@/lib/limits/sizes";
 import { ignoreByNameAction } from "../actions";
 import { IDLE, type IgnoreState } from "./state";
 
@@ -18,7 +19,7 @@ export function IgnoreByNameForm() {
         name="username"
         autoComplete="off"
         required
-        maxLength={64}
+        maxLength={MEMBER_NAME.max}
         defaultValue={state.typed ?? ""}
         error={error}
         hint="The member's name as it shows on their posts."

@@ -4,13 +4,14 @@
 import { z } from "zod";
 import { clientAddress } from "@/lib/auth/client-address";
 import { REQUEST_RATES, suggestionRate } from "@/lib/limits/request-rates";
+import { MEMBER_NAME } from "@/lib/limits/sizes";
 import { suggestMembers } from "@/lib/members/suggest";
 
 const querySchema = z
   .string({ error: "Give the start of a member name as q." })
   .trim()
   .min(1, "Give the start of a member name as q.")
-  .max(32, "Member names are at most 32 characters long.");
+  .max(MEMBER_NAME.max, MEMBER_NAME.tooLong);
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { getForumPage } from "@/lib/forum/forum-page";
 import { can, isSignedIn } from "@/lib/permissions";
 import { postingRefusal } from "@/lib/permissions/posting";
-import { POSTING } from "@/lib/forum/posting-rules";
+import { TITLE } from "@/lib/limits/sizes";
 import { forumUrl } from "@/lib/urls";
 import { NewThreadForm } from "./_components/new-thread-form";
 
@@ -27,7 +27,7 @@ export default async function NewThreadPage({ params }: { params: Promise<{ slug
         {can(viewer, "postThread") ? (
           <NewThreadForm
             forumId={data.forum.id}
-            titleHint={`${POSTING.titleMin} to ${POSTING.titleMax} characters.`}
+            titleHint={`${TITLE.min} to ${TITLE.max} characters.`}
             idempotencyKey={randomUUID()}
           />
         ) : (

@@ -2,7 +2,8 @@
 // (`ban`, `unban`); the ban state is read fresh on every request.
 import { getViewer } from "@/lib/auth/viewer";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { BAN_REASON_MAX, getMemberBanStatus } from "@/lib/moderation/bans";
+import { REASON } from "@/lib/limits/sizes";
+import { getMemberBanStatus } from "@/lib/moderation/bans";
 import { can } from "@/lib/permissions";
 import { BanControls } from "./ban-controls";
 
@@ -81,7 +82,7 @@ export async function BanPanel({ memberNumber }: { memberNumber: number }) {
         isBanned={status.isBanned}
         canBan={canBan}
         canUnban={canUnban}
-        reasonMax={BAN_REASON_MAX}
+        reasonMax={REASON.max}
         minDate={tomorrowUtc()}
       />
     </section>

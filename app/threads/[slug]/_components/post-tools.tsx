@@ -5,7 +5,8 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { FormMessage } from "@/app/_components/form";
 import { insertQuote } from "@/app/_components/editor/events";
-import { getMultiQuote, toggleMultiQuote } from "@/app/_components/editor/multi-quote";
+import { toggleMultiQuote } from "@/app/_components/editor/multi-quote";
+import { useMultiQuote } from "@/app/_components/editor/use-multi-quote";
 import { quoteMarkup } from "@/lib/markup/quote";
 import type { ReactionKind } from "@/db/schema";
 import { REACTIONS, reactionOf, reactionSummary } from "@/lib/forum/reaction-kinds";
@@ -89,14 +90,13 @@ export function PostTools(props: Props) {
   const summary = reactionSummary(reactors);
   const bodyRef = useRef<HTMLDivElement>(null);
   const selected = useRef("");
-  const [marked, setMarked] = useState(false);
+  // Kept current by the multi-quote store (this tab and others); false until hydrated.
+  const marked = useMultiQuote(threadId).includes(postId);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
 
   useEffect(() => {
-    setMarked(getMultiQuote(threadId).includes(postId));
-    const sync = () => setMarked(getMultiQuote(threadId).includes(postId));
     // Remember text selected inside this post: clicking "Quote" may clear the live selection.
     const onSelection = () => {
       const selection = document.getSelection();
@@ -107,13 +107,9 @@ export function PostTools(props: Props) {
         ? selection.toString().trim()
         : "";
     };
-    window.addEventListener("parley:multiquote-changed", sync);
     document.addEventListener("selectionchange", onSelection);
-    return () => {
-      window.removeEventListener("parley:multiquote-changed", sync);
-      document.removeEventListener("selectionchange", onSelection);
-    };
-  }, [threadId, postId]);
+    return () => document.removeEventListener("selectionchange", onSelection);
+  }, []);
 
   const quote = () => {
     setError(undefined);
@@ -257,7 +253,7 @@ export function PostTools(props: Props) {
             <button
               type="button"
               aria-pressed={marked}
-              onClick={() => setMarked(toggleMultiQuote(threadId, postId))}
+              onClick={() => toggleMultiQuote(threadId, postId)}
               className="tool-button"
               title="Mark this post to quote it together with others"
             >

@@ -19,12 +19,21 @@ export function ReplyForm({
   // From the server, so a reply sent before this script has loaded is valid too.
   const [key, setKey] = useState(idempotencyKey);
   const [message, setMessage] = useState("");
+  // The server action itself, not a wrapper: with JavaScript off the form still posts.
   const [state, action] = useActionState<PostFormState, FormData>(replyAction, {});
+  // A reply was posted: the next one starts empty, under a new key. Noted while rendering the answer
+  // (React re-renders at once), so the box never shows the sent text with a spent key.
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    if (state.url) {
+      setMessage("");
+      setKey(crypto.randomUUID());
+    }
+  }
   useEffect(() => {
     if (!state.url) return;
     clearDraft(draftKey);
-    setMessage("");
-    setKey(crypto.randomUUID());
     window.location.assign(state.url);
   }, [state, draftKey]);
 

@@ -5,8 +5,8 @@ import { flushSync } from "react-dom";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { controlClass } from "@/app/_components/form-controls";
 import { reportPostAction, type ReportFormState } from "../actions";
+import { REASON } from "@/lib/limits/sizes";
 
-const REASON_MAX = 500;
 const IDLE: ReportFormState = { status: "idle", message: "" };
 const secondaryButton =
   "rounded border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50";
@@ -118,13 +118,13 @@ function ReportForm({
           required
           autoFocus
           rows={4}
-          maxLength={REASON_MAX}
+          maxLength={REASON.max}
           defaultValue={state.reason ?? ""}
           aria-invalid={reasonError ? true : undefined}
           aria-describedby={[`${id}-hint`, reasonError && `${id}-error`].filter(Boolean).join(" ")}
           className={`${controlClass} min-h-24 resize-y`}
         />
-        <p className="text-xs text-slate-500">Up to {REASON_MAX} characters.</p>
+        <p className="text-xs text-slate-500">Up to {REASON.max} characters.</p>
         {reasonError && (
           <p id={`${id}-error`} className="text-sm text-red-700">
             {reasonError}

@@ -8,6 +8,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { deletePosts, restorePosts } from "@/lib/moderation/posts";
+import type { Result } from "@/lib/result";
 import {
   deleteThread,
   hardDeleteThread,
@@ -64,10 +65,7 @@ function text(form: FormData, name: string): string | undefined {
 /** After a success: stay on the page (refreshed), go to the result's address, or offer a link to it. */
 type Then = "stay" | "go" | "link";
 
-function toState(
-  result: { ok: true; message: string; url: string } | { ok: false; error: string },
-  then: Then = "stay",
-): ModState {
+function toState(result: Result<{ message: string; url: string }>, then: Then = "stay"): ModState {
   if (!result.ok) return { status: "error", message: result.error, at: Date.now() };
   revalidatePath("/", "layout");
   return {
@@ -80,9 +78,7 @@ function toState(
 }
 
 /** After a success that removed the current thread: off to the result's address. */
-function leave(
-  result: { ok: true; message: string; url: string } | { ok: false; error: string },
-): ModState {
+function leave(result: Result<{ message: string; url: string }>): ModState {
   const state = toState(result);
   if (result.ok) redirect(result.url);
   return state;

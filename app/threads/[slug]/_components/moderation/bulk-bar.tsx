@@ -2,59 +2,35 @@
 
 // The bar that appears, pinned to the bottom of the window, once a moderator ticks posts: Delete
 // (with a reason), Restore, and Split (into a new thread, or onto the end of another one).
-import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
 import { postToolAction } from "./actions";
 import { clearSelection, useSelection } from "./selection";
-import { IDLE } from "./state";
 import { Answer, buttonStyle, inputStyle, labelStyle, ReasonField } from "./ui";
+import { usePanels } from "./use-panels";
+import { TITLE } from "@/lib/limits/sizes";
 
 type Panel = "delete" | "split";
-const TITLE_MAX = 150;
 
 export function BulkBar({ threadId }: { threadId: number }) {
   const selection = useSelection(threadId);
-  const [state, action, pending] = useActionState(postToolAction, IDLE);
-  const [open, setOpen] = useState<Panel | null>(null);
+  // The posts acted on are no longer selected; the answer stays until put away.
+  const panels = usePanels<Panel>(postToolAction, () => clearSelection(threadId));
+  const { id, state, pending, open, submit, close } = panels;
   const [splitTo, setSplitTo] = useState<"new" | "existing">("new");
-  const [answerShown, setAnswerShown] = useState(false);
-  const toggles = useRef(new Map<Panel, HTMLButtonElement | null>());
-  const id = useId();
+  const answerShown = panels.answer !== null;
   const count = selection.size;
   const postIds = [...selection].sort((a, b) => a - b);
 
-  useEffect(() => {
-    if (state.status === "idle") return;
-    setAnswerShown(true);
-    if (state.status === "success") {
-      setOpen(null);
-      clearSelection(threadId);
-    }
-  }, [state, threadId]);
+  // Kept while a request runs: its success clears the selection a moment before the answer arrives.
+  if (count === 0 && !answerShown && !pending) return null;
 
-  if (count === 0 && !answerShown) return null;
-
-  const submit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
-  };
-  const close = () => {
-    const panel = open;
-    setOpen(null);
-    if (panel) toggles.current.get(panel)?.focus();
-  };
   const toggleButton = (panel: Panel, label: string) => (
     <button
       type="button"
-      ref={(el) => {
-        toggles.current.set(panel, el);
-      }}
-      aria-expanded={open === panel}
-      aria-controls={open === panel ? `${id}-${panel}` : undefined}
-      onClick={() => {
-        setAnswerShown(false);
-        if (open === panel) close();
-        else setOpen(panel);
+      {...panels.toggle(panel)}
+      onClick={(event) => {
+        panels.dismissAnswer();
+        panels.toggle(panel).onClick(event);
       }}
       className={buttonStyle.plain}
     >
@@ -85,9 +61,7 @@ export function BulkBar({ threadId }: { threadId: number }) {
     <section
       aria-label="Selected posts"
       className="sticky bottom-0 z-20 mt-3 max-h-[80vh] overflow-y-auto rounded-t-lg border border-b-0 border-brand-600 bg-white p-3 shadow-[0_-4px_12px_rgba(15,23,42,0.12)]"
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && open) close();
-      }}
+      onKeyDown={panels.closeOnEscape}
     >
       <div className="flex flex-wrap items-center gap-2">
         <p className="mr-auto text-sm font-semibold text-slate-800" aria-live="polite">
@@ -109,8 +83,8 @@ export function BulkBar({ threadId }: { threadId: number }) {
           type="button"
           onClick={() => {
             clearSelection(threadId);
-            setOpen(null);
-            setAnswerShown(false);
+            panels.closeQuietly();
+            panels.dismissAnswer();
           }}
           className={buttonStyle.quiet}
         >
@@ -179,7 +153,7 @@ export function BulkBar({ threadId }: { threadId: number }) {
                   id={`${id}-title`}
                   name="newTitle"
                   required
-                  maxLength={TITLE_MAX}
+                  maxLength={TITLE.max}
                   autoComplete="off"
                   className={inputStyle}
                 />

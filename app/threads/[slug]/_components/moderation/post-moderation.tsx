@@ -2,11 +2,10 @@
 
 // Staff controls in a post's header: "Select post #N" for the bulk bar, and Delete (with an optional
 // reason, in a small form that opens below) or Restore. The first post is deleted with its thread, not alone.
-import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { postToolAction } from "./actions";
 import { setSelected, useSelection } from "./selection";
-import { IDLE } from "./state";
 import { Answer, buttonStyle, ReasonField } from "./ui";
+import { usePanels } from "./use-panels";
 
 interface Props {
   threadId: number;
@@ -17,28 +16,15 @@ interface Props {
 }
 
 export function PostModeration({ threadId, postId, position, deleted, isFirst }: Props) {
-  const [state, action, pending] = useActionState(postToolAction, IDLE);
-  const [open, setOpen] = useState(false);
-  const [answerShown, setAnswerShown] = useState(false);
-  const toggleRef = useRef<HTMLButtonElement>(null);
+  const panels = usePanels<"delete">(postToolAction);
+  const { state, pending, submit } = panels;
+  const open = panels.open === "delete";
+  // Successes show on the post itself (greyed, or back); only a refusal needs saying here.
+  const answerShown = panels.answer?.status === "error";
   const selected = useSelection(threadId).has(postId);
-  const id = useId();
-
-  useEffect(() => {
-    if (state.status === "idle") return;
-    if (state.status === "success") setOpen(false);
-    setAnswerShown(state.status === "error");
-  }, [state]);
-
-  const submit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
-  };
   const close = () => {
-    setOpen(false);
-    setAnswerShown(false);
-    toggleRef.current?.focus();
+    panels.close();
+    panels.dismissAnswer();
   };
 
   return (
@@ -66,14 +52,11 @@ export function PostModeration({ threadId, postId, position, deleted, isFirst }:
         ) : (
           !isFirst && (
             <button
-              ref={toggleRef}
               type="button"
-              aria-expanded={open}
-              aria-controls={open ? `${id}-delete` : undefined}
-              onClick={() => {
-                if (open) return close();
-                setAnswerShown(false);
-                setOpen(true);
+              {...panels.toggle("delete")}
+              onClick={(event) => {
+                panels.dismissAnswer();
+                panels.toggle("delete").onClick(event);
               }}
               className={`${buttonStyle.quiet} aria-expanded:bg-red-50 aria-expanded:text-red-800`}
             >
@@ -90,11 +73,11 @@ export function PostModeration({ threadId, postId, position, deleted, isFirst }:
           }}
         >
           {open && (
-            <form id={`${id}-delete`} onSubmit={submit} className="space-y-2">
+            <form id={panels.panelId("delete")} onSubmit={submit} className="space-y-2">
               <input type="hidden" name="tool" value="delete" />
               <input type="hidden" name="postId" value={postId} />
               <ReasonField
-                id={`${id}-reason`}
+                id={`${panels.id}-reason`}
                 label={`Reason for deleting post #${position} (optional)`}
                 autoFocus
               />

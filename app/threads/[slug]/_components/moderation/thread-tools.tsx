@@ -3,12 +3,14 @@
 // "Thread tools" for staff, above a thread's posts: Lock/Unlock and Stick/Unstick act at once;
 // Rename, Move, Delete, Merge and (administrators) Delete permanently open a small form below the
 // buttons. The server decides again on every request (./actions.ts → lib/moderation).
-import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { threadToolAction } from "./actions";
 import type { ForumChoice } from "@/lib/forum/forum-choices";
-import { IDLE, type ModState } from "./state";
+import { carriedAnswer, carryAnswer, forgetCarriedAnswer } from "./carried-answer";
 import { Answer, buttonStyle, inputStyle, labelStyle, ReasonField } from "./ui";
+import { usePanels } from "./use-panels";
+import { TITLE } from "@/lib/limits/sizes";
 
 interface Props {
   thread: {
@@ -24,65 +26,23 @@ interface Props {
 }
 
 type Panel = "rename" | "move" | "delete" | "merge" | "hard-delete";
-const TITLE_MAX = 150;
-const CARRY_MS = 10_000;
 
 export function ThreadTools({ thread, forums, canHardDelete }: Props) {
-  const [state, action, pending] = useActionState(threadToolAction, IDLE);
-  const [open, setOpen] = useState<Panel | null>(null);
-  const toggles = useRef(new Map<Panel, HTMLButtonElement | null>());
   const router = useRouter();
-  const id = useId();
-
-  // A tool that gives the thread a new URL (rename) ends on a page whose React tree may be new, and
-  // the answer with it: it is carried across in sessionStorage, for a few seconds only, so it cannot
-  // turn up on a later visit.
-  const carryKey = `thread-tools:${thread.id}`;
-  const [carried, setCarried] = useState<ModState | null>(null);
-  useEffect(() => {
-    const saved = sessionStorage.getItem(carryKey);
-    if (!saved) return;
-    sessionStorage.removeItem(carryKey);
-    try {
-      const answer = JSON.parse(saved) as ModState;
-      if (Date.now() - (answer.at ?? 0) < CARRY_MS) setCarried(answer);
-    } catch {
-      // Not ours, or damaged: nothing to carry over.
-    }
-  }, [carryKey]);
-
-  useEffect(() => {
-    if (state.status !== "success") return;
-    setOpen(null);
-    if (state.url) {
-      sessionStorage.setItem(carryKey, JSON.stringify({ ...state, at: Date.now() }));
-      router.replace(state.url);
-    }
-  }, [state, router, carryKey]);
-
-  // Sent from onSubmit rather than <form action>: React resets a form after its action, and a
-  // refused title or reason should stay in its field to be corrected.
-  const submit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
-  };
-  const close = () => {
-    const panel = open;
-    setOpen(null);
-    if (panel) toggles.current.get(panel)?.focus();
-  };
-  const toggle = (panel: Panel) => (open === panel ? close() : setOpen(panel));
+  const panels = usePanels<Panel>(threadToolAction, (answer) => {
+    if (!answer.url) return;
+    carryAnswer(thread.id, answer);
+    router.replace(answer.url);
+  });
+  const { id, state, pending, open, submit, close } = panels;
+  // The answer of a tool used on this thread's previous page (./carried-answer.ts).
+  const [carried] = useState(() => carriedAnswer(thread.id));
+  useEffect(() => forgetCarriedAnswer(thread.id), [thread.id]);
 
   const toggleButton = (panel: Panel, label: string, danger = false) => (
     <button
       type="button"
-      ref={(el) => {
-        toggles.current.set(panel, el);
-      }}
-      aria-expanded={open === panel}
-      aria-controls={open === panel ? `${id}-${panel}` : undefined}
-      onClick={() => toggle(panel)}
+      {...panels.toggle(panel)}
       className={danger ? buttonStyle.dangerOutline : buttonStyle.plain}
     >
       {label}
@@ -100,11 +60,9 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
   );
   const panelForm = (panel: Panel, children: React.ReactNode) => (
     <form
-      id={`${id}-${panel}`}
+      id={panels.panelId(panel)}
       onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === "Escape") close();
-      }}
+      onKeyDown={panels.closeOnEscape}
       className="mt-3 space-y-3 rounded border border-slate-200 bg-white p-3"
     >
       <input type="hidden" name="threadId" value={thread.id} />
@@ -155,7 +113,7 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
                 id={`${id}-title`}
                 name="title"
                 required
-                maxLength={TITLE_MAX}
+                maxLength={TITLE.max}
                 defaultValue={thread.title}
                 autoFocus
                 className={inputStyle}

@@ -4,8 +4,7 @@
 // answer from the server (announced: errors as alerts, successes as status messages).
 import Link from "next/link";
 import type { ModState } from "./state";
-
-export const REASON_MAX = 500;
+import { REASON } from "@/lib/limits/sizes";
 
 const base =
   "inline-flex items-center justify-center gap-1 rounded border px-3 py-1.5 text-sm font-semibold whitespace-nowrap shadow-sm disabled:cursor-not-allowed disabled:opacity-60";
@@ -38,14 +37,14 @@ export function ReasonField({
       <input
         id={id}
         name="reason"
-        maxLength={REASON_MAX}
+        maxLength={REASON.max}
         autoComplete="off"
         autoFocus={autoFocus}
         aria-describedby={`${id}-hint`}
         className={inputStyle}
       />
       <p id={`${id}-hint`} className="text-xs text-slate-500">
-        Kept in the moderator log; at most {REASON_MAX} characters.
+        Kept in the moderator log; at most {REASON.max} characters.
       </p>
     </div>
   );

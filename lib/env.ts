@@ -1,0 +1,154 @@
+// Every environment variable Parley reads, parsed with zod into typed values with their defaults, so
+// a mistyped value is refused with its name instead of quietly becoming NaN or "off". `npm start`
+// checks the environment first (envProblems) and refuses to start on any problem; app code reads
+// `env.X`. (AUTH_SECRET and AUTH_TRUST_HOST are Auth.js's own, read by it directly.)
+//
+// Server code only, but not `server-only`: scripts/start.ts runs it outside Next.
+import { z } from "zod";
+
+const wholeNumber = (min: number, max?: number) => {
+  const expected =
+    max === undefined
+      ? `must be a whole number ≥ ${min}`
+      : `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d{1,15}$/, expected)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, expected)
+        .max(max ?? Number.MAX_SAFE_INTEGER, expected),
+    );
+};
+
+const url = (protocols: string[], example: string) =>
+  z
+    .string()
+    .refine(
+      (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol),
+      `must be an absolute ${protocols.map((p) => p.slice(0, -1)).join(" or ")} address such as ${example}`,
+    );
+
+const text = z.string().min(1, "must not be empty");
+
+const schema = z
+  .object({
+    PORT: wholeNumber(1, 65_535).default(3000),
+    HOSTNAME: text.default("0.0.0.0"),
+    /** Embedded Postgres data, generated secrets, uploaded avatars. */
+    DATA_DIR: text.default(".data"),
+    /** A Postgres server to use instead of the embedded one; scripts/start.ts sets it to that one. */
+    DATABASE_URL: url(
+      ["postgres:", "postgresql:"],
+      "postgres://user:password@host:5432/parley",
+    ).optional(),
+    DATABASE_POOL_SIZE: wholeNumber(1).default(10),
+    /** The next build's folder (benchmarks build into their own). */
+    NEXT_DIST_DIR: text.default(".next"),
+    /** The forum's public address, for the absolute links in feeds; unset: the host asked for. */
+    SITE_URL: url(["http:", "https:"], "https://forum.example").optional(),
+    /** Whether a reverse proxy in front says where requests come from (X-Forwarded-For / -Host). */
+    TRUST_PROXY: z
+      .enum(["0", "1", "false", "true"], "must be 1 (behind a trusted reverse proxy) or 0")
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
+    GUEST_PAGE_CACHE: z.enum(["on", "off"], "must be on or off").default("on"),
+    POST_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(10),
+    PREVIEW_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(30),
+    SUGGEST_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(120),
+    AUTH_GITHUB_ID: text.optional(),
+    AUTH_GITHUB_SECRET: text.optional(),
+    AUTH_GOOGLE_ID: text.optional(),
+    AUTH_GOOGLE_SECRET: text.optional(),
+    /** The first administrator, created on the first start only. */
+    ADMIN_USERNAME: z
+      .string()
+      .trim()
+      .optional()
+      .transform((name) => name || "admin"),
+    /** Unset or empty: a random password, printed once. */
+    ADMIN_PASSWORD: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    // One half of a pair is a typo or a forgotten line, not a wish to hide the button.
+    for (const [id, secret] of [
+      ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+      ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    ] as const) {
+      if (Boolean(env[id]) !== Boolean(env[secret]))
+        ctx.addIssue({
+          code: "custom",
+          path: [env[id] ? secret : id],
+          message: `must be set with ${env[id] ? id : secret} (or neither)`,
+        });
+    }
+  });
+
+export type Env = z.output<typeof schema>;
+type Name = keyof Env;
+const NAMES = Object.keys(schema.shape) as Name[];
+
+type Source = Record<string, string | undefined>;
+
+/** The variables Parley reads, with unset and empty alike meaning "use the default". */
+function relevant(source: Source): Partial<Record<Name, string>> {
+  const values: Partial<Record<Name, string>> = {};
+  for (const name of NAMES) {
+    const value = source[name];
+    if (value !== undefined && value !== "") values[name] = value;
+  }
+  return values;
+}
+
+function describe(issues: z.core.$ZodIssue[], source: Source): string[] {
+  return issues.map((issue) => {
+    const name = String(issue.path[0] ?? "environment");
+    const value = source[name];
+    return value === undefined || value === ""
+      ? `${name} ${issue.message}`
+      : `${name} ${issue.message}, got '${value}'`;
+  });
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The environment is not valid:\n  ${problems.join("\n  ")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Every problem with these variables, one sentence each naming the variable; empty when all is well. */
+export function envProblems(source: Source = process.env): string[] {
+  const parsed = schema.safeParse(relevant(source));
+  return parsed.success ? [] : describe(parsed.error.issues, source);
+}
+
+/** The parsed environment, or an EnvError listing every problem. */
+export function parseEnv(source: Source = process.env): Env {
+  const parsed = schema.safeParse(relevant(source));
+  if (!parsed.success) throw new EnvError(describe(parsed.error.issues, source));
+  return parsed.data;
+}
+
+// Parsed at first use rather than at import, and again only if a variable changed: scripts/start.ts
+// sets DATA_DIR and DATABASE_URL after importing the modules that read them, and Next, running in
+// the same process, bundles its own copy of this module. Comparing the raw values costs far less than
+// a request; parsing happens once per distinct environment, which in production means once.
+let cached: { key: string; env: Env } | undefined;
+
+function current(): Env {
+  const key = JSON.stringify(NAMES.map((name) => process.env[name] ?? null));
+  if (cached?.key !== key) cached = { key, env: parseEnv(process.env) };
+  return cached.env;
+}
+
+/** The environment, typed: `env.POST_RATE_LIMIT_PER_MINUTE` is a number ≥ 1, never NaN. */
+export const env: Readonly<Env> = Object.defineProperties(
+  {} as Env,
+  Object.fromEntries(
+    NAMES.map((name) => [name, { enumerable: true, get: () => current()[name] }]),
+  ) as PropertyDescriptorMap,
+);

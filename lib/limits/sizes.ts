@@ -1,0 +1,66 @@
+// How long or how many: every size Parley accepts, stated once, with the message that quotes it built
+// from the same number, so a form's maxLength, a schema's check and the words a member reads can
+// never disagree. Pure (no server imports, no environment): forms in the browser import it too.
+// Rates (how often) are request-rates.ts's and lib/env.ts's.
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+export interface TextLimit {
+  /** Characters at least (0: may be empty). */
+  readonly min: number;
+  /** Characters at most. */
+  readonly max: number;
+  readonly tooShort: string;
+  readonly tooLong: string;
+}
+
+/** `plural` as a sentence starts: "Titles" → "Titles are at most 150 characters long." */
+function characters(plural: string, min: number, max: number): TextLimit {
+  return {
+    min,
+    max,
+    tooShort: `${plural} are at least ${count(min)} characters long.`,
+    tooLong: `${plural} are at most ${count(max)} characters long.`,
+  };
+}
+
+// Posts.
+export const TITLE = characters("Titles", 3, 150);
+export const MESSAGE = characters("Messages", 1, 50_000);
+/** The post editor shows a character count from this length on. */
+export const MESSAGE_COUNT_FROM = 45_000;
+
+// Accounts.
+export const USERNAME = characters("Usernames", 3, 32);
+/** A member's name as others type it (search, @mentions, ignore by name): any existing name fits. */
+export const MEMBER_NAME = characters("Member names", 1, USERNAME.max);
+/** argon2 hashes anything, but a megabyte of "password" is a denial of service, not a password. */
+export const PASSWORD = characters("Passwords", 10, 256);
+/** RFC 5321's longest address. */
+export const EMAIL_MAX = 254;
+export const LOCATION = characters("Locations", 0, 50);
+export const SIGNATURE = characters("Signatures", 0, 500);
+export const CUSTOM_TITLE = characters("Custom titles", 0, 50);
+/** Member ids as forms send them back (ids are generated, so this only bounds the request). */
+export const MEMBER_ID_MAX = 64;
+
+// Moderation: reasons for reports and bans, and every staff tool's optional reason or note.
+export const REASON = characters("Reasons", 0, 500);
+export const NOTE = characters("Notes", 0, REASON.max);
+/** How many posts one bulk action may touch. */
+export const BULK_POSTS_MAX = 200;
+export const BULK_POSTS_TOO_MANY = `Choose at most ${count(BULK_POSTS_MAX)} posts at a time.`;
+/** The approval queue's setting: a member's first this-many posts wait for a moderator. */
+export const APPROVAL_MAX = 100;
+export const APPROVAL_TOO_MANY = `Enter at most ${count(APPROVAL_MAX)}.`;
+/** The moderator log's filter fields (an action name, a moderator's name). */
+export const MOD_LOG_FILTER_MAX = 64;
+
+// Search and member lists.
+export const SEARCH_QUERY = characters("Searches", 0, 200);
+/** /admin/members' name search. */
+export const MEMBER_SEARCH_MAX = 50;
+
+/** Enough for any honest use; bounds the per-page query and the list page. */
+export const IGNORE_LIST_CAP = 1000;
+export const IGNORE_LIST_FULL = `Your ignore list is full (${count(IGNORE_LIST_CAP)} members). Unignore someone first.`;
