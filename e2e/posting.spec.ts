@@ -289,6 +289,8 @@ test("with JavaScript off, a member reads the thread and replies from the plain 
     javaScriptEnabled: false,
     storageState: await page.context().storageState(),
   });
+  // The page everyone shares, not the one rendered for a member in the two seconds after posting.
+  await context.clearCookies({ name: "parley-wrote" });
   try {
     const plain = await context.newPage();
     await plain.goto(url);

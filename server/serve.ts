@@ -42,7 +42,7 @@ function watchDatabase(url: string, everyMs = 1000) {
   };
 }
 
-/** Every server action may have written: its answer sets WROTE_COOKIE for two seconds, so the pages
+/** Every POST (a server action, a reply or reaction route) may have written: its answer sets WROTE_COOKIE for two seconds, so the pages
  * the writer loads next skip the one-second cache (see guest-page-cache.ts). Appended to whatever
  * cookies the action sets itself (a sign-in's session). */
 function markWrite(res: http.ServerResponse) {
@@ -79,6 +79,7 @@ export async function serve(options: {
   // Loaded once DATABASE_URL is set (db/client reads it on import), through the server-only hook.
   allowServerOnlyImports();
   const { handlePersonal, PERSONAL_PATH } = await import("./personal-route");
+  const { handleWrite, isWriteRoute } = await import("./write-routes");
   const server = http.createServer((req, res) => {
     // Sign-in limits count per address: only a trusted proxy may say where a request came from.
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
@@ -91,9 +92,10 @@ export async function serve(options: {
       res.end(UNAVAILABLE_PAGE);
       return;
     }
-    if (req.method === "POST" && req.headers["next-action"]) markWrite(res);
-    const path = req.url?.split("?", 1)[0];
+    if (req.method === "POST") markWrite(res);
+    const path = req.url?.split("?", 1)[0] ?? "/";
     if (path === PERSONAL_PATH) void handlePersonal(req, res, { trustProxy });
+    else if (isWriteRoute(path)) void handleWrite(req, res, { path, trustProxy });
     else if (guestCache) guestCache.handle(req, res, render);
     else render(req, res);
   });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Pagination } from "@/app/_components/pagination";
+import { AlertCountSync } from "@/app/_components/personal/alert-count-sync";
 import { listAlerts, type AlertView } from "@/lib/alerts/list";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDateTime } from "@/lib/format";
@@ -31,6 +32,7 @@ export default async function AlertsPage({
 
   return (
     <div className="mx-auto max-w-3xl">
+      <AlertCountSync unread={data.unread} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h1 className="text-2xl font-bold">Alerts</h1>

@@ -34,7 +34,8 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
   if (!isSignedIn(viewer)) return GUEST_ANSWER;
   const { scope } = request;
   const [alerts, queues, thread, shownPosts, ignored, unread] = await Promise.all([
-    unreadAlertCount(viewer.id),
+    // The bell without a number rather than no header at all, when alerts cannot be counted.
+    unreadAlertCount(viewer.id).catch(() => 0),
     queueCounts(viewer),
     scope.thread ? threadState(viewer, scope.thread) : null,
     scope.thread && scope.posts.length > 0 ? postStates(viewer, scope.thread, scope.posts) : {},

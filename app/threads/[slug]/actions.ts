@@ -3,9 +3,7 @@
 import { rowId } from "@/lib/row-id";
 import { getViewer } from "@/lib/auth/viewer";
 import { createReply, editPost, type PostingField } from "@/lib/forum/posting";
-import { isReactionKind, toggleReaction } from "@/lib/forum/reactions";
 import { editableSource } from "@/lib/forum/editable-source";
-import type { ReactionKind } from "@/db/schema";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { reportPost, reportReasonSchema } from "@/lib/moderation/reports";
@@ -53,19 +51,6 @@ export async function editableSourceAction(
   const parsed = postId.safeParse(id);
   if (!parsed.success) return { error: "This post does not exist any more." };
   return editableSource(await getViewer(), parsed.data);
-}
-
-export async function toggleReactionAction(
-  id: number,
-  kind: ReactionKind,
-): Promise<{ reaction: ReactionKind | null } | { error: string }> {
-  const parsed = postId.safeParse(id);
-  if (!parsed.success || !isReactionKind(kind)) return { error: "That reaction is not available." };
-  const result = await toggleReaction(await getViewer(), parsed.data, kind);
-  // The buttons refresh the page themselves (router.refresh); revalidating here as well rendered the
-  // page twice per click, once into this answer and once for the refresh.
-  if (!result.ok) return { error: result.error };
-  return { reaction: result.reaction };
 }
 
 // Reporting a post from the thread page: parse the form, ask who is acting, and let

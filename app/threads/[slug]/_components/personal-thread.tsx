@@ -58,7 +58,16 @@ export function ReplyArea({
   const mine = answer?.thread?.id === thread.id ? answer.thread : null;
   const state: ReplyState = mine ?? server;
   const guest = answer ? answer.viewer === null : !signedIn;
-  if (state.canReply) return <ReplyForm threadId={thread.id} idempotencyKey={state.replyKey} />;
+  // Drawn from the personal answer, scripts run: the reply route. Drawn on the server (a page
+  // rendered for this reader), scripts may be off: the server action, which posts without them.
+  if (state.canReply)
+    return (
+      <ReplyForm
+        threadId={thread.id}
+        idempotencyKey={state.replyKey}
+        via={mine ? "route" : "action"}
+      />
+    );
   return (
     <>
       {/* Without scripts a member's page is the one drawn for everyone: the plain reply page. */}

@@ -13,7 +13,8 @@ import { REACTIONS, reactionOf, reactionSummary } from "@/lib/forum/reaction-kin
 import { memberUrl } from "@/lib/urls";
 import { updatePersonal, usePersonal } from "@/app/_components/personal/store";
 import { quotesFor } from "@/app/_components/editor/actions";
-import { editableSourceAction, editPostAction, toggleReactionAction } from "../actions";
+import { editableSourceAction, editPostAction } from "../actions";
+import { reactionUrl, sendJson } from "./send-json";
 
 // Loaded when first used, not with the page: most readers never edit or report, and guests cannot.
 const PostEditor = dynamic(
@@ -147,8 +148,10 @@ export function PostTools(props: Props) {
   // no render of the page on the server.
   const react = (kind: ReactionKind) =>
     startTransition(async () => {
-      const result = await toggleReactionAction(postId, kind);
-      if ("error" in result) return setError(result.error);
+      const result = await sendJson<{ reaction: ReactionKind | null }>(reactionUrl(postId), {
+        kind,
+      });
+      if (!result.ok) return setError(result.error);
       setError(undefined);
       if (viewer?.number != null) {
         const me = {

@@ -1,0 +1,137 @@
+// The two writes members make most, answered here without Next (server/serve.ts): a reply and a
+// reaction toggle. They answer with what changed, so nothing re-renders the page on the server; the
+// same lib functions as the server actions decide everything (permissions, limits, idempotency,
+// counters). The session is read as the personal answer reads it (lib/session/request-viewer.ts).
+//
+// A cross-site page cannot make these requests: they accept only `application/json` bodies (a form
+// or a simple fetch from another origin cannot send that type without a CORS preflight, which this
+// server never grants), and an Origin header, which browsers send with every POST, must name this
+// host.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { createReply } from "../lib/forum/posting";
+import { isReactionKind, toggleReaction } from "../lib/forum/reactions";
+import { MESSAGE } from "../lib/limits/sizes";
+import { rowId } from "../lib/row-id";
+import { viewerOf } from "../lib/session/request-viewer";
+
+const REACTION_PATH = /^\/api\/posts\/([^/]+)\/reaction$/;
+const REPLY_PATH = /^\/api\/threads\/([^/]+)\/replies$/;
+
+/** A message at its limit is at most 4 bytes per character in UTF-8; JSON escaping can double
+ * that. Anything longer is refused before it is read in full. */
+const MAX_BODY_BYTES = MESSAGE.max * 8 + 1024;
+
+const reactionBody = z.object({ kind: z.string() });
+const replyBody = z.object({ message: z.unknown(), idempotencyKey: z.unknown() });
+
+/** Whether this request is one of the write routes (and then it is answered). */
+export function isWriteRoute(path: string): boolean {
+  return REACTION_PATH.test(path) || REPLY_PATH.test(path);
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    "cache-control": "private, no-store",
+  });
+  res.end(text);
+}
+
+class RequestProblem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function checkSameOrigin(req: IncomingMessage, trustProxy: boolean) {
+  if (!/^application\/json\b/i.test(req.headers["content-type"] ?? ""))
+    throw new RequestProblem(415, "Send JSON.");
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  const host = (trustProxy && req.headers["x-forwarded-host"]) || req.headers.host;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new RequestProblem(403, "This request did not come from the forum's own pages.");
+  }
+  if (originHost !== host)
+    throw new RequestProblem(403, "This request did not come from the forum's own pages.");
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new RequestProblem(413, MESSAGE.tooLong);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new RequestProblem(413, MESSAGE.tooLong);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+  } catch {
+    throw new RequestProblem(400, "That request was not understood.");
+  }
+}
+
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  trustProxy: boolean,
+) {
+  if (req.method !== "POST") throw new RequestProblem(405, "POST only.");
+  checkSameOrigin(req, trustProxy);
+  const reaction = REACTION_PATH.exec(path);
+  if (reaction) {
+    const postId = rowId().safeParse(reaction[1]);
+    if (!postId.success) throw new RequestProblem(404, "This post does not exist any more.");
+    const body = reactionBody.safeParse(await readJson(req));
+    if (!body.success || !isReactionKind(body.data.kind))
+      throw new RequestProblem(400, "That reaction is not available.");
+    const viewer = await viewerOf(req.headers.cookie);
+    const result = await toggleReaction(viewer, postId.data, body.data.kind);
+    if (!result.ok) return json(res, viewer.id ? 403 : 401, { error: result.error });
+    return json(res, 200, { reaction: result.reaction });
+  }
+  const threadId = rowId().safeParse(REPLY_PATH.exec(path)![1]);
+  if (!threadId.success) throw new RequestProblem(404, "This thread does not exist any more.");
+  const body = replyBody.safeParse(await readJson(req));
+  if (!body.success) throw new RequestProblem(400, "That request was not understood.");
+  const viewer = await viewerOf(req.headers.cookie);
+  const result = await createReply(viewer, { threadId: threadId.data, ...body.data });
+  // A refusal is about the message (422), or about who is asking or the thread (403).
+  if (!result.ok)
+    return json(res, result.field === "message" ? 422 : viewer.id ? 403 : 401, {
+      error: result.error,
+      field: result.field ?? "form",
+    });
+  return json(res, 200, { url: result.url, postId: result.postId });
+}
+
+export async function handleWrite(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { path: string; trustProxy: boolean },
+): Promise<void> {
+  try {
+    await answer(req, res, options.path, options.trustProxy);
+  } catch (error) {
+    if (res.headersSent) return;
+    if (error instanceof RequestProblem) {
+      // The rest of an oversized body is not read: close the connection after answering.
+      if (error.status === 413) res.setHeader("connection", "close");
+      return json(res, error.status, { error: error.message, field: "form" });
+    }
+    console.error("write route failed", error);
+    json(res, 503, { error: "The forum could not save that just now. Try again.", field: "form" });
+  }
+}
