@@ -120,6 +120,18 @@ export const sessions = pgTable("sessions", {
   expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
 });
 
+/** Sessions their member signed out of (Auth.js's sessions are sealed cookies, with nothing on the
+ * server to delete): a copy of the cookie made before sign-out stops working at once. Kept until
+ * the cookie would have expired anyway. */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("ended_sessions_expires_idx").on(t.expiresAt)],
+);
+
 export const verificationTokens = pgTable(
   "verification_tokens",
   {

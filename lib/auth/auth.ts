@@ -2,6 +2,7 @@
 // set, GitHub and Google. Sessions are JWTs carrying the user id and a session version; every
 // request re-reads the member from Postgres (lib/auth/viewer.ts), so bans, role changes and
 // password changes take effect at once.
+import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
@@ -12,6 +13,7 @@ import { drizzleAdapter } from "./adapter";
 import { signInSchema } from "../accounts/rules";
 import { authenticate } from "./sign-in";
 import { clientAddress } from "./client-address";
+import { endSession } from "../session/end-session";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -68,11 +70,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       console.error(error);
     },
   },
+  events: {
+    // Signing out ends this sign-in everywhere its cookie was copied, not only in this browser.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token && typeof token.sid === "string") await endSession(token.sid, token.exp);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // Auth.js's own jti changes whenever it re-seals the cookie; this id lasts the sign-in.
+        token.sid = randomUUID();
       }
       return token;
     },
@@ -81,6 +92,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         ...session,
         uid: token.uid as string | undefined,
         sv: token.sv as number | undefined,
+        sid: token.sid as string | undefined,
       };
     },
     redirect({ url, baseUrl }) {

@@ -8,7 +8,7 @@ import { auth } from "./auth";
  * (after a ban or password change) makes them anonymous at once, and their role is always the one
  * the database holds now. Cached for one request. */
 export const getViewer = cache(async (): Promise<Viewer> => {
-  const session = (await auth()) as { uid?: string; sv?: number } | null;
+  const session = (await auth()) as { uid?: string; sv?: number; sid?: string } | null;
   if (!session?.uid) return ANONYMOUS;
-  return loadViewer(session.uid, session.sv ?? 0);
+  return loadViewer(session.uid, session.sv ?? 0, { sessionId: session.sid ?? null });
 });

@@ -1,9 +1,9 @@
 // Who a signed-in session belongs to, as the database says now. Factored out of getViewer
 // (lib/auth/viewer.ts) so it runs without cookies or Auth.js: the tests call it directly.
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { users } from "@/db/schema";
+import { endedSessions, users } from "@/db/schema";
 import { ANONYMOUS, type Viewer } from "./viewer";
 
 /** lastSeenAt is written at most this often per member, not on every request. */
@@ -18,10 +18,18 @@ export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
 export async function loadViewer(
   userId: string,
   sessionVersion: number,
-  now = new Date(),
+  options: {
+    now?: Date;
+    /** The sign-in's id: one its member signed out of counts as no session. */
+    sessionId?: string | null;
+  } = {},
 ): Promise<Viewer> {
+  const { now = new Date(), sessionId = null } = options;
   const [member] = await db
     .select({
+      signedOut: sessionId
+        ? sql<boolean>`exists (select 1 from ${endedSessions} where ${endedSessions.sessionId} = ${sessionId})`
+        : sql<boolean>`false`,
       id: users.id,
       number: users.number,
       name: users.name,
@@ -35,7 +43,7 @@ export async function loadViewer(
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  if (!member || member.sessionVersion !== sessionVersion) return ANONYMOUS;
+  if (!member || member.sessionVersion !== sessionVersion || member.signedOut) return ANONYMOUS;
   if (!member.lastSeenAt || now.getTime() - member.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     await db.update(users).set({ lastSeenAt: now }).where(eq(users.id, member.id));
   }

@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { alerts, users } from "@/db/schema";
 import { ignore, makeForum, makeMember, newThread, react, reply } from "@/lib/testing/factories";
 import { unreadAmong } from "../reading/reads";
+import { endSession } from "../session/end-session";
 import { personalAnswer } from "./answer";
 import { ALERT_COUNT_CAP, GUEST_ANSWER, type PersonalScope } from "./types";
 
@@ -16,7 +17,11 @@ afterAll(async () => {
   await db.$client.end();
 });
 
-const sessionOf = (member: { id: string }, sv = 0) => ({ uid: member.id, sv });
+const sessionOf = (member: { id: string }, sv = 0, sid: string | null = null) => ({
+  uid: member.id,
+  sv,
+  sid,
+});
 const scope = (s: Partial<PersonalScope>): PersonalScope => ({
   thread: null,
   posts: [],
@@ -48,9 +53,27 @@ describe("personalAnswer", () => {
       (await personalAnswer({ session: sessionOf(t.author, 1), scope: page, isPageView: true }))
         .viewer?.name,
     ).toBe(t.author.name);
+    // Signing out ends that sign-in, wherever its cookie was copied; another sign-in goes on.
+    await endSession("signed-out-sign-in");
     expect(
       await personalAnswer({
-        session: { uid: "no-such-member", sv: 0 },
+        session: sessionOf(t.author, 1, "signed-out-sign-in"),
+        scope: page,
+        isPageView: true,
+      }),
+    ).toEqual(GUEST_ANSWER);
+    expect(
+      (
+        await personalAnswer({
+          session: sessionOf(t.author, 1, "another-sign-in"),
+          scope: page,
+          isPageView: true,
+        })
+      ).viewer?.name,
+    ).toBe(t.author.name);
+    expect(
+      await personalAnswer({
+        session: { uid: "no-such-member", sv: 0, sid: null },
         scope: page,
         isPageView: true,
       }),

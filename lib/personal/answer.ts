@@ -7,6 +7,7 @@ import { db } from "@/db/client";
 import { ignoredMembers, posts, reactions, threads, threadWatches, users } from "@/db/schema";
 import { can, isSignedIn, type Viewer } from "../permissions";
 import { loadViewer } from "../permissions/load-viewer";
+import type { SessionClaims } from "../session/session-cookie";
 import { postingRefusal } from "../permissions/posting";
 import { unreadAlertCount } from "../alerts/list";
 import { pendingPostCount } from "../moderation/approval";
@@ -22,7 +23,7 @@ import {
 
 export interface PersonalRequest {
   /** The session's member and version, from the cookie; null for none or an invalid one. */
-  session: { uid: string; sv: number } | null;
+  session: SessionClaims | null;
   scope: PersonalScope;
   /** A prefetch is not a page view: it records no read mark. */
   isPageView: boolean;
@@ -30,7 +31,8 @@ export interface PersonalRequest {
 
 export async function personalAnswer(request: PersonalRequest): Promise<PersonalAnswer> {
   if (!request.session) return GUEST_ANSWER;
-  const viewer = await loadViewer(request.session.uid, request.session.sv);
+  const { uid, sv, sid } = request.session;
+  const viewer = await loadViewer(uid, sv, { sessionId: sid });
   if (!isSignedIn(viewer)) return GUEST_ANSWER;
   const { scope } = request;
   const [alerts, queues, thread, shownPosts, ignored, unread] = await Promise.all([

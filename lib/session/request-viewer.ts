@@ -16,5 +16,5 @@ export function sessionOf(cookieHeader: string | undefined): SessionClaims | nul
 
 export async function viewerOf(cookieHeader: string | undefined): Promise<Viewer> {
   const session = sessionOf(cookieHeader);
-  return session ? loadViewer(session.uid, session.sv) : ANONYMOUS;
+  return session ? loadViewer(session.uid, session.sv, { sessionId: session.sid }) : ANONYMOUS;
 }

@@ -28,15 +28,23 @@ function chunked(name: string, token: string): string {
 
 describe("readSession", () => {
   it("reads the member and session version from a cookie Auth.js encoded", async () => {
-    const token = await tokenFor({ uid: "user-1", sv: 3 });
+    const token = await tokenFor({ uid: "user-1", sv: 3, sid: "sign-in-1" });
     const header = `theme=dark; ${SESSION_COOKIE}=${token}; other=1`;
-    expect(readSession(header, { secure: false, secrets })).toEqual({ uid: "user-1", sv: 3 });
+    expect(readSession(header, { secure: false, secrets })).toEqual({
+      uid: "user-1",
+      sv: 3,
+      sid: "sign-in-1",
+    });
   });
 
   it("reads the __Secure- cookie over https, whose name is also the key's salt", async () => {
     const token = await tokenFor({ uid: "user-2", sv: 0 }, SECURE_SESSION_COOKIE);
     const header = `${SECURE_SESSION_COOKIE}=${token}`;
-    expect(readSession(header, { secure: true, secrets })).toEqual({ uid: "user-2", sv: 0 });
+    expect(readSession(header, { secure: true, secrets })).toEqual({
+      uid: "user-2",
+      sv: 0,
+      sid: null,
+    });
     // The plain name over http is another cookie: this one is not it.
     expect(readSession(header, { secure: false, secrets })).toBeNull();
   });
@@ -46,7 +54,11 @@ describe("readSession", () => {
     expect(token.length).toBeGreaterThan(2 * (4096 - 160));
     const header = `a=b; ${chunked(SESSION_COOKIE, token)}`;
     expect(sessionToken(header, SESSION_COOKIE)).toBe(token);
-    expect(readSession(header, { secure: false, secrets })).toEqual({ uid: "user-3", sv: 1 });
+    expect(readSession(header, { secure: false, secrets })).toEqual({
+      uid: "user-3",
+      sv: 1,
+      sid: null,
+    });
   });
 
   it("counts a token from before session versions as version 0", async () => {
@@ -54,6 +66,7 @@ describe("readSession", () => {
     expect(readSession(`${SESSION_COOKIE}=${token}`, { secure: false, secrets })).toEqual({
       uid: "user-4",
       sv: 0,
+      sid: null,
     });
   });
 
@@ -64,7 +77,7 @@ describe("readSession", () => {
         secure: false,
         secrets: ["the-new-secret-0123456789abcdef", secret],
       }),
-    ).toEqual({ uid: "user-5", sv: 2 });
+    ).toEqual({ uid: "user-5", sv: 2, sid: null });
   });
 
   it("refuses a forged tag, a changed ciphertext or header, and another secret", async () => {
@@ -93,6 +106,7 @@ describe("readSession", () => {
     expect(decodeSessionToken(token, { secrets, salt: SESSION_COOKIE })).toEqual({
       uid: "user-6",
       sv: 0,
+      sid: null,
     });
   });
 

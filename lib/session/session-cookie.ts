@@ -19,6 +19,8 @@ export const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
 export interface SessionClaims {
   uid: string;
   sv: number;
+  /** This sign-in's id (lib/auth/auth.ts), kept through refreshes; null in tokens from before it. */
+  sid: string | null;
 }
 
 /** Auth.js's decode allows this much clock skew on `exp`. */
@@ -150,7 +152,12 @@ export function decodeSessionToken(
       return null;
     }
     if (payload === null || typeof payload !== "object") return null;
-    const { uid, sv, exp } = payload as { uid?: unknown; sv?: unknown; exp?: unknown };
+    const { uid, sv, sid, exp } = payload as {
+      uid?: unknown;
+      sv?: unknown;
+      sid?: unknown;
+      exp?: unknown;
+    };
     const nowS = (options.now ?? Date.now()) / 1000;
     // Auth.js always sets exp; a token without one is not one it issued.
     if (typeof exp !== "number" || exp + CLOCK_TOLERANCE_S <= nowS) return null;
@@ -158,7 +165,7 @@ export function decodeSessionToken(
     // As getViewer reads it: a token from before session versions counts as version 0.
     const version = sv === undefined ? 0 : sv;
     if (typeof version !== "number" || !Number.isInteger(version)) return null;
-    return { uid, sv: version };
+    return { uid, sv: version, sid: typeof sid === "string" ? sid : null };
   }
   return null;
 }
