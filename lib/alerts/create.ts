@@ -1,10 +1,9 @@
-// Creating alerts. Alerts are written in the transaction that makes the post (or its approval, or the
-// reaction) visible, so a post waiting for approval alerts nobody until a moderator approves it.
-import { and, eq, inArray } from "drizzle-orm";
+// Creating alerts. Alerts are written once the post is visible: right after a new post commits
+// (lib/forum/posting.ts), or in the transaction of its approval or of the reaction. Never for a post
+// waiting for approval, so it alerts nobody until a moderator approves it.
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { alerts, ignoredMembers, threadWatches, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/tx";
-
-type AlertKind = (typeof alerts.$inferInsert)["kind"];
 
 /** Of these members, the ones who have put the actor on their ignore list: they hear nothing from
  * them. As in notIgnoredBy (lib/members/ignore-filter.ts), an ignored member who has since become staff
@@ -31,7 +30,8 @@ async function membersIgnoring(
 
 /** One alert per member per post, for the strongest reason: quoted, then mentioned, then a reply in a
  * thread they watch. Never to the post's author, nor to members ignoring them; a member already
- * alerted about this post (an approval retried, say) is not alerted again. */
+ * alerted about this post (an approval retried, say) is not alerted again. One `insert … select`:
+ * a thread with thousands of watchers costs one statement, not thousands of rows through Node. */
 export async function alertForNewPost(
   tx: DbOrTx,
   input: {
@@ -42,33 +42,37 @@ export async function alertForNewPost(
     mentionedIds: string[];
   },
 ): Promise<void> {
-  const watchers = await tx
-    .select({ userId: threadWatches.userId })
-    .from(threadWatches)
-    .where(eq(threadWatches.threadId, input.threadId));
-  const reasons = new Map<string, AlertKind>();
-  const add = (userId: string | null, kind: AlertKind) => {
-    if (userId && userId !== input.actorId && !reasons.has(userId)) reasons.set(userId, kind);
-  };
-  input.quotedAuthorIds.forEach((id) => add(id, "quote"));
-  input.mentionedIds.forEach((id) => add(id, "mention"));
-  watchers.forEach((w) => add(w.userId, "reply"));
-  if (reasons.size === 0) return;
-
-  const recipients = [...reasons.keys()];
-  const [ignoring, already] = await Promise.all([
-    membersIgnoring(tx, input.actorId, recipients),
-    tx
-      .select({ userId: alerts.userId })
-      .from(alerts)
-      .where(and(eq(alerts.postId, input.postId), inArray(alerts.userId, recipients))),
-  ]);
-  const skip = new Set([...ignoring, ...already.map((a) => a.userId)]);
-  const rows = [...reasons]
-    .filter(([userId]) => !skip.has(userId))
-    .map(([userId, kind]) => ({ userId, kind, actorId: input.actorId, postId: input.postId }));
-  if (rows.length) await tx.insert(alerts).values(rows);
+  const { postId, threadId, actorId } = input;
+  const quoted = input.quotedAuthorIds.filter((id): id is string => id !== null);
+  // Rank: the first reason per member wins (distinct on … order by rank).
+  await tx.execute(sql`
+    insert into ${alerts} (user_id, kind, actor_id, post_id)
+    select reason.user_id, reason.kind, ${actorId}, ${postId}
+    from (
+      select distinct on (user_id) user_id, kind
+      from (
+        select unnest(${toTextArray(quoted)}::text[]) as user_id, 'quote'::alert_kind as kind, 1 as rank
+        union all
+        select unnest(${toTextArray(input.mentionedIds)}::text[]), 'mention'::alert_kind, 2
+        union all
+        select ${threadWatches.userId}, 'reply'::alert_kind, 3
+        from ${threadWatches} where ${threadWatches.threadId} = ${threadId}
+      ) candidates
+      where user_id <> ${actorId}
+      order by user_id, rank
+    ) reason
+    join ${users} recipient on recipient.id = reason.user_id
+    where not exists (
+        select 1 from ${ignoredMembers} ignoring join ${users} actor on actor.id = ignoring.ignored_id
+        where ignoring.user_id = reason.user_id and ignoring.ignored_id = ${actorId}
+          and actor.role = 'member')
+      and not exists (
+        select 1 from ${alerts} earlier
+        where earlier.post_id = ${postId} and earlier.user_id = reason.user_id)`);
 }
+
+/** A JS array as one Postgres text[] parameter (drizzle would expand it into a row of parameters). */
+const toTextArray = (values: string[]) => `{${values.map((v) => JSON.stringify(v)).join(",")}}`;
 
 /** A member reacted to a post: its author hears of it once. Changing the reaction keeps the alert
  * (the list shows the current one); withdrawing it withdraws the alert, so toggling never piles up. */

@@ -11,7 +11,7 @@ import { createReply, createThread, editPost } from "./posting";
 import { MESSAGE } from "../limits/sizes";
 import { POSTING } from "./posting-rules";
 import { toggleReaction } from "./reactions";
-import { makeMember, newThread } from "../testing/factories";
+import { makeForum, makeMember, newThread } from "../testing/factories";
 
 let forumId: number;
 
@@ -279,6 +279,39 @@ describe("concurrent replies across watched threads", () => {
         reaction_counts: true,
         positions_unique: true,
       });
+  });
+});
+
+describe("a member's reply and new thread in one forum at once", () => {
+  it("never deadlock, and the forum's counters stay exact", async () => {
+    // Replies used to lock thread → member → forum and new threads forum → member: 10 of 20 such
+    // pairs failed with "deadlock detected". Both now take the member before the forum.
+    const forum = await makeForum();
+    const members = await Promise.all(Array.from({ length: 20 }, () => makeMember()));
+    const own = await Promise.all(members.map((m) => newThread({ author: m, forumId: forum.id })));
+    const results = await Promise.all(
+      members.flatMap((m, i) => [
+        createReply(m, {
+          threadId: own[i]!.threadId,
+          message: "A reply",
+          idempotencyKey: randomUUID(),
+        }),
+        createThread(m, {
+          forumId: forum.id,
+          title: `Another thread ${i}`,
+          message: "Opening post",
+          idempotencyKey: randomUUID(),
+        }),
+      ]),
+    );
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const [counts] = await db.execute<{ threads: boolean; messages: boolean; last: boolean }>(sql`
+      select
+        f.thread_count = (select count(*) from threads t where t.forum_id = f.id) as threads,
+        f.message_count = (select count(*) from posts p join threads t on t.id = p.thread_id where t.forum_id = f.id) as messages,
+        f.last_post_id = (select p.id from posts p join threads t on t.id = p.thread_id where t.forum_id = f.id order by p.created_at desc limit 1) as last
+      from forums f where f.id = ${forum.id}`);
+    expect(counts).toEqual({ threads: true, messages: true, last: true });
   });
 });
 

@@ -59,8 +59,8 @@ async function rateLimitRefusal(tx: Tx, authorId: string): Promise<string | null
   return `You are posting too fast (${POSTING.perMinute} posts a minute at most). Try again in ${seconds} seconds.`;
 }
 
-/** Renders and inserts one post at the end of a locked thread, with its quotes and alerts; its author
- * now watches the thread (if their auto-watch setting is on). */
+/** Renders and inserts one post at the end of a locked thread, with its quotes; its author now
+ * watches the thread (if their auto-watch setting is on). Answers with whom to alert, once committed. */
 /** A pending post (approval queue) moves no counter and sends no alert until approved (lib/moderation/approval.ts). */
 async function insertPost(
   tx: Tx,
@@ -98,20 +98,34 @@ async function insertPost(
     await tx
       .insert(postQuotes)
       .values(facts.quoted.map((q) => ({ postId: post!.id, quotedPostId: q.postId })));
-  if (input.pending) return post!;
+  if (input.pending) return { ...post!, alerts: null };
   await tx
     .update(users)
     .set({ messageCount: sql`${users.messageCount} + 1`, lastSeenAt: sql`now()` })
     .where(eq(users.id, input.author.id));
-  await alertForNewPost(tx, {
-    postId: post!.id,
-    threadId: input.threadId,
-    actorId: input.author.id,
-    quotedAuthorIds: facts.quoted.map((q) => q.authorId),
-    mentionedIds: mentionedMemberIds(html, facts),
-  });
   await autoWatch(tx, input.author.id, input.threadId);
-  return post!;
+  return {
+    ...post!,
+    alerts: {
+      postId: post!.id,
+      threadId: input.threadId,
+      actorId: input.author.id,
+      quotedAuthorIds: facts.quoted.map((q) => q.authorId),
+      mentionedIds: mentionedMemberIds(html, facts),
+    },
+  };
+}
+
+type AlertsFor = Parameters<typeof alertForNewPost>[1];
+
+/** Alerts go out once the post is committed, outside its transaction: the thread, member and forum
+ * locks are not held while a watched thread's thousand alerts are written. A failure to alert is
+ * logged and the post stands (it is already saved; the member must not post it again). */
+async function sendAlerts(alerts: AlertsFor | null): Promise<void> {
+  if (!alerts) return;
+  await alertForNewPost(db, alerts).catch((error: unknown) => {
+    console.error("alerts for a new post failed", error);
+  });
 }
 
 export async function createReply(
@@ -125,8 +139,9 @@ export async function createReply(
   if (!viewer.id || !viewer.name || viewer.isBanned)
     return fail("form", postingRefusal(viewer, "post"));
   const author = { id: viewer.id, name: viewer.name };
+  let alerts: AlertsFor | null = null;
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     // The thread row lock orders concurrent replies: positions and counters stay exact.
     const [thread] = await tx
       .select({
@@ -163,6 +178,7 @@ export async function createReply(
       pending: approval.pending,
     });
     if (approval.pending) return done(post.id, thread.id);
+    alerts = post.alerts;
     await tx
       .update(threads)
       .set({
@@ -171,21 +187,33 @@ export async function createReply(
         lastPostAt: postTime(post.id),
       })
       .where(eq(threads.id, thread.id));
-    // The forum row is locked by a statement of its own: the update after it then runs on a snapshot
-    // taken once the lock is ours, so newerLastPost sees the post of a reply that committed while we
-    // waited. (Inside one UPDATE that waited, its subquery would still use the old snapshot, not find
-    // that post, and move the forum's last post backwards.)
-    await tx
-      .select({ id: forums.id })
-      .from(forums)
-      .where(eq(forums.id, thread.forumId))
-      .for("update");
-    await tx
-      .update(forums)
-      .set({ messageCount: sql`${forums.messageCount} + 1`, lastPostId: newerLastPost(post.id) })
-      .where(eq(forums.id, thread.forumId));
+    await countInForum(tx, thread.forumId, post.id, { threads: 0 });
     return done(post.id, thread.id);
   });
+  await sendAlerts(alerts);
+  return result;
+}
+
+/** The forum's counters and last post, last in the transaction: every post in a forum queues on its
+ * row, so it is held only for the commit. Locked by a statement of its own: the update after it then
+ * runs on a snapshot taken once the lock is ours, so newerLastPost sees the post of a reply that
+ * committed while we waited. (Inside one UPDATE that waited, its subquery would still use the old
+ * snapshot, not find that post, and move the forum's last post backwards.) FOR NO KEY UPDATE lets a
+ * new thread's foreign-key check on the forum through meanwhile. */
+async function countInForum(tx: Tx, forumId: number, postId: number, added: { threads: 0 | 1 }) {
+  await tx
+    .select({ id: forums.id })
+    .from(forums)
+    .where(eq(forums.id, forumId))
+    .for("no key update");
+  await tx
+    .update(forums)
+    .set({
+      threadCount: sql`${forums.threadCount} + ${added.threads}`,
+      messageCount: sql`${forums.messageCount} + 1`,
+      lastPostId: newerLastPost(postId),
+    })
+    .where(eq(forums.id, forumId));
 }
 
 export async function createThread(
@@ -201,18 +229,20 @@ export async function createThread(
   if (!can(viewer, "postThread") || !viewer.id || !viewer.name)
     return fail("form", postingRefusal(viewer, "post"));
   const author = { id: viewer.id, name: viewer.name };
+  let alerts: AlertsFor | null = null;
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
+    // Locks in the order a reply takes them, member before forum (the forum's last, in
+    // countInForum): a member's reply and new thread in one forum at once deadlocked otherwise.
+    const tooFast = await rateLimitRefusal(tx, author.id);
+    const previous = await alreadyPosted(tx, author.id, key.data);
+    if (previous) return done(previous.id, previous.threadId);
+    if (tooFast) return fail("form", tooFast);
     const [forum] = await tx
       .select({ id: forums.id })
       .from(forums)
-      .where(eq(forums.id, input.forumId))
-      .for("update");
+      .where(eq(forums.id, input.forumId));
     if (!forum) return fail("form", "This forum does not exist.");
-    const previous = await alreadyPosted(tx, author.id, key.data);
-    if (previous) return done(previous.id, previous.threadId);
-    const tooFast = await rateLimitRefusal(tx, author.id);
-    if (tooFast) return fail("form", tooFast);
     const pending = await authorNeedsApproval(tx, viewer);
 
     const [thread] = await tx
@@ -238,16 +268,12 @@ export async function createThread(
       .where(eq(threads.id, thread!.id));
     // A thread waiting for approval is hidden from others and counted in its forum once approved.
     if (pending) return done(post.id, thread!.id);
-    await tx
-      .update(forums)
-      .set({
-        threadCount: sql`${forums.threadCount} + 1`,
-        messageCount: sql`${forums.messageCount} + 1`,
-        lastPostId: newerLastPost(post.id),
-      })
-      .where(eq(forums.id, forum.id));
+    alerts = post.alerts;
+    await countInForum(tx, forum.id, post.id, { threads: 1 });
     return done(post.id, thread!.id);
   });
+  await sendAlerts(alerts);
+  return result;
 }
 
 /** Edits a post, keeping the previous version for moderators. */
