@@ -2,7 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { makeForum, makeMember, newThread } from "@/lib/testing/factories";
 import { GUEST_ANSWER, type PersonalAnswer } from "@/lib/personal/types";
@@ -68,6 +68,28 @@ describe("GET /api/personal", () => {
       expect(answer.headers.get("set-cookie")).toContain("parley-member=; Max-Age=0");
       expect(answer.headers.get("set-cookie")).toContain("parley-staff=; Max-Age=0");
     }
+  });
+
+  it("renews a member's session cookie once it is a day old, so active members stay signed in", async () => {
+    const member = await makeMember();
+    const fresh = await get("", await cookieFor(member.id));
+    expect(fresh.headers.get("set-cookie")).not.toContain(SESSION_COOKIE);
+
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    const old = await cookieFor(member.id);
+    vi.useRealTimers();
+    const renewed = await get("", `${old}; parley-member=1`);
+    expect(renewed.body.viewer?.name).toBe(member.name);
+    const setCookie = renewed.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(
+      new RegExp(`${SESSION_COOKIE}=[^;]+; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`),
+    );
+    // The new cookie names the same member, and is not due for renewal again.
+    const next = `${SESSION_COOKIE}=${new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(setCookie)![1]}`;
+    const again = await get("", `${next}; parley-member=1`);
+    expect(again.body.viewer?.name).toBe(member.name);
+    expect(again.headers.get("set-cookie")).toBeNull();
   });
 
   it("sets the staff hint for a moderator", async () => {

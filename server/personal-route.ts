@@ -6,7 +6,8 @@ import { personalAnswer } from "../lib/personal/answer";
 import { parseScope } from "../lib/personal/scope";
 import { MEMBER_HINT_COOKIE, STAFF_HINT_COOKIE, type PersonalAnswer } from "../lib/personal/types";
 import { isPrefetchRequest } from "../lib/reading/prefetch";
-import { readSession } from "../lib/session/session-cookie";
+import { sessionOf } from "../lib/session/request-viewer";
+import { needsRenewal, renewedSessionCookie } from "../lib/session/renew-session";
 
 export const PERSONAL_PATH = "/api/personal";
 
@@ -67,10 +68,7 @@ export async function handlePersonal(
     return;
   }
   const secure = isHttps(req, options.trustProxy);
-  // Auth.js names the cookie by the scheme it saw at sign-in: try the https name first.
-  const session =
-    readSession(req.headers.cookie, { secure: true }) ??
-    readSession(req.headers.cookie, { secure: false });
+  const session = sessionOf(req.headers.cookie);
   const headers = { get: (name: string) => (req.headers[name] as string | undefined) ?? null };
   try {
     const answer = await personalAnswer({
@@ -79,6 +77,10 @@ export async function handlePersonal(
       isPageView: !isPrefetchRequest(headers),
     });
     const cookies = hintCookies(req, answer, secure);
+    if (answer.viewer && needsRenewal(session?.iat)) {
+      const renewed = await renewedSessionCookie(req.headers.cookie ?? "", secure);
+      if (renewed) cookies.push(renewed);
+    }
     json(res, 200, answer, cookies.length > 0 ? { "set-cookie": cookies } : {});
   } catch (error) {
     console.error("personal answer failed", error);

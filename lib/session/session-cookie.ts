@@ -21,6 +21,8 @@ export interface SessionClaims {
   sv: number;
   /** This sign-in's id (lib/auth/auth.ts), kept through refreshes; null in tokens from before it. */
   sid: string | null;
+  /** When the cookie was last sealed (seconds since the epoch), to renew it once a day. */
+  iat?: number;
 }
 
 /** Auth.js's decode allows this much clock skew on `exp`. */
@@ -152,11 +154,12 @@ export function decodeSessionToken(
       return null;
     }
     if (payload === null || typeof payload !== "object") return null;
-    const { uid, sv, sid, exp } = payload as {
+    const { uid, sv, sid, exp, iat } = payload as {
       uid?: unknown;
       sv?: unknown;
       sid?: unknown;
       exp?: unknown;
+      iat?: unknown;
     };
     const nowS = (options.now ?? Date.now()) / 1000;
     // Auth.js always sets exp; a token without one is not one it issued.
@@ -165,7 +168,9 @@ export function decodeSessionToken(
     // As getViewer reads it: a token from before session versions counts as version 0.
     const version = sv === undefined ? 0 : sv;
     if (typeof version !== "number" || !Number.isInteger(version)) return null;
-    return { uid, sv: version, sid: typeof sid === "string" ? sid : null };
+    const claims: SessionClaims = { uid, sv: version, sid: typeof sid === "string" ? sid : null };
+    if (typeof iat === "number") claims.iat = iat;
+    return claims;
   }
   return null;
 }
