@@ -32,6 +32,8 @@ const rowOf = (page: Page, title: string) =>
   page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title, exact: true }) });
 
 async function expectUnread(page: Page, title: string, unread: boolean) {
+  // Unread marks are the reader's own: they come with the personal answer, after the page loads.
+  await expect(page.locator("html")).toHaveAttribute("data-personal", "loaded");
   const row = rowOf(page, title);
   const link = row.getByRole("link", { name: title, exact: true });
   const weight = await link.evaluate((el) => Number(getComputedStyle(el).fontWeight));

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { reloadPersonal } from "./personal/store";
+import { reloadPersonal, updatePersonal } from "./personal/store";
 import { toggleIgnoreAction } from "@/app/account/ignored/actions";
 import { IDLE, type IgnoreState } from "@/app/account/ignored/_components/state";
 
@@ -18,10 +18,17 @@ export function IgnoreButton({
   className?: string;
 }) {
   const [state, action, pending] = useActionState<IgnoreState, FormData>(toggleIgnoreAction, IDLE);
-  // Which posts are hidden comes from the personal answer: ask for it again after a change.
+  // Which posts are hidden comes from the personal answer: changed here at once, then asked for
+  // again (the server's list is the one that counts).
   useEffect(() => {
-    if (state.status === "success") void reloadPersonal();
-  }, [state]);
+    if (state.status !== "success" || state.ignoring === undefined) return;
+    const now = state.ignoring;
+    updatePersonal((current) => ({
+      ...current,
+      ignored: [...current.ignored.filter((id) => id !== memberId), ...(now ? [memberId] : [])],
+    }));
+    void reloadPersonal();
+  }, [state, memberId]);
   return (
     <form action={action} className={className}>
       <input type="hidden" name="memberId" value={memberId} />

@@ -13,6 +13,7 @@ import { postingRefusal } from "../permissions/posting";
 import { ok, refuse, type Result } from "../result";
 import { postUrl, slugify } from "../urls";
 import { autoWatch } from "../watching/watch";
+import { recordThreadRead } from "../reading/reads";
 import { idempotencyKeySchema, messageSchema, POSTING, titleSchema } from "./posting-rules";
 import { mentionedMemberIds, renderFacts } from "./render-context";
 
@@ -128,6 +129,14 @@ async function sendAlerts(alerts: AlertsFor | null): Promise<void> {
   });
 }
 
+/** Whoever posts has read the thread up to their post: it is not "unread" for them on the next list.
+ * (Reading pages no longer record read marks while rendering; the personal answer does, after the
+ * page loads, and a member who posts and moves on at once may leave before it.) Best effort. */
+async function markOwnPostRead(viewer: Viewer, result: PostingResult): Promise<void> {
+  if (!result.ok || !can(viewer, "keepReadingState")) return;
+  await recordThreadRead(viewer, result.threadId, [result.postId]).catch(() => {});
+}
+
 export async function createReply(
   viewer: Viewer,
   input: { threadId: number; message: unknown; idempotencyKey: unknown },
@@ -190,7 +199,7 @@ export async function createReply(
     await countInForum(tx, thread.forumId, post.id, { threads: 0 });
     return done(post.id, thread.id);
   });
-  await sendAlerts(alerts);
+  await Promise.all([sendAlerts(alerts), markOwnPostRead(viewer, result)]);
   return result;
 }
 
@@ -272,7 +281,7 @@ export async function createThread(
     await countInForum(tx, forum.id, post.id, { threads: 1 });
     return done(post.id, thread!.id);
   });
-  await sendAlerts(alerts);
+  await Promise.all([sendAlerts(alerts), markOwnPostRead(viewer, result)]);
   return result;
 }
 

@@ -40,6 +40,8 @@ let lastScope: Partial<PersonalScope> = {};
 export async function loadPersonal(scope: Partial<PersonalScope>): Promise<void> {
   lastScope = scope;
   const ticket = ++latest;
+  // <html data-personal>: "loading", then "loaded" once this page's answer is drawn (tests wait on it).
+  document.documentElement.dataset.personal = "loading";
   try {
     const response = await fetch(`/api/personal?${scopeQuery(scope)}`, {
       cache: "no-store",
@@ -50,6 +52,7 @@ export async function loadPersonal(scope: Partial<PersonalScope>): Promise<void>
     if (ticket !== latest) return;
     answer = body;
     emit();
+    document.documentElement.dataset.personal = "loaded";
   } catch {
     // Offline: the page stays as rendered for everyone.
   }

@@ -60,9 +60,9 @@ export async function toggleIgnoreAction(
     return invalid(parsed.error.issues[0]?.message ?? "That request was not understood.");
   const viewer = await getViewer();
   const { memberId: id, ignore } = parsed.data;
-  return toState(
+  const result =
     ignore === "1"
       ? await ignoreMember(viewer, { memberId: id })
-      : await unignoreMember(viewer, id),
-  );
+      : await unignoreMember(viewer, id);
+  return { ...toState(result), ...(result.ok ? { ignoring: ignore === "1" } : {}) };
 }

@@ -6,6 +6,8 @@ export interface IgnoreState {
   at?: number;
   /** The name typed on the list page, shown again after a refusal (React resets the form). */
   typed?: string;
+  /** After Ignore / Unignore: whether the member is ignored now. */
+  ignoring?: boolean;
 }
 
 export const IDLE: IgnoreState = { status: "idle", message: "" };
