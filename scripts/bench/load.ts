@@ -74,7 +74,7 @@ function percentile(sorted: number[], p: number): number {
 /** Per connection, the requests of the view in progress. A view counts only when each request of the
  * sequence was answered in order: after a timeout autocannon moves on to the next request, and the
  * broken view is dropped rather than counted short. */
-class ViewTracker {
+export class ViewTracker {
   private next = 0;
   private sum = 0;
   /** Index in the sequence of the request whose response is being reported (set by onResponse,
