@@ -69,13 +69,37 @@ export interface PageWeight {
  * rendering for everyone. Kept as it was written then. */
 const BEFORE_FILE = "bench/results/before-issue-12.json";
 
-function readBefore(): { date: string | null; byKey: Map<string, Before> } {
-  if (!existsSync(BEFORE_FILE)) return { date: null, byKey: new Map() };
+interface BeforeRun {
+  date: string;
+  /** Sizes and load settings of that run, to say when they differ from this one's. */
+  options: Pick<BenchOptions, "posts" | "connections" | "duration" | "rounds">;
+  byKey: Map<string, Before>;
+}
+
+function readBefore(): BeforeRun | null {
+  if (!existsSync(BEFORE_FILE)) return null;
   const run = JSON.parse(readFileSync(BEFORE_FILE, "utf8")) as {
     date: string;
+    options: BeforeRun["options"];
     summaries: Record<string, Before>;
   };
-  return { date: run.date, byKey: new Map(Object.entries(run.summaries)) };
+  return { date: run.date, options: run.options, byKey: new Map(Object.entries(run.summaries)) };
+}
+
+function beforeNote(before: BeforeRun | null, o: BenchOptions): string {
+  if (!before) return `\`${BEFORE_FILE}\` is missing: no “before” figures.`;
+  const b = before.options;
+  const same =
+    b.posts === o.posts &&
+    b.connections === o.connections &&
+    b.duration === o.duration &&
+    b.rounds === o.rounds;
+  return [
+    `the “before” columns are the run of ${before.date.slice(0, 10)} (\`${BEFORE_FILE}\`), the last before issue 12, by scenario key; every row then was one request (req/s), and a member's page was rendered for them on every request. Blank: the scenario is new.`,
+    same
+      ? ""
+      : ` That run had other sizes or settings (${int(b.posts)} posts, ${b.connections} connections, ${b.duration} s × ${b.rounds} rounds): compare with care.`,
+  ].join("");
 }
 
 const jsBytes = (w: PageWeight) =>
@@ -297,7 +321,7 @@ export async function writeReport(
   };
   const ceilingSummary = get(facts.ceilingKey)!;
   const before = readBefore();
-  const table = scenarioTable(facts.scenarios, ceilingSummary, before.byKey);
+  const table = scenarioTable(facts.scenarios, ceilingSummary, before?.byKey ?? new Map());
   const ext = path.extname(file);
   const plansFile = `${file.slice(0, file.length - ext.length)}-plans${ext || ".md"}`;
   const t = facts.targets;
@@ -314,7 +338,7 @@ export async function writeReport(
     `- **Fill**: ${facts.fillSeconds.toFixed(1)} s in all (Postgres start and migrations included; steps below). Build: ${facts.buildSeconds.toFixed(1)} s (skipped when the sources did not change). Whole run: ${(facts.totalSeconds / 60).toFixed(1)} min.`,
     `- **Load**: autocannon, ${o.connections} connections over loopback, ${o.duration} s per scenario, ${o.rounds} round(s); each figure is the **median of the rounds** (errors are summed). Page requests send a browser's headers (gzip accepted; bytes are bytes on the wire, headers included); the personal JSON and the two writes send what the page's \`fetch()\` sends, and the bench reads each of their answers to count refusals (a personal answer that sees no member counts as one). Between scenarios the bench waits until Postgres is idle. Signed-in scenarios: each connection is its own member (or moderator), signed in over HTTP through Auth.js, holding the hint cookies the personal answer sets.`,
     `- **Page views**: a member's browser loads a reading page, then asks \`GET /api/personal?…\` for the scope the page embeds (\`<script id="personal-scope">\`, read once per page at setup and turned into the query with the app's own \`scopeQuery\`; the home page and profiles embed none and ask \`/api/personal?\`). Each member connection does just that, page then personal JSON, over and over, and these rows count **page views per second** (pairs that completed). A view's latency is the page's latency **plus** the personal JSON's on the same connection, as the browser waits for one and then the other (the time a browser spends parsing and running scripts in between is not counted); p50 and p99 are taken over those sums, to the microsecond. Rows of single requests keep autocannon's own percentiles (whole milliseconds), as earlier runs reported them. The permalink is a redirect, not a page: it stays one request for members too. The moderator row loads the page alone: what it measures is the render staff get per request.`,
-    `- **Before**: ${before.date ? `the “before” columns are the run of ${before.date.slice(0, 10)} (\`${BEFORE_FILE}\`), the last before issue 12, by scenario key; every row then was one request (req/s), and a member's page was rendered for them on every request. Blank: the scenario is new.` : `\`${BEFORE_FILE}\` is missing: no “before” figures.`}`,
+    `- **Before**: ${beforeNote(before, o)}`,
     `- **Other load on the machine**: load average ${facts.loadAverage.before.toFixed(1)} when the load runs began, ${facts.loadAverage.after.toFixed(1)} when they ended (1-minute averages over ${facts.cores} cores; anything well above what the bench itself causes means other work shared the CPU and the figures are lower than this machine can do).`,
     `- **Server**: the production build served by server/serve.ts (as \`npm start\` does) against the bench database, DATABASE_POOL_SIZE default, POST_RATE_LIMIT_PER_MINUTE raised so the posting scenario is not throttled. Server log lines mentioning "error": ${facts.serverErrorLines}.`,
     "",
