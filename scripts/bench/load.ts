@@ -191,9 +191,10 @@ export async function runLoad(options: {
     responses,
     units,
     rate: units / result.duration,
-    // Requests: autocannon's own histogram (whole milliseconds), as every earlier run reported.
-    p50: unit === "view" ? percentile(sortedViews, 50) : result.latency.p50,
-    p99: unit === "view" ? percentile(sortedViews, 99) : result.latency.p99,
+    // Requests: autocannon's own histogram (whole milliseconds), as every earlier run reported. It
+    // says 0 when nothing completed (every request outlasted the run): no latency is known then.
+    p50: unit === "view" ? percentile(sortedViews, 50) : responses ? result.latency.p50 : NaN,
+    p99: unit === "view" ? percentile(sortedViews, 99) : responses ? result.latency.p99 : NaN,
     steps:
       unit === "view"
         ? steps.map((list) => {

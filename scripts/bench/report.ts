@@ -31,9 +31,10 @@ export interface Summary {
   firstFailure: string | null;
 }
 
+/** The median of the known values (a round where nothing completed has no latency: NaN). */
 export function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
@@ -76,6 +77,8 @@ export function ratio(value: number, ceiling: number): string {
 
 function problems(s: Summary): string {
   const parts: string[] = [];
+  // Not an error (nothing failed), but nothing was measured either: say so rather than "0".
+  if (s.rate === 0) parts.push("none completed within the run");
   if (s.errors) parts.push(`${int(s.errors)} socket errors/timeouts`);
   if (s.unexpected) {
     const codes = Object.entries(s.statusCodes)

@@ -160,8 +160,8 @@ function evaluateTargets(
     if (!s) return;
     const unit = s.unit === "view" ? "page views/s" : "req/s";
     const short: string[] = [];
-    if (s.rate < goal.rate)
-      short.push(`${(goal.rate / Math.max(s.rate, 0.001)).toFixed(1)}× too few ${unit}`);
+    if (s.rate === 0) short.push("none completed within the run");
+    else if (s.rate < goal.rate) short.push(`${(goal.rate / s.rate).toFixed(1)}× too few ${unit}`);
     if (goal.p99 !== undefined && s.p99 >= goal.p99)
       short.push(`p99 ${ms(s.p99 - goal.p99)} ms over`);
     if (goal.p50 !== undefined && s.p50 >= goal.p50)
@@ -222,7 +222,13 @@ function evaluateTargets(
       goal: "p99 < 200 ms",
       measured: `${rateText(s)}/s, p99 ${ms(s.p99)} ms`,
       met: ok,
-      shortBy: ok ? "" : s.p99 >= 200 ? `p99 ${ms(s.p99 - 200)} ms over` : "errors",
+      shortBy: ok
+        ? ""
+        : s.rate === 0
+          ? "none completed within the run"
+          : s.p99 >= 200
+            ? `p99 ${ms(s.p99 - 200)} ms over`
+            : "errors",
     });
   }
   throughput(`Posting a reply (${facts.options.connections} members)`, 12, "reply", {
