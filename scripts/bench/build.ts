@@ -3,8 +3,10 @@
 // sources have not changed since the last bench.
 //
 // `next build` adds "<distDir>/types/**/*.ts" to tsconfig.json's include for any dist dir it has not
-// seen. The bench takes out exactly the lines it caused, so the project's tsconfig.json stays as it
-// was (and the source hash, which covers tsconfig.json, stays stable between runs).
+// seen, and writes the file back in its own layout (every array on its own lines). The bench takes
+// out exactly the lines it caused and, when nothing else changed, puts back the file as it was, so
+// the project's tsconfig.json stays as it was, Prettier's layout included (and the source hash,
+// which covers tsconfig.json, stays stable between runs).
 import { readFileSync, writeFileSync } from "node:fs";
 
 const TSCONFIG = "tsconfig.json";
@@ -21,6 +23,14 @@ export function removeDistDirIncludes(text: string, distDir: string): string {
   return without.replace(/,(\s*\n[ \t]*\])/g, "$1");
 }
 
+function sameJson(a: string, b: string): boolean {
+  try {
+    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
+  } catch {
+    return false;
+  }
+}
+
 export async function buildApp(distDir: string): Promise<{ seconds: number }> {
   process.env.NEXT_DIST_DIR = distDir;
   const before = readFileSync(TSCONFIG, "utf8");
@@ -32,7 +42,8 @@ export async function buildApp(distDir: string): Promise<{ seconds: number }> {
     const after = readFileSync(TSCONFIG, "utf8");
     if (after !== before) {
       const restored = removeDistDirIncludes(after, distDir);
-      if (restored !== after) writeFileSync(TSCONFIG, restored);
+      if (sameJson(restored, before)) writeFileSync(TSCONFIG, before);
+      else if (restored !== after) writeFileSync(TSCONFIG, restored);
     }
   }
   return { seconds: (performance.now() - started) / 1000 };

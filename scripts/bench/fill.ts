@@ -25,6 +25,14 @@ import { QUOTED_AUTHOR_PLACEHOLDER, QUOTED_ID_PLACEHOLDER, postTemplates } from 
 
 export const BENCH_PASSWORD = "bench password for load tests";
 export const benchMemberName = (i: number) => `BenchMember${String(i + 1).padStart(2, "0")}`;
+export const benchModeratorName = (i: number) => `BenchModerator${String(i + 1).padStart(2, "0")}`;
+
+/** The accounts the bench signs in: members for the member scenarios, moderators for the staff
+ * one. One of each per connection, so no two connections share one account's rows (read marks). */
+export interface BenchAccounts {
+  members: number;
+  moderators: number;
+}
 
 /** Share of replies that quote an earlier post of their thread. */
 const QUOTE_SHARE = 0.15;
@@ -38,7 +46,7 @@ export interface FillResult {
   seconds: number;
 }
 
-async function membersDocument(options: BenchOptions, benchMembers: number): Promise<string> {
+async function membersDocument(options: BenchOptions, accounts: BenchAccounts): Promise<string> {
   const random = seededRandom(42);
   const codes = countryCodes();
   const day = 86_400_000;
@@ -63,12 +71,22 @@ async function membersDocument(options: BenchOptions, benchMembers: number): Pro
     });
   }
   const hash = await hashPassword(BENCH_PASSWORD);
-  for (let i = 0; i < benchMembers; i++) {
-    rows.push({
-      number: options.members + i + 1,
+  const bench = [
+    ...Array.from({ length: accounts.members }, (_, i) => ({
       name: benchMemberName(i),
       email: `bench${i + 1}@example.test`,
       role: "member",
+    })),
+    ...Array.from({ length: accounts.moderators }, (_, i) => ({
+      name: benchModeratorName(i),
+      email: `bench-moderator${i + 1}@example.test`,
+      role: "moderator",
+    })),
+  ];
+  for (const [i, account] of bench.entries()) {
+    rows.push({
+      number: options.members + i + 1,
+      ...account,
       custom_title: null,
       joined_on: new Date().toISOString().slice(0, 10),
       last_seen_at: null,
@@ -96,7 +114,7 @@ async function dropSecondaryIndexes(sql: Sql, table: string): Promise<string[]> 
 export async function fillForum(
   sql: Sql,
   options: BenchOptions,
-  benchMembers: number,
+  accounts: BenchAccounts,
   time: Timer,
 ): Promise<FillResult> {
   const started = performance.now();
@@ -122,7 +140,7 @@ export async function fillForum(
   const templates = postTemplates();
 
   await time("members", async () => {
-    const doc = await membersDocument(options, benchMembers);
+    const doc = await membersDocument(options, accounts);
     const signatures = templates.signatures;
     await sql`
       insert into users (number, name, email, role, custom_title, joined_on, created_at, last_seen_at, country_code, location,

@@ -1,7 +1,8 @@
-// Plain HTTP GETs over loopback that keep the bytes as they came (compressed or not), for the ceiling
-// page and for the weight of a first visit.
+// Plain HTTP requests over loopback that keep the bytes as they came (compressed or not): the ceiling
+// page, the warm-up and probe requests, and the weight of a first visit.
 import http from "node:http";
 import { gzipSync } from "node:zlib";
+import type { LoadRequest } from "./load";
 
 export interface RawResponse {
   status: number;
@@ -9,23 +10,53 @@ export interface RawResponse {
   body: Buffer;
 }
 
-export function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          body: Buffer.concat(chunks),
-        }),
-      );
-      response.on("error", reject);
-    });
+    const request = http.request(
+      url,
+      { method: options.method ?? "GET", headers: options.headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        response.on("error", reject);
+      },
+    );
     request.on("error", reject);
-    request.setTimeout(60_000, () => request.destroy(new Error(`GET ${url} timed out`)));
+    request.setTimeout(60_000, () => request.destroy(new Error(`${url} timed out`)));
+    request.end(options.body);
   });
+}
+
+export function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return rawRequest(url, { headers });
+}
+
+/** Sends one of a scenario's requests once, as the load sends it (built anew when it builds), and
+ * says what is wrong with the answer, if anything. */
+export async function sendOnce(
+  base: string,
+  request: LoadRequest,
+  expect: number[],
+): Promise<string | null> {
+  const built = request.build ? { ...request, ...request.build() } : request;
+  const headers = { ...request.headers, ...built.headers };
+  const response = await rawRequest(base + built.path, {
+    method: request.method,
+    headers,
+    body: built.body,
+  });
+  if (!expect.includes(response.status)) return `${built.path} answered ${response.status}`;
+  return request.check?.(response.status, response.body.toString("utf8")) ?? null;
 }
 
 export interface AssetWeight {

@@ -10,17 +10,9 @@ import path from "node:path";
 import postgres, { type Sql } from "postgres";
 import { createDatabase } from "../../db/connect";
 import { runMigrations } from "../../db/migrate";
-import {
-  actionId,
-  actionHeaders,
-  reactionBody,
-  reactionProblem,
-  replyBody,
-  replyProblem,
-} from "./actions";
 import { buildApp } from "./build";
-import { BENCH_PASSWORD, benchMemberName, fillForum, type Timer } from "./fill";
-import { firstVisitWeight, rawGet } from "./http";
+import { BENCH_PASSWORD, benchMemberName, benchModeratorName, fillForum, type Timer } from "./fill";
+import { firstVisitWeight, rawGet, sendOnce } from "./http";
 import { runLoad, BROWSER_HEADERS, type LoadResult } from "./load";
 import { HELP, parseOptions, UsageError, type BenchOptions } from "./options";
 import { probeRequest, setProbeLogging, type PageProbe } from "./probe";
@@ -32,17 +24,23 @@ import {
   startBenchPostgres,
   type BenchPostgres,
 } from "./postgres";
-import { writeReport, type RunFacts } from "./write-report";
+import { personalPaths } from "./personal";
+import { writeReport, type PageWeight, type RunFacts } from "./write-report";
 import {
   ceilingScenario,
   findTargets,
+  readPages,
   readScenarios,
   SEARCH_PATHS,
   WHATS_NEW_PATH,
   writeScenarios,
+  type Scenario,
+  type Sessions,
+  type Targets,
 } from "./scenarios";
 import { signIn } from "./sign-in";
 import { describeChecks, verifyCounters } from "./verify";
+import { reactionProblem, reactionRequest, replyProblem, replyRequest, sendWrite } from "./writes";
 
 const RESULTS_DIR = "bench/results";
 
@@ -127,7 +125,7 @@ async function main() {
   const fillSql = postgres(url, { max: 1, onnotice: () => {} });
   let fill;
   try {
-    fill = await fillForum(fillSql, o, o.connections, time);
+    fill = await fillForum(fillSql, o, { members: o.connections, moderators: o.connections }, time);
   } finally {
     await fillSql.end();
   }
@@ -172,17 +170,12 @@ async function main() {
   const home = await rawGet(base + "/");
   if (home.status !== 200) throw new Error(`GET / answered ${home.status}`);
 
-  const cookies: string[] = [];
-  for (let i = 0; i < o.connections; i++)
-    cookies.push(await signIn(base, benchMemberName(i), BENCH_PASSWORD));
-  log(`signed in ${cookies.length} members over HTTP`);
-
-  const manifestDir = path.resolve(o.distDir);
-  const ids = {
-    reply: actionId(manifestDir, "app/threads/[slug]/actions.ts", "replyAction"),
-    reaction: actionId(manifestDir, "app/threads/[slug]/actions.ts", "toggleReactionAction"),
-  };
-  await checkActionsWork(base, targets, cookies[0]!, ids);
+  const sessions = await signInAll(base, o.connections);
+  log(
+    `signed in ${sessions.members.length} members and ${sessions.moderators.length} moderators over HTTP`,
+  );
+  await checkWritesWork(base, targets, sessions.members[0]!);
+  await checkStaffRender(base, targets.bigThread.url, sessions.moderators[0]!);
 
   // The ceiling serves the anonymous thread page exactly as the app sent it (same headers, same
   // compressed bytes).
@@ -212,27 +205,21 @@ async function main() {
     search: (await rawGet(base + SEARCH_PATHS.common, BROWSER_HEADERS)).status !== 404,
     whatsNew: (await rawGet(base + WHATS_NEW_PATH, BROWSER_HEADERS)).status !== 404,
   };
-  const reads = readScenarios(targets, cookies, optional);
-  const writes = writeScenarios(targets, cookies, base, ids);
+  const pages = readPages(targets, optional);
+  // The scope each page embeds is the same for every member (the page is one rendering for all).
+  const personal = await personalPaths(
+    base,
+    pages.map((p) => p.path),
+    sessions.members[0]!,
+  );
+  const reads = readScenarios(pages, sessions, personal, base);
+  const writes = writeScenarios(targets, sessions, base);
   const ceilingRun = ceilingScenario(targets.bigThread.url);
   const all = [ceilingRun, ...reads, ...writes];
 
   // 4. Warm-up, then the rounds.
   log("\n== Warm-up");
-  for (const scenario of reads) {
-    for (let i = 0; i < 2; i++) {
-      const response = await rawGet(
-        base + scenario.path!,
-        scenario.signedIn
-          ? { ...BROWSER_HEADERS, cookie: cookies[i % cookies.length]! }
-          : BROWSER_HEADERS,
-      );
-      if (!scenario.expect.includes(response.status))
-        throw new Error(
-          `${scenario.label} (${scenario.who}, ${scenario.path}) answered ${response.status}`,
-        );
-    }
-  }
+  for (const scenario of reads) await warmUp(base, scenario);
   log("every page answers as expected");
 
   log(`\n== Load: ${o.rounds} round(s) × ${all.length} scenarios × ${o.duration} s`);
@@ -249,13 +236,14 @@ async function main() {
         connections: o.connections,
         duration: o.duration,
         expect: scenario.expect,
-        requestFor: scenario.requestFor,
+        requestsFor: scenario.requestsFor,
       });
       results.get(scenario.key)!.push(result);
       await settle(admin);
       const trouble = result.errors + result.unexpected + result.failed;
+      const unit = result.unit === "view" ? "views/s" : "req/s  ";
       log(
-        `  [${round}/${o.rounds}] ${`${scenario.label} (${scenario.who})`.padEnd(78)} ${Math.round(result.rps).toString().padStart(6)} req/s  ` +
+        `  [${round}/${o.rounds}] ${`${scenario.label} (${scenario.who})`.padEnd(78)} ${Math.round(result.rate).toString().padStart(6)} ${unit}  ` +
           `p50 ${result.p50.toFixed(0).padStart(4)} ms  p99 ${result.p99.toFixed(0).padStart(5)} ms${trouble ? `  PROBLEMS: ${trouble}` : ""}`,
       );
       if (result.firstFailure && round === 1) log(`      first failure: ${result.firstFailure}`);
@@ -268,45 +256,30 @@ async function main() {
     `load: ${seconds(loadSeconds * 1000)}, server peak memory ${(peakMemory / 1024 / 1024).toFixed(0)} MB`,
   );
 
-  // 5. Queries per page, database time per page.
-  log("\n== Queries per page (one request each, auto_explain + log_statement)");
+  // 5. Queries per page view, database time per page view.
+  log("\n== Queries per page view (auto_explain + log_statement)");
   const probes: { label: string; who: string; probe: PageProbe }[] = [];
   await setProbeLogging(admin, true);
   try {
     for (const scenario of reads) {
-      const headers = scenario.signedIn
-        ? { ...BROWSER_HEADERS, cookie: cookies[0]! }
-        : BROWSER_HEADERS;
-      await rawGet(base + scenario.path!, headers);
-      // A guest's second request within a second is served from the guest page cache (scripts/
-      // guest-page-cache.ts) without a query: wait for that copy to expire so the probe sees the
-      // queries of a render.
-      if (!scenario.signedIn) await new Promise((resolve) => setTimeout(resolve, 1100));
-      const probe = await probeRequest(
-        pg,
-        async () => void (await rawGet(base + scenario.path!, headers)),
-      );
+      const probe = await probeView(pg, base, scenario);
       probes.push({ label: scenario.label, who: scenario.who, probe });
-      log(
-        `  ${`${scenario.label} (${scenario.who})`.padEnd(78)} ${String(probe.statements).padStart(3)} statements  ${probe.dbMs.toFixed(2).padStart(8)} ms in Postgres`,
-      );
+      logProbe(scenario.label, scenario.who, probe);
     }
     for (const [label, send] of [
-      ["Posting a reply", () => sendReply(base, targets, cookies[0]!, ids.reply)],
-      ["Toggling a reaction", () => sendReaction(base, targets, cookies[0]!, ids.reaction)],
+      ["Posting a reply", () => sendReply(base, targets, sessions.members[0]!)],
+      ["Toggling a reaction", () => sendReaction(base, targets, sessions.members[0]!)],
     ] as const) {
       const probe = await probeRequest(pg, async () => void (await send()));
       probes.push({ label, who: "member", probe });
-      log(
-        `  ${`${label} (member)`.padEnd(78)} ${String(probe.statements).padStart(3)} statements  ${probe.dbMs.toFixed(2).padStart(8)} ms in Postgres`,
-      );
+      logProbe(label, "member", probe);
     }
   } finally {
     await setProbeLogging(admin, false);
   }
 
   // 6. First-visit weight, counters after the writes.
-  const weight = await firstVisitWeight(base, targets.bigThread.url);
+  const weights = await pageWeights(base, targets);
   const afterChecks = await verifyCounters(admin);
   log("\n== Counters after the load");
   for (const line of describeChecks(afterChecks)) log(`  ${line}`);
@@ -335,7 +308,7 @@ async function main() {
     })),
     ceilingKey: ceilingRun.key,
     probes,
-    weight,
+    weights,
     peakMemory,
     checksAfter: afterChecks,
     serverErrorLines: serverErrors,
@@ -383,64 +356,89 @@ async function settle(sql: Sql): Promise<void> {
   }
 }
 
-async function sendReply(
-  base: string,
-  targets: Awaited<ReturnType<typeof findTargets>>,
-  cookie: string,
-  id: string,
-): Promise<string> {
+/** One member and one moderator per connection, signed in as a browser signs in. */
+async function signInAll(base: string, connections: number): Promise<Sessions> {
+  const sessions: Sessions = { members: [], moderators: [] };
+  for (let i = 0; i < connections; i++) {
+    sessions.members.push(await signIn(base, benchMemberName(i), BENCH_PASSWORD));
+    sessions.moderators.push(await signIn(base, benchModeratorName(i), BENCH_PASSWORD));
+  }
+  return sessions;
+}
+
+async function sendReply(base: string, targets: Targets, cookie: string): Promise<string> {
   const thread = targets.replyThreads[0]!;
-  const { body, contentType } = replyBody(
-    thread.id,
-    "Benchmark reply: checking that posting works.",
-  );
-  const response = await fetch(base + thread.url, {
-    method: "POST",
-    headers: actionHeaders(id, base, cookie, contentType),
-    body,
-  });
-  const text = await response.text();
-  const problem =
-    response.status === 200
-      ? replyProblem(200, text)
-      : `status ${response.status}: ${text.slice(0, 300)}`;
-  if (problem) throw new Error(`The reply server action does not work over HTTP: ${problem}`);
-  return text;
+  const request = replyRequest(thread.id, "Benchmark reply: checking that posting works.");
+  return sendWrite(base, cookie, request, replyProblem);
 }
 
-async function sendReaction(
-  base: string,
-  targets: Awaited<ReturnType<typeof findTargets>>,
-  cookie: string,
-  id: string,
-): Promise<string> {
+async function sendReaction(base: string, targets: Targets, cookie: string): Promise<string> {
   const post = targets.reactionPosts[0]!;
-  const { body, contentType } = reactionBody(post.id, "like");
-  const response = await fetch(base + post.url, {
-    method: "POST",
-    headers: actionHeaders(id, base, cookie, contentType),
-    body,
-  });
-  const text = await response.text();
-  const problem =
-    response.status === 200
-      ? reactionProblem(200, text)
-      : `status ${response.status}: ${text.slice(0, 300)}`;
-  if (problem) throw new Error(`The reaction server action does not work over HTTP: ${problem}`);
-  return text;
+  return sendWrite(base, cookie, reactionRequest(post.id, "like"), reactionProblem);
 }
 
-async function checkActionsWork(
-  base: string,
-  targets: Awaited<ReturnType<typeof findTargets>>,
-  cookie: string,
-  ids: { reply: string; reaction: string },
-) {
-  const reply = await sendReply(base, targets, cookie, ids.reply);
-  const reaction = await sendReaction(base, targets, cookie, ids.reaction);
+async function checkWritesWork(base: string, targets: Targets, cookie: string) {
+  const reply = await sendReply(base, targets, cookie);
+  const reaction = await sendReaction(base, targets, cookie);
+  log(`the write routes work (reply answer ${reply}, reaction answer ${reaction})`);
+}
+
+/** The staff row measures the render staff get per request: make sure the moderator's page is one
+ * (the root layout tells its <PersonalLoader> whom the page was rendered for), not the shared copy. */
+async function checkStaffRender(base: string, path: string, cookie: string) {
+  const page = await fetch(base + path, { headers: { cookie } });
+  const html = await page.text();
+  if (page.status !== 200) throw new Error(`${path} answered ${page.status} to a moderator`);
+  if (!/renderedFor\\?":\\?"viewer/.test(html))
+    throw new Error(
+      `${path} was not rendered for the moderator (the shared copy came back): is the staff hint cookie set? Cookie: ${cookie.replace(/=[^;]{12,}/g, "=…")}`,
+    );
+}
+
+/** Two page views (or requests) per scenario, checked like the load checks them, so the pages are
+ * warm and any refusal shows before the load starts. */
+async function warmUp(base: string, scenario: Scenario) {
+  for (let connection = 0; connection < 2; connection++) {
+    for (const request of scenario.requestsFor(connection)) {
+      const problem = await sendOnce(base, request, scenario.expect);
+      if (problem) throw new Error(`${scenario.label} (${scenario.who}): ${problem}`);
+    }
+  }
+}
+
+/** What one page view asks of Postgres: the scenario's requests of its first connection, in order.
+ * A guest's copy of a page lives one second (server/guest-page-cache.ts): the guest probe waits for
+ * it to expire so it sees the queries of a render. A member's page view gets the copy that the view
+ * just before it left, as under load, so its probe shows the personal JSON's work (and the page's
+ * where it is rendered per request: staff, search, What's new). */
+async function probeView(pg: BenchPostgres, base: string, scenario: Scenario): Promise<PageProbe> {
+  const requests = scenario.requestsFor(0);
+  for (const request of requests) await sendOnce(base, request, scenario.expect);
+  if (scenario.who === "anonymous") await new Promise((resolve) => setTimeout(resolve, 1100));
+  return probeRequest(pg, async () => {
+    for (const request of requests) await sendOnce(base, request, scenario.expect);
+  });
+}
+
+function logProbe(label: string, who: string, probe: PageProbe) {
   log(
-    `server actions work over HTTP (reply answer ${reply.length} bytes, reaction answer ${reaction.length} bytes)`,
+    `  ${`${label} (${who})`.padEnd(78)} ${String(probe.statements).padStart(3)} statements  ${probe.dbMs.toFixed(2).padStart(8)} ms in Postgres`,
   );
+}
+
+/** The scripts and styles of a first visit to each kind of reading page (all pages are the same
+ * for guests and members now). The thread page's figures are the target's. */
+async function pageWeights(base: string, targets: Targets): Promise<PageWeight[]> {
+  const pages: Omit<PageWeight, "weight">[] = [
+    { page: "Home page", path: "/", route: "" },
+    { page: "Forum page 1", path: targets.forum.url, route: "forums/[slug]" },
+    { page: "Thread page 1", path: targets.bigThread.url, route: "threads/[slug]" },
+    { page: "Member profile", path: targets.member.url, route: "members/[slug]" },
+  ];
+  const weights: PageWeight[] = [];
+  for (const page of pages)
+    weights.push({ ...page, weight: await firstVisitWeight(base, page.path) });
+  return weights;
 }
 
 main()

@@ -52,7 +52,7 @@ Sizes of the synthetic forum
 
 Load
   --duration S       seconds of load per scenario and round       (default ${DEFAULTS.duration})
-  --connections N    concurrent connections (and signed-in members) (default ${DEFAULTS.connections})
+  --connections N    concurrent connections (and signed-in members, and moderators) (default ${DEFAULTS.connections})
   --rounds N         rounds of every scenario; medians are shown  (default ${DEFAULTS.rounds})
 
 Other

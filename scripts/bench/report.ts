@@ -1,22 +1,28 @@
-// The bench's report: one table of every scenario (medians over the rounds, and ratios to the
-// ceiling), the targets of issue 6 against what was measured, each page's database work, the weight
-// of a first visit, peak memory and the counter checks. Printed and written as Markdown.
-import type { LoadResult } from "./load";
+// The bench's report: one table of every scenario (medians over the rounds, ratios to the ceiling,
+// and the run before issue 12 beside them), the targets against what was measured, each page's
+// database work, the weight of a first visit, peak memory and the counter checks. Printed and
+// written as Markdown.
+import type { LoadResult, Unit } from "./load";
 import type { PageProbe } from "./probe";
 import type { AssetWeight } from "./http";
+import type { Who } from "./scenarios";
 import type { Check } from "./verify";
 
 export interface ScenarioSummary {
   key: string;
   label: string;
-  who: "anonymous" | "member" | "—";
+  who: Who;
   rounds: LoadResult[];
 }
 
 export interface Summary {
-  rps: number;
+  unit: Unit;
+  /** Units (requests or page views) per second. */
+  rate: number;
   p50: number;
   p99: number;
+  /** Page views: each request of the view on its own. */
+  steps: { p50: number; p99: number }[];
   errors: number;
   unexpected: number;
   failed: number;
@@ -25,9 +31,10 @@ export interface Summary {
   firstFailure: string | null;
 }
 
+/** The median of the known values (a round where nothing completed has no latency: NaN). */
 export function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
@@ -37,14 +44,20 @@ export function summarise(rounds: LoadResult[]): Summary {
   for (const r of rounds)
     for (const [code, n] of Object.entries(r.statusCodes))
       statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  const steps = rounds[0]?.steps ?? [];
   return {
-    rps: median(rounds.map((r) => r.rps)),
+    unit: rounds[0]?.unit ?? "request",
+    rate: median(rounds.map((r) => r.rate)),
     p50: median(rounds.map((r) => r.p50)),
     p99: median(rounds.map((r) => r.p99)),
+    steps: steps.map((_, i) => ({
+      p50: median(rounds.map((r) => r.steps[i]!.p50)),
+      p99: median(rounds.map((r) => r.steps[i]!.p99)),
+    })),
     errors: rounds.reduce((a, r) => a + r.errors, 0),
     unexpected: rounds.reduce((a, r) => a + r.unexpected, 0),
     failed: rounds.reduce((a, r) => a + r.failed, 0),
-    bytes: median(rounds.map((r) => r.bytesPerResponse)),
+    bytes: median(rounds.map((r) => r.bytesPerUnit)),
     statusCodes,
     firstFailure: rounds.find((r) => r.firstFailure)?.firstFailure ?? null,
   };
@@ -56,7 +69,7 @@ const ms = (n: number) =>
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-function ratio(value: number, ceiling: number): string {
+export function ratio(value: number, ceiling: number): string {
   if (!Number.isFinite(value) || !Number.isFinite(ceiling) || ceiling <= 0) return "—";
   const r = value / ceiling;
   return r >= 0.1 ? `${r.toFixed(2)}×` : r >= 0.001 ? `${r.toFixed(4)}×` : `${r.toExponential(1)}×`;
@@ -64,6 +77,8 @@ function ratio(value: number, ceiling: number): string {
 
 function problems(s: Summary): string {
   const parts: string[] = [];
+  // Not an error (nothing failed), but nothing was measured either: say so rather than "0".
+  if (s.rate === 0) parts.push("none completed within the run");
   if (s.errors) parts.push(`${int(s.errors)} socket errors/timeouts`);
   if (s.unexpected) {
     const codes = Object.entries(s.statusCodes)
@@ -75,21 +90,58 @@ function problems(s: Summary): string {
   return parts.length ? parts.join("; ") : "0";
 }
 
-export function scenarioTable(scenarios: ScenarioSummary[], ceiling: Summary): string {
+/** A scenario's figures in the run before issue 12 (bench/results/before-issue-12.json). */
+export interface Before {
+  rps: number;
+  p99: number;
+}
+
+/** "4,004 req" or "1,234 views": a member's page view is two requests (page + personal JSON). */
+export function rateText(s: Summary): string {
+  return `${int(s.rate)} ${s.unit === "view" ? "views" : "req"}`;
+}
+
+export function scenarioTable(
+  scenarios: ScenarioSummary[],
+  ceiling: Summary,
+  before: Map<string, Before>,
+): string {
   const header =
-    "| scenario | who | requests/s | × ceiling | p50 ms | p99 ms | p99 × ceiling | errors / non-2xx | bytes/response |";
-  const rule = "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |";
+    "| scenario | who | per second | × ceiling | p50 ms | p99 ms | p99 × ceiling | before req/s | before p99 ms | errors / non-2xx | bytes per request or view |";
+  const rule = "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |";
   const rows = scenarios.map((sc) => {
     const s = summarise(sc.rounds);
-    return `| ${sc.label} | ${sc.who} | ${int(s.rps)} | ${ratio(s.rps, ceiling.rps)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ceiling.p99 >= 1 ? ratio(s.p99, ceiling.p99) : "—"} | ${problems(s)} | ${int(s.bytes)} |`;
+    const was = before.get(sc.key);
+    return `| ${sc.label} | ${sc.who} | ${rateText(s)} | ${ratio(s.rate, ceiling.rate)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ceiling.p99 >= 1 ? ratio(s.p99, ceiling.p99) : "—"} | ${was ? int(was.rps) : ""} | ${was ? ms(was.p99) : ""} | ${problems(s)} | ${int(s.bytes)} |`;
   });
   return [header, rule, ...rows].join("\n");
 }
 
+/** Page views request by request: where a view's time goes. */
+export function viewStepsTable(scenarios: ScenarioSummary[]): string {
+  const rows = scenarios.flatMap((sc) => {
+    const s = summarise(sc.rounds);
+    if (s.unit !== "view" || s.steps.length < 2) return [];
+    const [page, personal] = s.steps;
+    return [
+      `| ${sc.label} | ${sc.who} | ${ms(page!.p50)} | ${ms(page!.p99)} | ${ms(personal!.p50)} | ${ms(personal!.p99)} | ${ms(s.p50)} | ${ms(s.p99)} |`,
+    ];
+  });
+  return [
+    "| page | who | page p50 ms | page p99 ms | personal JSON p50 ms | personal JSON p99 ms | view p50 ms | view p99 ms |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows,
+  ].join("\n");
+}
+
 export interface Target {
   what: string;
+  /** The issue that set it. */
+  issue: number;
   goal: string;
   measured: string;
+  /** Measured rate over the ceiling's, for throughput targets. */
+  ceiling?: string;
   met: boolean | null;
   shortBy?: string;
 }
@@ -97,11 +149,13 @@ export interface Target {
 export function targetTable(targets: Target[]): string {
   const rows = targets.map(
     (t) =>
-      `| ${t.what} | ${t.goal} | ${t.measured} | ${t.met === null ? "n/a" : t.met ? "met" : `**not met**${t.shortBy ? `: ${t.shortBy}` : ""}`} |`,
+      `| ${t.what} | ${t.issue} | ${t.goal} | ${t.measured} | ${t.ceiling ?? "—"} | ${t.met === null ? "n/a" : t.met ? "met" : `**not met**${t.shortBy ? `: ${t.shortBy}` : ""}`} |`,
   );
-  return ["| target (issue 6) | goal | measured | |", "| --- | --- | --- | --- |", ...rows].join(
-    "\n",
-  );
+  return [
+    "| target | issue | goal | measured | × ceiling | |",
+    "| --- | ---: | --- | --- | ---: | --- |",
+    ...rows,
+  ].join("\n");
 }
 
 /** Whole-table reads in a page's plans: "posts (1,000,043 rows read)". Small tables (categories,
@@ -192,6 +246,20 @@ export function weightTable(
     `| JavaScript | ${js.length} | ${kb(sum(js, "bytes"))} | **${kb(sum(js, "gzipBytes"))}** |`,
     `| CSS | ${css.length} | ${kb(sum(css, "bytes"))} | **${kb(sum(css, "gzipBytes"))}** |`,
     `| the HTML itself (for reference) | 1 | ${kb(html.bytes)} | ${kb(html.gzipBytes)} |`,
+  ].join("\n");
+}
+
+/** JavaScript of a first visit to each kind of page, and how much of it is Next's and React's. */
+export function pageJsTable(
+  rows: { page: string; path: string; jsGzip: number; files: number; runtimeGzip: number }[],
+): string {
+  return [
+    "| page | files | JS gzip | of which Next/React runtime |",
+    "| --- | ---: | ---: | ---: |",
+    ...rows.map(
+      (r) =>
+        `| ${r.page} (\`${r.path}\`) | ${r.files} | **${kb(r.jsGzip)}** | ${r.runtimeGzip > 0 ? kb(r.runtimeGzip) : "—"} |`,
+    ),
   ].join("\n");
 }
 

@@ -1,20 +1,27 @@
-// The pages and actions the bench loads, and where in the synthetic forum they point.
+// The pages and writes the bench loads, and where in the synthetic forum they point.
 import type { Sql } from "postgres";
 import { slugify } from "../../lib/urls";
-import { actionHeaders, reactionBody, reactionProblem, replyBody, replyProblem } from "./actions";
-import { BROWSER_HEADERS, type LoadRequest } from "./load";
+import { BROWSER_HEADERS, FETCH_HEADERS, type LoadRequest } from "./load";
+import { personalProblem } from "./personal";
 import { SEARCH_WORDS } from "./templates";
+import {
+  loadWrite,
+  REACTION_KINDS,
+  reactionProblem,
+  reactionRequest,
+  replyProblem,
+  replyRequest,
+} from "./writes";
 
 const PER_PAGE = 20;
-const REACTION_KINDS = ["like", "love", "haha", "wow", "sad", "angry"];
 
 export interface Targets {
   bigThread: { id: number; url: string; posts: number; lastPage: number; midPage: number };
   forum: { url: string; threads: number; pages: number; deepPage: number };
   member: { url: string; name: string; messages: number };
   permalink: { postId: number; position: number };
-  replyThreads: { id: number; url: string }[];
-  reactionPosts: { id: number; url: string }[];
+  replyThreads: { id: number }[];
+  reactionPosts: { id: number }[];
 }
 
 export async function findTargets(
@@ -38,16 +45,14 @@ export async function findTargets(
   >`select id from posts where thread_id = ${big.id} and position = ${position}`;
   const threadUrl = (id: number, slug: string, page: number) =>
     `/threads/${id}-${slug}${page > 1 ? `?page=${page}` : ""}`;
-  // Replies go to open threads other than the big one (its page URLs stay put), each posted from the
-  // thread's last page as a reader would; reactions to posts anywhere, from the page showing them.
-  const replyThreads = await sql<{ id: number; slug: string; reply_count: number }[]>`
-    select id, slug, reply_count from threads where id <> ${big.id} and not is_locked and deleted_at is null order by random() limit 2000`;
-  const reactionPosts = await sql<
-    { id: number; thread_id: number; slug: string; position: number }[]
-  >`
-    select p.id, p.thread_id, t.slug, p.position
+  // Replies go to open threads other than the big one (its page URLs stay put); reactions to posts
+  // anywhere.
+  const replyThreads = await sql<{ id: number }[]>`
+    select id from threads where id <> ${big.id} and not is_locked and deleted_at is null order by random() limit 2000`;
+  const reactionPosts = await sql<{ id: number }[]>`
+    select p.id
     from (select distinct 1 + floor(random() * (select max(id) from posts))::int as id from generate_series(1, 6000)) r
-    join posts p on p.id = r.id join threads t on t.id = p.thread_id
+    join posts p on p.id = r.id
     limit 5000`;
   const pages = Math.max(1, Math.ceil(forum.thread_count / PER_PAGE));
   return {
@@ -70,28 +75,30 @@ export async function findTargets(
       messages: member.message_count,
     },
     permalink: { postId: permalink!.id, position },
-    replyThreads: replyThreads.map((t) => ({
-      id: t.id,
-      url: threadUrl(t.id, t.slug, Math.ceil((t.reply_count + 1) / PER_PAGE)),
-    })),
-    reactionPosts: reactionPosts.map((p) => ({
-      id: p.id,
-      url: threadUrl(p.thread_id, p.slug, Math.ceil(p.position / PER_PAGE)),
-    })),
+    replyThreads: replyThreads.map((t) => ({ id: t.id })),
+    reactionPosts: reactionPosts.map((p) => ({ id: p.id })),
   };
 }
+
+export type Who = "anonymous" | "member" | "moderator" | "—";
 
 export interface Scenario {
   key: string;
   label: string;
-  who: "anonymous" | "member" | "—";
+  who: Who;
   /** Statuses that count as success. */
   expect: number[];
-  /** Read pages: the path (probed for queries and used for warm-up). */
+  /** Read pages: the page's path. */
   path?: string;
-  signedIn: boolean;
   target: "app" | "ceiling";
-  requestFor: (connection: number) => LoadRequest;
+  /** What one connection sends, over and over: one request, or the requests of one page view. */
+  requestsFor: (connection: number) => LoadRequest[];
+}
+
+/** The cookies of the signed-in accounts, one of each kind per connection. */
+export interface Sessions {
+  members: string[];
+  moderators: string[];
 }
 
 /** Routes other branches add; each is loaded only when the app answers it (not 404). */
@@ -106,14 +113,17 @@ export const SEARCH_PATHS = {
 };
 export const WHATS_NEW_PATH = "/whats-new/posts";
 
-export function readScenarios(
-  targets: Targets,
-  cookies: string[],
-  optional: OptionalRoutes,
-): Scenario[] {
+interface Page {
+  key: string;
+  label: string;
+  path: string;
+  expect: number[];
+}
+
+export function readPages(targets: Targets, optional: OptionalRoutes): Page[] {
   const { bigThread, forum, member, permalink } = targets;
   const t = (page: number) => `${bigThread.url}${page > 1 ? `?page=${page}` : ""}`;
-  const pages: { key: string; label: string; path: string; expect: number[] }[] = [
+  const pages: Page[] = [
     { key: "home", label: "Home page", path: "/", expect: [200] },
     {
       key: "forum-1",
@@ -182,27 +192,74 @@ export function readScenarios(
       path: WHATS_NEW_PATH,
       expect: [200],
     });
-  const scenarios: Scenario[] = [];
-  for (const signedIn of [false, true]) {
-    for (const page of pages) {
-      scenarios.push({
-        key: `${page.key}${signedIn ? "-member" : ""}`,
-        label: page.label,
-        who: signedIn ? "member" : "anonymous",
-        expect: page.expect,
-        path: page.path,
-        signedIn,
-        target: "app",
-        requestFor: (connection) => ({
-          path: page.path,
-          headers: signedIn
-            ? { ...BROWSER_HEADERS, cookie: cookies[connection % cookies.length]! }
-            : BROWSER_HEADERS,
-        }),
-      });
-    }
-  }
-  return scenarios;
+  return pages;
+}
+
+/** A member's page view: the page, then the personal JSON the page asks for (`personal`: its path,
+ * from the scope the page embeds), as the browser's <PersonalLoader> fetches it. A page that
+ * embeds none (a redirect) is the one request. */
+function memberView(
+  page: Page,
+  cookie: string,
+  personal: string | undefined,
+  origin: string,
+): LoadRequest[] {
+  const pageRequest = { path: page.path, headers: { ...BROWSER_HEADERS, cookie } };
+  if (!personal) return [pageRequest];
+  return [
+    pageRequest,
+    {
+      path: personal,
+      headers: { ...FETCH_HEADERS, cookie, referer: origin + page.path },
+      check: personalProblem,
+    },
+  ];
+}
+
+/** Every reading page for a guest, then for a member (page views), then the thread's first page for
+ * a moderator (the page alone: the per-request render staff get). */
+export function readScenarios(
+  pages: Page[],
+  sessions: Sessions,
+  personal: Map<string, string>,
+  origin: string,
+): Scenario[] {
+  const guests = pages.map((page): Scenario => ({
+    ...page,
+    who: "anonymous",
+    target: "app",
+    requestsFor: () => [{ path: page.path, headers: BROWSER_HEADERS }],
+  }));
+  const members = pages.map((page): Scenario => ({
+    ...page,
+    key: `${page.key}-member`,
+    who: "member",
+    target: "app",
+    requestsFor: (connection) =>
+      memberView(
+        page,
+        sessions.members[connection % sessions.members.length]!,
+        personal.get(page.path),
+        origin,
+      ),
+  }));
+  const thread = pages.find((p) => p.key === "thread-1")!;
+  const staff: Scenario = {
+    ...thread,
+    key: "thread-1-moderator",
+    who: "moderator",
+    target: "app",
+    requestsFor: (connection) => [
+      {
+        path: thread.path,
+        headers: {
+          ...BROWSER_HEADERS,
+          cookie: sessions.moderators[connection % sessions.moderators.length]!,
+        },
+      },
+    ],
+  };
+  return [...guests, ...members, staff];
 }
 
 export function ceilingScenario(path: string): Scenario {
@@ -211,65 +268,49 @@ export function ceilingScenario(path: string): Scenario {
     label: "Ceiling: plain Node http server, thread page 1 bytes from memory",
     who: "—",
     expect: [200],
-    signedIn: false,
     target: "ceiling",
-    requestFor: () => ({ path, headers: BROWSER_HEADERS }),
+    requestsFor: () => [{ path, headers: BROWSER_HEADERS }],
   };
 }
 
-export function writeScenarios(
-  targets: Targets,
-  cookies: string[],
-  origin: string,
-  ids: { reply: string; reaction: string },
-): Scenario[] {
+export function writeScenarios(targets: Targets, sessions: Sessions, origin: string): Scenario[] {
   let replies = 0;
-  const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
+  const cookie = (connection: number) => sessions.members[connection % sessions.members.length]!;
   return [
     {
       key: "reply",
-      label: "Posting a reply (server action over HTTP)",
+      label: "Posting a reply (POST /api/threads/:id/replies)",
       who: "member",
       expect: [200],
-      signedIn: true,
       target: "app",
-      requestFor: (connection) => {
-        const cookie = cookies[connection % cookies.length]!;
-        const build = () => {
-          const thread = pick(targets.replyThreads);
-          const { body, contentType } = replyBody(
-            thread.id,
-            `Benchmark reply ${++replies}: the delivery schedule slipped again, see the report on the previous page.`,
-          );
-          return {
-            path: thread.url,
-            body,
-            headers: actionHeaders(ids.reply, origin, cookie, contentType),
-          };
-        };
-        return { method: "POST", ...build(), build, check: replyProblem };
-      },
+      requestsFor: (connection) => [
+        loadWrite(
+          origin,
+          cookie(connection),
+          () =>
+            replyRequest(
+              pick(targets.replyThreads).id,
+              `Benchmark reply ${++replies}: the delivery schedule slipped again, see the report on the previous page.`,
+            ),
+          replyProblem,
+        ),
+      ],
     },
     {
       key: "reaction",
-      label: "Toggling a reaction (server action over HTTP)",
+      label: "Toggling a reaction (POST /api/posts/:id/reaction)",
       who: "member",
       expect: [200],
-      signedIn: true,
       target: "app",
-      requestFor: (connection) => {
-        const cookie = cookies[connection % cookies.length]!;
-        const build = () => {
-          const post = pick(targets.reactionPosts);
-          const { body, contentType } = reactionBody(post.id, pick(REACTION_KINDS));
-          return {
-            path: post.url,
-            body,
-            headers: actionHeaders(ids.reaction, origin, cookie, contentType),
-          };
-        };
-        return { method: "POST", ...build(), build, check: reactionProblem };
-      },
+      requestsFor: (connection) => [
+        loadWrite(
+          origin,
+          cookie(connection),
+          () => reactionRequest(pick(targets.reactionPosts).id, pick(REACTION_KINDS)),
+          reactionProblem,
+        ),
+      ],
     },
   ];
 }

@@ -1,5 +1,8 @@
-// Signs the bench members in over HTTP, as the /login form does through Auth.js: fetch a CSRF token,
-// post the credentials, keep the session cookie, and check it with /api/auth/session.
+// Signs the bench accounts in over HTTP, as the /login form does through Auth.js: fetch a CSRF token,
+// post the credentials, keep the session cookie, and check it with /api/auth/session. Then, as the
+// browser does on its first page after signing in, ask for the personal answer and keep the hint
+// cookies it sets (server/personal-route.ts): the staff one is what sends a moderator's reading
+// pages to a per-request render.
 
 function cookiePairs(response: Response): string[] {
   return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
@@ -33,5 +36,13 @@ export async function signIn(base: string, identifier: string, password: string)
   const body = (await check.json()) as { uid?: string } | null;
   if (!body?.uid)
     throw new Error(`the session of ${identifier} is not signed in: ${JSON.stringify(body)}`);
-  return cookie;
+  return withHintCookies(base, cookie);
+}
+
+async function withHintCookies(base: string, cookie: string): Promise<string> {
+  const response = await fetch(`${base}/api/personal`, { headers: { cookie } });
+  if (!response.ok) throw new Error(`GET /api/personal answered ${response.status}`);
+  await response.body?.cancel();
+  const hints = cookiePairs(response).filter((pair) => pair.endsWith("=1"));
+  return [cookie, ...hints].join("; ");
 }
