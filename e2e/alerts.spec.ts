@@ -1,25 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signUp, uniqueName } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { memberInOwnBrowser, signUp, startThread, uniqueName } from "./fixtures";
 
 const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
 const bell = (page: Page) => accountNav(page).getByRole("link", { name: "Alerts", exact: true });
-
-async function member(browser: Browser, prefix: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const name = await signUp(page, uniqueName(prefix));
-  return { context, page, name };
-}
-
-async function startThread(page: Page, title: string) {
-  await page.goto("/forums/global-defence");
-  await page.getByRole("link", { name: "New thread" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByRole("textbox", { name: "Message" }).fill("Who keeps an eye on this?");
-  await page.getByRole("button", { name: "Post thread" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  return page.url().replace(/#.*$/, "");
-}
 
 /** Posts a reply and answers its id, read from the #post-N the page lands on (a new one: the page
  * may already show an earlier #post-N). */
@@ -43,10 +26,10 @@ async function noSidewaysScroll(page: Page) {
 test("watch a thread, be alerted of replies, quotes and mentions, and mark alerts read", async ({
   browser,
 }) => {
-  const b = await member(browser, "writer");
-  const a = await member(browser, "watcher");
+  const b = await memberInOwnBrowser(browser, "writer");
+  const a = await memberInOwnBrowser(browser, "watcher");
   const title = `Frigate sea trials, and what the new sonar suite means for the fleet ${uniqueName("t")}`;
-  const threadUrl = await startThread(b.page, title);
+  const threadUrl = await startThread(b.page, title, "Who keeps an eye on this?");
 
   // A watches B's thread; the button says so at once, and still after a reload.
   await a.page.goto(threadUrl);
@@ -148,10 +131,10 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
 test("the bell catches up on alerts while the member moves around the forum without reloading", async ({
   browser,
 }) => {
-  const a = await member(browser, "reader");
-  const b = await member(browser, "mentioner");
+  const a = await memberInOwnBrowser(browser, "reader");
+  const b = await memberInOwnBrowser(browser, "mentioner");
   const title = `Where the bell rings ${uniqueName("t")}`;
-  await startThread(b.page, title);
+  await startThread(b.page, title, "Who keeps an eye on this?");
   await expect(b.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
   await a.page.goto("/");
@@ -221,8 +204,8 @@ test("threads one starts or replies to are watched unless the account setting is
 test("a hand-edited Mark read or Unwatch form changes nothing for a member; only a signed-out visitor is sent to sign in", async ({
   browser,
 }) => {
-  const a = await member(browser, "tinkerer");
-  const b = await member(browser, "answerer");
+  const a = await memberInOwnBrowser(browser, "tinkerer");
+  const b = await memberInOwnBrowser(browser, "answerer");
   const title = `Forms edited by hand ${uniqueName("t")}`;
   const threadUrl = await startThread(a.page, title);
   await b.page.goto(threadUrl);

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { ADMIN } from "../playwright.config";
 
 export { ADMIN };
@@ -59,4 +59,27 @@ export async function openThread(page: Page, title: string): Promise<void> {
     .first()
     .click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+/** A new member signed up in a browser context of their own (close `context` when done). */
+export async function memberInOwnBrowser(browser: Browser, prefix = "member") {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const name = await signUp(page, uniqueName(prefix));
+  return { context, page, name };
+}
+
+/** Starts a thread in Global Defence through the real form; answers its address (no #post-N). */
+export async function startThread(
+  page: Page,
+  title: string,
+  message = "An opening post for this test.",
+): Promise<string> {
+  await page.goto("/forums/global-defence");
+  await page.getByRole("link", { name: "New thread" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("textbox", { name: "Message" }).fill(message);
+  await page.getByRole("button", { name: "Post thread" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  return page.url().replace(/#.*$/, "");
 }

@@ -2,29 +2,12 @@
 // unread marks, the reply box) comes from GET /api/personal. These check that from the outside: what
 // each member sees, that the page itself never carries anyone's personal parts, and that a ban or a
 // sign-out elsewhere counts on the next page view.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN, signIn, signOut, signUp, uniqueName } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, memberInOwnBrowser, signIn, signOut, startThread, uniqueName } from "./fixtures";
 
 const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
 const bell = (page: Page) => accountNav(page).getByRole("link", { name: "Alerts", exact: true });
 const post = (page: Page, n: number) => page.locator("article[id^=post-]").nth(n);
-
-async function member(browser: Browser, prefix: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const name = await signUp(page, uniqueName(prefix));
-  return { context, page, name };
-}
-
-async function startThread(page: Page, title: string) {
-  await page.goto("/forums/global-defence");
-  await page.getByRole("link", { name: "New thread" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByRole("textbox", { name: "Message" }).fill("An opening post to react to.");
-  await page.getByRole("button", { name: "Post thread" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  return page.url().replace(/#.*$/, "");
-}
 
 /** The HTML the server sends this browser for `url`, once its two seconds after a write are over
  * (pages rendered for a writer are their own; every other answer is the shared copy). */
@@ -38,8 +21,8 @@ async function sharedHtml(page: Page, url: string) {
 test("a member's page is the shared one, with their own reactions, tools, unread marks and bell filled in", async ({
   browser,
 }) => {
-  const a = await member(browser, "author");
-  const b = await member(browser, "reader");
+  const a = await memberInOwnBrowser(browser, "author");
+  const b = await memberInOwnBrowser(browser, "reader");
   const title = `Personal parts ${uniqueName("t")}`;
   const url = await startThread(a.page, title);
 
@@ -87,8 +70,8 @@ test("a member's page is the shared one, with their own reactions, tools, unread
 test("two members never see each other's parts, and only staff get the moderation tools", async ({
   browser,
 }) => {
-  const a = await member(browser, "one");
-  const b = await member(browser, "two");
+  const a = await memberInOwnBrowser(browser, "one");
+  const b = await memberInOwnBrowser(browser, "two");
   const title = `Whose tools ${uniqueName("t")}`;
   const url = await startThread(a.page, title);
   await a.page.getByRole("textbox", { name: "Message" }).fill("The author's second post.");
@@ -119,7 +102,7 @@ test("two members never see each other's parts, and only staff get the moderatio
 });
 
 test("a sign-out or a ban in another browser counts on the next page view", async ({ browser }) => {
-  const first = await member(browser, "twice");
+  const first = await memberInOwnBrowser(browser, "twice");
   // The same member in a second browser, signed in there too.
   const secondContext = await browser.newContext();
   const second = await secondContext.newPage();
