@@ -59,18 +59,21 @@ const reactionOfActor = and(
 /** The bell's number, counted up to ALERT_COUNT_CAP (the bell shows "99+" past 99): one query,
  * walking the partial index of unread alerts (alerts_unread_idx), that stops at the cap instead of
  * counting a member's 1,900 unread alerts on every page view. */
-export async function unreadAlertCount(viewerId: string | null): Promise<number> {
-  if (!viewerId) return 0;
-  const shown = db
+/** The member's unread alerts that are shown, at most ALERT_COUNT_CAP of them: count its rows. */
+export function unreadAlertsQuery(viewerId: string) {
+  return db
     .select({ id: alerts.id })
     .from(alerts)
     .innerJoin(posts, eq(posts.id, alerts.postId))
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .leftJoin(reactions, reactionOfActor)
     .where(and(isNull(alerts.readAt), shownTo(viewerId)))
-    .limit(ALERT_COUNT_CAP)
-    .as("shown");
-  const [row] = await db.select({ n: count() }).from(shown);
+    .limit(ALERT_COUNT_CAP);
+}
+
+export async function unreadAlertCount(viewerId: string | null): Promise<number> {
+  if (!viewerId) return 0;
+  const [row] = await db.select({ n: count() }).from(unreadAlertsQuery(viewerId).as("shown"));
   return row?.n ?? 0;
 }
 

@@ -1,18 +1,30 @@
-// The personal answer: who is reading and what is theirs on the page they read. A handful of
-// statements, most of them primary-key or partial-index lookups; every rule comes from
+// The personal answer: who is reading and what is theirs on the page they read. Two statements for a
+// member (who they are, then everything of theirs on the page), a third for staff's queues, and a
+// read-mark write only when the page shows posts past the mark; every rule comes from
 // lib/permissions, as it does on a page rendered per request.
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { ignoredMembers, posts, reactions, threads, threadWatches, users } from "@/db/schema";
+import {
+  ignoredMembers,
+  posts,
+  reactions,
+  threadReads,
+  threads,
+  threadWatches,
+  users,
+  type ReactionKind,
+} from "@/db/schema";
 import { can, isSignedIn, type Viewer } from "../permissions";
 import { loadViewer } from "../permissions/load-viewer";
 import type { SessionClaims } from "../session/session-cookie";
 import { postingRefusal } from "../permissions/posting";
-import { unreadAlertCount } from "../alerts/list";
+import { unreadAlertsQuery } from "../alerts/list";
 import { pendingPostCount } from "../moderation/approval";
 import { openReportCount } from "../moderation/reports";
-import { recordThreadRead, unreadAmong } from "../reading/reads";
+import { recordThreadRead } from "../reading/reads";
+import { isUnread } from "../reading/unread";
+import { threadUnreadUrl } from "../urls";
 import {
   GUEST_ANSWER,
   type PersonalAnswer,
@@ -35,16 +47,16 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
   const viewer = await loadViewer(uid, sv, { sessionId: sid });
   if (!isSignedIn(viewer)) return GUEST_ANSWER;
   const { scope } = request;
-  const [alerts, queues, thread, shownPosts, ignored, unread] = await Promise.all([
-    // The bell without a number rather than no header at all, when alerts cannot be counted.
-    unreadAlertCount(viewer.id).catch(() => 0),
+  const [state, queues] = await Promise.all([
+    // The best-effort parts fail soft: the bell without a number rather than no header at all.
+    pageState(viewer.id, scope).catch((error: unknown) => {
+      console.error("personal answer: page state failed", error);
+      return null;
+    }),
     queueCounts(viewer),
-    scope.thread ? threadState(viewer, scope.thread) : null,
-    scope.thread && scope.posts.length > 0 ? postStates(viewer, scope.thread, scope.posts) : {},
-    ignoredIds(viewer.id),
-    unreadAmong(viewer.id, scope.threads),
   ]);
-  if (thread && request.isPageView && can(viewer, "keepReadingState")) {
+  const thread = state?.thread ? threadState(viewer, state.thread) : null;
+  if (thread && state?.needsReadMark && request.isPageView && can(viewer, "keepReadingState")) {
     // Best effort: a database that cannot write (a read-only replica, a full disk) still answers.
     await recordThreadRead(viewer, thread.id, scope.posts).catch(() => {});
   }
@@ -58,13 +70,13 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
       banReason: viewer.banReason ?? null,
       banEndsAt: viewer.banEndsAt?.toISOString() ?? null,
     },
-    alerts,
+    alerts: state?.alerts ?? 0,
     queues,
     links: { memberAdmin: can(viewer, "viewMemberAdmin"), modLog: can(viewer, "viewModLog") },
     thread,
-    posts: shownPosts,
-    ignored,
-    unread: Object.fromEntries(unread),
+    posts: state ? postStates(viewer, state.posts) : {},
+    ignored: state?.ignored ?? [],
+    unread: Object.fromEntries((state?.unread ?? []).map((t) => [t.id, threadUnreadUrl(t)])),
   };
 }
 
@@ -79,19 +91,105 @@ async function queueCounts(viewer: Viewer): Promise<PersonalAnswer["queues"]> {
   return { reports, approvals };
 }
 
-async function threadState(viewer: Viewer, threadId: number): Promise<PersonalThread | null> {
-  const [row] = await db
-    .select({
-      id: threads.id,
-      isLocked: threads.isLocked,
-      deletedAt: threads.deletedAt,
-      watching: sql<boolean>`exists (select 1 from ${threadWatches} where ${threadWatches.userId} = ${viewer.id} and ${threadWatches.threadId} = ${threads.id})`,
-    })
-    .from(threads)
-    .where(eq(threads.id, threadId))
-    .limit(1);
-  if (!row) return null;
-  const canReply = can(viewer, "reply", row);
+interface ThreadRow {
+  id: number;
+  isLocked: boolean;
+  deletedAt: string | null;
+  watching: boolean;
+}
+interface PostRow {
+  id: number;
+  authorId: string | null;
+  deletedAt: string | null;
+  approvalState: "approved" | "pending" | "rejected";
+  isLocked: boolean;
+  threadDeletedAt: string | null;
+  reaction: ReactionKind | null;
+}
+interface PageState {
+  alerts: number;
+  thread: ThreadRow | null;
+  posts: PostRow[];
+  ignored: string[];
+  unread: { id: number; slug: string }[];
+  /** Whether the shown posts go past the member's read mark in the thread (else nothing to write). */
+  needsReadMark: boolean;
+}
+
+/**
+ * Everything of the page that is the member's, in one statement (one round trip, prepared by
+ * postgres.js): the capped unread-alert count, the thread's state, their reaction on each shown post,
+ * their ignore list, which listed threads are unread, and whether the read mark must move. Each part
+ * is a primary-key or partial-index lookup; the rules stay in lib/permissions (JS, below).
+ */
+async function pageState(viewerId: string, scope: PersonalScope): Promise<PageState> {
+  const threadId = scope.thread;
+  const postIds = threadId ? scope.posts : [];
+  const none = sql`null`;
+  const [row] = await db.execute<{
+    alerts: number;
+    thread: ThreadRow | null;
+    posts: PostRow[] | null;
+    ignored: string[] | null;
+    unread: { id: number; slug: string }[] | null;
+    needs_read_mark: boolean | null;
+  }>(sql`select
+    (select count(*)::int from (${unreadAlertsQuery(viewerId)}) shown) as alerts,
+    ${
+      threadId
+        ? sql`(select json_build_object('id', t.id, 'isLocked', t.is_locked, 'deletedAt', t.deleted_at,
+            'watching', exists (select 1 from ${threadWatches} w where w.user_id = ${viewerId} and w.thread_id = t.id))
+          from ${threads} t where t.id = ${threadId})`
+        : none
+    } as thread,
+    ${
+      postIds.length > 0
+        ? sql`(select json_agg(json_build_object('id', p.id, 'authorId', p.author_id, 'deletedAt', p.deleted_at,
+            'approvalState', p.approval_state, 'isLocked', t.is_locked, 'threadDeletedAt', t.deleted_at, 'reaction', r.kind))
+          from ${posts} p join ${threads} t on t.id = p.thread_id
+          left join ${reactions} r on r.post_id = p.id and r.user_id = ${viewerId}
+          where p.thread_id = ${threadId} and p.id in (${sql.join(
+            postIds.map((id) => sql`${id}`),
+            sql`, `,
+          )}))`
+        : none
+    } as posts,
+    (select array_agg(im.ignored_id) from ${ignoredMembers} im join ${users} u on u.id = im.ignored_id
+      where im.user_id = ${viewerId} and u.role = 'member') as ignored,
+    ${
+      scope.threads.length > 0
+        ? sql`(select json_agg(json_build_object('id', ${threads.id}, 'slug', ${threads.slug})) from ${threads}
+          where ${inArray(threads.id, scope.threads)} and ${isUnread(viewerId)})`
+        : none
+    } as unread,
+    ${
+      postIds.length > 0
+        ? sql`(select max(p.position) > coalesce((select r.last_read_position from ${threadReads} r
+            where r.user_id = ${viewerId} and r.thread_id = ${threadId}), 0)
+          from ${posts} p where p.thread_id = ${threadId} and p.id in (${sql.join(
+            postIds.map((id) => sql`${id}`),
+            sql`, `,
+          )}))`
+        : none
+    } as needs_read_mark`);
+  return {
+    alerts: row?.alerts ?? 0,
+    thread: row?.thread ?? null,
+    posts: row?.posts ?? [],
+    ignored: row?.ignored ?? [],
+    unread: row?.unread ?? [],
+    needsReadMark: row?.needs_read_mark === true,
+  };
+}
+
+/** json_build_object gives timestamps as text. */
+const dateOf = (text: string | null) => (text === null ? null : new Date(text));
+
+function threadState(viewer: Viewer, row: ThreadRow): PersonalThread {
+  const canReply = can(viewer, "reply", {
+    isLocked: row.isLocked,
+    deletedAt: dateOf(row.deletedAt),
+  });
   return {
     id: row.id,
     watching: row.watching,
@@ -107,33 +205,14 @@ async function threadState(viewer: Viewer, threadId: number): Promise<PersonalTh
 }
 
 /** The viewer's tools and own reaction for each shown post of the thread (others are left out). */
-async function postStates(
-  viewer: Viewer,
-  threadId: number,
-  postIds: number[],
-): Promise<Record<number, PersonalPost>> {
-  const rows = await db
-    .select({
-      id: posts.id,
-      authorId: posts.authorId,
-      deletedAt: posts.deletedAt,
-      approvalState: posts.approvalState,
-      isLocked: threads.isLocked,
-      threadDeletedAt: threads.deletedAt,
-      reaction: reactions.kind,
-    })
-    .from(posts)
-    .innerJoin(threads, eq(threads.id, posts.threadId))
-    .leftJoin(reactions, and(eq(reactions.postId, posts.id), eq(reactions.userId, viewer.id!)))
-    .where(and(eq(posts.threadId, threadId), inArray(posts.id, postIds)));
+function postStates(viewer: Viewer, rows: PostRow[]): Record<number, PersonalPost> {
   const states: Record<number, PersonalPost> = {};
   for (const row of rows) {
-    const thread = { isLocked: row.isLocked, deletedAt: row.threadDeletedAt };
     const target = {
       authorId: row.authorId,
-      deletedAt: row.deletedAt,
+      deletedAt: dateOf(row.deletedAt),
       approvalState: row.approvalState,
-      thread,
+      thread: { isLocked: row.isLocked, deletedAt: dateOf(row.threadDeletedAt) },
     };
     states[row.id] = {
       reaction: row.reaction,
@@ -144,15 +223,4 @@ async function postStates(
     };
   }
   return states;
-}
-
-/** The members this viewer ignores who are still plain members (staff cannot be ignored: one who
- * became staff since shows again, as lib/members/ignore-filter.ts has it). */
-async function ignoredIds(viewerId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: ignoredMembers.ignoredId })
-    .from(ignoredMembers)
-    .innerJoin(users, eq(users.id, ignoredMembers.ignoredId))
-    .where(and(eq(ignoredMembers.userId, viewerId), eq(users.role, "member")));
-  return rows.map((r) => r.id);
 }
