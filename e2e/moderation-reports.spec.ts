@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN, signIn, signUp, uniqueName } from "./fixtures";
+import { ADMIN, signIn, signUp, uniqueName, startThread } from "./fixtures";
 
 const DENIED = "You do not have permission to view this page";
 const THANKS = "Thanks: the moderators will look at it.";
@@ -7,16 +7,6 @@ const SETTING = "Posts to approve for new members";
 
 const posts = (page: Page) => page.locator("article[id^=post-]");
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
-
-async function startThread(page: Page, title: string, message: string): Promise<string> {
-  await page.goto("/forums/global-defence");
-  await page.getByRole("link", { name: "New thread" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByRole("textbox", { name: "Message" }).fill(message);
-  await page.getByRole("button", { name: "Post thread" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  return new URL(page.url()).pathname;
-}
 
 /** A fresh member in their own browser context. */
 async function newMember(browser: Browser) {

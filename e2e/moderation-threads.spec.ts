@@ -2,7 +2,7 @@
 // appoints. Every test starts its own threads with a fresh member; seed threads are left alone, and
 // a thread moved into Articles goes back (reading.spec.ts counts that forum).
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN, signIn, signUp, uniqueName } from "./fixtures";
+import { ADMIN, signIn, signUp, uniqueName, startThread } from "./fixtures";
 
 // Each test signs up members, appoints a moderator and posts several times: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
@@ -19,16 +19,6 @@ const threadRow = (page: Page, title: string) =>
     .getByRole("region", { name: "Threads" })
     .getByRole("listitem")
     .filter({ has: page.getByRole("link", { name: title, exact: true }) });
-
-async function startThread(page: Page, title: string, message: string, forum = "global-defence") {
-  await page.goto(`/forums/${forum}`);
-  await page.getByRole("link", { name: "New thread" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByRole("textbox", { name: "Message" }).fill(message);
-  await page.getByRole("button", { name: "Post thread" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  return page.url().replace(/#.*$/, "");
-}
 
 async function reply(page: Page, message: string) {
   const before = page.url();

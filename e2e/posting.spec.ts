@@ -1,16 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signUp, uniqueName, openThread } from "./fixtures";
+import { signUp, uniqueName, openThread, startThread } from "./fixtures";
 
 const THREAD_003 = "Why is Japan's Abe Seeking Better Ties with Russia's Putin?";
-
-async function startThread(page: Page, title: string, message: string) {
-  await page.goto("/forums/global-defence");
-  await page.getByRole("link", { name: "New thread" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByRole("textbox", { name: "Message" }).fill(message);
-  await page.getByRole("button", { name: "Post thread" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-}
 
 async function reply(page: Page, message?: string) {
   const box = page.getByRole("textbox", { name: "Message" });

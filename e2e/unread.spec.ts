@@ -1,16 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signUp, uniqueName } from "./fixtures";
+import { signUp, uniqueName, startThread } from "./fixtures";
 
 const FORUM = "/forums/global-defence";
-
-async function startThread(page: Page, title: string, message: string) {
-  await page.goto(FORUM);
-  await page.getByRole("link", { name: "New thread" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByRole("textbox", { name: "Message" }).fill(message);
-  await page.getByRole("button", { name: "Post thread" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-}
 
 /** Replies in the thread and returns the new post's id, read from the "#post-<id>" the form lands on. */
 async function reply(page: Page, message: string): Promise<string> {

@@ -59,6 +59,7 @@ const schema = z
     POST_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(10),
     PREVIEW_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(30),
     SUGGEST_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(120),
+    REACTION_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(60),
     AUTH_GITHUB_ID: text.optional(),
     AUTH_GITHUB_SECRET: text.optional(),
     AUTH_GOOGLE_ID: text.optional(),

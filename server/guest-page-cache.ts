@@ -5,11 +5,11 @@
 // fills the cache reaches Next without its cookies, so nothing personal can be in a copy. What is
 // personal (who is signed in, own reactions, tools, unread marks, the reply box) comes to the
 // browser from GET /api/personal, which is never cached. Whoever just made a write (WROTE_COOKIE)
-// gets a fresh render, so their own reply or edit is always on the page they land on. Staff (the staff hint cookie) and
-// member-only lists (What's new's "Unread only") still get a per-request render. Only GETs of the
-// reading routes below are kept, only when Next answered 200 (or a redirect, as a post permalink
-// does) without Set-Cookie, and never React Server Component or server-action requests (they carry
-// headers that change the answer). A request gets a copy whose render *started* less than TTL_MS
+// gets a fresh render, so their own reply or edit is always on the page they land on. Staff (the
+// staff hint cookie) and member-only lists (What's new's "Unread only") still get a per-request
+// render. Only GETs of the reading routes below are kept, only when Next answered 200 (or a
+// redirect, as a post permalink does) without Set-Cookie, and never React Server Component or
+// server-action requests (they carry headers that change the answer). A request gets a copy whose render *started* less than TTL_MS
 // before the request arrived (a stored copy, or the render it waits for), so a reply, edit, reaction
 // or moderator action that commits at time t is in the answer to every request arriving after
 // t + 1 s, on every instance (each keeps its own copies; nothing needs to be told about a write,
@@ -22,6 +22,7 @@
 // instead of each starting their own.
 import type { IncomingMessage, ServerResponse, OutgoingHttpHeaders } from "node:http";
 import { STAFF_HINT_COOKIE } from "../lib/personal/types";
+import { cookieValue } from "./cookies";
 
 const TTL_MS = 1000;
 const REFRESH_MS = 500;
@@ -80,15 +81,15 @@ function hasSessionCookie(req: IncomingMessage): boolean {
 }
 
 function hasStaffHint(req: IncomingMessage): boolean {
-  return req.headers.cookie?.includes(`${STAFF_HINT_COOKIE}=1`) ?? false;
+  return cookieValue(req.headers.cookie, STAFF_HINT_COOKIE) === "1";
 }
 
-/** Set for two seconds on the answer to every server action (server/serve.ts): whoever just wrote
- * gets pages rendered after their write, never a copy from the second before it. */
+/** Set for two seconds on the answer to every POST (server/serve.ts): whoever just wrote gets pages
+ * rendered after their write, never a copy from the second before it. */
 export const WROTE_COOKIE = "parley-wrote";
 
 function justWrote(req: IncomingMessage): boolean {
-  return req.headers.cookie?.includes(`${WROTE_COOKIE}=1`) ?? false;
+  return cookieValue(req.headers.cookie, WROTE_COOKIE) === "1";
 }
 
 /** Pages that differ per member by their very URL: What's new's "Unread only", and a thread page

@@ -4,10 +4,18 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { personalAnswer } from "../lib/personal/answer";
 import { parseScope } from "../lib/personal/scope";
-import { MEMBER_HINT_COOKIE, STAFF_HINT_COOKIE, type PersonalAnswer } from "../lib/personal/types";
+import { isStaff } from "../lib/permissions/viewer";
+import {
+  asViewer,
+  MEMBER_HINT_COOKIE,
+  STAFF_HINT_COOKIE,
+  type PersonalAnswer,
+} from "../lib/personal/types";
 import { isPrefetchRequest } from "../lib/reading/prefetch";
 import { sessionOf } from "../lib/session/request-viewer";
 import { needsRenewal, renewedSessionCookie } from "../lib/session/renew-session";
+import { SESSION_MAX_AGE_S } from "../lib/session/session-cookie";
+import { cookieValue } from "./cookies";
 
 export const PERSONAL_PATH = "/api/personal";
 
@@ -31,18 +39,17 @@ function json(
 
 /** Keeps the hint cookies in step with the answer: set while true, cleared once false. */
 function hintCookies(req: IncomingMessage, answer: PersonalAnswer, secure: boolean): string[] {
-  const cookie = req.headers.cookie ?? "";
   const flags = `Path=/; SameSite=Lax${secure ? "; Secure" : ""}`;
-  const isStaff = answer.viewer?.role === "moderator" || answer.viewer?.role === "admin";
+  const staff = answer.viewer !== null && isStaff(asViewer(answer.viewer));
   const wanted: [string, boolean][] = [
     [MEMBER_HINT_COOKIE, answer.viewer !== null],
-    [STAFF_HINT_COOKIE, isStaff],
+    [STAFF_HINT_COOKIE, staff],
   ];
   const out: string[] = [];
   for (const [name, on] of wanted) {
-    const has = cookie.includes(`${name}=1`);
-    if (on && !has) out.push(`${name}=1; Max-Age=${30 * 24 * 60 * 60}; ${flags}`);
-    if (!on && cookie.includes(`${name}=`)) out.push(`${name}=; Max-Age=0; ${flags}`);
+    const value = cookieValue(req.headers.cookie, name);
+    if (on && value !== "1") out.push(`${name}=1; Max-Age=${SESSION_MAX_AGE_S}; ${flags}`);
+    if (!on && value !== undefined) out.push(`${name}=; Max-Age=0; ${flags}`);
   }
   return out;
 }

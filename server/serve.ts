@@ -42,9 +42,9 @@ function watchDatabase(url: string, everyMs = 1000) {
   };
 }
 
-/** Every POST (a server action, a reply or reaction route) may have written: its answer sets WROTE_COOKIE for two seconds, so the pages
- * the writer loads next skip the one-second cache (see guest-page-cache.ts). Appended to whatever
- * cookies the action sets itself (a sign-in's session). */
+/** Every POST (a server action, the reply or reaction route) may have written: its answer sets
+ * WROTE_COOKIE for two seconds, so the pages the writer loads next skip the one-second cache (see
+ * guest-page-cache.ts). Appended to whatever cookies the answer sets itself (a sign-in's session). */
 function markWrite(res: http.ServerResponse) {
   const cookie = `${WROTE_COOKIE}=1; Max-Age=2; Path=/; SameSite=Lax; HttpOnly`;
   const writeHead = res.writeHead;

@@ -6,6 +6,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { posts, threads } from "@/db/schema";
+import { REQUEST_RATES } from "@/lib/limits/request-rates";
 import { MESSAGE } from "@/lib/limits/sizes";
 import { makeForum, makeMember, newThread } from "@/lib/testing/factories";
 import { SESSION_COOKIE } from "@/lib/session/session-cookie";
@@ -109,6 +110,22 @@ describe("POST /api/posts/:id/reaction", () => {
     expect(
       (await post(`/api/posts/abc/reaction`, { kind: "like" }, { cookie: reader })).status,
     ).toBe(404);
+    expect(await reactionCount(thread.postId)).toBe(0);
+  });
+
+  it(`refuses more than ${REQUEST_RATES.reactionsPerMinute} toggles a minute from one member, saying when to try again`, async () => {
+    const author = await makeMember();
+    const thread = await newThread({ author, forumId });
+    const cookie = await cookieFor(await makeMember());
+    const path = `/api/posts/${thread.postId}/reaction`;
+    for (let i = 0; i < REQUEST_RATES.reactionsPerMinute; i++)
+      expect((await post(path, { kind: "like" }, { cookie })).status).toBe(200);
+    const refused = await post(path, { kind: "like" }, { cookie });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatch(
+      /^You are reacting too fast \(\d+ a minute at most\)\. Try again in \d+ seconds\.$/,
+    );
+    // An even number of toggles: the member's like is off again, and the count says so.
     expect(await reactionCount(thread.postId)).toBe(0);
   });
 

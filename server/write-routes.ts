@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { createReply } from "../lib/forum/posting";
 import { isReactionKind, toggleReaction } from "../lib/forum/reactions";
+import { reactionRate, REQUEST_RATES } from "../lib/limits/request-rates";
 import { MESSAGE } from "../lib/limits/sizes";
 import { rowId } from "../lib/row-id";
 import { viewerOf } from "../lib/session/request-viewer";
@@ -98,6 +99,14 @@ async function answer(
     if (!body.success || !isReactionKind(body.data.kind))
       throw new RequestProblem(400, "That reaction is not available.");
     const viewer = await viewerOf(req.headers.cookie);
+    if (viewer.id) {
+      const rate = await reactionRate.take(viewer.id);
+      if (!rate.ok)
+        throw new RequestProblem(
+          429,
+          `You are reacting too fast (${REQUEST_RATES.reactionsPerMinute} a minute at most). Try again in ${rate.retryAfterSeconds} seconds.`,
+        );
+    }
     const result = await toggleReaction(viewer, postId.data, body.data.kind);
     if (!result.ok) return json(res, viewer.id ? 403 : 401, { error: result.error });
     return json(res, 200, { reaction: result.reaction });

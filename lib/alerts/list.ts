@@ -56,10 +56,9 @@ const reactionOfActor = and(
   eq(reactions.userId, alerts.actorId),
 );
 
-/** The bell's number, counted up to ALERT_COUNT_CAP (the bell shows "99+" past 99): one query,
- * walking the partial index of unread alerts (alerts_unread_idx), that stops at the cap instead of
- * counting a member's 1,900 unread alerts on every page view. */
-/** The member's unread alerts that are shown, at most ALERT_COUNT_CAP of them: count its rows. */
+/** The member's unread alerts that are shown, at most ALERT_COUNT_CAP of them: the bell counts its
+ * rows (and shows "99+" past 99). It walks the partial index of unread alerts (alerts_unread_idx)
+ * and stops at the cap instead of counting a member's 1,900 unread alerts on every page view. */
 export function unreadAlertsQuery(viewerId: string) {
   return db
     .select({ id: alerts.id })

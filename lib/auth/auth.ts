@@ -14,6 +14,7 @@ import { signInSchema } from "../accounts/rules";
 import { authenticate } from "./sign-in";
 import { clientAddress } from "./client-address";
 import { endSession } from "../session/end-session";
+import { SESSION_MAX_AGE_S } from "../session/session-cookie";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -55,7 +56,7 @@ const providers: Provider[] = [
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   adapter: drizzleAdapter(),
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login" },
   trustHost: true,
   providers,

@@ -9,7 +9,7 @@ import { alertForNewPost } from "../alerts/create";
 import { renderPost } from "../markup/render";
 import { can, type Viewer } from "../permissions";
 import { authorNeedsApproval, replyApproval } from "../moderation/approval";
-import { postingRefusal } from "../permissions/posting";
+import { postingRefusal, replyRefusal } from "../permissions/posting";
 import { ok, refuse, type Result } from "../result";
 import { postUrl, slugify } from "../urls";
 import { autoWatch } from "../watching/watch";
@@ -167,13 +167,8 @@ export async function createReply(
     if (!thread || thread.deletedAt) return fail("form", "This thread does not exist any more.");
     const previous = await alreadyPosted(tx, author.id, key.data);
     if (previous) return done(previous.id, previous.threadId);
-    if (!can(viewer, "reply", thread))
-      return fail(
-        "form",
-        thread.isLocked
-          ? "This thread is locked: it takes no new replies."
-          : postingRefusal(viewer, "post"),
-      );
+    const refusal = replyRefusal(viewer, thread);
+    if (refusal) return fail("form", refusal);
     const tooFast = await rateLimitRefusal(tx, author.id);
     if (tooFast) return fail("form", tooFast);
     const approval = await replyApproval(tx, viewer, thread);

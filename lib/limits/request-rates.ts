@@ -1,6 +1,6 @@
-// How often one member or address may use the helpers the post editor calls while someone types:
-// each preview renders Markdown and looks up quoted posts and mentions, each suggestion queries the
-// member list. Posting itself has its own limit, kept in Postgres (lib/forum/posting.ts). These are
+// How often one member or address may use the helpers the post editor calls while someone types
+// (each preview renders Markdown and looks up quoted posts and mentions, each suggestion queries the
+// member list), and how often a member may toggle reactions. Posting itself has its own limit, kept in Postgres (lib/forum/posting.ts). These are
 // per process, in memory: one server runs Parley, and a restart forgetting them costs nothing.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "../env";
@@ -10,6 +10,8 @@ export const REQUEST_RATES = {
   previewsPerMinute: env.PREVIEW_RATE_LIMIT_PER_MINUTE,
   /** @mention lookups a minute per address (many members may share one behind a NAT). */
   suggestionsPerMinute: env.SUGGEST_RATE_LIMIT_PER_MINUTE,
+  /** Reaction toggles a minute per member: a click each, so a person never meets it; a script does. */
+  reactionsPerMinute: env.REACTION_RATE_LIMIT_PER_MINUTE,
 } as const;
 
 export type RateCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -38,3 +40,4 @@ export function requestRate(perMinute: number): RequestRate {
 
 export const previewRate = requestRate(REQUEST_RATES.previewsPerMinute);
 export const suggestionRate = requestRate(REQUEST_RATES.suggestionsPerMinute);
+export const reactionRate = requestRate(REQUEST_RATES.reactionsPerMinute);

@@ -13,6 +13,7 @@ import {
   type ThreadTarget,
   type Viewer,
 } from ".";
+import { replyRefusal } from "./posting";
 
 const viewer = (id: string, role: Viewer["role"], isBanned = false): Viewer => ({
   id,
@@ -204,6 +205,20 @@ describe("the matrix", () => {
   it("names the refused action in the error", () => {
     expect(() => ensure(VIEWERS.moderator, "changeRole", { id: "x", role: "member" })).toThrow(
       "Not allowed: changeRole",
+    );
+  });
+});
+
+describe("replyRefusal", () => {
+  const LOCKED = "This thread is locked: it takes no new replies.";
+  it("says nothing to whoever may reply, and why not to everyone else", () => {
+    expect(replyRefusal(VIEWERS.member, thread())).toBeNull();
+    expect(replyRefusal(VIEWERS.moderator, thread({ isLocked: true }))).toBeNull();
+    expect(replyRefusal(VIEWERS.member, thread({ isLocked: true }))).toBe(LOCKED);
+    expect(replyRefusal(VIEWERS.anonymous, thread({ isLocked: true }))).toBe("Sign in to post.");
+    expect(replyRefusal(VIEWERS.bannedMember, thread({ isLocked: true }))).toMatch(/banned/);
+    expect(replyRefusal(VIEWERS.member, thread({ deletedAt: new Date() }))).toBe(
+      "You cannot do that here.",
     );
   });
 });

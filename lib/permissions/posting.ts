@@ -51,6 +51,15 @@ export const postingRules = {
   viewEditHistory: (viewer: Viewer) => activeMember(viewer) && isStaff(viewer),
 };
 
+/** Why this viewer may not reply to this thread, in words; null when they may. The thread page's
+ * reply box, the personal answer, the plain reply page and createReply all say it the same way. */
+export function replyRefusal(viewer: Viewer, thread: ThreadTarget): string | null {
+  if (postingRules.reply(viewer, thread)) return null;
+  return thread.isLocked && activeMember(viewer)
+    ? "This thread is locked: it takes no new replies."
+    : postingRefusal(viewer, "post");
+}
+
 /** Why a posting action is refused, in words a member can act on. */
 export function postingRefusal(
   viewer: Viewer,

@@ -2,7 +2,6 @@
 // member (who they are, then everything of theirs on the page), a third for staff's queues, and a
 // read-mark write only when the page shows posts past the mark; every rule comes from
 // lib/permissions, as it does on a page rendered per request.
-import { randomUUID } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import {
@@ -18,13 +17,13 @@ import {
 import { can, isSignedIn, type Viewer } from "../permissions";
 import { loadViewer } from "../permissions/load-viewer";
 import type { SessionClaims } from "../session/session-cookie";
-import { postingRefusal } from "../permissions/posting";
 import { unreadAlertsQuery } from "../alerts/list";
 import { pendingPostCount } from "../moderation/approval";
 import { openReportCount } from "../moderation/reports";
 import { recordThreadRead } from "../reading/reads";
 import { isUnread } from "../reading/unread";
 import { threadUnreadUrl } from "../urls";
+import { replyBox } from "./reply-box";
 import {
   GUEST_ANSWER,
   type PersonalAnswer,
@@ -186,21 +185,11 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
 const dateOf = (text: string | null) => (text === null ? null : new Date(text));
 
 function threadState(viewer: Viewer, row: ThreadRow): PersonalThread {
-  const canReply = can(viewer, "reply", {
-    isLocked: row.isLocked,
-    deletedAt: dateOf(row.deletedAt),
-  });
   return {
     id: row.id,
     watching: row.watching,
     canWatch: can(viewer, "keepReadingState") && row.deletedAt === null,
-    canReply,
-    replyRefusal: canReply
-      ? null
-      : row.isLocked && !viewer.isBanned
-        ? "This thread is locked: it takes no new replies."
-        : postingRefusal(viewer, "post"),
-    replyKey: randomUUID(),
+    ...replyBox(viewer, { isLocked: row.isLocked, deletedAt: dateOf(row.deletedAt) }),
   };
 }
 

@@ -48,16 +48,19 @@ export interface PersonalPost {
   canReport: boolean;
 }
 
-export interface PersonalThread {
-  id: number;
-  watching: boolean;
-  /** May they watch it (members, on a thread that is not deleted). */
-  canWatch: boolean;
+export interface ReplyBox {
   canReply: boolean;
   /** Why not, in words, when they may not reply. */
   replyRefusal: string | null;
   /** A fresh idempotency key for the reply form, made on the server as the form's always was. */
   replyKey: string;
+}
+
+export interface PersonalThread extends ReplyBox {
+  id: number;
+  watching: boolean;
+  /** May they watch it (members, on a thread that is not deleted). */
+  canWatch: boolean;
 }
 
 export interface PersonalAnswer {

@@ -4,8 +4,7 @@ import "server-only";
 import { lt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { endedSessions } from "@/db/schema";
-
-const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+import { SESSION_MAX_AGE_S } from "./session-cookie";
 
 /** Ends the sign-in `sessionId`, whose cookie expires at `expiresAtS` (seconds since the epoch). */
 export async function endSession(sessionId: string, expiresAtS?: number): Promise<void> {

@@ -4,10 +4,14 @@
 // answer renews the cookie itself, at most once a day per sign-in, with Auth.js's own encoder: the
 // session lasts 30 days from the last visit, as it did.
 import { decode, encode } from "next-auth/jwt";
-import { authSecrets, SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionToken } from "./session-cookie";
+import {
+  authSecrets,
+  SECURE_SESSION_COOKIE,
+  SESSION_COOKIE,
+  SESSION_MAX_AGE_S,
+  sessionToken,
+} from "./session-cookie";
 
-/** Auth.js's session maxAge (lib/auth/auth.ts). */
-export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 /** Auth.js's default updateAge: how old a cookie may get before it is sealed again. */
 export const RENEW_AFTER_S = 24 * 60 * 60;
 

@@ -1,7 +1,7 @@
 // Reads the Auth.js session cookie outside Next (server/serve.ts answers /api/personal without it),
 // with node:crypto alone. Auth.js's own `auth()` decrypts the cookie and then encrypts a refreshed
 // one on every call; the personal answer only needs to know who is asking, so it decrypts and never
-// re-encrypts (the pages Auth.js renders keep rolling the session forward as before).
+// re-encrypts (renew-session.ts re-seals a cookie once a day, which keeps the session rolling).
 //
 // The format, as node_modules/@auth/core/jwt.js writes it (encode/decode) with jose: a compact JWE,
 // alg "dir", enc "A256CBC-HS512", keyed by HKDF-SHA256(AUTH_SECRET, salt = the cookie's name,
@@ -13,6 +13,8 @@ import { createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from "node:cr
 
 export const SESSION_COOKIE = "authjs.session-token";
 export const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
+/** How long a session lasts from its last renewal (Auth.js's session maxAge, lib/auth/auth.ts). */
+export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
 /** What the app's jwt callback (lib/auth/auth.ts) puts in the token: the member and the session
  * version their password/ban bumps, checked against the database by whoever uses it. */

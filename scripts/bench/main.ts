@@ -161,6 +161,7 @@ async function main() {
       PORT: String(await freePort()),
       HOSTNAME: "127.0.0.1",
       POST_RATE_LIMIT_PER_MINUTE: "1000000",
+      REACTION_RATE_LIMIT_PER_MINUTE: "1000000",
     },
     ready: /bench-app-ready (\d+)/,
     logFile: serverLog,

@@ -2,7 +2,8 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
-import type { PersonalScope } from "@/lib/personal/types";
+import { isStaff } from "@/lib/permissions/viewer";
+import { asViewer, type PersonalScope } from "@/lib/personal/types";
 import { SCOPE_ELEMENT_ID } from "./personal-scope";
 import { loadPersonal, usePersonal } from "./store";
 
@@ -31,13 +32,12 @@ export function PersonalLoader({ renderedFor }: { renderedFor: "everyone" | "vie
     void loadPersonal(pageScope());
   }, [pathname, search]);
 
-  const role = answer?.viewer?.role;
-  const isStaff = role === "moderator" || role === "admin";
+  const staff = answer?.viewer ? isStaff(asViewer(answer.viewer)) : false;
   useEffect(() => {
-    if (!isStaff || renderedFor !== "everyone") return;
+    if (!staff || renderedFor !== "everyone") return;
     if (sessionStorage.getItem(RELOADED_FOR_STAFF) === location.href) return;
     sessionStorage.setItem(RELOADED_FOR_STAFF, location.href);
     location.reload();
-  }, [isStaff, renderedFor]);
+  }, [staff, renderedFor]);
   return null;
 }

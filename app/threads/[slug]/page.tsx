@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,7 +10,6 @@ import { reactionsForPosts, type PostReactions } from "@/lib/forum/reactions";
 import { getThreadPage, postTarget, type PostView, type Removal } from "@/lib/forum/thread-page";
 import { formatDateTime } from "@/lib/format";
 import { can, isSignedIn, type Viewer } from "@/lib/permissions";
-import { postingRefusal } from "@/lib/permissions/posting";
 import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
 import { PostTools } from "./_components/post-tools";
 import { forumChoices } from "@/lib/forum/forum-choices";
@@ -20,6 +18,7 @@ import { IgnoredQuotes } from "./_components/ignored-quotes";
 import { BulkBar, PostModeration, ThreadTools } from "./_components/on-demand";
 import { isWatching } from "@/lib/watching/watch";
 import { PersonalScope } from "@/app/_components/personal/personal-scope";
+import { replyBox } from "@/lib/personal/reply-box";
 import { IgnoredWhen, ReplyArea, WatchArea } from "./_components/personal-thread";
 
 export const dynamic = "force-dynamic";
@@ -180,20 +179,6 @@ function RemovalNotice({ what, removal }: { what: "post" | "thread"; removal: Re
   );
 }
 
-/** What the server knows of the reply box: for the shared rendering, a guest's. */
-function replyState(viewer: Viewer, thread: { isLocked: boolean; deletedAt: Date | null }) {
-  const canReply = can(viewer, "reply", thread);
-  return {
-    canReply,
-    replyRefusal: canReply
-      ? null
-      : thread.isLocked && isSignedIn(viewer) && !viewer.isBanned
-        ? "This thread is locked: it takes no new replies."
-        : postingRefusal(viewer, "post"),
-    replyKey: randomUUID(),
-  };
-}
-
 export default async function ThreadPage(props: Props) {
   const [{ thread, forum, posts, page, pageCount, ignoredQuotes }, viewer] = await Promise.all([
     load(props),
@@ -257,7 +242,7 @@ export default async function ThreadPage(props: Props) {
       <section className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
         <ReplyArea
           thread={thread}
-          server={replyState(viewer, thread)}
+          server={replyBox(viewer, thread)}
           signedIn={isSignedIn(viewer)}
         />
       </section>

@@ -5,7 +5,7 @@
 // prefers the personal answer (GET /api/personal) once it has arrived.
 import Link from "next/link";
 import { usePersonal } from "@/app/_components/personal/store";
-import type { PersonalThread } from "@/lib/personal/types";
+import type { ReplyBox } from "@/lib/personal/types";
 import { threadReplyUrl } from "@/lib/urls";
 import { IgnoredPost } from "./ignored-post";
 import { ReplyForm } from "./on-demand";
@@ -40,8 +40,6 @@ export function WatchArea({ threadId, watching }: { threadId: number; watching: 
   );
 }
 
-type ReplyState = Pick<PersonalThread, "canReply" | "replyRefusal" | "replyKey">;
-
 /** The reply box for those who may reply; for others, why not (and, for guests, where to sign in).
  * Guests' text is hidden while a member's browser waits for its answer (the hint cookie), so a
  * member never sees "Sign in" flash by. */
@@ -51,12 +49,12 @@ export function ReplyArea({
   signedIn,
 }: {
   thread: { id: number; slug: string; url: string; isLocked: boolean };
-  server: ReplyState;
+  server: ReplyBox;
   signedIn: boolean;
 }) {
   const answer = usePersonal();
   const mine = answer?.thread?.id === thread.id ? answer.thread : null;
-  const state: ReplyState = mine ?? server;
+  const state: ReplyBox = mine ?? server;
   const guest = answer ? answer.viewer === null : !signedIn;
   // Drawn from the personal answer, scripts run: the reply route. Drawn on the server (a page
   // rendered for this reader), scripts may be off: the server action, which posts without them.
@@ -88,7 +86,7 @@ function RefusalText({
   pending,
 }: {
   thread: { url: string; isLocked: boolean };
-  state: ReplyState;
+  state: ReplyBox;
   guest: boolean;
   pending: boolean;
 }) {

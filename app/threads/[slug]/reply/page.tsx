@@ -6,7 +6,7 @@ import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { getViewer } from "@/lib/auth/viewer";
 import { getThreadPage } from "@/lib/forum/thread-page";
 import { can, isSignedIn } from "@/lib/permissions";
-import { postingRefusal } from "@/lib/permissions/posting";
+import { replyRefusal } from "@/lib/permissions/posting";
 import { idFromSlug } from "@/lib/urls";
 import { ReplyForm } from "../_components/reply-form";
 
@@ -33,6 +33,7 @@ export default async function ReplyPage({ params }: Props) {
         });
   if (!data) notFound();
   const { thread, forum } = data;
+  const refusal = replyRefusal(viewer, thread);
   return (
     <div className="space-y-4">
       <Breadcrumbs
@@ -43,14 +44,10 @@ export default async function ReplyPage({ params }: Props) {
       />
       <h1 className="text-2xl font-bold break-words">Reply to {thread.title}</h1>
       <section className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
-        {can(viewer, "reply", thread) ? (
+        {refusal === null ? (
           <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} />
         ) : (
-          <p className="text-slate-700">
-            {thread.isLocked && !viewer.isBanned
-              ? "This thread is locked: it takes no new replies."
-              : postingRefusal(viewer, "post")}
-          </p>
+          <p className="text-slate-700">{refusal}</p>
         )}
       </section>
       <p className="text-sm">

@@ -1,0 +1,13 @@
+// The few cookies the Node server itself reads (hints and flags it sets, not the session, which
+// lib/session/session-cookie.ts reads): found by exact name, so `xparley-staff=1` is not
+// `parley-staff=1`.
+
+/** The value of the cookie `name` in a Cookie header, or undefined when there is none. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header?.includes(name)) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
