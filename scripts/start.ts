@@ -1,5 +1,6 @@
-// `npm start`: embedded Postgres (unless DATABASE_URL is set) → migrations → seed import on first
-// start → first administrator → production build when stale → serve. Ctrl-C stops everything.
+// `npm start`: embedded Postgres (unless DATABASE_URL is set) → migrations, seed import on first
+// start and first administrator, under one lock (db/prepare.ts) → production build when stale →
+// serve. Ctrl-C stops everything.
 import "./check-env";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -8,9 +9,7 @@ import path from "node:path";
 import { createDatabase } from "../db/connect";
 import { env } from "../lib/env";
 import { startEmbeddedPostgres, type RunningPostgres } from "../db/embedded";
-import { runMigrations } from "../db/migrate";
-import { ensureFirstAdmin } from "../db/seed/first-admin";
-import { importSeedsIfEmpty } from "../db/seed/import-seeds";
+import { prepareDatabase } from "../db/prepare";
 import { buildIfStale } from "./build-if-stale";
 import { serve } from "../server/serve";
 
@@ -44,10 +43,9 @@ async function main() {
   };
 
   try {
+    // Two connections: one holds the start lock while the other does the work (db/prepare.ts).
     const db = createDatabase(databaseUrl, 2);
-    await runMigrations(db);
-    await importSeedsIfEmpty(db);
-    await ensureFirstAdmin(db);
+    await prepareDatabase(db);
     await db.$client.end();
 
     process.env.AUTH_SECRET ||= await keptSecret(path.join(dataDir, "auth-secret"));
