@@ -13,8 +13,15 @@ import { prepareDatabase } from "../db/prepare";
 import { buildIfStale } from "./build-if-stale";
 import { serve } from "../server/serve";
 
-async function keptSecret(file: string): Promise<string> {
+async function keptSecret(file: string, sharedDatabase: boolean): Promise<string> {
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  // Instances sharing one Postgres must share the secret, or a session made on one is refused by the
+  // next: inventing one here would only work on a single machine, so say what to set instead.
+  if (sharedDatabase)
+    throw new Error(
+      "AUTH_SECRET is not set. With DATABASE_URL set, give every instance the same AUTH_SECRET " +
+        "(for example the output of `openssl rand -base64 32`); see README, Configuration.",
+    );
   const secret = randomBytes(32).toString("base64url");
   await writeFile(file, secret + "\n", { mode: 0o600 });
   return secret;
@@ -28,6 +35,10 @@ async function main() {
   // The app keeps uploaded avatars under it (lib/members/avatar.ts).
   process.env.DATA_DIR = dataDir;
   const { PORT: port, HOSTNAME: hostname } = env;
+  process.env.AUTH_SECRET ||= await keptSecret(
+    path.join(dataDir, "auth-secret"),
+    Boolean(env.DATABASE_URL),
+  );
 
   let embedded: RunningPostgres | null = null;
   let databaseUrl = env.DATABASE_URL;
@@ -48,7 +59,6 @@ async function main() {
     await prepareDatabase(db);
     await db.$client.end();
 
-    process.env.AUTH_SECRET ||= await keptSecret(path.join(dataDir, "auth-secret"));
     process.env.AUTH_TRUST_HOST ||= "true";
     if (!dev) buildIfStale();
 
