@@ -7,6 +7,7 @@ import { BanNotice } from "./_components/ban-notice";
 import { orNull } from "./_components/fail-soft";
 import { SiteHeader } from "./_components/header/site-header";
 import { PersonalLoader } from "./_components/personal/personal-loader";
+import { LiveUpdates } from "./_components/personal/live-updates";
 import "./globals.css";
 
 // Runs before the first paint: a browser holding the member hint hides the guest links until the
@@ -42,6 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <BanNotice />
         <Suspense fallback={null}>
           <PersonalLoader renderedFor={renderedFor} />
+          <LiveUpdates />
         </Suspense>
         <main id="content" className="mx-auto max-w-6xl px-2 py-4 sm:px-4">
           {children}

@@ -60,6 +60,8 @@ const schema = z
     PREVIEW_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(30),
     SUGGEST_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(120),
     REACTION_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(60),
+    /** Browsers one instance keeps a live-update stream open to (server/live-updates.ts). */
+    LIVE_CONNECTIONS_MAX: wholeNumber(0).default(10_000),
     AUTH_GITHUB_ID: text.optional(),
     AUTH_GITHUB_SECRET: text.optional(),
     AUTH_GOOGLE_ID: text.optional(),

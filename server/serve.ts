@@ -80,6 +80,8 @@ export async function serve(options: {
   allowServerOnlyImports();
   const { handlePersonal, PERSONAL_PATH } = await import("./personal-route");
   const { handleWrite, isWriteRoute } = await import("./write-routes");
+  const { createLiveHub, LIVE_PATH } = await import("./live-updates");
+  const live = createLiveHub(options.databaseUrl, { maxStreams: env.LIVE_CONNECTIONS_MAX });
   const server = http.createServer((req, res) => {
     // Sign-in limits count per address: only a trusted proxy may say where a request came from.
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
@@ -95,6 +97,7 @@ export async function serve(options: {
     if (req.method === "POST") markWrite(res);
     const path = req.url?.split("?", 1)[0] ?? "/";
     if (path === PERSONAL_PATH) void handlePersonal(req, res, { trustProxy });
+    else if (path === LIVE_PATH) live.handle(req, res);
     else if (isWriteRoute(path)) void handleWrite(req, res, { path, trustProxy });
     else if (guestCache) guestCache.handle(req, res, render);
     else render(req, res);
@@ -102,6 +105,7 @@ export async function serve(options: {
   await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
   return {
     async close() {
+      await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await database.stop();

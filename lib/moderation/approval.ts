@@ -15,6 +15,7 @@ import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
 import { autoWatch } from "../watching/watch";
 import { APPROVAL_MAX, APPROVAL_TOO_MANY, REASON } from "../limits/sizes";
+import { postNotice } from "../live/notices";
 import { logModAction } from "./log-entry";
 import { ok, refuse, type Result } from "../result";
 
@@ -301,6 +302,7 @@ export async function approvePost(viewer: Viewer, postId: number): Promise<Moder
     }
 
     await tx.update(posts).set({ approvalState: "approved" }).where(eq(posts.id, post.id));
+    await tx.execute(postNotice({ threadId: thread.id, id: post.id, authorId: post.authorId }));
     // The thread's last post is its highest approved position, as if the post had arrived now in its slot.
     const later = sql`coalesce((select lp.position from posts lp where lp.id = ${threads.lastPostId}), 0) <= ${post.position}`;
     await tx

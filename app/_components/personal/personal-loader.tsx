@@ -3,19 +3,9 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 import { isStaff } from "@/lib/permissions/viewer";
-import { asViewer, type PersonalScope } from "@/lib/personal/types";
-import { SCOPE_ELEMENT_ID } from "./personal-scope";
+import { asViewer } from "@/lib/personal/types";
+import { readPageScope } from "./personal-scope";
 import { loadPersonal, usePersonal } from "./store";
-
-function pageScope(): Partial<PersonalScope> {
-  const text = document.getElementById(SCOPE_ELEMENT_ID)?.textContent;
-  if (!text) return {};
-  try {
-    return JSON.parse(text) as Partial<PersonalScope>;
-  } catch {
-    return {};
-  }
-}
 
 const RELOADED_FOR_STAFF = "parley-staff-reloaded";
 
@@ -29,7 +19,7 @@ export function PersonalLoader({ renderedFor }: { renderedFor: "everyone" | "vie
   const answer = usePersonal();
 
   useEffect(() => {
-    void loadPersonal(pageScope());
+    void loadPersonal(readPageScope());
   }, [pathname, search]);
 
   const staff = answer?.viewer ? isStaff(asViewer(answer.viewer)) : false;

@@ -13,3 +13,14 @@ export function PersonalScope(scope: Partial<Scope>) {
     />
   );
 }
+
+/** The scope of the page on screen, in the browser (empty on pages without one). */
+export function readPageScope(): Partial<Scope> {
+  const text = document.getElementById(SCOPE_ELEMENT_ID)?.textContent;
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Partial<Scope>;
+  } catch {
+    return {};
+  }
+}

@@ -17,6 +17,7 @@ import { QuoteExpander } from "./_components/quote-expander";
 import { IgnoredQuotes } from "./_components/ignored-quotes";
 import { BulkBar, PostModeration, ThreadTools } from "./_components/on-demand";
 import { isWatching } from "@/lib/watching/watch";
+import { NewReplies } from "./_components/new-replies";
 import { PersonalScope } from "@/app/_components/personal/personal-scope";
 import { replyBox } from "@/lib/personal/reply-box";
 import { IgnoredWhen, ReplyArea, WatchArea } from "./_components/personal-thread";
@@ -235,6 +236,7 @@ export default async function ThreadPage(props: Props) {
           />
         ))}
       </div>
+      <NewReplies threadId={thread.id} />
       {can(viewer, "moderatePosts") && (
         <BulkBar key={`bulk-bar-${thread.id}`} threadId={thread.id} />
       )}
