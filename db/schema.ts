@@ -36,6 +36,7 @@ export const reactionEnum = pgEnum("reaction_kind", [
 
 /** Postgres full-text document; only ever written by generated columns. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -498,3 +499,12 @@ export type Forum = typeof forums.$inferSelect;
 export type Thread = typeof threads.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type ReactionKind = (typeof reactionEnum.enumValues)[number];
+
+/** Uploaded files the forum serves (avatars), kept in Postgres rather than on one machine's disk:
+ * every instance serves every file, and a database backup holds them all. Names are generated. */
+export const storedFiles = pgTable("stored_files", {
+  name: text("name").primaryKey(),
+  contentType: text("content_type").notNull(),
+  bytes: bytea("bytes").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -38,7 +38,7 @@ const schema = z
   .object({
     PORT: wholeNumber(1, 65_535).default(3000),
     HOSTNAME: text.default("0.0.0.0"),
-    /** Embedded Postgres data, generated secrets, uploaded avatars. */
+    /** Embedded Postgres data, generated secrets (uploaded files live in Postgres). */
     DATA_DIR: text.default(".data"),
     /** A Postgres server to use instead of the embedded one; scripts/start.ts sets it to that one. */
     DATABASE_URL: url(

@@ -32,7 +32,7 @@ async function main() {
   const dev = process.argv.includes("--dev");
   const dataDir = path.resolve(env.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
-  // The app keeps uploaded avatars under it (lib/members/avatar.ts).
+  // The app reads avatars uploaded before they moved into Postgres from it (lib/members/avatar.ts).
   process.env.DATA_DIR = dataDir;
   const { PORT: port, HOSTNAME: hostname } = env;
   process.env.AUTH_SECRET ||= await keptSecret(

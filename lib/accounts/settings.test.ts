@@ -1,16 +1,16 @@
 // Integration: account settings against the real test Postgres (db/test/global-setup.ts), with real
 // images and real argon2 hashes.
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { users } from "@/db/schema";
+import { storedFiles, users } from "@/db/schema";
 import { authenticate } from "../auth/sign-in";
 import { verifyPassword } from "../auth/password";
-import { AVATAR_SIZE_MESSAGE, AVATAR_TYPE_MESSAGE } from "../members/avatar";
+import { AVATAR_SIZE_MESSAGE, AVATAR_TYPE_MESSAGE, readAvatar } from "../members/avatar";
 import { refuseFields } from "../result";
 import { registerMember } from "./sign-up";
 import {
@@ -51,7 +51,9 @@ const profile = (
   signature: "",
   ...fields,
 });
-const avatars = () => readdir(path.join(dataDir, "avatars")).catch(() => [] as string[]);
+/** The avatars stored (in Postgres: every instance serves them). */
+const avatars = async () =>
+  (await db.select({ name: storedFiles.name }).from(storedFiles)).map((file) => file.name);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "parley-settings-"));
@@ -150,7 +152,7 @@ describe("profile: avatar", () => {
     expect(image).toMatch(new RegExp(`^/avatars/${member.id}-\\d+\\.webp$`));
     const file = image.slice("/avatars/".length);
     expect(await avatars()).toContain(file);
-    const meta = await sharp(path.join(dataDir, "avatars", file)).metadata();
+    const meta = await sharp((await readAvatar(file))!).metadata();
     expect(meta).toMatchObject({ format: "webp", width: 192, height: 192 });
 
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,10 +1,13 @@
-// Avatar processing on real images made with sharp: what is kept, what is refused, and that the
-// stored files never leave their folder. No database involved.
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+// Avatar processing on real images made with sharp: what is kept, what is refused; avatars stored in
+// Postgres (so every instance serves them), older ones still read from DATA_DIR.
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { storedFiles } from "@/db/schema";
 import {
   AVATAR_MAX_BYTES,
   AVATAR_SIZE_MESSAGE,
@@ -106,19 +109,36 @@ describe("avatar files", () => {
     if (previous === undefined) delete process.env.DATA_DIR;
     else process.env.DATA_DIR = previous;
     await rm(dataDir, { recursive: true, force: true });
+    await db.$client.end();
   });
 
-  it("stores under DATA_DIR/avatars, reads back by name, deletes by URL", async () => {
+  it("stores in Postgres (not on this machine's disk), reads back by name, deletes by URL", async () => {
     const result = await processAvatar(await solid(10, 10).png().toBuffer());
     if (!result.ok) throw new Error(result.error);
     const userId = crypto.randomUUID();
     const url = await storeAvatar(userId, result.webp);
     expect(url).toMatch(new RegExp(`^/avatars/${userId}-\\d+\\.webp$`));
     const file = avatarFileFromUrl(url)!;
-    expect(await readdir(path.join(dataDir, "avatars"))).toEqual([file]);
+    const rows = await db.select().from(storedFiles).where(eq(storedFiles.name, file));
+    expect(rows.map((row) => [row.contentType, Buffer.compare(row.bytes, result.webp)])).toEqual([
+      ["image/webp", 0],
+    ]);
+    expect(await readdir(dataDir)).toEqual([]);
     expect(await readAvatar(file)).toEqual(result.webp);
     await deleteAvatar(url);
-    expect(await readdir(path.join(dataDir, "avatars"))).toEqual([]);
+    expect(await readAvatar(file)).toBeNull();
+  });
+
+  it("still serves an avatar kept on disk before the move, and copies it into Postgres", async () => {
+    const result = await processAvatar(await solid(12, 12).png().toBuffer());
+    if (!result.ok) throw new Error(result.error);
+    const file = `${crypto.randomUUID()}-1700000000000.webp`;
+    await mkdir(path.join(dataDir, "avatars"), { recursive: true });
+    await writeFile(path.join(dataDir, "avatars", file), result.webp);
+    expect(await readAvatar(file)).toEqual(result.webp);
+    await rm(path.join(dataDir, "avatars", file));
+    expect(await readAvatar(file)).toEqual(result.webp);
+    await deleteAvatar(`/avatars/${file}`);
     expect(await readAvatar(file)).toBeNull();
   });
 

@@ -1,10 +1,13 @@
 // Member avatars: the uploaded bytes are checked for what they really are (never the file name or the
-// browser's word), re-encoded to a small square WebP without metadata, and kept under DATA_DIR,
-// served by app/avatars/[file]/route.ts.
+// browser's word), re-encoded to a small square WebP without metadata, and kept in Postgres
+// (stored_files), so every instance serves them; app/avatars/[file]/route.ts answers for them.
 import "server-only";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import sharp from "sharp";
+import { db } from "@/db/client";
+import { storedFiles } from "@/db/schema";
 import { env } from "../env";
 import { ok, refuse, type Result } from "../result";
 
@@ -47,7 +50,9 @@ export async function processAvatar(bytes: Uint8Array): Promise<AvatarImage> {
 export const AVATAR_FILE_PATTERN = /^[A-Za-z0-9-]{1,64}-\d{1,16}\.webp$/;
 const AVATAR_URL_PREFIX = "/avatars/";
 
-export function avatarDirectory(): string {
+/** Where avatars were kept before they moved into Postgres: still read (and copied over) so an
+ * existing forum's avatars keep showing. */
+export function legacyAvatarDirectory(): string {
   return path.resolve(env.DATA_DIR, "avatars");
 }
 
@@ -67,30 +72,40 @@ export function avatarFileFromUrl(url: string | null | undefined): string | null
   return AVATAR_FILE_PATTERN.test(file) ? file : null;
 }
 
-/** Writes a processed avatar and returns its URL (to store in users.image). */
+/** Stores a processed avatar and returns its URL (to store in users.image). */
 export async function storeAvatar(userId: string, webp: Buffer): Promise<string> {
-  const directory = avatarDirectory();
-  await mkdir(directory, { recursive: true });
   const file = avatarFileName(userId);
-  const target = path.join(directory, file);
-  // Write then rename, so a reader never sees half a file.
-  await writeFile(`${target}.tmp`, webp, { mode: 0o644 });
-  await rename(`${target}.tmp`, target);
+  await db.insert(storedFiles).values({ name: file, contentType: "image/webp", bytes: webp });
   return avatarUrl(file);
 }
 
-/** Deletes a stored avatar file; URLs this app did not store are left alone. */
+/** Deletes a stored avatar; URLs this app did not store are left alone. */
 export async function deleteAvatar(url: string | null | undefined): Promise<void> {
   const file = avatarFileFromUrl(url);
-  if (file) await rm(path.join(avatarDirectory(), file), { force: true });
+  if (!file) return;
+  await db.delete(storedFiles).where(eq(storedFiles.name, file));
+  await rm(path.join(legacyAvatarDirectory(), file), { force: true });
 }
 
 /** The bytes of a stored avatar, or null. Only names matching the pattern are ever looked up. */
 export async function readAvatar(file: string): Promise<Buffer | null> {
   if (!AVATAR_FILE_PATTERN.test(file)) return null;
+  const [stored] = await db
+    .select({ bytes: storedFiles.bytes })
+    .from(storedFiles)
+    .where(eq(storedFiles.name, file));
+  if (stored) return stored.bytes;
+  let legacy: Buffer;
   try {
-    return await readFile(path.join(avatarDirectory(), file));
+    legacy = await readFile(path.join(legacyAvatarDirectory(), file));
   } catch {
     return null;
   }
+  // Copied on first read, so the other instances find it too; best effort (the reader has it).
+  await db
+    .insert(storedFiles)
+    .values({ name: file, contentType: "image/webp", bytes: legacy })
+    .onConflictDoNothing()
+    .catch(() => {});
+  return legacy;
 }
