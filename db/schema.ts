@@ -508,3 +508,12 @@ export const storedFiles = pgTable("stored_files", {
   bytes: bytea("bytes").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Request rates (previews, @mention lookups, reactions) counted in Postgres, so a limit holds
+ * across every instance: rate-limiter-flexible's Drizzle store (lib/limits/request-rates.ts) owns
+ * these rows and deletes expired ones. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull(),
+  expire: timestamp("expire", { withTimezone: true }),
+});

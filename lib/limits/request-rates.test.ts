@@ -1,9 +1,16 @@
-import { describe, expect, it } from "vitest";
+// Request rates counted in Postgres: what one instance counts, every other instance sees.
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
 import { requestRate } from "./request-rates";
+
+afterAll(async () => {
+  await db.$client.end();
+});
 
 describe("requestRate", () => {
   it("lets each key through the given number of times a minute, then says how long to wait", async () => {
-    const rate = requestRate(3);
+    const rate = requestRate(`test-${randomUUID()}`, 3);
     for (let i = 0; i < 3; i++) expect(await rate.take("member-a")).toEqual({ ok: true });
     const refused = await rate.take("member-a");
     expect(refused.ok).toBe(false);
@@ -13,5 +20,17 @@ describe("requestRate", () => {
     }
     // Others are not held back by one member's pace.
     expect(await rate.take("member-b")).toEqual({ ok: true });
+  });
+
+  it("counts across instances: two servers' limiters share one count per key", async () => {
+    const name = `test-${randomUUID()}`;
+    const onA = requestRate(name, 3);
+    const onB = requestRate(name, 3);
+    expect(await onA.take("member")).toEqual({ ok: true });
+    expect(await onB.take("member")).toEqual({ ok: true });
+    expect(await onA.take("member")).toEqual({ ok: true });
+    expect((await onB.take("member")).ok).toBe(false);
+    // A different rate with the same key counts apart.
+    expect(await requestRate(`test-${randomUUID()}`, 3).take("member")).toEqual({ ok: true });
   });
 });

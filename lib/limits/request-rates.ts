@@ -1,8 +1,13 @@
 // How often one member or address may use the helpers the post editor calls while someone types
 // (each preview renders Markdown and looks up quoted posts and mentions, each suggestion queries the
-// member list), and how often a member may toggle reactions. Posting itself has its own limit, kept in Postgres (lib/forum/posting.ts). These are
-// per process, in memory: one server runs Parley, and a restart forgetting them costs nothing.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// member list), and how often a member may toggle reactions. Posting itself has its own limit, kept
+// with the posts (lib/forum/posting.ts). These are counted in Postgres (rate-limiter-flexible's
+// Drizzle store, one upsert per request), so a limit holds however many instances serve the forum;
+// while Postgres cannot count, each process counts in memory instead.
+import "server-only";
+import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { db } from "@/db/client";
+import { rateLimits } from "@/db/schema";
 import { env } from "../env";
 
 export const REQUEST_RATES = {
@@ -20,8 +25,16 @@ export interface RequestRate {
   take(key: string): Promise<RateCheck>;
 }
 
-export function requestRate(perMinute: number): RequestRate {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+/** `name` keeps each rate's counters apart in the shared table. */
+export function requestRate(name: string, perMinute: number): RequestRate {
+  const limiter = new RateLimiterDrizzle({
+    storeClient: db,
+    schema: rateLimits,
+    keyPrefix: name,
+    points: perMinute,
+    duration: 60,
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points: perMinute, duration: 60 }),
+  });
   return {
     async take(key) {
       try {
@@ -38,6 +51,6 @@ export function requestRate(perMinute: number): RequestRate {
   };
 }
 
-export const previewRate = requestRate(REQUEST_RATES.previewsPerMinute);
-export const suggestionRate = requestRate(REQUEST_RATES.suggestionsPerMinute);
-export const reactionRate = requestRate(REQUEST_RATES.reactionsPerMinute);
+export const previewRate = requestRate("preview", REQUEST_RATES.previewsPerMinute);
+export const suggestionRate = requestRate("suggest", REQUEST_RATES.suggestionsPerMinute);
+export const reactionRate = requestRate("reaction", REQUEST_RATES.reactionsPerMinute);
