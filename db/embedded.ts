@@ -94,7 +94,7 @@ export async function startEmbeddedPostgres(
   }
   const pid = Number((await readFile(postmasterPidFile(clusterDir), "utf8")).split("\n", 1)[0]);
   await writeFile(ownerFile, `${process.pid}\n`);
-  const watchdog = watchOverPostmaster(pid, clusterDir);
+  const watchdog = watchOverPostmaster(pid, clusterDir, log);
   const url = `postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(url, "parley");
   return {

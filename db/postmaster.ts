@@ -113,11 +113,19 @@ export async function stopLeftoverPostmaster(
 const WATCHDOG = `trap '' INT TERM HUP; read -r word; [ "$word" = stop ] && exit 0
 [ "$(head -n 1 "$1" 2>/dev/null)" = "$0" ] && kill -INT "$0"`;
 
-export function watchOverPostmaster(pid: number, clusterDir: string): { release(): void } {
+export function watchOverPostmaster(
+  pid: number,
+  clusterDir: string,
+  log: (m: string) => void,
+): { release(): void } {
+  // Windows has neither sh nor ps: neither guard runs there.
   if (process.platform === "win32") return { release() {} };
   const watchdog = spawn("sh", ["-c", WATCHDOG, String(pid), postmasterPidFile(clusterDir)], {
     stdio: ["pipe", "ignore", "ignore"],
   });
+  watchdog.on("error", (error) =>
+    log(`No watchdog for Postgres (${error.message}): it will outlive a crash of this process.`),
+  );
   // Neither the shell nor its pipe may keep the app's event loop alive.
   watchdog.unref();
   (watchdog.stdin as Socket).unref();
