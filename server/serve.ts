@@ -6,6 +6,7 @@ import postgres from "postgres";
 import { env } from "../lib/env";
 import { allowServerOnlyImports } from "./allow-server-only";
 import { createGuestPageCache, WROTE_COOKIE } from "./guest-page-cache";
+import { proxyTrust } from "./proxy-trust";
 
 const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Parley is temporarily unavailable</title><meta http-equiv="refresh" content="10">
@@ -72,7 +73,7 @@ export async function serve(options: {
   await app.prepare();
   const handle = app.getRequestHandler();
   const database = watchDatabase(options.databaseUrl);
-  const trustProxy = env.TRUST_PROXY;
+  const proxies = proxyTrust(env.TRUST_PROXY);
   // Guests' reading pages, at most one second old (see guest-page-cache.ts for why that is correct).
   const guestCache = options.dev || env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
@@ -83,8 +84,9 @@ export async function serve(options: {
   const { createLiveHub, LIVE_PATH } = await import("./live-updates");
   const live = createLiveHub(options.databaseUrl, { maxStreams: env.LIVE_CONNECTIONS_MAX });
   const server = http.createServer((req, res) => {
-    // Sign-in limits count per address: only a trusted proxy may say where a request came from.
-    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    // Limits count per address: only a trusted proxy may say where a request came from, or which
+    // host and scheme it asked for.
+    const trustProxy = proxies.apply(req);
     if (!database.state.up && !req.url?.startsWith("/_next/static/")) {
       res.writeHead(503, {
         "content-type": "text/html; charset=utf-8",
