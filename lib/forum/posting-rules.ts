@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { env } from "../env";
 import { MESSAGE, TITLE } from "../limits/sizes";
-import { markupRefusal } from "../markup/render";
 
 export const POSTING = {
   /** Posts one member may make in a minute (POST_RATE_LIMIT_PER_MINUTE; raised for benchmarks). */
@@ -24,14 +23,6 @@ export const messageSchema = z
       .string()
       .refine((m) => m.trim().length > 0, "Please enter a message.")
       .refine((m) => m.length <= MESSAGE.max, MESSAGE.tooLong),
-  )
-  // A separate step, so a message already refused is not rendered: the renderer would cap it for
-  // readers anyway, but whoever writes it is told which cap it meets (lib/limits/sizes.ts).
-  .pipe(
-    z.string().check((ctx) => {
-      const refusal = markupRefusal(ctx.value);
-      if (refusal) ctx.issues.push({ code: "custom", message: refusal, input: ctx.value });
-    }),
   );
 
 export const idempotencyKeySchema = z.uuid(

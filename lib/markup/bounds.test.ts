@@ -12,7 +12,9 @@ import {
   renderedPostBudget,
 } from "../limits/sizes";
 import { codePointLength, plainTextHtml } from "./bounds";
-import { markupRefusal, renderPost, renderPostChecked } from "./render";
+import { renderPost, renderPostChecked } from "./render";
+
+const markupRefusal = (source: string) => renderPostChecked(source).exceeded[0] ?? null;
 
 const SOURCE_MAX = 50_000;
 const fill = (unit: string) => unit.repeat(Math.floor(SOURCE_MAX / unit.length));

@@ -101,8 +101,3 @@ export function renderPostChecked(source: string, ctx?: RenderContext): Rendered
 export function renderPost(source: string, ctx?: RenderContext): string {
   return renderPostChecked(source, ctx).html;
 }
-
-/** Why a message cannot be saved as it is (the first cap it goes past), or null. */
-export function markupRefusal(source: string): string | null {
-  return renderPostChecked(source).exceeded[0] ?? null;
-}
