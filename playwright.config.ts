@@ -40,7 +40,8 @@ export default defineConfig({
   ],
   webServer: {
     // The real start command, on a fresh data directory (scripts/test.sh empties it).
-    command: "npx tsx scripts/start.ts",
+    // With npm start's heap, so e2e/worst-case-page.spec.ts measures what production has.
+    command: "npx tsx --max-old-space-size=256 scripts/start.ts",
     url: `http://127.0.0.1:${port}/`,
     timeout: 600_000,
     reuseExistingServer: false,

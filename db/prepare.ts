@@ -6,6 +6,7 @@ import { runMigrations } from "./migrate";
 import type { Database } from "./connect";
 import { ensureFirstAdmin } from "./seed/first-admin";
 import { importSeedsIfEmpty } from "./seed/import-seeds";
+import { rerenderOversizedPosts } from "@/lib/forum/bounded-html";
 
 /** Any fixed 64-bit number unique to Parley's start-up; "parley-start" in ASCII, read as hex. */
 export const START_LOCK_KEY = 0x7061726c6579n;
@@ -23,6 +24,8 @@ export async function prepareDatabase(
       await runMigrations(db);
       await importSeedsIfEmpty(db, log);
       await ensureFirstAdmin(db, log);
+      const rerendered = await rerenderOversizedPosts(db);
+      if (rerendered) log(`Rendered ${rerendered} oversized posts again within today's caps.`);
     } finally {
       await lockHolder`select pg_advisory_unlock(${START_LOCK_KEY.toString()}::bigint)`;
     }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { posts, threads } from "@/db/schema";
 import { REQUEST_RATES } from "@/lib/limits/request-rates";
-import { MESSAGE } from "@/lib/limits/sizes";
+import { MESSAGE, POST_SMILIES } from "@/lib/limits/sizes";
 import { makeForum, makeMember, newThread } from "@/lib/testing/factories";
 import { SESSION_COOKIE } from "@/lib/session/session-cookie";
 import { handleWrite, isWriteRoute } from "./write-routes";
@@ -180,6 +180,15 @@ describe("POST /api/threads/:id/replies", () => {
       { cookie },
     );
     expect(tooLong).toEqual({ status: 422, body: { error: MESSAGE.tooLong, field: "message" } });
+    const smilies = await post(
+      path,
+      { message: ":) ".repeat(POST_SMILIES.max + 1), idempotencyKey: key() },
+      { cookie },
+    );
+    expect(smilies).toEqual({
+      status: 422,
+      body: { error: POST_SMILIES.tooMany, field: "message" },
+    });
     const huge = await post(
       path,
       { message: "😀".repeat(MESSAGE.max * 3), idempotencyKey: key() },

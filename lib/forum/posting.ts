@@ -6,7 +6,6 @@ import { db } from "@/db/client";
 import { forums, postEdits, postQuotes, posts, threads, users } from "@/db/schema";
 import type { Tx } from "@/db/tx";
 import { alertForNewPost } from "../alerts/create";
-import { renderPost } from "../markup/render";
 import { can, type Viewer } from "../permissions";
 import { authorNeedsApproval, replyApproval } from "../moderation/approval";
 import { postingRefusal, replyRefusal } from "../permissions/posting";
@@ -15,7 +14,7 @@ import { postUrl, slugify } from "../urls";
 import { autoWatch } from "../watching/watch";
 import { recordThreadRead } from "../reading/reads";
 import { idempotencyKeySchema, messageSchema, POSTING, titleSchema } from "./posting-rules";
-import { mentionedMemberIds, renderFacts } from "./render-context";
+import { mentionedMemberIds, renderForSaving, type RenderedForSaving } from "./render-context";
 
 export type PostingField = "title" | "message" | "form";
 export type PostingResult = Result<{ postId: number; threadId: number; url: string }, PostingField>;
@@ -69,6 +68,7 @@ async function insertPost(
     threadId: number;
     author: { id: string; name: string };
     source: string;
+    rendered: RenderedForSaving;
     key: string;
     pending?: boolean;
   },
@@ -77,8 +77,7 @@ async function insertPost(
     .select({ next: sql<number>`coalesce(max(${posts.position}), 0) + 1` })
     .from(posts)
     .where(eq(posts.threadId, input.threadId));
-  const facts = await renderFacts(tx, input.source);
-  const html = renderPost(input.source, facts.ctx);
+  const { html, facts } = input.rendered;
   const [post] = await tx
     .insert(posts)
     .values({
@@ -173,11 +172,14 @@ export async function createReply(
     if (tooFast) return fail("form", tooFast);
     const approval = await replyApproval(tx, viewer, thread);
     if ("refusal" in approval) return fail("form", approval.refusal);
+    const rendered = await renderForSaving(tx, message.data);
+    if (rendered.refusal) return fail("message", rendered.refusal);
 
     const post = await insertPost(tx, {
       threadId: thread.id,
       author,
       source: message.data,
+      rendered,
       key: key.data,
       pending: approval.pending,
     });
@@ -247,6 +249,8 @@ export async function createThread(
       .from(forums)
       .where(eq(forums.id, input.forumId));
     if (!forum) return fail("form", "This forum does not exist.");
+    const rendered = await renderForSaving(tx, message.data);
+    if (rendered.refusal) return fail("message", rendered.refusal);
     const pending = await authorNeedsApproval(tx, viewer);
 
     const [thread] = await tx
@@ -263,6 +267,7 @@ export async function createThread(
       threadId: thread!.id,
       author,
       source: message.data,
+      rendered,
       key: key.data,
       pending,
     });
@@ -307,8 +312,8 @@ export async function editPost(
     if (!can(viewer, "editPost", post)) return fail("form", postingRefusal(viewer, "edit"));
     if (post.source === message.data) return done(post.id, post.threadId);
 
-    const facts = await renderFacts(tx, message.data);
-    const html = renderPost(message.data, facts.ctx);
+    const { html, facts, refusal } = await renderForSaving(tx, message.data);
+    if (refusal) return fail("message", refusal);
     await tx
       .insert(postEdits)
       .values({ postId: post.id, editorId: viewer.id, previousSource: post.source });

@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "@/db/client";
-import { renderPost } from "../markup/render";
 import { ok, refuse, type Result } from "../result";
 import { messageSchema } from "./posting-rules";
-import { renderFacts } from "./render-context";
+import { renderForSaving } from "./render-context";
 
 /** Exactly what the post will look like: the same checks, lookups and renderer as posting. */
 export async function previewHtml(source: string): Promise<Result<{ html: string }>> {
   const message = messageSchema.safeParse(source);
   if (!message.success) return refuse(message.error.issues[0]!.message);
-  const facts = await renderFacts(db, message.data);
-  return ok({ html: renderPost(message.data, facts.ctx) });
+  const rendered = await renderForSaving(db, message.data);
+  if (rendered.refusal) return refuse(rendered.refusal);
+  return ok({ html: rendered.html });
 }

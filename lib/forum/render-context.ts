@@ -2,7 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { posts, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/tx";
 import { quotedPostIds } from "../markup/quote";
-import type { RenderContext } from "../markup/render";
+import { renderPostChecked, type RenderContext } from "../markup/render";
 import { MEMBER_NAME } from "../limits/sizes";
 import { memberUrl } from "../urls";
 
@@ -70,4 +70,22 @@ export function mentionedMemberIds(html: string, facts: PostRenderFacts): string
     if (id) ids.add(id);
   }
   return [...ids];
+}
+
+export interface RenderedForSaving {
+  html: string;
+  facts: PostRenderFacts;
+  /** The first formatting cap (lib/limits/sizes.ts) the message goes past, in the member's words. */
+  refusal: string | null;
+}
+
+/**
+ * A message rendered as it will be stored, and whether it may be: the one check of the formatting
+ * caps for preview, new threads, replies and edits (server actions and the JSON reply route alike).
+ * One render does both, so a preview costs what it did before the caps.
+ */
+export async function renderForSaving(db: DbOrTx, source: string): Promise<RenderedForSaving> {
+  const facts = await renderFacts(db, source);
+  const { html, exceeded } = renderPostChecked(source, facts.ctx);
+  return { html, facts, refusal: exceeded[0] ?? null };
 }

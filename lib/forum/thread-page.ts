@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, between, eq, getTableColumns, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
@@ -8,8 +8,12 @@ import { ignoredMemberIds, quotesOfIgnored } from "../members/ignore-list";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
 import type { ShownPostTarget, ThreadTarget } from "../permissions";
 import { forumUrl, postUrl, threadUrl } from "../urls";
+import { shownPostHtml, storedHtmlWithinBudget } from "./bounded-html";
 import { cardColumns } from "./card-columns";
 import { POSTS_PER_PAGE } from "./constants";
+
+// Every column but the stored HTML, which is read only when within budget (./bounded-html.ts).
+const { html: _storedHtml, ...postColumns } = getTableColumns(posts);
 
 export interface Removal {
   at: Date;
@@ -113,7 +117,7 @@ export async function getThreadPage(
       );
   const rows = await db
     .select({
-      post: posts,
+      post: { ...postColumns, htmlWithinBudget: storedHtmlWithinBudget },
       author: cardColumns,
       signatureHtml: users.signatureHtml,
       deleterName: deleters.name,
@@ -164,7 +168,7 @@ export async function getThreadPage(
       reactionCount: post.reactionCount,
       position: post.position,
       permalink: postUrl(post.id),
-      html: post.html,
+      html: shownPostHtml(post),
       createdAt: post.createdAt,
       isEdited: post.isEdited,
       editedAt: post.editedAt,

@@ -64,3 +64,40 @@ export const MEMBER_SEARCH_MAX = 50;
 /** Enough for any honest use; bounds the per-page query and the list page. */
 export const IGNORE_LIST_CAP = 1000;
 export const IGNORE_LIST_FULL = `Your ignore list is full (${count(IGNORE_LIST_CAP)} members). Unignore someone first.`;
+
+// What one post may expand to once formatted (lib/markup/render.ts). Past a cap the renderer leaves
+// the rest as typed, so a post stored before these caps still renders within them; preview and saving
+// refuse a message that goes past one. 20 posts a page × renderedPostBudget(50,000 characters) bounds
+// the HTML of any thread page, whatever members posted.
+export interface CountLimit {
+  readonly max: number;
+  readonly tooMany: string;
+}
+
+function countLimit(max: number, tooMany: (n: string) => string): CountLimit {
+  return { max, tooMany: tooMany(count(max)) };
+}
+
+export const POST_SMILIES = countLimit(200, (n) => `A post may show at most ${n} smilies.`);
+export const POST_MENTIONS = countLimit(50, (n) => `A post may mention at most ${n} members.`);
+/** Images and the placeholders of imported attachments, together. */
+export const POST_IMAGES = countLimit(100, (n) => `A post may show at most ${n} images.`);
+/** Quotes, spoilers, block quotes and lists inside one another. */
+export const POST_NESTING = countLimit(
+  8,
+  (n) => `Quotes, spoilers and lists may be nested at most ${n} deep.`,
+);
+/** A post's HTML is at most RATIO × its source's length + SLACK characters (the slack is for short
+ * posts: one quote's attribution is longer than "ok"). Links and lists of short items stay well
+ * under it; past it the renderer shows the post as plain text. */
+export const RENDERED_POST = {
+  ratio: 4,
+  slack: 10_000,
+  tooLarge:
+    "This message would be too large once formatted: use fewer quotes, lists, links or line breaks.",
+} as const;
+
+/** The most HTML a post of `sourceLength` characters may render to. */
+export function renderedPostBudget(sourceLength: number): number {
+  return RENDERED_POST.ratio * sourceLength + RENDERED_POST.slack;
+}

@@ -2,6 +2,7 @@
 // become a visible, announced placeholder instead of a broken image. Other images load only from
 // http(s): anything else (relative paths, data: URLs) shows its alt text.
 import type { MarkdownIt, RendererRule } from "markdown-it";
+import { tallyOf } from "./bounds";
 import { isAllowedImageSrc } from "./sanitize";
 
 const ATTACHMENT_SCHEME = "attachment:";
@@ -14,6 +15,8 @@ export function forumImages(md: MarkdownIt): void {
     if (!token) return "";
     const src = String(token.attrGet("src") ?? "");
     const alt = renderer.renderInlineAsText(token.children ?? [], options, env);
+    // Past the post's cap an image shows its alt text, as one from a refused source does.
+    if (!tallyOf(env).allow("images")) return escape(alt);
 
     if (src.toLowerCase().startsWith(ATTACHMENT_SCHEME)) {
       const fileName =

@@ -2,6 +2,7 @@
 // spans and blocks (other token types) are never touched, and it skips everything between link_open
 // and link_close, so URLs and link text stay as written.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { tallyOf, type RenderTally } from "./bounds";
 import { matchMention, memberIndex, type MemberIndex } from "./mentions";
 import { isAllowedHref } from "./sanitize";
 import { matchSmilie, SMILIE_START_CHARS } from "./smilies";
@@ -17,7 +18,12 @@ function membersFrom(state: StateCore): MemberIndex | null {
   return members instanceof Map ? memberIndex(members as ReadonlyMap<string, string>) : null;
 }
 
-function splitText(state: StateCore, source: Token, members: MemberIndex | null): Token[] | null {
+function splitText(
+  state: StateCore,
+  source: Token,
+  members: MemberIndex | null,
+  tally: RenderTally,
+): Token[] | null {
   const text = source.content;
   const out: Token[] = [];
   let plainFrom = 0;
@@ -59,7 +65,10 @@ function splitText(state: StateCore, source: Token, members: MemberIndex | null)
         token.meta = { emoji: smilie.smilie.emoji };
       }
     }
-    if (token && typed) {
+    if (typed && token && !tally.allow(token.type === "mention" ? "mentions" : "smilies")) {
+      // Past the post's cap the rest stays as typed, skipped whole so no part of it matches again.
+      i += typed.length;
+    } else if (token && typed) {
       flushPlain(i);
       token.content = typed;
       token.level = source.level;
@@ -77,6 +86,7 @@ function splitText(state: StateCore, source: Token, members: MemberIndex | null)
 
 function forumText(state: StateCore): void {
   const members = membersFrom(state);
+  const tally = tallyOf(state.env);
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
     const children: Token[] = [];
@@ -85,7 +95,7 @@ function forumText(state: StateCore): void {
       if (child.type === "link_open") linkDepth++;
       if (child.type === "link_close") linkDepth = Math.max(0, linkDepth - 1);
       const replaced =
-        child.type === "text" && linkDepth === 0 ? splitText(state, child, members) : null;
+        child.type === "text" && linkDepth === 0 ? splitText(state, child, members, tally) : null;
       // A loop, not push(...replaced): a long post can split into more tokens than fit in arguments.
       if (replaced) for (const token of replaced) children.push(token);
       else children.push(child);

@@ -1,9 +1,12 @@
 // Post source → the HTML stored with the post. Markdown with forum extensions (quotes, spoilers,
 // mentions, smilies, attachment placeholders), then an allowlist sanitizer over the result.
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
+import { codePointLength, plainTextHtml, RenderTally, TALLY_ENV_KEY } from "./bounds";
+import { renderedPostBudget } from "../limits/sizes";
 import { forumContainers, QUOTED_POSTS_ENV_KEY, type QuotedPosts } from "./containers";
 import { forumImages } from "./images";
 import { forumInlineText, MEMBERS_ENV_KEY } from "./inline-text";
+import { forumNesting } from "./nesting";
 import { isAllowedHref, sanitizePostHtml } from "./sanitize";
 
 export interface RenderContext {
@@ -62,6 +65,7 @@ function createMarkdown(): MarkdownIt {
   md.core.ruler.after("linkify", "parley_drop_unsafe_links", dropUnsafeLinks);
   md.core.ruler.push("parley_clamp_headings", clampHeadings);
   md.use(forumContainers);
+  md.use(forumNesting);
   md.use(forumImages);
   md.use(forumInlineText);
   return md;
@@ -69,8 +73,31 @@ function createMarkdown(): MarkdownIt {
 
 const md = createMarkdown();
 
-/** Sanitized HTML for a post's source text. Safe to store and to insert into the thread page as is. */
+export interface RenderedPost {
+  html: string;
+  /** The messages of the caps (lib/limits/sizes.ts) this source went past, first met first. */
+  exceeded: readonly string[];
+}
+
+/**
+ * Sanitized HTML for a post's source text, within renderedPostBudget: smilies, mentions, images and
+ * nesting past their caps stay as typed, and a post whose HTML would still be larger is shown as plain
+ * text. Safe to store and to insert into the thread page as is.
+ */
+export function renderPostChecked(source: string, ctx?: RenderContext): RenderedPost {
+  const tally = new RenderTally();
+  const env = {
+    [MEMBERS_ENV_KEY]: ctx?.members,
+    [QUOTED_POSTS_ENV_KEY]: ctx?.quotedPosts,
+    [TALLY_ENV_KEY]: tally,
+  };
+  const html = sanitizePostHtml(md.render(source, env));
+  if (codePointLength(html) <= renderedPostBudget(codePointLength(source)))
+    return { html, exceeded: tally.exceeded };
+  tally.noteTooLarge();
+  return { html: plainTextHtml(source), exceeded: tally.exceeded };
+}
+
 export function renderPost(source: string, ctx?: RenderContext): string {
-  const env = { [MEMBERS_ENV_KEY]: ctx?.members, [QUOTED_POSTS_ENV_KEY]: ctx?.quotedPosts };
-  return sanitizePostHtml(md.render(source, env));
+  return renderPostChecked(source, ctx).html;
 }
