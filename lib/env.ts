@@ -60,6 +60,7 @@ const schema = z
     PREVIEW_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(30),
     SUGGEST_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(120),
     REACTION_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(60),
+    SIGN_UP_LIMIT_PER_HOUR: wholeNumber(1).default(5),
     AUTH_GITHUB_ID: text.optional(),
     AUTH_GITHUB_SECRET: text.optional(),
     AUTH_GOOGLE_ID: text.optional(),
