@@ -3,6 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export const ADMIN = { username: "e2e-admin", password: "e2e-admin-password-1" };
+/** Sign-ups an hour from one address: every spec signs up from 127.0.0.1 (a few hundred in a run, far
+ * below this); sign-up-abuse.spec fills the rest in Postgres to meet it, then frees it again. */
+export const SIGN_UP_LIMIT_PER_HOUR = 2000;
 
 export default defineConfig({
   testDir: "e2e",
@@ -54,6 +57,7 @@ export default defineConfig({
       ADMIN_PASSWORD: ADMIN.password,
       // Low, so posting.spec can reach the preview limit in a few clicks (each test's members are new).
       PREVIEW_RATE_LIMIT_PER_MINUTE: "5",
+      SIGN_UP_LIMIT_PER_HOUR: String(SIGN_UP_LIMIT_PER_HOUR),
     },
   },
 });

@@ -7,6 +7,7 @@ import type { Database } from "./connect";
 import { ensureFirstAdmin } from "./seed/first-admin";
 import { importSeedsIfEmpty } from "./seed/import-seeds";
 import { rerenderOversizedPosts } from "@/lib/forum/bounded-html";
+import { fillUsernameSkeletons } from "./seed/username-skeletons";
 
 /** Any fixed 64-bit number unique to Parley's start-up; "parley-start" in ASCII, read as hex. */
 export const START_LOCK_KEY = 0x7061726c6579n;
@@ -22,6 +23,7 @@ export async function prepareDatabase(
     await lockHolder`select pg_advisory_lock(${START_LOCK_KEY.toString()}::bigint)`;
     try {
       await runMigrations(db);
+      await fillUsernameSkeletons(db, log);
       await importSeedsIfEmpty(db, log);
       await ensureFirstAdmin(db, log);
       const rerendered = await rerenderOversizedPosts(db);

@@ -54,6 +54,10 @@ export const users = pgTable(
     /** Short public number used in URLs (/members/12-razor). */
     number: integer("number").generatedAlwaysAsIdentity().notNull().unique(),
     name: text("name").notNull(),
+    /** The name's look-alike skeleton (lib/accounts/username-skeleton.ts), unique so that no two
+     * members read the same. Null until start-up fills it, and for a member whose name already
+     * looked like an older member's when the column came (both keep their names; start-up logs it). */
+    usernameSkeleton: text("username_skeleton"),
     email: text("email").unique(),
     emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
     image: text("image"),
@@ -87,6 +91,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_name_lower_idx").on(sql`lower(${t.name})`),
+    uniqueIndex("users_username_skeleton_idx").on(t.usernameSkeleton),
     index("users_message_count_idx").on(t.messageCount),
     index("users_reaction_score_idx").on(t.reactionScore),
     index("users_created_idx").on(t.createdAt.desc()),
@@ -415,9 +420,24 @@ export const signInAttempts = pgTable(
     /** "user:<id>" for an existing account, "name:<typed identifier>" otherwise, "ip:<address>". */
     key: text("key").notNull(),
     succeeded: boolean("succeeded").notNull(),
+    /** Where an account's attempt came from: an address that signed in to the account before is not
+     * locked out by failures from elsewhere. Successes are kept 90 days for that. */
+    address: text("address"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sign_in_attempts_key_at_idx").on(t.key, t.at)],
+);
+
+/** One row per sign-up an address submitted (accounts made, and refusals that look like them), so the
+ * per-address limit holds across instances and restarts. Rows older than a day are deleted. */
+export const signUpAttempts = pgTable(
+  "sign_up_attempts",
+  {
+    id: serial("id").primaryKey(),
+    address: text("address").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_up_attempts_address_at_idx").on(t.address, t.at)],
 );
 
 /** How far each member has read each thread they opened: one row per member and thread, upserted at

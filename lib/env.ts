@@ -92,6 +92,7 @@ const schema = z
     REACTION_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(60),
     /** Browsers one instance keeps a live-update stream open to (server/live-updates.ts). */
     LIVE_CONNECTIONS_MAX: wholeNumber(0).default(10_000),
+    SIGN_UP_LIMIT_PER_HOUR: wholeNumber(1).default(5),
     AUTH_GITHUB_ID: text.optional(),
     AUTH_GITHUB_SECRET: text.optional(),
     AUTH_GOOGLE_ID: text.optional(),

@@ -6,6 +6,7 @@ import type { Database } from "../connect";
 import { users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
+import { usernameSkeleton } from "@/lib/accounts/username-skeleton";
 
 export async function ensureFirstAdmin(
   db: Database,
@@ -32,7 +33,21 @@ export async function ensureFirstAdmin(
       .set({ role: "admin", passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, taken.id));
   } else {
-    await db.insert(users).values({ name: username, role: "admin", passwordHash });
+    // An ADMIN_USERNAME that looks like an existing member's name still makes the administrator (the
+    // operator chose it), without the skeleton, and says so.
+    const skeleton = usernameSkeleton(username);
+    const [lookalike] = await db
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.usernameSkeleton, skeleton));
+    if (lookalike)
+      log(`ADMIN_USERNAME "${username}" looks like the member name "${lookalike.name}".`);
+    await db.insert(users).values({
+      name: username,
+      usernameSkeleton: lookalike ? null : skeleton,
+      role: "admin",
+      passwordHash,
+    });
   }
   log(
     generated

@@ -10,6 +10,7 @@ import { parseSeedDocument } from "@/lib/import/parse-document";
 import { importedPostMarkup } from "@/lib/import/to-markup";
 import type { ImportedDocument } from "@/lib/import/types";
 import { renderPost } from "@/lib/markup/render";
+import { usernameSkeleton } from "@/lib/accounts/username-skeleton";
 import { GUEST_NAME } from "@/lib/forum/constants";
 import { memberUrl, slugify } from "@/lib/urls";
 
@@ -94,14 +95,23 @@ async function writeDocuments(tx: Tx, documents: ImportedDocument[]) {
 
   const memberIds = new Map<string, string>();
   const memberUrls = new Map<string, string>();
+  const skeletons = new Set(
+    (await tx.select({ skeleton: users.usernameSkeleton }).from(users)).flatMap((u) =>
+      u.skeleton ? [u.skeleton] : [],
+    ),
+  );
   for (const doc of documents) {
     for (const m of doc.members) {
       const key = m.username.toLowerCase();
       if (memberIds.has(key)) continue;
+      // Seed names are imported as they are; a second look-alike gets no skeleton, as at start-up
+      // (db/seed/username-skeletons.ts), and is reported there.
+      const skeleton = usernameSkeleton(m.username);
       const [row] = await tx
         .insert(users)
         .values({
           name: m.username,
+          usernameSkeleton: skeletons.has(skeleton) ? null : skeleton,
           memberTitle: m.memberTitle,
           customTitle: m.customTitle,
           joinedOn: m.joinedOn,
@@ -112,6 +122,7 @@ async function writeDocuments(tx: Tx, documents: ImportedDocument[]) {
           importedFrom: doc.thread.sourceFile,
         })
         .returning({ id: users.id, number: users.number, name: users.name });
+      skeletons.add(skeleton);
       memberIds.set(key, row!.id);
       memberUrls.set(key, memberUrl(row!));
     }

@@ -2,18 +2,32 @@
 import { z } from "zod";
 import { EMAIL_MAX, PASSWORD, USERNAME } from "../limits/sizes";
 import { isCommonPassword } from "./common-passwords";
+import { invisibleCodePoints, isSingleScript } from "./username-skeleton";
 import type { FieldErrors } from "../result";
 
 export const usernameSchema = z
   .string()
-  .transform((s) => s.normalize("NFC").trim())
+  .superRefine((s, ctx) => {
+    const invisible = invisibleCodePoints(s);
+    if (invisible.length > 0)
+      ctx.addIssue({
+        code: "custom",
+        message: `Usernames cannot contain invisible characters (${invisible.join(", ")}).`,
+      });
+  })
+  // NFKC: fullwidth letters, ligatures and mathematical letters are stored as the letters they show.
+  .transform((s) => s.normalize("NFKC").trim())
   .pipe(
     z
       .string()
       .min(USERNAME.min, USERNAME.tooShort)
       .max(USERNAME.max, USERNAME.tooLong)
       .regex(/^[\p{L}\p{M}\p{N} _.\-]+$/u, "Use letters, digits, spaces, _ - and . only.")
-      .regex(/^(?!.* {2})/, "Use single spaces between words."),
+      .regex(/^(?!.* {2})/, "Use single spaces between words.")
+      .refine(
+        isSingleScript,
+        "Use letters of one script (Latin, Cyrillic, Greek…); digits, spaces, _ - and . go with any.",
+      ),
   );
 
 export const emailSchema = z

@@ -4,12 +4,15 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { USERNAME } from "../limits/sizes";
+import { usernameSkeleton } from "../accounts/username-skeleton";
 
-/** A username for someone arriving through GitHub or Google: their name, made unique. */
+/** A username for someone arriving through GitHub or Google: their name without invisible characters,
+ * made unique by name and by look-alike skeleton (so a provider's name cannot pose as a member). */
 async function uniqueUsername(wanted: string): Promise<string> {
   const base =
     wanted
-      .normalize("NFC")
+      .normalize("NFKC")
+      .replace(/\p{Default_Ignorable_Code_Point}/gu, "")
       .replace(/[^\p{L}\p{M}\p{N} _.\-]+/gu, "")
       .replace(/ {2,}/g, " ")
       .trim()
@@ -19,7 +22,9 @@ async function uniqueUsername(wanted: string): Promise<string> {
     const [taken] = await db
       .select({ id: users.id })
       .from(users)
-      .where(sql`lower(${users.name}) = lower(${candidate})`);
+      .where(
+        sql`lower(${users.name}) = lower(${candidate}) or ${users.usernameSkeleton} = ${usernameSkeleton(candidate)}`,
+      );
     if (!taken) return candidate;
   }
 }
@@ -39,6 +44,7 @@ export function drizzleAdapter(): Adapter {
         .insert(users)
         .values({
           name,
+          usernameSkeleton: usernameSkeleton(name),
           email: data.email?.toLowerCase() ?? null,
           emailVerified: data.emailVerified,
           image: data.image,

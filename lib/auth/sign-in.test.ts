@@ -67,6 +67,44 @@ describe("authenticate", () => {
     });
   });
 
+  it("does not lock the owner out from an address they signed in from before; strangers stay locked", async () => {
+    const m = await member();
+    const home = "203.0.113.10";
+    expect((await authenticate(m.username, password, home)).ok).toBe(true);
+    // Someone else makes the account's failures from elsewhere, enough to lock it.
+    for (let i = 0; i < LOCKOUT.perAccount; i++)
+      await authenticate(m.username, "wrong password", `198.51.100.${200 + i}`);
+    expect(await authenticate(m.username, password, "198.51.100.250")).toEqual({
+      ok: false,
+      reason: "locked",
+    });
+    expect((await authenticate(m.email, password, home)).ok).toBe(true);
+
+    // From the owner's own address, its own failures still count.
+    for (let i = 0; i < LOCKOUT.perAccount; i++)
+      await authenticate(m.username, "wrong password", home);
+    expect(await authenticate(m.username, password, home)).toEqual({
+      ok: false,
+      reason: "locked",
+    });
+  });
+
+  it(`forgets a known address after ${LOCKOUT.knownAddressDays} days`, async () => {
+    const m = await member();
+    const home = "203.0.113.11";
+    expect((await authenticate(m.username, password, home)).ok).toBe(true);
+    await db
+      .update(signInAttempts)
+      .set({ at: sql`now() - make_interval(days => ${LOCKOUT.knownAddressDays + 1})` })
+      .where(eq(signInAttempts.key, `user:${m.id}`));
+    for (let i = 0; i < LOCKOUT.perAccount; i++)
+      await authenticate(m.username, "wrong password", `198.51.100.${210 + i}`);
+    expect(await authenticate(m.username, password, home)).toEqual({
+      ok: false,
+      reason: "locked",
+    });
+  });
+
   it("lifts the lock once the window has passed (the counter lives in Postgres)", async () => {
     const m = await member();
     for (let i = 0; i < LOCKOUT.perAccount; i++)

@@ -17,6 +17,10 @@ export const REQUEST_RATES = {
   suggestionsPerMinute: env.SUGGEST_RATE_LIMIT_PER_MINUTE,
   /** Reaction toggles a minute per member: a click each, so a person never meets it; a script does. */
   reactionsPerMinute: env.REACTION_RATE_LIMIT_PER_MINUTE,
+  /** Sign-ups an hour per address, counted in Postgres (lib/accounts/sign-up-limit.ts) so that every
+   * instance and a restart see the same count: a family or an office signs up a few people, a script
+   * dozens. */
+  signUpsPerHour: env.SIGN_UP_LIMIT_PER_HOUR,
 } as const;
 
 export type RateCheck = { ok: true } | { ok: false; retryAfterSeconds: number };

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { USERNAME } from "@/lib/limits/sizes";
 import { signUpAction, type SignUpState } from "../actions";
+import { SIGN_UP_TRAP_FIELD } from "../trap-field";
 
 export function SignUpForm() {
   const [state, action] = useActionState<SignUpState, FormData>(signUpAction, {
@@ -19,7 +20,7 @@ export function SignUpForm() {
         autoComplete="username"
         defaultValue={state.values.username}
         error={state.errors.username}
-        hint={`${USERNAME.min} to ${USERNAME.max} characters: letters, digits, spaces, _ - and .`}
+        hint={`${USERNAME.min} to ${USERNAME.max} characters: letters of one script, digits, spaces, _ - and .`}
         required
         maxLength={USERNAME.max}
       />
@@ -41,6 +42,14 @@ export function SignUpForm() {
         hint="At least 10 characters, and not one of the common passwords."
         required
       />
+      {/* The bot trap: off-screen, out of the tab order and hidden from screen readers, so only a
+          script that fills every input fills it (lib/accounts/sign-up.ts answers it like a refusal). */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label>
+          Referral code (leave empty)
+          <input type="text" name={SIGN_UP_TRAP_FIELD} tabIndex={-1} autoComplete="off" />
+        </label>
+      </div>
       <SubmitButton>Sign up</SubmitButton>
     </form>
   );
