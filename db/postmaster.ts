@@ -132,3 +132,17 @@ export function watchOverPostmaster(
   watchdog.stdin.on("error", () => {});
   return { release: () => watchdog.stdin.end("stop\n") };
 }
+
+/** The port of the postmaster running on `clusterDir` (its pid file's fourth line), or null when
+ * none runs: scripts such as `npm run backup` reach a running forum's embedded Postgres this way. */
+export async function runningPostmasterPort(clusterDir: string): Promise<number | null> {
+  try {
+    const lines = (await readFile(postmasterPidFile(clusterDir), "utf8")).split("\n");
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
+    return isPostmasterOf(processInfo(pid), clusterDir) ? port : null;
+  } catch {
+    return null;
+  }
+}
