@@ -118,24 +118,34 @@ export const accounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
 );
 
-export const sessions = pgTable("sessions", {
-  sessionToken: text("session_token").primaryKey(),
-  userId: text("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
-});
-
-/** Sessions their member signed out of (Auth.js's sessions are sealed cookies, with nothing on the
- * server to delete): a copy of the cookie made before sign-out stops working at once. Kept until
- * the cookie would have expired anyway. */
-export const endedSessions = pgTable(
-  "ended_sessions",
+/** One row per sign-in. Auth.js's sessions are sealed cookies with nothing on the server, so this is
+ * what the account page lists and how a sign-in is ended before its cookie expires: loadViewer
+ * refuses a session whose row has `endedAt`. A session with no row (its cookie issued before this
+ * table) stays valid, and gets a row the first time it is used (lib/session/sessions.ts). */
+export const sessions = pgTable(
+  "sessions",
   {
-    sessionId: text("session_id").primaryKey(),
+    /** The `sid` claim the jwt callback gives a sign-in (lib/auth/auth.ts). */
+    id: text("id").primaryKey(),
+    /** Null only for sign-outs recorded before this table, which named no member. */
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The member's session version when signed in: a password change or ban bumps it, which ends
+     * every earlier sign-in without touching these rows, so listings skip older versions. */
+    sessionVersion: integer("session_version").notNull().default(0),
+    /** Null for a sign-in from before this table, first seen later. */
+    createdAt: timestamp("created_at", { withTimezone: true }),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** No earlier than the cookie's own expiry, so deleting expired rows never revives an ended one. */
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** "Firefox on Windows": a summary, not the whole user agent. */
+    device: text("device"),
+    clientAddress: text("client_address"),
   },
-  (t) => [index("ended_sessions_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("sessions_user_idx").on(t.userId, t.lastSeenAt.desc()),
+    index("sessions_expires_idx").on(t.expiresAt),
+  ],
 );
 
 export const verificationTokens = pgTable(

@@ -9,6 +9,7 @@ import { can } from "@/lib/permissions";
 import { memberUrl } from "@/lib/urls";
 import { EmailForm } from "./_components/email-form";
 import { PasswordForm } from "./_components/password-form";
+import { SessionsSection } from "./_components/sessions/sessions-section";
 import { ProfileForm } from "./_components/profile-form";
 import { profileValues } from "./_components/state";
 import { getAutoWatch } from "@/lib/watching/auto-watch";
@@ -91,6 +92,8 @@ export default async function AccountPage({
           justChanged={saved === "password"}
         />
       </section>
+
+      <SessionsSection memberId={viewer.id} />
 
       <section aria-labelledby="account-watching" className={section}>
         <h2 id="account-watching" className={heading}>

@@ -2,7 +2,7 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { accounts, users, verificationTokens } from "@/db/schema";
 import { USERNAME } from "../limits/sizes";
 import { usernameSkeleton } from "../accounts/username-skeleton";
 
@@ -33,7 +33,6 @@ export function drizzleAdapter(): Adapter {
   const adapter = DrizzleAdapter(db, {
     usersTable: users,
     accountsTable: accounts,
-    sessionsTable: sessions,
     verificationTokensTable: verificationTokens,
   });
   return {

@@ -3,6 +3,7 @@
 // request re-reads the member from Postgres (lib/auth/viewer.ts), so bans, role changes and
 // password changes take effect at once.
 import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
@@ -13,7 +14,7 @@ import { drizzleAdapter } from "./adapter";
 import { signInSchema } from "../accounts/rules";
 import { authenticate } from "./sign-in";
 import { clientAddress } from "./client-address";
-import { endSession } from "../session/end-session";
+import { endSession, recordSignIn } from "../session/sessions";
 import { SESSION_MAX_AGE_S } from "../session/session-cookie";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -75,16 +76,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Signing out ends this sign-in everywhere its cookie was copied, not only in this browser.
     async signOut(message) {
       const token = "token" in message ? message.token : null;
-      if (token && typeof token.sid === "string") await endSession(token.sid, token.exp);
+      if (token && typeof token.sid === "string")
+        await endSession(token.sid, typeof token.uid === "string" ? token.uid : null);
     },
   },
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+    async jwt({ token, user }) {
+      if (user?.id) {
+        const sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         // Auth.js's own jti changes whenever it re-seals the cookie; this id lasts the sign-in.
-        token.sid = randomUUID();
+        const sid = randomUUID();
+        // Sign-in runs in a route handler or a server action, where the request's headers are known.
+        const request = await headers();
+        await recordSignIn({
+          id: sid,
+          userId: user.id,
+          sessionVersion,
+          userAgent: request.get("user-agent"),
+          clientAddress: clientAddress(request),
+        });
+        token.uid = user.id;
+        token.sv = sessionVersion;
+        token.sid = sid;
       }
       return token;
     },

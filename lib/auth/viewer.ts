@@ -12,3 +12,10 @@ export const getViewer = cache(async (): Promise<Viewer> => {
   if (!session?.uid) return ANONYMOUS;
   return loadViewer(session.uid, session.sv ?? 0, { sessionId: session.sid ?? null });
 });
+
+/** This request's sign-in id (the token's `sid`), which tells this device from the member's others;
+ * null for a token from before sign-in ids. */
+export const getSessionId = cache(async (): Promise<string | null> => {
+  const session = (await auth()) as { sid?: string } | null;
+  return session?.sid ?? null;
+});

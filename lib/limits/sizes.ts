@@ -61,6 +61,9 @@ export const SEARCH_QUERY = characters("Searches", 0, 200);
 /** /admin/members' name search. */
 export const MEMBER_SEARCH_MAX = 50;
 
+/** The account page's list of signed-in devices: the most recently active this many. */
+export const SESSIONS_LISTED_MAX = 50;
+
 /** Enough for any honest use; bounds the per-page query and the list page. */
 export const IGNORE_LIST_CAP = 1000;
 export const IGNORE_LIST_FULL = `Your ignore list is full (${count(IGNORE_LIST_CAP)} members). Unignore someone first.`;

@@ -13,6 +13,11 @@ export interface MemberTarget {
   role: Role;
 }
 
+/** A sign-in, by the member it belongs to (null for old sign-outs that named none). */
+export interface SessionTarget {
+  userId: string | null;
+}
+
 type Rule<T> = (viewer: Viewer, target: T) => boolean;
 
 const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
@@ -28,6 +33,11 @@ const rules = {
   /** Change one's own country, location, avatar, signature, email and password. Banned members may
    * still fix their own profile; what they lose is posting and reacting. */
   editOwnAccount: (viewer: Viewer) => isSignedIn(viewer),
+  /** End one of one's own sign-ins (account page, "Sessions"). Banned members too: a ban already
+   * ended their sessions, and whoever holds a stolen one must not keep it. Nobody ends another
+   * member's sign-in here; staff have bans for that. */
+  endSession: ((viewer, target) =>
+    isSignedIn(viewer) && target.userId === viewer.id) as Rule<SessionTarget>,
   /** The member administration page (/admin/members): staff, since moderators grant custom titles
    * there. What each of them may change on it is decided per member by the rules below. */
   viewMemberAdmin: activeStaff,

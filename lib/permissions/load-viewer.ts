@@ -3,7 +3,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { endedSessions, users } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
+import { isSessionOpen, sessionState } from "../session/sessions";
 import { ANONYMOUS, type Viewer } from "./viewer";
 
 /** lastSeenAt is written at most this often per member, not on every request. */
@@ -25,11 +26,9 @@ export async function loadViewer(
   } = {},
 ): Promise<Viewer> {
   const { now = new Date(), sessionId = null } = options;
+  // One query on the hot path: the sign-in's row comes along by primary key (none without an id).
   const [member] = await db
     .select({
-      signedOut: sessionId
-        ? sql<boolean>`exists (select 1 from ${endedSessions} where ${endedSessions.sessionId} = ${sessionId})`
-        : sql<boolean>`false`,
       id: users.id,
       number: users.number,
       name: users.name,
@@ -39,11 +38,15 @@ export async function loadViewer(
       banEndsAt: users.banEndsAt,
       banReason: users.banReason,
       lastSeenAt: users.lastSeenAt,
+      session: sessionState,
     })
     .from(users)
+    .leftJoin(sessions, sessionId ? eq(sessions.id, sessionId) : sql`false`)
     .where(eq(users.id, userId))
     .limit(1);
-  if (!member || member.sessionVersion !== sessionVersion || member.signedOut) return ANONYMOUS;
+  if (!member || member.sessionVersion !== sessionVersion) return ANONYMOUS;
+  // A signed-out sign-in counts as no session. Tokens from before sign-in ids have none to check.
+  if (sessionId && !(await isSessionOpen(sessionId, member.session, member, now))) return ANONYMOUS;
   if (!member.lastSeenAt || now.getTime() - member.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     await db.update(users).set({ lastSeenAt: now }).where(eq(users.id, member.id));
   }

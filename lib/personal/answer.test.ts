@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { alerts, users } from "@/db/schema";
 import { ignore, makeForum, makeMember, newThread, react, reply } from "@/lib/testing/factories";
 import { unreadAmong } from "../reading/reads";
-import { endSession } from "../session/end-session";
+import { endSession } from "../session/sessions";
 import { personalAnswer } from "./answer";
 import { ALERT_COUNT_CAP, GUEST_ANSWER, type PersonalScope } from "./types";
 
@@ -54,7 +54,7 @@ describe("personalAnswer", () => {
         .viewer?.name,
     ).toBe(t.author.name);
     // Signing out ends that sign-in, wherever its cookie was copied; another sign-in goes on.
-    await endSession("signed-out-sign-in");
+    await endSession("signed-out-sign-in", t.author.id);
     expect(
       await personalAnswer({
         session: sessionOf(t.author, 1, "signed-out-sign-in"),
