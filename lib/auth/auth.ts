@@ -13,6 +13,7 @@ import { drizzleAdapter } from "./adapter";
 import { signInSchema } from "../accounts/rules";
 import { authenticate } from "./sign-in";
 import { clientAddress } from "./client-address";
+import { safeAuthRedirect } from "../redirects/safe-redirect";
 import { endSession } from "../session/end-session";
 import { SESSION_MAX_AGE_S } from "../session/session-cookie";
 
@@ -96,10 +97,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         sid: token.sid as string | undefined,
       };
     },
-    redirect({ url, baseUrl }) {
-      // Only ever back to this site.
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-      return new URL(url).origin === baseUrl ? url : baseUrl;
-    },
+    // Only ever back to this site, and never an error whatever the callbackUrl holds.
+    redirect: safeAuthRedirect,
   },
 });
