@@ -12,6 +12,9 @@ export const REQUEST_RATES = {
   suggestionsPerMinute: env.SUGGEST_RATE_LIMIT_PER_MINUTE,
   /** Reaction toggles a minute per member: a click each, so a person never meets it; a script does. */
   reactionsPerMinute: env.REACTION_RATE_LIMIT_PER_MINUTE,
+  /** Content-Security-Policy reports logged a minute per address: a page breaking the policy sends
+   * one per blocked thing, and nobody reads the log faster than this anyway. */
+  cspReportsPerMinute: 20,
 } as const;
 
 export type RateCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -41,3 +44,4 @@ export function requestRate(perMinute: number): RequestRate {
 export const previewRate = requestRate(REQUEST_RATES.previewsPerMinute);
 export const suggestionRate = requestRate(REQUEST_RATES.suggestionsPerMinute);
 export const reactionRate = requestRate(REQUEST_RATES.reactionsPerMinute);
+export const cspReportRate = requestRate(REQUEST_RATES.cspReportsPerMinute);

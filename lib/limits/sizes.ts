@@ -64,3 +64,7 @@ export const MEMBER_SEARCH_MAX = 50;
 /** Enough for any honest use; bounds the per-page query and the list page. */
 export const IGNORE_LIST_CAP = 1000;
 export const IGNORE_LIST_FULL = `Your ignore list is full (${count(IGNORE_LIST_CAP)} members). Unignore someone first.`;
+
+/** Bytes of one Content-Security-Policy violation report (server/csp-report-route.ts); a real one is
+ * well under 2 KB. */
+export const CSP_REPORT_MAX_BYTES = 16 * 1024;
