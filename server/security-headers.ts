@@ -71,7 +71,7 @@ const FIXED_HEADERS: [string, string][] = [
   ["referrer-policy", "strict-origin-when-cross-origin"],
   [
     "permissions-policy",
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=()",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=()",
   ],
   // frame-ancestors 'none' for browsers that predate it.
   ["x-frame-options", "DENY"],
