@@ -7,6 +7,10 @@
 // each nonce kept in a stored (uncompressed) deflate block, and the gzip CRC-32 is corrected
 // arithmetically: CRC-32 is linear, so swapping equal-length bytes changes it by the CRC of the
 // difference shifted by how many bytes follow, which is one precomputed factor per page.
+//
+// Measured on seed pages (about 20 nonces each), on a loaded 2-core machine: 10–45 µs per answer.
+// The price is size: pieces compressed apart share no dictionary, so a gzip copy is 12 % (a thread
+// page, 25 KB) to 70 % (the home page, 4 KB) larger than Next's single gzip stream.
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 
