@@ -2,17 +2,13 @@ import type { Metadata, Viewport } from "next";
 import { Suspense } from "react";
 import { getViewer } from "@/lib/auth/viewer";
 import { isSignedIn } from "@/lib/permissions";
-import { MEMBER_HINT_COOKIE } from "@/lib/personal/types";
+import { MEMBER_HINT_SCRIPT } from "@/lib/personal/member-hint-script";
 import { BanNotice } from "./_components/ban-notice";
 import { orNull } from "./_components/fail-soft";
 import { SiteHeader } from "./_components/header/site-header";
 import { PersonalLoader } from "./_components/personal/personal-loader";
 import { LiveUpdates } from "./_components/personal/live-updates";
 import "./globals.css";
-
-// Runs before the first paint: a browser holding the member hint hides the guest links until the
-// personal answer says who is signed in (globals.css), so members never see "Sign in" flash by.
-const MEMBER_HINT_SCRIPT = `document.cookie.split("; ").indexOf("${MEMBER_HINT_COOKIE}=1")>=0&&document.documentElement.setAttribute("data-member","")`;
 
 export const metadata: Metadata = {
   title: { default: "Parley", template: "%s | Parley" },

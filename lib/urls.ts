@@ -41,18 +41,6 @@ export const SITE_FEED_URL = "/rss";
 export const forumFeedUrl = (forum: { slug: string }) => `/forums/${forum.slug}/rss`;
 export const flagUrl = (code: string) => `/flags/${code.toUpperCase()}.svg`;
 
-/** A redirect target from user input, kept on this site: "/path" only, never "//host" or a URL. */
-export function safeRedirect(target: unknown, fallback = "/"): string {
-  if (
-    typeof target !== "string" ||
-    !target.startsWith("/") ||
-    target.startsWith("//") ||
-    target.startsWith("/\\")
-  )
-    return fallback;
-  return target.length > 2000 ? fallback : target;
-}
-
 /** Redirects to the first post the member has not read (app/threads/[slug]/unread). */
 export const threadUnreadUrl = (thread: { id: number; slug: string }) =>
   `/threads/${thread.id}-${thread.slug}/unread`;

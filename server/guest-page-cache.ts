@@ -15,20 +15,22 @@
 // t + 1 s, on every instance (each keeps its own copies; nothing needs to be told about a write,
 // which is why there is no invalidation message to lose).
 //
-// Why it is fast: the compressed bytes are stored as Next sent them, so a hit costs one write and no
-// rendering, no database round trip and no gzip. After REFRESH_MS one request re-renders through Next
+// Why it is fast: the compressed bytes are stored (nonce-template.ts), so a hit costs a copy, a fresh
+// Content-Security-Policy nonce written over the stored one, and one write: no rendering, no database
+// round trip and no gzip. After REFRESH_MS one request re-renders through Next
 // while the others keep getting the copy (it is still inside its second), so at most one request per
 // URL and second waits for a render; when no copy is fresh, concurrent misses wait for one render
 // instead of each starting their own.
 import type { IncomingMessage, ServerResponse, OutgoingHttpHeaders } from "node:http";
 import { STAFF_HINT_COOKIE } from "../lib/personal/types";
 import { cookieValue } from "./cookies";
+import { pageTemplate, stamp, type PageTemplate } from "./nonce-template";
+import { renderAndCapture, withoutCookies, type Captured } from "./capture-render";
 
 const TTL_MS = 1000;
 const REFRESH_MS = 500;
 // Bounds on what a crawler walking many URLs can make it hold (copies expire within a second anyway).
 const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Routes whose guest answer is the same for every guest. */
 const CACHED_PATHS = [
@@ -50,14 +52,11 @@ const SHARED_WITH_MEMBERS = [
   /^\/members\/[^/]+$/,
   /^\/posts\/\d+$/,
 ];
-/** A page, or a redirect to one (a permalink's answer is its thread page's address). */
-const CACHED_STATUSES = new Set([200, 307, 308]);
-
 interface Entry {
   renderedAt: number;
   status: number;
   headers: OutgoingHttpHeaders;
-  body: Buffer;
+  page: PageTemplate;
 }
 
 interface Render {
@@ -120,93 +119,47 @@ export function guestCacheKey(req: IncomingMessage): string | null {
   return `${h["accept-encoding"] ?? ""}\n${req.url}`;
 }
 
-function send(res: ServerResponse, entry: Entry) {
-  res.writeHead(entry.status, entry.headers);
-  res.end(entry.body);
-}
-
-/** The request as a guest would send it: the copy must not depend on who filled it. */
-function withoutCookies(req: IncomingMessage): IncomingMessage {
-  delete req.headers.cookie;
-  delete req.headers.authorization;
-  for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) {
-    if (/^(cookie|authorization)$/i.test(req.rawHeaders[i]!)) req.rawHeaders.splice(i, 2);
+/** The copy with this request's nonce, in its headers (the policy) and its body (the scripts). */
+function send(res: ServerResponse, entry: Entry, nonce: string | undefined) {
+  const stored = entry.page.nonce;
+  if (stored === undefined || nonce === undefined) {
+    res.writeHead(entry.status, entry.headers);
+    return void res.end(entry.page.body);
   }
-  return req;
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(entry.headers))
+    headers[name] =
+      typeof value === "string" && value.includes(stored) ? value.replaceAll(stored, nonce) : value;
+  res.writeHead(entry.status, headers);
+  res.end(stamp(entry.page, nonce));
 }
 
-/** Lets Next answer as usual while keeping a copy of the status, headers and (compressed) bytes. */
-function renderAndCapture(
-  req: IncomingMessage,
-  res: ServerResponse,
-  render: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<Entry | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooBig = false;
-    let headArgs: OutgoingHttpHeaders | null = null;
-    const keep = (chunk: unknown, encoding?: unknown) => {
-      if (chunk === undefined || chunk === null || typeof chunk === "function" || tooBig) return;
-      const buffer = Buffer.isBuffer(chunk)
-        ? chunk
-        : typeof chunk === "string"
-          ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
-          : Buffer.from(chunk as Uint8Array);
-      size += buffer.length;
-      if (size > MAX_BODY_BYTES) tooBig = true;
-      else chunks.push(buffer);
-    };
-    const originalWriteHead = res.writeHead;
-    const originalWrite = res.write;
-    const originalEnd = res.end;
-    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      const headers = args.find(
-        (a, i) => i > 0 && a !== null && typeof a === "object" && !Array.isArray(a),
-      ) as OutgoingHttpHeaders | undefined;
-      if (headers) headArgs = { ...headArgs, ...headers };
-      return (originalWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-    } as typeof res.writeHead;
-    res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-      keep(chunk, rest[0]);
-      return (originalWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-    } as typeof res.write;
-    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-      keep(chunk, rest[0]);
-      return (originalEnd as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
-    } as typeof res.end;
-    const finish = () => {
-      const headers: OutgoingHttpHeaders = { ...res.getHeaders(), ...headArgs };
-      const lower = Object.fromEntries(
-        Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
-      );
-      const cacheable =
-        CACHED_STATUSES.has(res.statusCode) &&
-        !tooBig &&
-        lower["set-cookie"] === undefined &&
-        res.writableFinished;
-      if (!cacheable) return resolve(null);
-      // The copy is written in one piece with its real length.
-      delete lower["transfer-encoding"];
-      delete lower["content-length"];
-      delete lower.date;
-      delete lower.connection;
-      delete lower["keep-alive"];
-      const body = Buffer.concat(chunks);
-      lower["content-length"] = String(body.length);
-      resolve({ renderedAt: 0, status: res.statusCode, headers: lower, body });
-    };
-    res.once("finish", finish);
-    res.once("close", () => {
-      if (!res.writableFinished) resolve(null);
-    });
-    render(withoutCookies(req), res);
-  });
+/** The captured answer as a copy that can take a fresh nonce per answer (or null: not kept). */
+async function entryOf(captured: Captured, nonce: string | undefined): Promise<Entry | null> {
+  const { headers } = captured;
+  const encoding =
+    typeof headers["content-encoding"] === "string" ? headers["content-encoding"] : undefined;
+  const page = nonce
+    ? await pageTemplate(captured.body, encoding, nonce)
+    : { body: captured.body, encoding: undefined, nonce: undefined, nonceAt: [], crc: null };
+  if (!page) return null;
+  const kept: OutgoingHttpHeaders = { ...headers, "content-length": String(page.body.length) };
+  if (nonce) {
+    delete kept["content-encoding"];
+    if (page.encoding) kept["content-encoding"] = page.encoding;
+  }
+  return { renderedAt: 0, status: captured.status, headers: kept, page };
 }
 
 export function createGuestPageCache(
-  options: { ttlMs?: number; refreshMs?: number } = {},
+  options: {
+    ttlMs?: number;
+    refreshMs?: number;
+    /** The Content-Security-Policy nonce a request's page must carry (security-headers.ts). */
+    nonceOf?: (req: IncomingMessage) => string | undefined;
+  } = {},
 ): GuestPageCache {
+  const nonceOf = options.nonceOf ?? (() => undefined);
   const ttl = options.ttlMs ?? TTL_MS;
   const refreshAfter = options.refreshMs ?? REFRESH_MS;
   const entries = new Map<string, Entry>();
@@ -218,7 +171,7 @@ export function createGuestPageCache(
     for (const [key, entry] of entries) {
       if (now - entry.renderedAt < ttl) continue;
       entries.delete(key);
-      totalBytes -= entry.body.length;
+      totalBytes -= entry.page.body.length;
     }
   }, ttl);
   sweep.unref();
@@ -230,7 +183,9 @@ export function createGuestPageCache(
     render: (req: IncomingMessage, res: ServerResponse) => void,
   ): Render {
     const startedAt = performance.now();
-    const done = renderAndCapture(req, res, render).then((entry) => {
+    const nonce = nonceOf(req);
+    const done = renderAndCapture(req, res, render).then(async (captured) => {
+      const entry = captured && (await entryOf(captured, nonce));
       if (renders.get(key) === current) renders.delete(key);
       if (!entry) return null;
       entry.renderedAt = startedAt;
@@ -238,16 +193,16 @@ export function createGuestPageCache(
       if (!existing || existing.renderedAt < startedAt) {
         if (existing) {
           entries.delete(key);
-          totalBytes -= existing.body.length;
+          totalBytes -= existing.page.body.length;
         }
         // Oldest copies first (a Map iterates in insertion order).
         for (const [oldKey, old] of entries) {
-          if (totalBytes + entry.body.length <= MAX_TOTAL_BYTES) break;
+          if (totalBytes + entry.page.body.length <= MAX_TOTAL_BYTES) break;
           entries.delete(oldKey);
-          totalBytes -= old.body.length;
+          totalBytes -= old.page.body.length;
         }
         entries.set(key, entry);
-        totalBytes += entry.body.length;
+        totalBytes += entry.page.body.length;
       }
       return entry;
     });
@@ -272,11 +227,11 @@ export function createGuestPageCache(
           startRender(key, req, res, render);
           return;
         }
-        return send(res, entry);
+        return send(res, entry, nonceOf(req));
       }
       if (inFlight && now - inFlight.startedAt < ttl) {
         void inFlight.done.then((shared) => {
-          if (shared && !res.headersSent) send(res, shared);
+          if (shared && !res.headersSent) send(res, shared, nonceOf(req));
           else render(withoutCookies(req), res);
         });
         return;

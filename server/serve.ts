@@ -7,11 +7,18 @@ import { env } from "../lib/env";
 import { allowServerOnlyImports } from "./allow-server-only";
 import { createGuestPageCache, WROTE_COOKIE } from "./guest-page-cache";
 import { proxyTrust } from "./proxy-trust";
+import { handleCspReport } from "./csp-report-route";
+import {
+  applySecurityHeaders,
+  CSP_REPORT_PATH,
+  nonceOf,
+  oauthFormTargets,
+} from "./security-headers";
 
+// Styled by attributes: the Content-Security-Policy (security-headers.ts) allows no inline <style>.
 const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Parley is temporarily unavailable</title><meta http-equiv="refresh" content="10">
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;color:#1f2937;line-height:1.5}h1{font-size:1.5rem}</style></head>
-<body><main><h1>The forum is temporarily unavailable</h1><p>Parley cannot reach its database right now. Nothing you posted is lost; this page tries again every few seconds.</p><p>Error 503: service unavailable.</p></main></body></html>`;
+<title>Parley is temporarily unavailable</title><meta http-equiv="refresh" content="10"></head>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;color:#1f2937;line-height:1.5"><main><h1 style="font-size:1.5rem">The forum is temporarily unavailable</h1><p>Parley cannot reach its database right now. Nothing you posted is lost; this page tries again every few seconds.</p><p>Error 503: service unavailable.</p></main></body></html>`;
 
 function watchDatabase(url: string, everyMs = 1000) {
   const sql = postgres(url, { max: 1, connect_timeout: 2, idle_timeout: 0, onnotice: () => {} });
@@ -75,7 +82,8 @@ export async function serve(options: {
   const database = watchDatabase(options.databaseUrl);
   const proxies = proxyTrust(env.TRUST_PROXY);
   // Guests' reading pages, at most one second old (see guest-page-cache.ts for why that is correct).
-  const guestCache = options.dev || env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache();
+  const guestCache =
+    options.dev || env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache({ nonceOf });
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
   // Loaded once DATABASE_URL is set (db/client reads it on import), through the server-only hook.
   allowServerOnlyImports();
@@ -83,10 +91,13 @@ export async function serve(options: {
   const { handleWrite, isWriteRoute } = await import("./write-routes");
   const { createLiveHub, LIVE_PATH } = await import("./live-updates");
   const live = createLiveHub(options.databaseUrl, { maxStreams: env.LIVE_CONNECTIONS_MAX });
+  const policy = { dev: options.dev, formTargets: oauthFormTargets(env) };
   const server = http.createServer((req, res) => {
     // Limits count per address: only a trusted proxy may say where a request came from, or which
     // host and scheme it asked for.
     const trustProxy = proxies.apply(req);
+    applySecurityHeaders(req, res, { ...policy, trustProxy });
+    if (req.url === CSP_REPORT_PATH) return void handleCspReport(req, res);
     if (!database.state.up && !req.url?.startsWith("/_next/static/")) {
       res.writeHead(503, {
         "content-type": "text/html; charset=utf-8",

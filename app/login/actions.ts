@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { LOCKOUT } from "@/lib/auth/sign-in";
-import { safeRedirect } from "@/lib/urls";
+import { safeRedirect } from "@/lib/redirects/safe-redirect";
 
 export interface SignInState {
   identifier: string;

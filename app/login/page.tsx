@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { oauthProviders } from "@/lib/auth/auth";
 import { getViewer } from "@/lib/auth/viewer";
 import { isSignedIn } from "@/lib/permissions";
-import { safeRedirect } from "@/lib/urls";
+import { safeRedirect } from "@/lib/redirects/safe-redirect";
 import { oauthSignInAction } from "./actions";
 import { SignInForm } from "./_components/sign-in-form";
 

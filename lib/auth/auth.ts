@@ -15,6 +15,7 @@ import { signInSchema } from "../accounts/rules";
 import { authenticate } from "./sign-in";
 import { clientAddress } from "./client-address";
 import { endSession, recordSignIn } from "../session/sessions";
+import { safeAuthRedirect } from "../redirects/safe-redirect";
 import { SESSION_MAX_AGE_S } from "../session/session-cookie";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -109,10 +110,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         sid: token.sid as string | undefined,
       };
     },
-    redirect({ url, baseUrl }) {
-      // Only ever back to this site.
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-      return new URL(url).origin === baseUrl ? url : baseUrl;
-    },
+    // Only ever back to this site, and never an error whatever the callbackUrl holds.
+    redirect: safeAuthRedirect,
   },
 });

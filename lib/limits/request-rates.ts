@@ -21,6 +21,9 @@ export const REQUEST_RATES = {
    * instance and a restart see the same count: a family or an office signs up a few people, a script
    * dozens. */
   signUpsPerHour: env.SIGN_UP_LIMIT_PER_HOUR,
+  /** Content-Security-Policy reports logged a minute per address: a page breaking the policy sends
+   * one per blocked thing, and nobody reads the log faster than this anyway. */
+  cspReportsPerMinute: 20,
 } as const;
 
 export type RateCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -58,3 +61,4 @@ export function requestRate(name: string, perMinute: number): RequestRate {
 export const previewRate = requestRate("preview", REQUEST_RATES.previewsPerMinute);
 export const suggestionRate = requestRate("suggest", REQUEST_RATES.suggestionsPerMinute);
 export const reactionRate = requestRate("reaction", REQUEST_RATES.reactionsPerMinute);
+export const cspReportRate = requestRate("csp-report", REQUEST_RATES.cspReportsPerMinute);

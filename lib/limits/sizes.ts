@@ -104,3 +104,7 @@ export const RENDERED_POST = {
 export function renderedPostBudget(sourceLength: number): number {
   return RENDERED_POST.ratio * sourceLength + RENDERED_POST.slack;
 }
+
+/** Bytes of one Content-Security-Policy violation report (server/csp-report-route.ts); a real one is
+ * well under 2 KB. */
+export const CSP_REPORT_MAX_BYTES = 16 * 1024;
