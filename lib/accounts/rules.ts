@@ -3,9 +3,9 @@ import { z } from "zod";
 import { EMAIL_MAX, PASSWORD, USERNAME } from "../limits/sizes";
 import { isCommonPassword } from "./common-passwords";
 import type { FieldErrors } from "../result";
+import { plainText } from "../validation/text";
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = plainText("single")
   .transform((s) => s.normalize("NFC").trim())
   .pipe(
     z
@@ -16,10 +16,8 @@ export const usernameSchema = z
       .regex(/^(?!.* {2})/, "Use single spaces between words."),
   );
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
+export const emailSchema = plainText("single")
+  .transform((s) => s.trim().toLowerCase())
   .pipe(z.email("Enter a valid email address.").max(EMAIL_MAX, "That email address is too long."));
 
 export const newPasswordSchema = z
@@ -41,7 +39,7 @@ export const signUpSchema = z
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
-  identifier: z.string().trim().min(1).max(EMAIL_MAX),
+  identifier: plainText("single").pipe(z.string().trim().min(1).max(EMAIL_MAX)),
   password: z.string().min(1).max(PASSWORD.max),
 });
 
