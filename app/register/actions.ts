@@ -6,6 +6,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import type { FieldErrors } from "@/lib/accounts/rules";
 import { fieldErrorsOf } from "@/lib/result";
+import { formDataOf, textFields } from "@/lib/validation/form";
 
 export interface SignUpState {
   values: { username: string; email: string };
@@ -13,13 +14,14 @@ export interface SignUpState {
 }
 
 export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const fields = textFields(formDataOf(form), "username", "email", "password");
   const values = {
-    username: String(form.get("username") ?? "").slice(0, 200),
-    email: String(form.get("email") ?? "").slice(0, 300),
+    username: fields.username?.slice(0, 200) ?? "",
+    email: fields.email?.slice(0, 300) ?? "",
   };
   if (!can(await getViewer(), "signUp"))
     return { values, errors: { form: "You are already signed in." } };
-  const password = String(form.get("password") ?? "");
+  const password = fields.password ?? "";
   const result = await registerMember({ ...values, password });
   if (!result.ok) return { values, errors: fieldErrorsOf(result) };
   await signIn("credentials", { identifier: result.username, password, redirectTo: "/" });
