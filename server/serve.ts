@@ -5,6 +5,7 @@ import next from "next";
 import postgres from "postgres";
 import { env } from "../lib/env";
 import { allowServerOnlyImports } from "./allow-server-only";
+import { refuseOversizedBody } from "./body-limit";
 import { createGuestPageCache, WROTE_COOKIE } from "./guest-page-cache";
 
 const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -92,6 +93,7 @@ export async function serve(options: {
       res.end(UNAVAILABLE_PAGE);
       return;
     }
+    if (refuseOversizedBody(req, res)) return;
     if (req.method === "POST") markWrite(res);
     const path = req.url?.split("?", 1)[0] ?? "/";
     if (path === PERSONAL_PATH) void handlePersonal(req, res, { trustProxy });

@@ -64,3 +64,9 @@ export const MEMBER_SEARCH_MAX = 50;
 /** Enough for any honest use; bounds the per-page query and the list page. */
 export const IGNORE_LIST_CAP = 1000;
 export const IGNORE_LIST_FULL = `Your ignore list is full (${count(IGNORE_LIST_CAP)} members). Unignore someone first.`;
+
+/** Any one request's body: an avatar (1 MB) with room to spare, so an oversized image still reaches
+ * the avatar check and its message. next.config.js's serverActions.bodySizeLimit is the same number;
+ * server/body-limit.ts answers 413 above it before Next reads a byte. */
+export const REQUEST_BODY_MAX_BYTES = 6 * 1024 * 1024;
+export const REQUEST_BODY_TOO_LARGE = `That request is too large: at most ${count(REQUEST_BODY_MAX_BYTES / 1024 / 1024)} MB can be sent at once.`;
