@@ -16,8 +16,10 @@ const nextConfig = {
     // forbidden() and app/forbidden.tsx: pages a signed-in member's role does not open answer 403.
     authInterrupts: true,
     // Avatars are refused above 1 MB by the app itself (lib/members/avatar.ts), with a clear message;
-    // the transport limit sits well above that so oversized uploads reach that check.
-    serverActions: { bodySizeLimit: "6mb" },
+    // the transport limit sits well above that so oversized uploads reach that check. In bytes:
+    // REQUEST_BODY_MAX_BYTES in lib/limits/sizes.ts, which server/body-limit.ts enforces with a 413
+    // (Next answers its own limit with a 500). server/body-limit.test.ts checks they agree.
+    serverActions: { bodySizeLimit: 6 * 1024 * 1024 },
   },
 };
 

@@ -9,7 +9,7 @@ type ManifestEntry = {
 
 /** A server action's id, read from the build the e2e server runs (the start script builds into
  * NEXT_DIST_DIR, default .next). */
-function actionId(file: string, name: string): string {
+export function actionId(file: string, name: string): string {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   const manifest = JSON.parse(
     readFileSync(`${distDir}/server/server-reference-manifest.json`, "utf8"),

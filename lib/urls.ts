@@ -14,8 +14,17 @@ export function slugify(text: string): string {
 
 /** "12-some-title" → 12; anything else → null (the route answers 404). */
 export function idFromSlug(param: string): number | null {
-  const match = /^(\d{1,9})(?:-|$)/.exec(decodeURIComponent(param));
+  const match = /^(\d{1,9})(?:-|$)/.exec(decodedParam(param));
   return match ? Number(match[1]) : null;
+}
+
+/** A malformed escape ("%E0") in a hand-typed address is read as it stands, not thrown (a 500). */
+function decodedParam(param: string): string {
+  try {
+    return decodeURIComponent(param);
+  } catch {
+    return param;
+  }
 }
 
 export function pageFromParam(value: string | string[] | undefined): number | null {

@@ -5,6 +5,7 @@ import next from "next";
 import postgres from "postgres";
 import { env } from "../lib/env";
 import { allowServerOnlyImports } from "./allow-server-only";
+import { refuseOversizedBody } from "./body-limit";
 import { createGuestPageCache, WROTE_COOKIE } from "./guest-page-cache";
 import { proxyTrust } from "./proxy-trust";
 import { handleCspReport } from "./csp-report-route";
@@ -107,6 +108,7 @@ export async function serve(options: {
       res.end(UNAVAILABLE_PAGE);
       return;
     }
+    if (refuseOversizedBody(req, res)) return;
     if (req.method === "POST") markWrite(res);
     const path = req.url?.split("?", 1)[0] ?? "/";
     if (path === PERSONAL_PATH) void handlePersonal(req, res, { trustProxy });

@@ -16,6 +16,8 @@ import {
   type ProfileValues,
 } from "./_components/state";
 import { setAutoWatch } from "@/lib/watching/auto-watch";
+import { counterOf, formDataOf, textField } from "@/lib/validation/form";
+import { z } from "zod";
 
 const SIGNED_OUT = "You are signed out. Sign in again to change your account.";
 
@@ -25,10 +27,13 @@ async function accountOwner(): Promise<string | null> {
   return can(viewer, "editOwnAccount") && viewer.id ? viewer.id : null;
 }
 
-const text = (form: FormData, name: string, max: number) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value.slice(0, max) : "";
-};
+const text = (form: FormData, name: string, max: number) =>
+  textField(formDataOf(form), name)?.slice(0, max) ?? "";
+
+/** What the profile form showed, as the client sends it back: only an avatar address of ours. */
+const shownAvatar = z
+  .object({ avatarUrl: z.string().startsWith("/avatars/").nullable() })
+  .catch({ avatarUrl: null });
 
 export async function saveProfileAction(
   previous: ProfileState,
@@ -43,21 +48,21 @@ export async function saveProfileAction(
     rest: Pick<ProfileState, "errors" | "saved"> & Partial<ProfileState>,
   ): ProfileState => ({
     values,
-    avatarUrl: previous.avatarUrl,
-    version: previous.version + 1,
+    avatarUrl: shownAvatar.parse(previous).avatarUrl,
+    version: counterOf(previous, "version") + 1,
     ...rest,
   });
 
   const userId = await accountOwner();
   if (!userId) return answer({ errors: { form: SIGNED_OUT } });
 
-  const file = form.get("avatar");
+  const file = formDataOf(form).get("avatar");
   const avatar =
     file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
   const result = await updateProfile(userId, {
     ...values,
     avatar,
-    removeAvatar: form.get("removeAvatar") === "on",
+    removeAvatar: textField(formDataOf(form), "removeAvatar") === "on",
   });
   if (!result.ok) return answer({ errors: fieldErrorsOf(result) });
 
@@ -85,7 +90,7 @@ export async function savePasswordAction(
   previous: PasswordState,
   form: FormData,
 ): Promise<PasswordState> {
-  const version = previous.version + 1;
+  const version = counterOf(previous, "version") + 1;
   const userId = await accountOwner();
   if (!userId) return { errors: { form: SIGNED_OUT }, version };
   const newPassword = text(form, "newPassword", 1000);
@@ -116,12 +121,18 @@ export interface WatchSettingsState {
   saved?: boolean;
 }
 
+const autoWatchBefore = z.object({ autoWatch: z.boolean() }).catch({ autoWatch: true });
+
 export async function saveWatchSettingsAction(
   previous: WatchSettingsState,
   form: FormData,
 ): Promise<WatchSettingsState> {
   // An unticked checkbox is simply absent from the form.
-  const result = await setAutoWatch(await getViewer(), form.get("autoWatch") === "on");
-  if (!result.ok) return { autoWatch: previous.autoWatch, error: result.error };
+  const result = await setAutoWatch(
+    await getViewer(),
+    textField(formDataOf(form), "autoWatch") === "on",
+  );
+  if (!result.ok)
+    return { autoWatch: autoWatchBefore.parse(previous).autoWatch, error: result.error };
   return { autoWatch: result.autoWatch, saved: true };
 }

@@ -5,6 +5,7 @@ import { getAccountSettings } from "@/lib/accounts/settings";
 import { getViewer } from "@/lib/auth/viewer";
 import { allCountries, countryShortName } from "@/lib/countries";
 import { AVATAR_SIZE_MESSAGE } from "@/lib/members/avatar";
+import { REQUEST_BODY_MAX_BYTES } from "@/lib/limits/sizes";
 import { can } from "@/lib/permissions";
 import { memberUrl } from "@/lib/urls";
 import { EmailForm } from "./_components/email-form";
@@ -19,9 +20,8 @@ export const metadata: Metadata = { title: "Account settings" };
 export const dynamic = "force-dynamic";
 
 const SIGN_IN = "/login?callbackUrl=/account";
-/** Keep in step with experimental.serverActions.bodySizeLimit in next.config.js (6 MB), less room for
- * the other fields. */
-const TRANSPORT_LIMIT_BYTES = 6 * 1024 * 1024 - 64 * 1024;
+/** What one request may carry (next.config.js and server/body-limit.ts), less room for the other fields. */
+const TRANSPORT_LIMIT_BYTES = REQUEST_BODY_MAX_BYTES - 64 * 1024;
 
 const section = "rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6";
 const heading = "mb-4 text-lg font-bold";

@@ -7,6 +7,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { markAlertRead, markAllAlertsRead } from "@/lib/alerts/mark-read";
 import { can } from "@/lib/permissions";
 import { rowId } from "@/lib/row-id";
+import { formDataOf, textField } from "@/lib/validation/form";
 
 // The alerts page and the header's count are re-rendered with the answer: the form needs no state.
 // Only a visitor who is not signed in is sent to sign in; a member's id that names none of their
@@ -15,7 +16,7 @@ const markReadForm = z.object({ alertId: rowId() });
 const SIGN_IN = "/login?callbackUrl=/alerts";
 
 export async function markAlertReadAction(form: FormData): Promise<void> {
-  const input = markReadForm.safeParse({ alertId: form.get("alertId") });
+  const input = markReadForm.safeParse({ alertId: textField(formDataOf(form), "alertId") });
   const viewer = await getViewer();
   if (!can(viewer, "keepReadingState")) redirect(SIGN_IN);
   if (!input.success) return;

@@ -9,6 +9,7 @@ import { can } from "@/lib/permissions";
 import type { FieldErrors } from "@/lib/accounts/rules";
 import { fieldErrorsOf } from "@/lib/result";
 import { SIGN_UP_TRAP_FIELD } from "./trap-field";
+import { formDataOf, textFields } from "@/lib/validation/form";
 
 export interface SignUpState {
   values: { username: string; email: string };
@@ -16,16 +17,17 @@ export interface SignUpState {
 }
 
 export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const fields = textFields(formDataOf(form), "username", "email", "password", SIGN_UP_TRAP_FIELD);
   const values = {
-    username: String(form.get("username") ?? "").slice(0, 200),
-    email: String(form.get("email") ?? "").slice(0, 300),
+    username: fields.username?.slice(0, 200) ?? "",
+    email: fields.email?.slice(0, 300) ?? "",
   };
   if (!can(await getViewer(), "signUp"))
     return { values, errors: { form: "You are already signed in." } };
-  const password = String(form.get("password") ?? "");
+  const password = fields.password ?? "";
   const result = await registerMember(
     { ...values, password },
-    { address: clientAddress(await headers()), trap: String(form.get(SIGN_UP_TRAP_FIELD) ?? "") },
+    { address: clientAddress(await headers()), trap: fields[SIGN_UP_TRAP_FIELD] ?? "" },
   );
   if (!result.ok) return { values, errors: fieldErrorsOf(result) };
   await signIn("credentials", { identifier: result.username, password, redirectTo: "/" });

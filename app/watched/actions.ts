@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { rowId } from "@/lib/row-id";
+import { formDataOf, textField } from "@/lib/validation/form";
 import { unwatchAllThreads, unwatchThread } from "@/lib/watching/watch";
 
 // Only a visitor who is not signed in is sent to sign in. A member's id that names no thread (a
@@ -14,7 +15,7 @@ const unwatchForm = z.object({ threadId: rowId() });
 const SIGN_IN = "/login?callbackUrl=/watched";
 
 export async function unwatchAction(form: FormData): Promise<void> {
-  const input = unwatchForm.safeParse({ threadId: form.get("threadId") });
+  const input = unwatchForm.safeParse({ threadId: textField(formDataOf(form), "threadId") });
   const viewer = await getViewer();
   if (!can(viewer, "keepReadingState")) redirect(SIGN_IN);
   if (!input.success) return;

@@ -4,9 +4,9 @@ import { EMAIL_MAX, PASSWORD, USERNAME } from "../limits/sizes";
 import { isCommonPassword } from "./common-passwords";
 import { invisibleCodePoints, isSingleScript } from "./username-skeleton";
 import type { FieldErrors } from "../result";
+import { plainText } from "../validation/text";
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = plainText("single")
   .superRefine((s, ctx) => {
     const invisible = invisibleCodePoints(s);
     if (invisible.length > 0)
@@ -30,10 +30,8 @@ export const usernameSchema = z
       ),
   );
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
+export const emailSchema = plainText("single")
+  .transform((s) => s.trim().toLowerCase())
   .pipe(z.email("Enter a valid email address.").max(EMAIL_MAX, "That email address is too long."));
 
 export const newPasswordSchema = z
@@ -55,7 +53,7 @@ export const signUpSchema = z
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
-  identifier: z.string().trim().min(1).max(EMAIL_MAX),
+  identifier: plainText("single").pipe(z.string().trim().min(1).max(EMAIL_MAX)),
   password: z.string().min(1).max(PASSWORD.max),
 });
 

@@ -12,6 +12,7 @@ import { deleteAvatar, processAvatar, storeAvatar } from "../members/avatar";
 import { LOCATION, PASSWORD, SIGNATURE } from "../limits/sizes";
 import { ok, refuseFields, type Result } from "../result";
 import { emailSchema, fieldErrors, newPasswordSchema, type FieldErrors } from "./rules";
+import { plainText } from "../validation/text";
 
 /** Characters as Postgres counts them (code points), not UTF-16 units. */
 const length = (s: string) => [...s].length;
@@ -33,15 +34,13 @@ const countryCodeSchema = z
   .refine((code) => code === "" || isCountryCode(code), "Choose a country from the list.")
   .transform((code) => code || null);
 
-export const locationSchema = z
-  .string()
+export const locationSchema = plainText("single")
   .transform(oneLine)
   .refine((s) => length(s) <= LOCATION.max, LOCATION.tooLong)
   .transform((s) => s || null);
 
-export const signatureSchema = z
-  .string()
-  .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
+export const signatureSchema = plainText("multi")
+  .transform((s) => s.normalize("NFC").trim())
   .refine((s) => length(s) <= SIGNATURE.max, SIGNATURE.tooLong)
   .transform((s) => s || null);
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { env } from "../env";
 import { MESSAGE, TITLE } from "../limits/sizes";
+import { plainText, singleLine } from "../validation/text";
 
 export const POSTING = {
   /** Posts one member may make in a minute (POST_RATE_LIMIT_PER_MINUTE; raised for benchmarks). */
@@ -10,14 +11,11 @@ export const POSTING = {
   },
 };
 
-export const titleSchema = z
-  .string()
-  .transform((t) => t.replace(/\s+/g, " ").trim())
-  .pipe(z.string().min(TITLE.min, TITLE.tooShort).max(TITLE.max, TITLE.tooLong));
+export const titleSchema = singleLine(TITLE);
 
-export const messageSchema = z
-  .string()
-  .transform((m) => m.replace(/\r\n?/g, "\n").replace(/\s+$/u, ""))
+// Leading spaces stay: they may indent the first line of code or a list.
+export const messageSchema = plainText("multi")
+  .transform((m) => m.replace(/\s+$/u, ""))
   .pipe(
     z
       .string()

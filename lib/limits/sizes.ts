@@ -108,3 +108,9 @@ export function renderedPostBudget(sourceLength: number): number {
 /** Bytes of one Content-Security-Policy violation report (server/csp-report-route.ts); a real one is
  * well under 2 KB. */
 export const CSP_REPORT_MAX_BYTES = 16 * 1024;
+
+/** Any one request's body: an avatar (1 MB) with room to spare, so an oversized image still reaches
+ * the avatar check and its message. next.config.js's serverActions.bodySizeLimit is the same number;
+ * server/body-limit.ts answers 413 above it before Next reads a byte. */
+export const REQUEST_BODY_MAX_BYTES = 6 * 1024 * 1024;
+export const REQUEST_BODY_TOO_LARGE = `That request is too large: at most ${count(REQUEST_BODY_MAX_BYTES / 1024 / 1024)} MB can be sent at once.`;

@@ -18,6 +18,7 @@ import {
   type Viewer,
 } from "../permissions";
 import { CUSTOM_TITLE, MEMBER_SEARCH_MAX } from "../limits/sizes";
+import { plainText } from "../validation/text";
 import { logModAction } from "../moderation/log-entry";
 import { memberUrl } from "../urls";
 import { memberTitle } from "./titles";
@@ -34,8 +35,10 @@ export const ADMIN_MEMBERS_PER_PAGE = 25;
 export const roleSchema = z.enum(ROLES, "Choose member, moderator or administrator.");
 
 /** A custom title as typed: spaces collapsed, trimmed; empty clears the title. */
-export const customTitleSchema = z
-  .string("Enter a title, or leave it empty to clear it.")
+export const customTitleSchema = plainText(
+  "single",
+  "Enter a title, or leave it empty to clear it.",
+)
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
   .pipe(
     z
@@ -191,8 +194,7 @@ export interface AdminMemberPage {
 }
 
 /** "?q=" as a search: trimmed, at most MEMBER_SEARCH_MAX characters. */
-export const searchSchema = z
-  .string()
+export const searchSchema = plainText("single")
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim().slice(0, MEMBER_SEARCH_MAX))
   .catch("");
 

@@ -16,6 +16,7 @@ import { formatDateTime } from "../format";
 import { ok, refuse, type Result } from "../result";
 import { can, isSignedIn, isStaff, type Role, type Viewer } from "../permissions";
 import { REASON } from "../limits/sizes";
+import { plainText } from "../validation/text";
 import { logModAction } from "./log-entry";
 
 export type BanField = "reason" | "endsAt";
@@ -25,8 +26,7 @@ const NOT_FOUND = refuse("No such member.");
 const invalid = (field: BanField, message: string) => refuse(message, field);
 
 /** A ban reason as typed: spaces collapsed, trimmed, 1 to REASON.max characters, no control characters. */
-export const banReasonSchema = z
-  .string("Enter a reason for the ban.")
+export const banReasonSchema = plainText("single", "Enter a reason for the ban.")
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
   .pipe(
     z

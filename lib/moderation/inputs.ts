@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { ROW_ID_MAX as INT_MAX, rowId as id } from "../row-id";
 import { BULK_POSTS_MAX, BULK_POSTS_TOO_MANY, REASON } from "../limits/sizes";
+import { plainText } from "../validation/text";
 
 /** Optional everywhere: missing, null or blank means no reason. Trimmed; at most REASON.max long. */
-export const reasonSchema = z
-  .string("Reasons are text.")
+export const reasonSchema = plainText("multi", "Reasons are text.")
   .nullish()
   .transform((reason) => (reason ?? "").trim())
   .pipe(z.string().max(REASON.max, REASON.tooLong))

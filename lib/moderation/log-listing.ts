@@ -9,6 +9,7 @@ import { db } from "@/db/client";
 import { modLog, posts, threads, users, type User } from "@/db/schema";
 import { formatDateTime } from "../format";
 import { MOD_LOG_FILTER_MAX } from "../limits/sizes";
+import { plainText } from "../validation/text";
 import { memberUrl, postUrl, threadUrl } from "../urls";
 
 export const MOD_LOG_PER_PAGE = 50;
@@ -64,8 +65,7 @@ const actionFilterSchema = z
   .regex(/^[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)*$/);
 
 /** A moderator's name as typed: spaces collapsed and trimmed. */
-const actorFilterSchema = z
-  .string()
+const actorFilterSchema = plainText("single")
   .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
   .pipe(z.string().max(MOD_LOG_FILTER_MAX));
 

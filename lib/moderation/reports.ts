@@ -18,6 +18,7 @@ import {
 import { can, isSignedIn, type Viewer } from "../permissions";
 import { memberUrl, postUrl, threadUrl } from "../urls";
 import { NOTE, REASON } from "../limits/sizes";
+import { plainText } from "../validation/text";
 import { logModAction } from "./log-entry";
 import type { ModerationResult } from "./approval";
 import { ok, refuse, type Result } from "../result";
@@ -27,14 +28,12 @@ export const REPORT_STATES = reportStateEnum.enumValues;
 export const REPORTS_PER_PAGE = 20;
 
 /** A member's reason: spaces collapsed at the ends, 1..REASON.max characters. */
-export const reportReasonSchema = z
-  .string("Enter a reason.")
+export const reportReasonSchema = plainText("multi", "Enter a reason.")
   .transform((s) => s.normalize("NFC").trim())
   .pipe(z.string().min(1, "Enter a reason.").max(REASON.max, REASON.tooLong));
 
 /** A staff member's optional note on a decision. */
-export const reportNoteSchema = z
-  .string()
+export const reportNoteSchema = plainText("multi")
   .transform((s) => s.normalize("NFC").trim())
   .pipe(z.string().max(NOTE.max, NOTE.tooLong));
 

@@ -4,6 +4,7 @@
 // are ignored; a parameter given twice counts once (the first).
 import { z } from "zod";
 import { MEMBER_NAME, SEARCH_QUERY } from "../limits/sizes";
+import { cleanText } from "../validation/text";
 
 export const RESULTS_PER_PAGE = 20;
 /** The most results one search lists (50 pages). See search-posts.ts for why there is a cap. */
@@ -63,12 +64,10 @@ export type ParsedSearch =
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
-// Control characters never belong in a search, and Postgres refuses NUL in text outright.
-const CONTROL = /[\u0000-\u001f\u007f]/g;
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const text = z
   .preprocess(one, z.string().optional())
-  .transform((value) => (value ?? "").replace(CONTROL, " ").trim());
+  .transform((value) => cleanText(value ?? "", "single").trim());
 
 const day = text.pipe(
   z

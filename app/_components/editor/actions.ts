@@ -7,9 +7,12 @@ import { can, isSignedIn } from "@/lib/permissions";
 import { postingRefusal } from "@/lib/permissions/posting";
 import { z } from "zod";
 import { quotesMarkup } from "@/lib/forum/quoting";
+import { rowId } from "@/lib/row-id";
 
 /** The preview renders exactly as posting would; only members who can post need it. */
 export async function previewPost(source: string): Promise<{ html: string } | { error: string }> {
+  const text = z.string().safeParse(source);
+  if (!text.success) return { error: "Write something to preview first." };
   const viewer = await getViewer();
   if (!isSignedIn(viewer) || !can(viewer, "previewPost"))
     return { error: postingRefusal(viewer, "preview") };
@@ -19,10 +22,10 @@ export async function previewPost(source: string): Promise<{ html: string } | { 
       error: `You are previewing too often (${REQUEST_RATES.previewsPerMinute} previews a minute at most). Try again in ${rate.retryAfterSeconds} seconds; your text is kept.`,
     };
   }
-  return previewHtml(String(source));
+  return previewHtml(text.data);
 }
 
-const postIds = z.array(z.coerce.number().int().positive()).max(50);
+const postIds = z.array(rowId()).max(50);
 
 /** Quote blocks for posts anyone can read: the Quote, + Quote and Insert quotes buttons use it. */
 export async function quotesFor(ids: number[]): Promise<{ markup: string } | { error: string }> {

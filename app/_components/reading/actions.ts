@@ -3,6 +3,7 @@
 // "Mark forum read" and "Mark all read": parse, ask who is asking, let lib/reading check and write,
 // refresh the lists so the bold goes at once.
 import { rowId } from "@/lib/row-id";
+import { formDataOf, textField } from "@/lib/validation/form";
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
@@ -25,7 +26,7 @@ export async function markForumReadAction(
   _previous: MarkReadState,
   form: FormData,
 ): Promise<MarkReadState> {
-  const forumId = forumIdSchema.safeParse(form.get("forumId"));
+  const forumId = forumIdSchema.safeParse(textField(formDataOf(form), "forumId"));
   if (!forumId.success)
     return { status: "error", message: "This forum does not exist.", at: Date.now() };
   const viewer = await getViewer();

@@ -9,6 +9,8 @@ import { getViewer } from "@/lib/auth/viewer";
 import { MEMBER_ID_MAX, MEMBER_NAME } from "@/lib/limits/sizes";
 import { ignoreMember, unignoreMember, type IgnoreResult } from "@/lib/members/ignore-list";
 import { messageOf } from "@/lib/result";
+import { formDataOf, textField, textFields } from "@/lib/validation/form";
+import { singleLine } from "@/lib/validation/text";
 import type { IgnoreState } from "./_components/state";
 
 const memberId = z
@@ -17,11 +19,10 @@ const memberId = z
   .min(1, "Choose a member.")
   .max(MEMBER_ID_MAX, "Choose a member.");
 const byName = z.object({
-  username: z
-    .string("Enter a username.")
-    .trim()
-    .min(1, "Enter the username of the member to ignore.")
-    .max(MEMBER_NAME.max, MEMBER_NAME.tooLong),
+  username: singleLine(MEMBER_NAME, {
+    message: "Enter a username.",
+    empty: "Enter the username of the member to ignore.",
+  }),
 });
 
 function toState(result: IgnoreResult): IgnoreState {
@@ -38,9 +39,9 @@ export async function ignoreByNameAction(
   _previous: IgnoreState,
   form: FormData,
 ): Promise<IgnoreState> {
-  const raw = form.get("username");
-  const typed = typeof raw === "string" ? raw.slice(0, 64) : "";
-  const parsed = byName.safeParse({ username: raw ?? undefined });
+  const raw = textField(formDataOf(form), "username");
+  const typed = raw?.slice(0, 64) ?? "";
+  const parsed = byName.safeParse({ username: raw });
   if (!parsed.success)
     return { ...invalid(parsed.error.issues[0]?.message ?? "Enter a username."), typed };
   const state = toState(await ignoreMember(await getViewer(), { username: parsed.data.username }));
@@ -52,10 +53,9 @@ export async function toggleIgnoreAction(
   _previous: IgnoreState,
   form: FormData,
 ): Promise<IgnoreState> {
-  const parsed = z.object({ memberId, ignore: z.enum(["1", "0"]) }).safeParse({
-    memberId: form.get("memberId") ?? undefined,
-    ignore: form.get("ignore") ?? undefined,
-  });
+  const parsed = z
+    .object({ memberId, ignore: z.enum(["1", "0"]) })
+    .safeParse(textFields(formDataOf(form), "memberId", "ignore"));
   if (!parsed.success)
     return invalid(parsed.error.issues[0]?.message ?? "That request was not understood.");
   const viewer = await getViewer();

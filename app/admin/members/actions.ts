@@ -14,6 +14,7 @@ import {
   setMemberRole,
   type MemberChange,
 } from "@/lib/members/roles";
+import { formDataOf, textFields } from "@/lib/validation/form";
 
 export interface MemberFormState {
   status: "idle" | "success" | "error";
@@ -31,9 +32,6 @@ const memberId = z
 const roleForm = z.object({ memberId, role: roleSchema });
 const titleForm = z.object({ memberId, title: customTitleSchema });
 
-const fields = (form: FormData, ...names: string[]) =>
-  Object.fromEntries(names.map((n) => [n, form.get(n) ?? undefined]));
-
 function toState(result: MemberChange, value?: string): MemberFormState {
   if (result.ok) return { status: "success", message: result.message };
   return { status: "error", message: result.error, value };
@@ -49,7 +47,7 @@ export async function changeRoleAction(
   _previous: MemberFormState,
   form: FormData,
 ): Promise<MemberFormState> {
-  const parsed = roleForm.safeParse(fields(form, "memberId", "role"));
+  const parsed = roleForm.safeParse(textFields(formDataOf(form), "memberId", "role"));
   if (!parsed.success)
     return {
       status: "error",
@@ -69,8 +67,8 @@ export async function setCustomTitleAction(
   _previous: MemberFormState,
   form: FormData,
 ): Promise<MemberFormState> {
-  const raw = fields(form, "memberId", "title");
-  const typed = typeof raw.title === "string" ? raw.title.slice(0, 500) : "";
+  const raw = textFields(formDataOf(form), "memberId", "title");
+  const typed = raw.title?.slice(0, 500) ?? "";
   const parsed = titleForm.safeParse(raw);
   if (!parsed.success)
     return {

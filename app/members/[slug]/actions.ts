@@ -14,6 +14,7 @@ import {
   type BanField,
   type BanResult,
 } from "@/lib/moderation/bans";
+import { formDataOf, textFields } from "@/lib/validation/form";
 
 export interface BanFormState {
   status: "idle" | "success" | "error";
@@ -43,9 +44,6 @@ const banForm = z.object({
 });
 const unbanForm = z.object({ memberId });
 
-const fields = (form: FormData, ...names: string[]) =>
-  Object.fromEntries(names.map((n) => [n, form.get(n) ?? undefined]));
-
 /** "2026-06-05" → the start of that day, UTC (the forum shows dates in UTC). */
 const startOfDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
@@ -70,10 +68,10 @@ function revalidateMemberPages() {
 }
 
 export async function banAction(_previous: BanFormState, form: FormData): Promise<BanFormState> {
-  const raw = fields(form, "memberId", "reason", "endsOn");
+  const raw = textFields(formDataOf(form), "memberId", "reason", "endsOn");
   const typed = {
-    reason: typeof raw.reason === "string" ? raw.reason.slice(0, 5000) : "",
-    endsOn: typeof raw.endsOn === "string" ? raw.endsOn.slice(0, 20) : "",
+    reason: raw.reason?.slice(0, 5000) ?? "",
+    endsOn: raw.endsOn?.slice(0, 20) ?? "",
   };
   const parsed = banForm.safeParse(raw);
   if (!parsed.success) {
@@ -100,7 +98,7 @@ export async function banAction(_previous: BanFormState, form: FormData): Promis
 }
 
 export async function unbanAction(_previous: BanFormState, form: FormData): Promise<BanFormState> {
-  const parsed = unbanForm.safeParse(fields(form, "memberId"));
+  const parsed = unbanForm.safeParse(textFields(formDataOf(form), "memberId"));
   if (!parsed.success)
     return {
       status: "error",

@@ -8,13 +8,12 @@ import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { approvePost, rejectPost, setApprovalThreshold } from "@/lib/moderation/approval";
 import { messageOf } from "@/lib/result";
+import { rowId } from "@/lib/row-id";
+import { counterOf, formDataOf, textField, textFields } from "@/lib/validation/form";
 import type { DecisionState } from "../_components/decision-forms";
 
 const decisionForm = z.object({
-  postId: z.coerce
-    .number("This post does not exist any more.")
-    .int()
-    .positive("This post does not exist any more."),
+  postId: rowId("This post does not exist any more."),
   decision: z.enum(["approve", "reject"], "Choose Approve or Reject."),
 });
 
@@ -22,11 +21,8 @@ export async function decidePostAction(
   previous: DecisionState,
   form: FormData,
 ): Promise<DecisionState> {
-  const seq = previous.seq + 1;
-  const parsed = decisionForm.safeParse({
-    postId: form.get("postId") ?? undefined,
-    decision: form.get("decision") ?? undefined,
-  });
+  const seq = counterOf(previous, "seq") + 1;
+  const parsed = decisionForm.safeParse(textFields(formDataOf(form), "postId", "decision"));
   if (!parsed.success)
     return {
       status: "error",
@@ -58,9 +54,9 @@ export async function saveApprovalSettingAction(
   _previous: SettingFormState,
   form: FormData,
 ): Promise<SettingFormState> {
-  const raw = form.get("value");
-  const typed = typeof raw === "string" ? raw.slice(0, 20) : "";
-  const parsed = settingForm.safeParse({ value: raw ?? undefined });
+  const raw = textField(formDataOf(form), "value");
+  const typed = raw?.slice(0, 20) ?? "";
+  const parsed = settingForm.safeParse({ value: raw });
   if (!parsed.success)
     return {
       status: "error",

@@ -8,13 +8,12 @@ import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { rejectReport, reportNoteSchema, resolveReport } from "@/lib/moderation/reports";
 import { messageOf } from "@/lib/result";
+import { rowId } from "@/lib/row-id";
+import { counterOf, formDataOf, textFields } from "@/lib/validation/form";
 import type { DecisionState } from "../_components/decision-forms";
 
 const decisionForm = z.object({
-  reportId: z.coerce
-    .number("This report does not exist any more.")
-    .int()
-    .positive("This report does not exist any more."),
+  reportId: rowId("This report does not exist any more."),
   decision: z.enum(["resolve", "reject"], "Choose Resolve or Reject."),
   note: reportNoteSchema.optional(),
 });
@@ -23,12 +22,10 @@ export async function decideReportAction(
   previous: DecisionState,
   form: FormData,
 ): Promise<DecisionState> {
-  const seq = previous.seq + 1;
-  const parsed = decisionForm.safeParse({
-    reportId: form.get("reportId") ?? undefined,
-    decision: form.get("decision") ?? undefined,
-    note: form.get("note") ?? undefined,
-  });
+  const seq = counterOf(previous, "seq") + 1;
+  const parsed = decisionForm.safeParse(
+    textFields(formDataOf(form), "reportId", "decision", "note"),
+  );
   if (!parsed.success)
     return {
       status: "error",

@@ -8,6 +8,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { reportPost, reportReasonSchema } from "@/lib/moderation/reports";
 import { unwatchThread, watchThread } from "@/lib/watching/watch";
+import { formDataOf, textFields } from "@/lib/validation/form";
 
 export interface PostFormState {
   /** Where the new post is, once posted: the form clears its draft and goes there. */
@@ -22,12 +23,13 @@ export async function replyAction(
   _previous: PostFormState,
   form: FormData,
 ): Promise<PostFormState> {
-  const threadId = postId.safeParse(form.get("threadId"));
+  const fields = textFields(formDataOf(form), "threadId", "message", "idempotencyKey");
+  const threadId = postId.safeParse(fields.threadId);
   if (!threadId.success) return { field: "form", error: "This thread does not exist any more." };
   const result = await createReply(await getViewer(), {
     threadId: threadId.data,
-    message: form.get("message"),
-    idempotencyKey: form.get("idempotencyKey"),
+    message: fields.message,
+    idempotencyKey: fields.idempotencyKey,
   });
   // No revalidatePath: every reading page is rendered per request, and the form leaves with a full
   // page load of the new post, so a re-rendered copy of this page in the answer would go unused.
@@ -64,10 +66,7 @@ export interface ReportFormState {
 }
 
 const reportForm = z.object({
-  postId: z.coerce
-    .number("This post does not exist any more.")
-    .int()
-    .positive("This post does not exist any more."),
+  postId: rowId("This post does not exist any more."),
   reason: reportReasonSchema,
 });
 
@@ -75,8 +74,8 @@ export async function reportPostAction(
   _previous: ReportFormState,
   form: FormData,
 ): Promise<ReportFormState> {
-  const raw = { postId: form.get("postId") ?? undefined, reason: form.get("reason") ?? undefined };
-  const typed = typeof raw.reason === "string" ? raw.reason.slice(0, 500) : "";
+  const raw = textFields(formDataOf(form), "postId", "reason");
+  const typed = raw.reason?.slice(0, 500) ?? "";
   const parsed = reportForm.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -101,14 +100,14 @@ export interface WatchState {
   error?: string;
 }
 
+const watchingBefore = z.object({ watching: z.boolean() }).catch({ watching: false });
+
 export async function toggleWatchAction(previous: WatchState, form: FormData): Promise<WatchState> {
   const viewer = await getViewer();
-  const threadId = form.get("threadId");
+  const { threadId, watch } = textFields(formDataOf(form), "threadId", "watch");
   const result =
-    form.get("watch") === "1"
-      ? await watchThread(viewer, threadId)
-      : await unwatchThread(viewer, threadId);
+    watch === "1" ? await watchThread(viewer, threadId) : await unwatchThread(viewer, threadId);
   return result.ok
     ? { watching: result.watching }
-    : { watching: previous.watching, error: result.error };
+    : { watching: watchingBefore.parse(previous).watching, error: result.error };
 }

@@ -1,17 +1,16 @@
 // GET /api/members/suggest?q=Raz → { members: [{ name, avatarUrl }] }: the post editor's @mention
 // completion. Public (member names are public on /members); answers 400 with a message for a bad q,
 // and 429 (with Retry-After) past the per-address rate in lib/limits/request-rates.ts.
-import { z } from "zod";
 import { clientAddress } from "@/lib/auth/client-address";
 import { REQUEST_RATES, suggestionRate } from "@/lib/limits/request-rates";
 import { MEMBER_NAME } from "@/lib/limits/sizes";
 import { suggestMembers } from "@/lib/members/suggest";
+import { singleLine } from "@/lib/validation/text";
 
-const querySchema = z
-  .string({ error: "Give the start of a member name as q." })
-  .trim()
-  .min(1, "Give the start of a member name as q.")
-  .max(MEMBER_NAME.max, MEMBER_NAME.tooLong);
+const querySchema = singleLine(MEMBER_NAME, {
+  message: "Give the start of a member name as q.",
+  empty: "Give the start of a member name as q.",
+});
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { createThread, type PostingField } from "@/lib/forum/posting";
+import { forumIdSchema } from "@/lib/moderation/inputs";
+import { formDataOf, textFields } from "@/lib/validation/form";
 
 export interface NewThreadState {
   url?: string;
@@ -16,14 +17,15 @@ export async function newThreadAction(
   _previous: NewThreadState,
   form: FormData,
 ): Promise<NewThreadState> {
-  const title = String(form.get("title") ?? "").slice(0, 1000);
-  const forumId = z.coerce.number().int().positive().safeParse(form.get("forumId"));
+  const fields = textFields(formDataOf(form), "forumId", "title", "message", "idempotencyKey");
+  const title = fields.title?.slice(0, 1000) ?? "";
+  const forumId = forumIdSchema.safeParse(fields.forumId);
   if (!forumId.success) return { title, field: "form", error: "This forum does not exist." };
   const result = await createThread(await getViewer(), {
     forumId: forumId.data,
     title,
-    message: form.get("message"),
-    idempotencyKey: form.get("idempotencyKey"),
+    message: fields.message,
+    idempotencyKey: fields.idempotencyKey,
   });
   if (!result.ok) return { title, field: result.field, error: result.error };
   revalidatePath("/", "layout");

@@ -22,6 +22,7 @@ import {
   unlockThread,
   unstickThread,
 } from "@/lib/moderation/threads";
+import { formDataOf, textFields } from "@/lib/validation/form";
 import type { ModState } from "./state";
 
 const THREAD_TOOLS = [
@@ -56,12 +57,6 @@ const postForm = z.object({
   target: z.string().optional(),
 });
 
-/** Text fields only: a crafted request sending files gets them ignored (and then refused). */
-function text(form: FormData, name: string): string | undefined {
-  const value = form.get(name);
-  return typeof value === "string" ? value : undefined;
-}
-
 /** After a success: stay on the page (refreshed), go to the result's address, or offer a link to it. */
 type Then = "stay" | "go" | "link";
 
@@ -85,14 +80,10 @@ function leave(result: Result<{ message: string; url: string }>): ModState {
 }
 
 export async function threadToolAction(_previous: ModState, form: FormData): Promise<ModState> {
-  const parsed = threadForm.safeParse({
-    tool: text(form, "tool"),
-    threadId: text(form, "threadId"),
-    reason: text(form, "reason"),
-    title: text(form, "title"),
-    forumId: text(form, "forumId"),
-    target: text(form, "target"),
-  });
+  // Text fields only: a crafted request sending files gets them ignored (and then refused).
+  const parsed = threadForm.safeParse(
+    textFields(formDataOf(form), "tool", "threadId", "reason", "title", "forumId", "target"),
+  );
   if (!parsed.success)
     return {
       status: "error",
@@ -129,13 +120,10 @@ export async function threadToolAction(_previous: ModState, form: FormData): Pro
 }
 
 export async function postToolAction(_previous: ModState, form: FormData): Promise<ModState> {
+  const fields = formDataOf(form);
   const parsed = postForm.safeParse({
-    tool: text(form, "tool"),
-    postIds: form.getAll("postId").filter((v) => typeof v === "string"),
-    reason: text(form, "reason"),
-    splitTo: text(form, "splitTo"),
-    newTitle: text(form, "newTitle"),
-    target: text(form, "target"),
+    ...textFields(fields, "tool", "reason", "splitTo", "newTitle", "target"),
+    postIds: fields.getAll("postId").filter((v) => typeof v === "string"),
   });
   if (!parsed.success)
     return {
