@@ -29,8 +29,12 @@ export function issueSignInChallenge(user: { id: string; sessionVersion: number 
   return signToken({ k: "second-step", uid: user.id, sv: user.sessionVersion }, CHALLENGE_TTL_S);
 }
 
-export function issueRenewal(user: { id: string; sessionVersion: number }): string {
-  return signToken({ k: "renewal", uid: user.id, sv: user.sessionVersion }, RENEWAL_TTL_S);
+/** For the member who just changed their password in a session that passed two-step verification:
+ * the challenge their new password earned, turned into a token that signs them straight back in. */
+export function renewalFor(challenge: string, userId: string): string | null {
+  const payload = readToken(challenge);
+  if (payload?.k !== "second-step" || payload.uid !== userId) return null;
+  return signToken({ k: "renewal", uid: userId, sv: payload.sv }, RENEWAL_TTL_S);
 }
 
 /** The member a token of this kind names, while it is valid and their session version has not
