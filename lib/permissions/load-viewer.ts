@@ -3,7 +3,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { endedSessions, users } from "@/db/schema";
+import { endedSessions, settings, totpCredentials, users } from "@/db/schema";
 import { ANONYMOUS, type Viewer } from "./viewer";
 
 /** lastSeenAt is written at most this often per member, not on every request. */
@@ -39,6 +39,10 @@ export async function loadViewer(
       banEndsAt: users.banEndsAt,
       banReason: users.banReason,
       lastSeenAt: users.lastSeenAt,
+      // The setting's key is STAFF_TWO_FACTOR_SETTING (lib/auth/two-factor/staff-requirement.ts).
+      awaitingTwoFactor: sql<boolean>`${users.role} <> 'member'
+        and exists (select 1 from ${settings} where ${settings.key} = 'staff_two_factor_required' and ${settings.value} = '1')
+        and not exists (select 1 from ${totpCredentials} where ${totpCredentials.userId} = ${users.id} and ${totpCredentials.confirmedAt} is not null)`,
     })
     .from(users)
     .where(eq(users.id, userId))
@@ -54,7 +58,9 @@ export async function loadViewer(
     id: member.id,
     number: member.number,
     name: member.name,
-    role: member.role,
+    // Staff the administrators require two-step verification of act as members until they enrol.
+    role: member.awaitingTwoFactor ? "member" : member.role,
+    ...(member.awaitingTwoFactor ? { awaitingTwoFactor: true } : {}),
     isBanned,
     // Only while banned, so a viewer without a ban looks exactly as before.
     ...(isBanned ? { banReason: member.banReason, banEndsAt: member.banEndsAt } : {}),
