@@ -78,3 +78,35 @@ test("turn on two-step verification, then sign in with a code and with a recover
     "That recovery code is not right, or it was already used.",
   );
 });
+
+test("a password change keeps an enrolled member signed in; turning off asks for password and code", async ({
+  page,
+}) => {
+  await signUp(page);
+  await page.goto("/account");
+  const section = page.getByRole("region", { name: "Two-step verification" });
+  await section.getByRole("button", { name: "Set up two-step verification" }).click();
+  const secret = (await section.locator("code").innerText()).trim();
+  await section.getByLabel("Authentication code").fill(await codeAt(secret, 0));
+  await section.getByRole("button", { name: "Turn on" }).click();
+  await expect(section.getByText("10 recovery codes are left.")).toBeVisible();
+
+  const NEW = "a brand new passphrase here";
+  const password = page.getByRole("region", { name: "Password", exact: true });
+  await password.getByLabel("Current password").fill(STRONG_PASSWORD);
+  await password.getByLabel("New password").fill(NEW);
+  await password.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(/\/account\?saved=password$/);
+  await expect(account(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  const off = section.getByRole("form", { name: "Turn off two-step verification" });
+  await off.getByLabel("Password").fill(STRONG_PASSWORD);
+  await off.getByLabel("Authentication or recovery code").fill(await codeAt(secret, 1));
+  await off.getByRole("button", { name: "Turn off two-step verification" }).click();
+  await expect(off.getByText("That password is not right.")).toBeVisible();
+  await off.getByLabel("Password").fill(NEW);
+  await off.getByLabel("Authentication or recovery code").fill(await codeAt(secret, 1));
+  await off.getByRole("button", { name: "Turn off two-step verification" }).click();
+  await expect(section.getByRole("status")).toHaveText("Two-step verification is off.");
+  await expect(section.getByRole("button", { name: "Set up two-step verification" })).toBeVisible();
+});
