@@ -31,7 +31,6 @@ export function CodeStep({
           hint="The 6-digit code your authenticator app shows for this forum."
           autoComplete="one-time-code"
           inputMode="numeric"
-          maxLength={10}
           required
           autoFocus
         />
@@ -42,7 +41,6 @@ export function CodeStep({
           name="code"
           hint="One of the codes you saved when you turned on two-step verification. Each works once."
           autoComplete="off"
-          maxLength={30}
           required
           autoFocus
         />
