@@ -547,3 +547,33 @@ export const rateLimits = pgTable("rate_limits", {
   points: integer("points").notNull(),
   expire: timestamp("expire", { withTimezone: true }),
 });
+
+/** A member's authenticator-app (TOTP) secret, AES-GCM encrypted with a key derived from AUTH_SECRET
+ * (lib/auth/two-factor/keys.ts), so a copy of the database alone cannot produce codes. Without
+ * confirmedAt it is an enrolment in progress: sign-in ignores it until the member entered a code. */
+export const totpCredentials = pgTable("totp_credentials", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  /** The newest time step a code was accepted for: no code is accepted twice. */
+  lastStep: integer("last_step"),
+  ...timestamps,
+});
+
+/** One-time codes that stand in for an authenticator code, stored as HMACs (they are random, so no
+ * slow hash is needed); a used one keeps its row with usedAt so the page can say how many are left. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("recovery_codes_user_hash_idx").on(t.userId, t.codeHash)],
+);

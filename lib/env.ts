@@ -1,7 +1,8 @@
 // Every environment variable Parley reads, parsed with zod into typed values with their defaults, so
 // a mistyped value is refused with its name instead of quietly becoming NaN or "off". `npm start`
 // checks the environment first (envProblems) and refuses to start on any problem; app code reads
-// `env.X`. (AUTH_SECRET and AUTH_TRUST_HOST are Auth.js's own, read by it directly.)
+// `env.X`. (AUTH_SECRET and AUTH_TRUST_HOST are Auth.js's own, read by it directly; Parley also reads
+// AUTH_SECRET here, for the two-factor keys.)
 //
 // Server code only, but not `server-only`: scripts/start.ts runs it outside Next.
 import { isIP } from "node:net";
@@ -93,6 +94,9 @@ const schema = z
     /** Browsers one instance keeps a live-update stream open to (server/live-updates.ts). */
     LIVE_CONNECTIONS_MAX: wholeNumber(0).default(10_000),
     SIGN_UP_LIMIT_PER_HOUR: wholeNumber(1).default(5),
+    /** Auth.js signs sessions with it; the two-factor keys are derived from it (scripts/start.ts
+     * generates one when it is unset). */
+    AUTH_SECRET: text.optional(),
     AUTH_GITHUB_ID: text.optional(),
     AUTH_GITHUB_SECRET: text.optional(),
     AUTH_GOOGLE_ID: text.optional(),

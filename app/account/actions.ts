@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { changeEmail, changePassword, updateProfile } from "@/lib/accounts/settings";
-import { signIn } from "@/lib/auth/auth";
+import { signIn, TwoFactorRequired } from "@/lib/auth/auth";
+import { renewalFor } from "@/lib/auth/two-factor/challenge";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { fieldErrorsOf } from "@/lib/result";
@@ -109,6 +110,9 @@ export async function savePasswordAction(
       redirectTo: "/account?saved=password",
     });
   } catch (error) {
+    // This session passed its second step already; the new password alone must not need another.
+    const renewal = error instanceof TwoFactorRequired && renewalFor(error.challenge, userId);
+    if (renewal) await signIn("credentials", { renewal, redirectTo: "/account?saved=password" });
     if (error instanceof AuthError) redirect("/login?callbackUrl=/account");
     throw error;
   }

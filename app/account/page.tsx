@@ -15,6 +15,7 @@ import { ProfileForm } from "./_components/profile-form";
 import { profileValues } from "./_components/state";
 import { getAutoWatch } from "@/lib/watching/auto-watch";
 import { WatchSettingsForm } from "./_components/watch-settings-form";
+import { TwoStepSection } from "./_components/two-step/section";
 
 export const metadata: Metadata = { title: "Account settings" };
 export const dynamic = "force-dynamic";
@@ -94,6 +95,8 @@ export default async function AccountPage({
       </section>
 
       <SessionsSection memberId={viewer.id} />
+
+      <TwoStepSection userId={viewer.id} hasPassword={settings.hasPassword} />
 
       <section aria-labelledby="account-watching" className={section}>
         <h2 id="account-watching" className={heading}>

@@ -1,7 +1,8 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth/auth";
+import { z } from "zod";
+import { signIn, TwoFactorRequired } from "@/lib/auth/auth";
 import { LOCKOUT } from "@/lib/auth/sign-in";
 import { safeRedirect } from "@/lib/redirects/safe-redirect";
 import { formDataOf, textFields } from "@/lib/validation/form";
@@ -9,13 +10,32 @@ import { formDataOf, textFields } from "@/lib/validation/form";
 export interface SignInState {
   identifier: string;
   error?: string;
+  /** Set after a right password when the member has two-step verification: the form asks for a
+   * code next, carrying this signed challenge (never the password). */
+  challenge?: string;
+  /** Which code the second step asked for, kept when a wrong one is refused. */
+  method?: "code" | "recovery";
 }
 
 const INVALID = "That username or email and password do not match an account.";
 const LOCKED = `Too many failed sign-in attempts. Sign-in is paused for ${LOCKOUT.windowMinutes} minutes; try again later.`;
 
+const EXPIRED = "That sign-in took too long. Enter your password again.";
+const WRONG_CODE = "That code is not right. Check your app and try again.";
+const WRONG_RECOVERY_CODE = "That recovery code is not right, or it was already used.";
+
+const secondStepSchema = z.object({
+  identifier: z.string().max(254).catch(""),
+  challenge: z.string().min(1).max(1000),
+  method: z.enum(["code", "recovery"]).catch("code"),
+  code: z.string().max(100).catch(""),
+  callbackUrl: z.unknown(),
+});
+
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const fields = textFields(formDataOf(form), "identifier", "password", "callbackUrl");
+  const data = formDataOf(form);
+  if (data.has("challenge")) return secondStep(data);
+  const fields = textFields(data, "identifier", "password", "callbackUrl");
   const identifier = fields.identifier?.slice(0, 254) ?? "";
   const password = fields.password ?? "";
   if (!identifier.trim() || !password)
@@ -28,10 +48,40 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     });
     return { identifier };
   } catch (error) {
+    if (error instanceof TwoFactorRequired)
+      return { identifier, challenge: error.challenge, method: "code" };
     if (error instanceof CredentialsSignin)
       return { identifier, error: error.code === "locked" ? LOCKED : INVALID };
     if (error instanceof AuthError)
       return { identifier, error: "Sign-in failed. Please try again." };
+    throw error; // the redirect after a successful sign-in
+  }
+}
+
+async function secondStep(form: FormData): Promise<SignInState> {
+  const parsed = secondStepSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { identifier: "", error: EXPIRED };
+  const { identifier, challenge, method, code } = parsed.data;
+  const state = { identifier, challenge, method };
+  if (!code.trim())
+    return {
+      ...state,
+      error: method === "code" ? "Enter the code from your app." : "Enter a recovery code.",
+    };
+  try {
+    await signIn("credentials", {
+      challenge,
+      ...(method === "code" ? { code } : { recoveryCode: code }),
+      redirectTo: safeRedirect(parsed.data.callbackUrl),
+    });
+    return state;
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      if (error.code === "expired") return { identifier, error: EXPIRED };
+      if (error.code === "locked") return { ...state, error: LOCKED };
+      return { ...state, error: method === "code" ? WRONG_CODE : WRONG_RECOVERY_CODE };
+    }
+    if (error instanceof AuthError) return { ...state, error: "Sign-in failed. Please try again." };
     throw error; // the redirect after a successful sign-in
   }
 }

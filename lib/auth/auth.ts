@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { z } from "zod";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -17,6 +18,8 @@ import { clientAddress } from "./client-address";
 import { endSession, recordSignIn } from "../session/sessions";
 import { safeAuthRedirect } from "../redirects/safe-redirect";
 import { SESSION_MAX_AGE_S } from "../session/session-cookie";
+import { completeRenewal, completeSignIn, issueSignInChallenge } from "./two-factor/challenge";
+import { hasTwoFactor } from "./two-factor/totp";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -24,6 +27,23 @@ class InvalidCredentials extends CredentialsSignin {
 class TooManyAttempts extends CredentialsSignin {
   code = "locked";
 }
+class ChallengeExpired extends CredentialsSignin {
+  code = "expired";
+}
+/** The password was right and the member has two-step verification: no session yet, only the
+ * challenge the second step is checked against (the login form carries it, not the password). */
+export class TwoFactorRequired extends CredentialsSignin {
+  code = "two-factor";
+  constructor(readonly challenge: string) {
+    super();
+  }
+}
+
+const secondStepSchema = z.union([
+  z.object({ challenge: z.string().max(1000), code: z.string().min(1).max(100) }),
+  z.object({ challenge: z.string().max(1000), recoveryCode: z.string().min(1).max(100) }),
+]);
+const renewalSchema = z.object({ renewal: z.string().max(1000) });
 
 export const oauthProviders = [
   env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET
@@ -41,6 +61,24 @@ const providers: Provider[] = [
       password: { label: "Password", type: "password" },
     },
     async authorize(credentials, request) {
+      const fields = credentials as Record<string, unknown>;
+      if (fields.challenge !== undefined) {
+        const step = secondStepSchema.safeParse(fields);
+        if (!step.success) throw new InvalidCredentials();
+        const result = await completeSignIn(
+          step.data.challenge,
+          "code" in step.data ? { totp: step.data.code } : { recovery: step.data.recoveryCode },
+        );
+        if (result.ok) return result.user;
+        if (result.reason === "locked") throw new TooManyAttempts();
+        throw result.reason === "expired" ? new ChallengeExpired() : new InvalidCredentials();
+      }
+      if (fields.renewal !== undefined) {
+        const renewal = renewalSchema.safeParse(fields);
+        const user = renewal.success ? await completeRenewal(renewal.data.renewal) : null;
+        if (!user) throw new ChallengeExpired();
+        return user;
+      }
       const parsed = signInSchema.safeParse(credentials);
       if (!parsed.success) throw new InvalidCredentials();
       const result = await authenticate(
@@ -50,6 +88,8 @@ const providers: Provider[] = [
       );
       if (!result.ok)
         throw result.reason === "locked" ? new TooManyAttempts() : new InvalidCredentials();
+      if (await hasTwoFactor(result.user.id))
+        throw new TwoFactorRequired(issueSignInChallenge(result.user));
       return result.user;
     },
   }),

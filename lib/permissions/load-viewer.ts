@@ -3,7 +3,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { sessions, settings, totpCredentials, users } from "@/db/schema";
 import { isSessionOpen, sessionState } from "../session/sessions";
 import { ANONYMOUS, type Viewer } from "./viewer";
 
@@ -39,6 +39,10 @@ export async function loadViewer(
       banReason: users.banReason,
       lastSeenAt: users.lastSeenAt,
       session: sessionState,
+      // The setting's key is STAFF_TWO_FACTOR_SETTING (lib/auth/two-factor/staff-requirement.ts).
+      awaitingTwoFactor: sql<boolean>`${users.role} <> 'member'
+        and exists (select 1 from ${settings} where ${settings.key} = 'staff_two_factor_required' and ${settings.value} = '1')
+        and not exists (select 1 from ${totpCredentials} where ${totpCredentials.userId} = ${users.id} and ${totpCredentials.confirmedAt} is not null)`,
     })
     .from(users)
     .leftJoin(sessions, sessionId ? eq(sessions.id, sessionId) : sql`false`)
@@ -48,7 +52,12 @@ export async function loadViewer(
   // A signed-out sign-in counts as no session. Tokens from before sign-in ids have none to check.
   if (sessionId && !(await isSessionOpen(sessionId, member.session, member, now))) return ANONYMOUS;
   if (!member.lastSeenAt || now.getTime() - member.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
-    await db.update(users).set({ lastSeenAt: now }).where(eq(users.id, member.id));
+    // Best effort: a read-only or failing database still lets members read (issue 14).
+    await db
+      .update(users)
+      .set({ lastSeenAt: now })
+      .where(eq(users.id, member.id))
+      .catch(() => {});
   }
   const isBanned =
     member.bannedAt !== null &&
@@ -57,7 +66,9 @@ export async function loadViewer(
     id: member.id,
     number: member.number,
     name: member.name,
-    role: member.role,
+    // Staff the administrators require two-step verification of act as members until they enrol.
+    role: member.awaitingTwoFactor ? "member" : member.role,
+    ...(member.awaitingTwoFactor ? { awaitingTwoFactor: true } : {}),
     isBanned,
     // Only while banned, so a viewer without a ban looks exactly as before.
     ...(isBanned ? { banReason: member.banReason, banEndsAt: member.banEndsAt } : {}),

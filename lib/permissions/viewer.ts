@@ -14,6 +14,9 @@ export interface Viewer {
   banReason?: string | null;
   /** When the ban in force ends; null: permanent. */
   banEndsAt?: Date | null;
+  /** A moderator or administrator whose role waits until they turn on two-step verification, which
+   * the administrators require of staff; `role` is "member" meanwhile. */
+  awaitingTwoFactor?: boolean;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({

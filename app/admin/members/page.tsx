@@ -10,6 +10,7 @@ import { CUSTOM_TITLE, MEMBER_SEARCH_MAX } from "@/lib/limits/sizes";
 import { can, isSignedIn, type Role } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 import { RoleForm, TitleForm } from "./_components/member-forms";
+import { StaffTwoStepSection } from "./_components/staff-two-step/section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Member administration", robots: { index: false } };
@@ -53,6 +54,7 @@ export default async function MemberAdminPage({ searchParams }: Props) {
           ? "Change members' roles and grant custom titles. Nobody can change their own role."
           : "As a moderator you can grant custom titles to members and moderators. Administrators change roles."}
       </p>
+      {can(viewer, "changeSettings") && <StaffTwoStepSection />}
 
       <form role="search" action={PATH} className="mt-4 flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1 sm:max-w-sm">
