@@ -19,10 +19,12 @@ vi.mock("@/lib/auth/viewer", () => ({ getViewer: () => Promise.resolve(as.viewer
 // Outside a request, Next's cache and Auth.js have no request to work on; what they would do
 // (refresh pages, set cookies) is not what this file tests.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers()) }));
 vi.mock("@/lib/auth/auth", () => ({
   signIn: () => Promise.resolve(),
   signOut: () => Promise.resolve(),
   auth: () => Promise.resolve(null),
+  TwoFactorRequired: class TwoFactorRequired extends Error {},
 }));
 
 vi.mock("next-auth", () => {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { createDatabase } from "../db/connect";
 import { env } from "../lib/env";
 import { startEmbeddedPostgres, type RunningPostgres } from "../db/embedded";
-import { prepareDatabase } from "../db/prepare";
+import { allowServerOnlyImports } from "../server/allow-server-only";
 import { buildIfStale } from "./build-if-stale";
 import { serve } from "../server/serve";
 
@@ -56,6 +56,9 @@ async function main() {
   try {
     // Two connections: one holds the start lock while the other does the work (db/prepare.ts).
     const db = createDatabase(databaseUrl, 2);
+    // Start-up work uses lib/ modules marked server-only (the re-render of oversized posts).
+    allowServerOnlyImports();
+    const { prepareDatabase } = await import("../db/prepare");
     await prepareDatabase(db);
     await db.$client.end();
 

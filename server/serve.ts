@@ -8,7 +8,6 @@ import { allowServerOnlyImports } from "./allow-server-only";
 import { refuseOversizedBody } from "./body-limit";
 import { createGuestPageCache, WROTE_COOKIE } from "./guest-page-cache";
 import { proxyTrust } from "./proxy-trust";
-import { handleCspReport } from "./csp-report-route";
 import {
   applySecurityHeaders,
   CSP_REPORT_PATH,
@@ -90,6 +89,7 @@ export async function serve(options: {
   allowServerOnlyImports();
   const { handlePersonal, PERSONAL_PATH } = await import("./personal-route");
   const { handleWrite, isWriteRoute } = await import("./write-routes");
+  const { handleCspReport } = await import("./csp-report-route");
   const { createLiveHub, LIVE_PATH } = await import("./live-updates");
   const live = createLiveHub(options.databaseUrl, { maxStreams: env.LIVE_CONNECTIONS_MAX });
   const policy = { dev: options.dev, formTargets: oauthFormTargets(env) };

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import QRCode from "qrcode";
 import { z } from "zod";
+import { formDataOf } from "@/lib/validation/form";
 import { getViewer } from "@/lib/auth/viewer";
 import {
   beginTotpEnrolment,
@@ -26,7 +27,7 @@ const inputSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function twoStepAction(previous: TwoStepState, form: FormData): Promise<TwoStepState> {
-  const parsed = inputSchema.safeParse(Object.fromEntries(form));
+  const parsed = inputSchema.safeParse(Object.fromEntries(formDataOf(form)));
   if (!parsed.success)
     return { errors: { form: "Something was missing from the form. Try again." } };
   const input = parsed.data;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formDataOf } from "@/lib/validation/form";
 import { getViewer } from "@/lib/auth/viewer";
 import { setStaffTwoFactorRequired } from "@/lib/auth/two-factor/staff-requirement";
 
@@ -17,7 +18,7 @@ export async function staffTwoStepAction(
   _previous: StaffTwoStepState,
   form: FormData,
 ): Promise<StaffTwoStepState> {
-  const parsed = formSchema.safeParse(Object.fromEntries(form));
+  const parsed = formSchema.safeParse(Object.fromEntries(formDataOf(form)));
   if (!parsed.success) return { status: "error", message: "Tick the box or leave it empty." };
   const result = await setStaffTwoFactorRequired(await getViewer(), parsed.data.required === "on");
   if (!result.ok) return { status: "error", message: result.error };
