@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { reloadPersonal, updatePersonal } from "./personal/store";
 import { toggleIgnoreAction } from "@/app/account/ignored/actions";
 import { IDLE, type IgnoreState } from "@/app/account/ignored/_components/state";
 
 /** "Ignore" / "Unignore" for one member, on member cards, profiles and the ignore list. Shown only
- * when lib/permissions' `ignoreMember` allows it; the action asks again. A plain form, so it works
- * before the page's JavaScript has loaded. */
+ * when lib/permissions' `ignoreMember` allows it; the action asks again. A submit before the page's
+ * JavaScript has loaded is replayed once it has. */
 export function IgnoreButton({
   memberId,
   ignoring,
@@ -17,18 +17,22 @@ export function IgnoreButton({
   ignoring: boolean;
   className?: string;
 }) {
-  const [state, action, pending] = useActionState<IgnoreState, FormData>(toggleIgnoreAction, IDLE);
-  // Which posts are hidden comes from the personal answer: changed here at once, then asked for
-  // again (the server's list is the one that counts).
-  useEffect(() => {
-    if (state.status !== "success" || state.ignoring === undefined) return;
-    const now = state.ignoring;
-    updatePersonal((current) => ({
-      ...current,
-      ignored: [...current.ignored.filter((id) => id !== memberId), ...(now ? [memberId] : [])],
-    }));
-    void reloadPersonal();
-  }, [state, memberId]);
+  // Which posts are hidden comes from the personal answer: changed as soon as the action answers,
+  // then asked for again (the server's list is the one that counts). Done in the action's own
+  // continuation, not in an effect on its state: the page may be drawn afresh by the action's answer
+  // (it revalidates the page), and a remounted button would never see the state it returned.
+  const [state, action, pending] = useActionState<IgnoreState, FormData>(async (previous, form) => {
+    const next = await toggleIgnoreAction(previous, form);
+    if (next.status === "success" && next.ignoring !== undefined) {
+      const now = next.ignoring;
+      updatePersonal((current) => ({
+        ...current,
+        ignored: [...current.ignored.filter((id) => id !== memberId), ...(now ? [memberId] : [])],
+      }));
+      void reloadPersonal();
+    }
+    return next;
+  }, IDLE);
   return (
     <form action={action} className={className}>
       <input type="hidden" name="memberId" value={memberId} />
