@@ -107,6 +107,7 @@ export async function finishPasskeyRegistration(
     info = undefined;
   }
   if (!info) return { ok: false, error: "That passkey could not be checked. Try again." };
+  // The name was checked against PASSKEY_NAME by the caller's schema; empty gets a plain one.
   const name = input.name.trim().slice(0, PASSKEY_NAME.max) || "Passkey";
   const transports = (input.response.response.transports ?? []).filter((t) => TRANSPORTS.has(t));
   const added = await db.transaction(async (tx) => {

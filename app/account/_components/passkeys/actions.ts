@@ -15,6 +15,7 @@ import { relyingPartyFor } from "@/lib/auth/two-factor/relying-party";
 import { PASSKEY_NAME } from "@/lib/limits/sizes";
 import { can } from "@/lib/permissions";
 import { formDataOf } from "@/lib/validation/form";
+import { plainText, singleLine } from "@/lib/validation/text";
 
 export type PasskeyResult = { ok: true; message?: string } | { ok: false; error: string };
 
@@ -44,7 +45,7 @@ export async function passkeyOptionsAction(): Promise<
 
 const addSchema = z.object({
   token: z.string().min(1).max(2000),
-  name: z.string().max(PASSKEY_NAME.max, PASSKEY_NAME.tooLong),
+  name: singleLine(PASSKEY_NAME),
   response: z.string(),
 });
 
@@ -68,7 +69,9 @@ export async function addPasskeyAction(input: unknown): Promise<PasskeyResult> {
   return { ok: true, message: "Passkey added. You can sign in with it now." };
 }
 
-const removeSchema = z.object({ credentialId: z.string().min(1).max(1024) });
+const removeSchema = z.object({
+  credentialId: plainText("single").pipe(z.string().min(1).max(1024)),
+});
 
 export async function removePasskeyAction(form: unknown): Promise<void> {
   const parsed = removeSchema.safeParse(Object.fromEntries(formDataOf(form)));
