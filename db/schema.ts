@@ -577,3 +577,27 @@ export const recoveryCodes = pgTable(
   },
   (t) => [uniqueIndex("recovery_codes_user_hash_idx").on(t.userId, t.codeHash)],
 );
+
+/** A member's passkeys (WebAuthn credentials). Signing in with one needs no password and no code:
+ * the device holds the private key and checked the member (user verification), so it counts as both
+ * factors. The id and public key are base64url as the browser names them. */
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    credentialId: text("credential_id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    publicKey: text("public_key").notNull(),
+    /** The authenticator's signature counter; many passkeys always say 0. */
+    counter: integer("counter").notNull().default(0),
+    transports: text("transports")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    name: text("name").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("passkeys_user_idx").on(t.userId)],
+);

@@ -227,7 +227,7 @@ test("changing the password keeps this browser signed in and ends every other se
   await page.goto("/login");
   await page.getByLabel("Username or email").fill(name);
   await page.getByLabel("Password").fill(STRONG_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(
     "That username or email and password do not match an account.",
   );
@@ -264,7 +264,7 @@ test("signed-out visitors are sent to sign in, then back to their settings; the 
   await expect(page).toHaveURL(/\/login\?callbackUrl=(%2F|\/)account$/);
   await page.getByLabel("Username or email").fill(name);
   await page.getByLabel("Password").fill(STRONG_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Account settings" })).toBeVisible();
   await expect(page).toHaveURL(/\/account$/);
 

@@ -9,7 +9,7 @@ test("sign up, sign out, a wrong password, then sign in again", async ({ page })
   await page.goto("/login");
   await page.getByLabel("Username or email").fill(name);
   await page.getByLabel("Password").fill("not the right password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(
     "That username or email and password do not match an account.",
   );
@@ -49,7 +49,7 @@ test("a sign-in callback URL never leaves the site", async ({ page }) => {
   await page.goto("/login?callbackUrl=https://evil.example/steal");
   await page.getByLabel("Username or email").fill(name);
   await page.getByLabel("Password").fill(STRONG_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
 });
 
@@ -62,7 +62,7 @@ test("repeated wrong passwords pause sign-in for that account with a message tha
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Username or email").fill(name);
     await page.getByLabel("Password").fill(`wrong password ${i}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(
       "That username or email and password do not match an account.",
     );
@@ -71,7 +71,7 @@ test("repeated wrong passwords pause sign-in for that account with a message tha
     await expect(page.getByLabel("Username or email")).toHaveValue(name);
   }
   await page.getByLabel("Password").fill(STRONG_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText(
     "Too many failed sign-in attempts",
   );

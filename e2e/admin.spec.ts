@@ -22,7 +22,7 @@ test("anonymous visitors sign in first and come back; plain members are refused 
   await expect(page).toHaveURL(/\/login\?callbackUrl=(\/|%2F)admin(\/|%2F)members$/);
   await page.getByLabel("Username or email").fill(ADMIN.username);
   await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/members$/);
   await expect(
     page.getByRole("heading", { level: 1, name: "Member administration" }),

@@ -33,7 +33,7 @@ export async function signIn(page: Page, identifier: string, password: string): 
   await page.goto("/login");
   await page.getByLabel("Username or email").fill(identifier);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(
     page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }),
   ).toBeVisible();

@@ -161,7 +161,7 @@ test("the moderator log is for staff: visitors sign in first, members are refuse
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmoderation%2Flog%3Faction%3Duser\.ban$/);
   await page.getByLabel("Username or email").fill(ADMIN.username);
   await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/moderation\/log\?action=user\.ban$/);
   await expect(page.getByLabel("Action")).toHaveValue("user.ban");
 

@@ -136,7 +136,7 @@ test("the pages run under the policy; injected scripts are blocked and reported"
   await page.goto("/login");
   await page.getByLabel("Username or email").fill("nobody-here");
   await page.getByLabel("Password").fill("not the password at all");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("do not match an account")).toBeVisible();
   expect(await violations()).toEqual([]);
   expect(reports).toEqual([]);

@@ -11,7 +11,7 @@ async function passwordStep(page: Page, name: string) {
   await page.goto("/login");
   await page.getByLabel("Username or email").fill(name);
   await page.getByLabel("Password").fill(STRONG_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByLabel("Authentication code")).toBeVisible();
 }
 

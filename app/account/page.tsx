@@ -16,6 +16,7 @@ import { profileValues } from "./_components/state";
 import { getAutoWatch } from "@/lib/watching/auto-watch";
 import { WatchSettingsForm } from "./_components/watch-settings-form";
 import { TwoStepSection } from "./_components/two-step/section";
+import { PasskeysSection } from "./_components/passkeys/section";
 
 export const metadata: Metadata = { title: "Account settings" };
 export const dynamic = "force-dynamic";
@@ -97,6 +98,8 @@ export default async function AccountPage({
       <SessionsSection memberId={viewer.id} />
 
       <TwoStepSection userId={viewer.id} hasPassword={settings.hasPassword} />
+
+      <PasskeysSection userId={viewer.id} />
 
       <section aria-labelledby="account-watching" className={section}>
         <h2 id="account-watching" className={heading}>

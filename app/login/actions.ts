@@ -2,7 +2,12 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/types";
+import { headers } from "next/headers";
 import { signIn, TwoFactorRequired } from "@/lib/auth/auth";
+import { beginPasskeySignIn } from "@/lib/auth/two-factor/passkeys";
+import { relyingPartyFor } from "@/lib/auth/two-factor/relying-party";
+import { PASSKEY_RESPONSE_MAX_CHARS } from "@/lib/limits/sizes";
 import { LOCKOUT } from "@/lib/auth/sign-in";
 import { safeRedirect } from "@/lib/redirects/safe-redirect";
 import { formDataOf, textFields } from "@/lib/validation/form";
@@ -90,4 +95,38 @@ export async function oauthSignInAction(form: FormData): Promise<void> {
   const { provider, callbackUrl } = textFields(formDataOf(form), "provider", "callbackUrl");
   if (provider !== "github" && provider !== "google") return;
   await signIn(provider, { redirectTo: safeRedirect(callbackUrl) });
+}
+
+const PASSKEY_REFUSED =
+  "That passkey did not sign you in. It may have been removed from your account.";
+
+export async function passkeySignInOptionsAction(): Promise<
+  { options: PublicKeyCredentialRequestOptionsJSON; token: string } | { error: string }
+> {
+  const rp = relyingPartyFor(await headers());
+  if (!rp) return { error: "Passkeys cannot be used from this address." };
+  return beginPasskeySignIn(rp);
+}
+
+const passkeySignInSchema = z.object({
+  token: z.string().min(1).max(1000),
+  response: z.string().min(1).max(PASSKEY_RESPONSE_MAX_CHARS),
+  callbackUrl: z.unknown(),
+});
+
+/** Signs in with a passkey's answer; on success this redirects and never returns. */
+export async function passkeySignInAction(input: unknown): Promise<{ error: string }> {
+  const parsed = passkeySignInSchema.safeParse(input);
+  if (!parsed.success) return { error: PASSKEY_REFUSED };
+  try {
+    await signIn("credentials", {
+      passkey: parsed.data.response,
+      challenge: parsed.data.token,
+      redirectTo: safeRedirect(parsed.data.callbackUrl),
+    });
+    return { error: PASSKEY_REFUSED };
+  } catch (error) {
+    if (error instanceof AuthError) return { error: PASSKEY_REFUSED };
+    throw error; // the redirect after a successful sign-in
+  }
 }

@@ -6,6 +6,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { isSignedIn } from "@/lib/permissions";
 import { safeRedirect } from "@/lib/redirects/safe-redirect";
 import { oauthSignInAction } from "./actions";
+import { PasskeySignIn } from "./_components/passkey-sign-in";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -21,6 +22,7 @@ export default async function SignInPage({
     <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
       <SignInForm callbackUrl={callbackUrl} />
+      <PasskeySignIn callbackUrl={callbackUrl} />
       {oauthProviders.length > 0 && (
         <div className="mt-6 space-y-2 border-t border-slate-200 pt-4">
           {oauthProviders.map((p) => (

@@ -1,4 +1,4 @@
-// Auth.js: a credentials provider (username or email + password) and, when their variables are
+// Auth.js: a credentials provider (username or email + password, or a passkey) and, when their variables are
 // set, GitHub and Google. Sessions are JWTs carrying the user id and a session version; every
 // request re-reads the member from Postgres (lib/auth/viewer.ts), so bans, role changes and
 // password changes take effect at once.
@@ -20,6 +20,9 @@ import { safeAuthRedirect } from "../redirects/safe-redirect";
 import { SESSION_MAX_AGE_S } from "../session/session-cookie";
 import { completeRenewal, completeSignIn, issueSignInChallenge } from "./two-factor/challenge";
 import { hasTwoFactor } from "./two-factor/totp";
+import { parseAuthenticationResponse } from "./two-factor/passkey-input";
+import { completePasskeySignIn } from "./two-factor/passkeys";
+import { relyingPartyFor } from "./two-factor/relying-party";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -44,6 +47,8 @@ const secondStepSchema = z.union([
   z.object({ challenge: z.string().max(1000), recoveryCode: z.string().min(1).max(100) }),
 ]);
 const renewalSchema = z.object({ renewal: z.string().max(1000) });
+/** A passkey assertion (JSON) and the signed token holding the challenge it answers. */
+const passkeySchema = z.object({ passkey: z.string(), challenge: z.string().max(1000) });
 
 export const oauthProviders = [
   env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET
@@ -62,6 +67,19 @@ const providers: Provider[] = [
     },
     async authorize(credentials, request) {
       const fields = credentials as Record<string, unknown>;
+      // A passkey is both factors at once (the device's key and its own check of the member), so
+      // no code follows it.
+      if (fields.passkey !== undefined) {
+        const input = passkeySchema.safeParse(fields);
+        const response = input.success ? parseAuthenticationResponse(input.data.passkey) : null;
+        const rp = relyingPartyFor(request.headers);
+        const user =
+          input.success && response && rp
+            ? await completePasskeySignIn(input.data.challenge, response, rp)
+            : null;
+        if (!user) throw new InvalidCredentials();
+        return user;
+      }
       if (fields.challenge !== undefined) {
         const step = secondStepSchema.safeParse(fields);
         if (!step.success) throw new InvalidCredentials();

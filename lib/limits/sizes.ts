@@ -114,3 +114,12 @@ export const CSP_REPORT_MAX_BYTES = 16 * 1024;
  * server/body-limit.ts answers 413 above it before Next reads a byte. */
 export const REQUEST_BODY_MAX_BYTES = 6 * 1024 * 1024;
 export const REQUEST_BODY_TOO_LARGE = `That request is too large: at most ${count(REQUEST_BODY_MAX_BYTES / 1024 / 1024)} MB can be sent at once.`;
+
+// Passkeys.
+export const PASSKEY_NAME = characters("Passkey names", 0, 60);
+export const PASSKEYS_PER_MEMBER = countLimit(
+  20,
+  (n) => `A member may have at most ${n} passkeys. Remove one first.`,
+);
+/** A WebAuthn response as JSON: a few kilobytes even with attestation; far more is not one. */
+export const PASSKEY_RESPONSE_MAX_CHARS = 64 * 1024;

@@ -1,0 +1,25 @@
+import { listPasskeys } from "@/lib/auth/two-factor/passkeys";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { PasskeyList } from "./passkey-list";
+
+/** The account page's "Passkeys" section. */
+export async function PasskeysSection({ userId }: { userId: string }) {
+  const rows = (await listPasskeys(userId)).map((p) => ({
+    credentialId: p.credentialId,
+    name: p.name,
+    created: formatDate(p.createdAt),
+    lastUsed: p.lastUsedAt ? formatDateTime(p.lastUsedAt) : null,
+  }));
+  return (
+    <section
+      id="passkeys"
+      aria-labelledby="account-passkeys"
+      className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6"
+    >
+      <h2 id="account-passkeys" className="mb-4 text-lg font-bold">
+        Passkeys
+      </h2>
+      <PasskeyList passkeys={rows} />
+    </section>
+  );
+}
