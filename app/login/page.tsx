@@ -14,13 +14,20 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
 }) {
-  const callbackUrl = safeRedirect((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackUrl = safeRedirect(query.callbackUrl);
   if (isSignedIn(await getViewer())) redirect(callbackUrl);
   return (
     <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
+      {query.error === "two-step" && (
+        <p role="alert" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          Your account uses two-step verification: sign in with your password and code, or with a
+          passkey.
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl} />
       <PasskeySignIn callbackUrl={callbackUrl} />
       {oauthProviders.length > 0 && (

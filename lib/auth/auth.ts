@@ -16,6 +16,7 @@ import { signInSchema } from "../accounts/rules";
 import { authenticate } from "./sign-in";
 import { clientAddress } from "./client-address";
 import { endSession, recordSignIn } from "../session/sessions";
+import { oauthSignInAllowed } from "./two-factor/oauth-sign-in";
 import { safeAuthRedirect } from "../redirects/safe-redirect";
 import { SESSION_MAX_AGE_S } from "../session/session-cookie";
 import { completeRenewal, completeSignIn, issueSignInChallenge } from "./two-factor/challenge";
@@ -140,6 +141,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   callbacks: {
+    // Two-step verification is not skipped by signing in through GitHub or Google.
+    signIn: ({ user, account }) => oauthSignInAllowed(user, account),
     async jwt({ token, user }) {
       if (user?.id) {
         const sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
