@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { expect, type Browser, type Page } from "@playwright/test";
-import { ADMIN } from "../playwright.config";
+import postgres from "postgres";
+import { ADMIN, E2E_DATA_DIR } from "../playwright.config";
 
 export { ADMIN };
 
@@ -82,4 +84,14 @@ export async function startThread(
   await page.getByRole("button", { name: "Post thread" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   return page.url().replace(/#.*$/, "");
+}
+
+/** The e2e server's database, reached the way the start script does (port from postmaster.pid). */
+export function e2eDatabase() {
+  const port = readFileSync(`${E2E_DATA_DIR}/pg/postmaster.pid`, "utf8").split("\n")[3]!.trim();
+  const password = readFileSync(`${E2E_DATA_DIR}/pg-password`, "utf8").trim();
+  return postgres(`postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/parley`, {
+    max: 1,
+    onnotice: () => {},
+  });
 }

@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import postgres from "postgres";
 import { E2E_DATA_DIR } from "../playwright.config";
-import { signUp } from "./fixtures";
+import { signUp, e2eDatabase } from "./fixtures";
 
 // Freezes the e2e server's embedded Postgres (postmaster and backends) so it stops answering, then
 // thaws it: the forum must say 503 meanwhile and come back by itself.
@@ -48,16 +47,6 @@ test("while Postgres does not answer, pages are a 503 that says so; then the for
   await page.goto("/forums/global-defence");
   await expect(page.getByRole("heading", { level: 1, name: "Global Defence" })).toBeVisible();
 });
-
-/** The e2e server's database, reached the way the start script does (port from postmaster.pid). */
-function e2eDatabase() {
-  const port = readFileSync(`${E2E_DATA_DIR}/pg/postmaster.pid`, "utf8").split("\n")[3]!.trim();
-  const password = readFileSync(`${E2E_DATA_DIR}/pg-password`, "utf8").trim();
-  return postgres(`postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/parley`, {
-    max: 1,
-    onnotice: () => {},
-  });
-}
 
 test("when the layout's own queries fail while Postgres still answers, the page is a friendly one, never Next's bare error", async ({
   page,

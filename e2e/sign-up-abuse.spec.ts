@@ -1,20 +1,10 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import postgres from "postgres";
-import { E2E_DATA_DIR, SIGN_UP_LIMIT_PER_HOUR } from "../playwright.config";
-import { signUp, STRONG_PASSWORD, uniqueName } from "./fixtures";
+import { SIGN_UP_LIMIT_PER_HOUR } from "../playwright.config";
+import { signUp, STRONG_PASSWORD, uniqueName, e2eDatabase } from "./fixtures";
 
 // What issue 13 found at the sign-up form: a look-alike of a member's name, a bot filling every
 // input, and no limit per address. The limit is met by filling the address's count in Postgres (the
 // server is shared with every other spec, which all sign up from 127.0.0.1), and freed afterwards.
-function e2eDatabase() {
-  const port = readFileSync(`${E2E_DATA_DIR}/pg/postmaster.pid`, "utf8").split("\n")[3]!.trim();
-  const password = readFileSync(`${E2E_DATA_DIR}/pg-password`, "utf8").trim();
-  return postgres(`postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/parley`, {
-    max: 1,
-    onnotice: () => {},
-  });
-}
 
 const REFUSED =
   "No account was made with these details. If you already have an account, sign in instead.";

@@ -1,8 +1,5 @@
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import postgres from "postgres";
-import { E2E_DATA_DIR } from "../playwright.config";
-import { signUp, startThread, uniqueName } from "./fixtures";
+import { signUp, startThread, uniqueName, e2eDatabase } from "./fixtures";
 
 // Issue 13, finding 1: a page of 20 posts of ":) " × 16,600 rendered to 35 MB, and four guests opening
 // it at once exhausted the server's 256 MB heap. Saving such a post is now refused; posts stored
@@ -13,16 +10,6 @@ const WORST = ":) ".repeat(16_600).trimEnd();
 /** What the renderer stored for WORST before the caps: one smilie span per ":)", 14 times the source. */
 const OLD_HTML = `<p>${Array(16_600).fill('<span class="smilie" title=":)">🙂</span>').join(" ")}</p>\n`;
 const PAGE_MAX_BYTES = 4 * 1024 * 1024;
-
-/** The e2e server's database, reached the way the start script does (port from postmaster.pid). */
-function e2eDatabase() {
-  const port = readFileSync(`${E2E_DATA_DIR}/pg/postmaster.pid`, "utf8").split("\n")[3]!.trim();
-  const password = readFileSync(`${E2E_DATA_DIR}/pg-password`, "utf8").trim();
-  return postgres(`postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/parley`, {
-    max: 1,
-    onnotice: () => {},
-  });
-}
 
 test("the worst-case post is refused with the cap's message, and its text stays", async ({
   page,

@@ -21,9 +21,14 @@ export type AuthenticateResult =
 // Verifying against a real hash when the account does not exist keeps both answers equally slow.
 let decoyHash: Promise<string> | null = null;
 
-/** Failures for a key since the window opened or its last success; only those from `from` if given. */
-async function recentFailures(key: string, from?: string): Promise<number> {
-  const since = sql`greatest(now() - make_interval(mins => ${LOCKOUT.windowMinutes}),
+/** Failures for a key since the window opened or its last success; only those from `from` if given.
+ * The two-step code limit (two-factor/attempts.ts) counts its own key the same way. */
+export async function recentFailures(
+  key: string,
+  from?: string,
+  windowMinutes: number = LOCKOUT.windowMinutes,
+): Promise<number> {
+  const since = sql`greatest(now() - make_interval(mins => ${windowMinutes}),
     coalesce((select max(${signInAttempts.at}) from ${signInAttempts} where ${signInAttempts.key} = ${key} and ${signInAttempts.succeeded}), '-infinity'))`;
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
