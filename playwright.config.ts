@@ -33,7 +33,8 @@ export default defineConfig({
     {
       name: "desktop",
       use: { ...devices["Desktop Chrome"], channel: undefined },
-      testIgnore: /mobile\.spec\.ts/,
+      // e2e/instances runs on its own cluster: playwright.instances.config.ts.
+      testIgnore: [/mobile\.spec\.ts/, /instances\//],
     },
     {
       name: "phone",

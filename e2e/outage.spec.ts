@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E_DATA_DIR } from "../playwright.config";
-import { signUp, e2eDatabase } from "./fixtures";
+import { e2eDatabase, signUp, startThread, STRONG_PASSWORD, uniqueName } from "./fixtures";
 
 // Freezes the e2e server's embedded Postgres (postmaster and backends) so it stops answering, then
 // thaws it: the forum must say 503 meanwhile and come back by itself.
@@ -92,4 +92,67 @@ test("when the layout's own queries fail while Postgres still answers, the page 
     await restore();
     await sql.end();
   }
+});
+
+test("on a read-only database members read on, and a reply, a new thread or a sign-in says why with the text kept", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const name = await signUp(page);
+  const title = `Read-only ${uniqueName("t")}`;
+  await startThread(page, title, "Opened while the database still takes writes.");
+  const sql = e2eDatabase();
+  // As a failover replica or an operator's read-only default does: every open connection of the app
+  // is refused writes from its next statement on, while reads go on.
+  const readOnly = async (on: boolean) => {
+    await sql.unsafe(`set default_transaction_read_only = off`);
+    await sql.unsafe(
+      on
+        ? `alter system set default_transaction_read_only = on`
+        : `alter system reset default_transaction_read_only`,
+    );
+    await sql.unsafe(`select pg_reload_conf()`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  };
+  try {
+    await readOnly(true);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.locator("article[id^=post-]")).toHaveCount(1);
+
+    const box = page.getByRole("textbox", { name: "Message" });
+    await box.fill("A reply written while the database is read-only.");
+    await page.getByRole("button", { name: "Post reply" }).click();
+    await expect(
+      page.getByText("The forum can't save right now; your text is kept."),
+    ).toBeVisible();
+    await expect(box).toHaveValue("A reply written while the database is read-only.");
+
+    await page.goto("/forums/global-defence/new");
+    await page.getByLabel("Title").fill("A thread that waits");
+    await page.getByRole("textbox", { name: "Message" }).fill("Its first post, kept.");
+    await page.getByRole("button", { name: "Post thread" }).click();
+    await expect(
+      page.getByText("The forum can't save right now; your text is kept."),
+    ).toBeVisible();
+    await expect(page.getByLabel("Title")).toHaveValue("A thread that waits");
+    await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue(
+      "Its first post, kept.",
+    );
+
+    const other = await browser.newContext();
+    const guest = await other.newPage();
+    await guest.goto("/login");
+    await guest.getByLabel("Username or email").fill(name);
+    await guest.getByLabel("Password").fill(STRONG_PASSWORD);
+    await guest.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(guest.getByText("The forum can't sign you in right now")).toBeVisible();
+    await other.close();
+  } finally {
+    await readOnly(false);
+    await sql.end();
+  }
+  await page.getByRole("button", { name: "Post thread" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "A thread that waits" })).toBeVisible();
 });

@@ -9,6 +9,7 @@
 // host.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { CANNOT_SAVE, isDatabaseFault } from "../lib/faults/database-fault";
 import { createReply } from "../lib/forum/posting";
 import { isReactionKind, toggleReaction } from "../lib/forum/reactions";
 import { reactionRate, REQUEST_RATES } from "../lib/limits/request-rates";
@@ -141,6 +142,10 @@ export async function handleWrite(
       return json(res, error.status, { error: error.message, field: "form" });
     }
     console.error("write route failed", error);
-    json(res, 503, { error: "The forum could not save that just now. Try again.", field: "form" });
+    if (isDatabaseFault(error)) return json(res, 503, { error: CANNOT_SAVE, field: "form" });
+    json(res, 500, {
+      error: "The forum could not save that. Try again; your text is kept.",
+      field: "form",
+    });
   }
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
@@ -36,88 +37,109 @@ const shownAvatar = z
   .object({ avatarUrl: z.string().startsWith("/avatars/").nullable() })
   .catch({ avatarUrl: null });
 
-export async function saveProfileAction(
-  previous: ProfileState,
-  form: FormData,
-): Promise<ProfileState> {
-  const values: ProfileValues = {
-    countryCode: text(form, "countryCode", 10),
-    location: text(form, "location", 1000),
-    signature: text(form, "signature", 10_000),
-  };
-  const answer = (
-    rest: Pick<ProfileState, "errors" | "saved"> & Partial<ProfileState>,
-  ): ProfileState => ({
-    values,
-    avatarUrl: shownAvatar.parse(previous).avatarUrl,
-    version: counterOf(previous, "version") + 1,
-    ...rest,
-  });
-
-  const userId = await accountOwner();
-  if (!userId) return answer({ errors: { form: SIGNED_OUT } });
-
-  const file = formDataOf(form).get("avatar");
-  const avatar =
-    file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
-  const result = await updateProfile(userId, {
-    ...values,
-    avatar,
-    removeAvatar: textField(formDataOf(form), "removeAvatar") === "on",
-  });
-  if (!result.ok) return answer({ errors: fieldErrorsOf(result) });
-
-  // Cards beside posts and profiles everywhere read these columns.
-  revalidatePath("/", "layout");
-  return answer({
-    values: profileValues(result.settings),
-    avatarUrl: result.settings.image,
-    errors: {},
-    saved: true,
-  });
-}
-
-export async function saveEmailAction(_previous: EmailState, form: FormData): Promise<EmailState> {
-  const email = text(form, "email", 300);
-  const userId = await accountOwner();
-  if (!userId) return { email, errors: { form: SIGNED_OUT } };
-  const result = await changeEmail(userId, { email });
-  if (!result.ok) return { email, errors: fieldErrorsOf(result) };
-  revalidatePath("/account");
-  return { email: result.email, errors: {}, saved: true };
-}
-
-export async function savePasswordAction(
-  previous: PasswordState,
-  form: FormData,
-): Promise<PasswordState> {
-  const version = counterOf(previous, "version") + 1;
-  const userId = await accountOwner();
-  if (!userId) return { errors: { form: SIGNED_OUT }, version };
-  const newPassword = text(form, "newPassword", 1000);
-  const result = await changePassword(userId, {
-    currentPassword: text(form, "currentPassword", 1000),
-    newPassword,
-  });
-  if (!result.ok) return { errors: fieldErrorsOf(result), version };
-
-  // Every session of this member ended with the version bump; sign this browser in again so the
-  // member who changed it stays signed in. signIn answers with a redirect (thrown).
-  try {
-    await signIn("credentials", {
-      identifier: result.identifier,
-      password: newPassword,
-      redirectTo: "/account?saved=password",
+export const saveProfileAction = saving(
+  (error, previous: ProfileState, form: FormData): ProfileState => ({
+    ...previous,
+    values: {
+      countryCode: text(form, "countryCode", 10),
+      location: text(form, "location", 1000),
+      signature: text(form, "signature", 10_000),
+    },
+    errors: { form: error },
+    version: previous.version + 1,
+  }),
+  async function saveProfileAction(previous: ProfileState, form: FormData): Promise<ProfileState> {
+    const values: ProfileValues = {
+      countryCode: text(form, "countryCode", 10),
+      location: text(form, "location", 1000),
+      signature: text(form, "signature", 10_000),
+    };
+    const answer = (
+      rest: Pick<ProfileState, "errors" | "saved"> & Partial<ProfileState>,
+    ): ProfileState => ({
+      values,
+      avatarUrl: shownAvatar.parse(previous).avatarUrl,
+      version: counterOf(previous, "version") + 1,
+      ...rest,
     });
-  } catch (error) {
-    // This session passed its second step already; the new password alone must not need another.
-    const renewal = error instanceof TwoFactorRequired && renewalFor(error.challenge, userId);
-    if (renewal) await signIn("credentials", { renewal, redirectTo: "/account?saved=password" });
-    if (error instanceof AuthError) redirect("/login?callbackUrl=/account");
-    throw error;
-  }
-  return { errors: {}, version };
-}
+
+    const userId = await accountOwner();
+    if (!userId) return answer({ errors: { form: SIGNED_OUT } });
+
+    const file = formDataOf(form).get("avatar");
+    const avatar =
+      file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+    const result = await updateProfile(userId, {
+      ...values,
+      avatar,
+      removeAvatar: textField(formDataOf(form), "removeAvatar") === "on",
+    });
+    if (!result.ok) return answer({ errors: fieldErrorsOf(result) });
+
+    // Cards beside posts and profiles everywhere read these columns.
+    revalidatePath("/", "layout");
+    return answer({
+      values: profileValues(result.settings),
+      avatarUrl: result.settings.image,
+      errors: {},
+      saved: true,
+    });
+  },
+);
+
+export const saveEmailAction = saving(
+  (error, _previous: EmailState, form: FormData): EmailState => ({
+    email: text(form, "email", 300),
+    errors: { form: error },
+  }),
+  async function saveEmailAction(_previous: EmailState, form: FormData): Promise<EmailState> {
+    const email = text(form, "email", 300);
+    const userId = await accountOwner();
+    if (!userId) return { email, errors: { form: SIGNED_OUT } };
+    const result = await changeEmail(userId, { email });
+    if (!result.ok) return { email, errors: fieldErrorsOf(result) };
+    revalidatePath("/account");
+    return { email: result.email, errors: {}, saved: true };
+  },
+);
+
+export const savePasswordAction = saving(
+  (error, previous: PasswordState): PasswordState => ({
+    errors: { form: error },
+    version: previous.version + 1,
+  }),
+  async function savePasswordAction(
+    previous: PasswordState,
+    form: FormData,
+  ): Promise<PasswordState> {
+    const version = counterOf(previous, "version") + 1;
+    const userId = await accountOwner();
+    if (!userId) return { errors: { form: SIGNED_OUT }, version };
+    const newPassword = text(form, "newPassword", 1000);
+    const result = await changePassword(userId, {
+      currentPassword: text(form, "currentPassword", 1000),
+      newPassword,
+    });
+    if (!result.ok) return { errors: fieldErrorsOf(result), version };
+
+    // Every session of this member ended with the version bump; sign this browser in again so the
+    // member who changed it stays signed in. signIn answers with a redirect (thrown).
+    try {
+      await signIn("credentials", {
+        identifier: result.identifier,
+        password: newPassword,
+        redirectTo: "/account?saved=password",
+      });
+    } catch (error) {
+      // This session passed its second step already; the new password alone must not need another.
+      const renewal = error instanceof TwoFactorRequired && renewalFor(error.challenge, userId);
+      if (renewal) await signIn("credentials", { renewal, redirectTo: "/account?saved=password" });
+      if (error instanceof AuthError) redirect("/login?callbackUrl=/account");
+      throw error;
+    }
+    return { errors: {}, version };
+  },
+);
 
 export interface WatchSettingsState {
   autoWatch: boolean;
@@ -127,16 +149,19 @@ export interface WatchSettingsState {
 
 const autoWatchBefore = z.object({ autoWatch: z.boolean() }).catch({ autoWatch: true });
 
-export async function saveWatchSettingsAction(
-  previous: WatchSettingsState,
-  form: FormData,
-): Promise<WatchSettingsState> {
-  // An unticked checkbox is simply absent from the form.
-  const result = await setAutoWatch(
-    await getViewer(),
-    textField(formDataOf(form), "autoWatch") === "on",
-  );
-  if (!result.ok)
-    return { autoWatch: autoWatchBefore.parse(previous).autoWatch, error: result.error };
-  return { autoWatch: result.autoWatch, saved: true };
-}
+export const saveWatchSettingsAction = saving(
+  (error, previous: WatchSettingsState): WatchSettingsState => ({ ...previous, error }),
+  async function saveWatchSettingsAction(
+    previous: WatchSettingsState,
+    form: FormData,
+  ): Promise<WatchSettingsState> {
+    // An unticked checkbox is simply absent from the form.
+    const result = await setAutoWatch(
+      await getViewer(),
+      textField(formDataOf(form), "autoWatch") === "on",
+    );
+    if (!result.ok)
+      return { autoWatch: autoWatchBefore.parse(previous).autoWatch, error: result.error };
+    return { autoWatch: result.autoWatch, saved: true };
+  },
+);

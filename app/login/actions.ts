@@ -11,6 +11,7 @@ import { PASSKEY_RESPONSE_MAX_CHARS } from "@/lib/limits/sizes";
 import { LOCKOUT } from "@/lib/auth/sign-in";
 import { safeRedirect } from "@/lib/redirects/safe-redirect";
 import { formDataOf, textFields } from "@/lib/validation/form";
+import { CANNOT_SIGN_IN, isDatabaseFault } from "@/lib/faults/database-fault";
 
 export interface SignInState {
   identifier: string;
@@ -58,7 +59,10 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     if (error instanceof CredentialsSignin)
       return { identifier, error: error.code === "locked" ? LOCKED : INVALID };
     if (error instanceof AuthError)
-      return { identifier, error: "Sign-in failed. Please try again." };
+      return {
+        identifier,
+        error: isDatabaseFault(error) ? CANNOT_SIGN_IN : "Sign-in failed. Please try again.",
+      };
     throw error; // the redirect after a successful sign-in
   }
 }
@@ -86,7 +90,11 @@ async function secondStep(form: FormData): Promise<SignInState> {
       if (error.code === "locked") return { ...state, error: LOCKED };
       return { ...state, error: method === "code" ? WRONG_CODE : WRONG_RECOVERY_CODE };
     }
-    if (error instanceof AuthError) return { ...state, error: "Sign-in failed. Please try again." };
+    if (error instanceof AuthError)
+      return {
+        ...state,
+        error: isDatabaseFault(error) ? CANNOT_SIGN_IN : "Sign-in failed. Please try again.",
+      };
     throw error; // the redirect after a successful sign-in
   }
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 import { headers } from "next/headers";
 import { registerMember, type SignUpField } from "@/lib/accounts/sign-up";
 import { signIn } from "@/lib/auth/auth";
@@ -16,20 +17,38 @@ export interface SignUpState {
   errors: FieldErrors<SignUpField | "form">;
 }
 
-export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
-  const fields = textFields(formDataOf(form), "username", "email", "password", SIGN_UP_TRAP_FIELD);
-  const values = {
-    username: fields.username?.slice(0, 200) ?? "",
-    email: fields.email?.slice(0, 300) ?? "",
-  };
-  if (!can(await getViewer(), "signUp"))
-    return { values, errors: { form: "You are already signed in." } };
-  const password = fields.password ?? "";
-  const result = await registerMember(
-    { ...values, password },
-    { address: clientAddress(await headers()), trap: fields[SIGN_UP_TRAP_FIELD] ?? "" },
-  );
-  if (!result.ok) return { values, errors: fieldErrorsOf(result) };
-  await signIn("credentials", { identifier: result.username, password, redirectTo: "/" });
-  return { values, errors: {} };
-}
+export const signUpAction = saving(
+  (error, _previous: SignUpState, form: FormData): SignUpState => {
+    const typed = textFields(formDataOf(form), "username", "email");
+    return {
+      values: {
+        username: typed.username?.slice(0, 200) ?? "",
+        email: typed.email?.slice(0, 300) ?? "",
+      },
+      errors: { form: error },
+    };
+  },
+  async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+    const fields = textFields(
+      formDataOf(form),
+      "username",
+      "email",
+      "password",
+      SIGN_UP_TRAP_FIELD,
+    );
+    const values = {
+      username: fields.username?.slice(0, 200) ?? "",
+      email: fields.email?.slice(0, 300) ?? "",
+    };
+    if (!can(await getViewer(), "signUp"))
+      return { values, errors: { form: "You are already signed in." } };
+    const password = fields.password ?? "";
+    const result = await registerMember(
+      { ...values, password },
+      { address: clientAddress(await headers()), trap: fields[SIGN_UP_TRAP_FIELD] ?? "" },
+    );
+    if (!result.ok) return { values, errors: fieldErrorsOf(result) };
+    await signIn("credentials", { identifier: result.username, password, redirectTo: "/" });
+    return { values, errors: {} };
+  },
+);

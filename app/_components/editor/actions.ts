@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 import { getViewer } from "@/lib/auth/viewer";
 import { previewHtml } from "@/lib/forum/preview";
 import { previewRate, REQUEST_RATES } from "@/lib/limits/request-rates";
@@ -10,20 +11,23 @@ import { quotesMarkup } from "@/lib/forum/quoting";
 import { rowId } from "@/lib/row-id";
 
 /** The preview renders exactly as posting would; only members who can post need it. */
-export async function previewPost(source: string): Promise<{ html: string } | { error: string }> {
-  const text = z.string().safeParse(source);
-  if (!text.success) return { error: "Write something to preview first." };
-  const viewer = await getViewer();
-  if (!isSignedIn(viewer) || !can(viewer, "previewPost"))
-    return { error: postingRefusal(viewer, "preview") };
-  const rate = await previewRate.take(viewer.id);
-  if (!rate.ok) {
-    return {
-      error: `You are previewing too often (${REQUEST_RATES.previewsPerMinute} previews a minute at most). Try again in ${rate.retryAfterSeconds} seconds; your text is kept.`,
-    };
-  }
-  return previewHtml(text.data);
-}
+export const previewPost = saving(
+  (error) => ({ error }),
+  async function previewPost(source: string): Promise<{ html: string } | { error: string }> {
+    const text = z.string().safeParse(source);
+    if (!text.success) return { error: "Write something to preview first." };
+    const viewer = await getViewer();
+    if (!isSignedIn(viewer) || !can(viewer, "previewPost"))
+      return { error: postingRefusal(viewer, "preview") };
+    const rate = await previewRate.take(viewer.id);
+    if (!rate.ok) {
+      return {
+        error: `You are previewing too often (${REQUEST_RATES.previewsPerMinute} previews a minute at most). Try again in ${rate.retryAfterSeconds} seconds; your text is kept.`,
+      };
+    }
+    return previewHtml(text.data);
+  },
+);
 
 const postIds = z.array(rowId()).max(50);
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 // Thin server actions for the ignore list: parse the form, ask who is asking, and let
 // lib/members/ignore-list.ts check lib/permissions and write. The Ignore/Unignore buttons on member
 // cards and profiles post here too.
@@ -35,34 +36,36 @@ function toState(result: IgnoreResult): IgnoreState {
 
 const invalid = (message: string): IgnoreState => ({ status: "error", message, at: Date.now() });
 
-export async function ignoreByNameAction(
-  _previous: IgnoreState,
-  form: FormData,
-): Promise<IgnoreState> {
-  const raw = textField(formDataOf(form), "username");
-  const typed = raw?.slice(0, 64) ?? "";
-  const parsed = byName.safeParse({ username: raw });
-  if (!parsed.success)
-    return { ...invalid(parsed.error.issues[0]?.message ?? "Enter a username."), typed };
-  const state = toState(await ignoreMember(await getViewer(), { username: parsed.data.username }));
-  return state.status === "error" ? { ...state, typed } : state;
-}
+export const ignoreByNameAction = saving(
+  (message): IgnoreState => invalid(message),
+  async function ignoreByNameAction(_previous: IgnoreState, form: FormData): Promise<IgnoreState> {
+    const raw = textField(formDataOf(form), "username");
+    const typed = raw?.slice(0, 64) ?? "";
+    const parsed = byName.safeParse({ username: raw });
+    if (!parsed.success)
+      return { ...invalid(parsed.error.issues[0]?.message ?? "Enter a username."), typed };
+    const state = toState(
+      await ignoreMember(await getViewer(), { username: parsed.data.username }),
+    );
+    return state.status === "error" ? { ...state, typed } : state;
+  },
+);
 
 /** The Ignore / Unignore toggle: `ignore` says which of the two the button showed. */
-export async function toggleIgnoreAction(
-  _previous: IgnoreState,
-  form: FormData,
-): Promise<IgnoreState> {
-  const parsed = z
-    .object({ memberId, ignore: z.enum(["1", "0"]) })
-    .safeParse(textFields(formDataOf(form), "memberId", "ignore"));
-  if (!parsed.success)
-    return invalid(parsed.error.issues[0]?.message ?? "That request was not understood.");
-  const viewer = await getViewer();
-  const { memberId: id, ignore } = parsed.data;
-  const result =
-    ignore === "1"
-      ? await ignoreMember(viewer, { memberId: id })
-      : await unignoreMember(viewer, id);
-  return { ...toState(result), ...(result.ok ? { ignoring: ignore === "1" } : {}) };
-}
+export const toggleIgnoreAction = saving(
+  (message): IgnoreState => invalid(message),
+  async function toggleIgnoreAction(_previous: IgnoreState, form: FormData): Promise<IgnoreState> {
+    const parsed = z
+      .object({ memberId, ignore: z.enum(["1", "0"]) })
+      .safeParse(textFields(formDataOf(form), "memberId", "ignore"));
+    if (!parsed.success)
+      return invalid(parsed.error.issues[0]?.message ?? "That request was not understood.");
+    const viewer = await getViewer();
+    const { memberId: id, ignore } = parsed.data;
+    const result =
+      ignore === "1"
+        ? await ignoreMember(viewer, { memberId: id })
+        : await unignoreMember(viewer, id);
+    return { ...toState(result), ...(result.ok ? { ignoring: ignore === "1" } : {}) };
+  },
+);

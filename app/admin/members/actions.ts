@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 // Thin server actions for /admin/members: parse the form, ask who is acting, and let
 // lib/members/roles.ts load the member, check lib/permissions and write. Anything refused comes
 // back as a message for the member's row; nothing is written.
@@ -43,46 +44,60 @@ function revalidateMemberPages() {
   revalidatePath("/members/[slug]", "page");
 }
 
-export async function changeRoleAction(
-  _previous: MemberFormState,
-  form: FormData,
-): Promise<MemberFormState> {
-  const parsed = roleForm.safeParse(textFields(formDataOf(form), "memberId", "role"));
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
-    };
-  const actor = await getViewer();
-  const result = await setMemberRole({
-    actor,
-    targetId: parsed.data.memberId,
-    role: parsed.data.role,
-  });
-  if (result.ok) revalidateMemberPages();
-  return toState(result);
-}
+export const changeRoleAction = saving(
+  (message, previous: MemberFormState): MemberFormState => ({
+    ...previous,
+    status: "error",
+    message,
+  }),
+  async function changeRoleAction(
+    _previous: MemberFormState,
+    form: FormData,
+  ): Promise<MemberFormState> {
+    const parsed = roleForm.safeParse(textFields(formDataOf(form), "memberId", "role"));
+    if (!parsed.success)
+      return {
+        status: "error",
+        message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+      };
+    const actor = await getViewer();
+    const result = await setMemberRole({
+      actor,
+      targetId: parsed.data.memberId,
+      role: parsed.data.role,
+    });
+    if (result.ok) revalidateMemberPages();
+    return toState(result);
+  },
+);
 
-export async function setCustomTitleAction(
-  _previous: MemberFormState,
-  form: FormData,
-): Promise<MemberFormState> {
-  const raw = textFields(formDataOf(form), "memberId", "title");
-  const typed = raw.title?.slice(0, 500) ?? "";
-  const parsed = titleForm.safeParse(raw);
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
-      value: typed,
-    };
-  const actor = await getViewer();
-  // setCustomTitle validates the title itself (length, characters) before it loads the member.
-  const result = await setCustomTitle({
-    actor,
-    targetId: parsed.data.memberId,
-    title: parsed.data.title,
-  });
-  if (result.ok) revalidateMemberPages();
-  return toState(result, typed);
-}
+export const setCustomTitleAction = saving(
+  (message, previous: MemberFormState): MemberFormState => ({
+    ...previous,
+    status: "error",
+    message,
+  }),
+  async function setCustomTitleAction(
+    _previous: MemberFormState,
+    form: FormData,
+  ): Promise<MemberFormState> {
+    const raw = textFields(formDataOf(form), "memberId", "title");
+    const typed = raw.title?.slice(0, 500) ?? "";
+    const parsed = titleForm.safeParse(raw);
+    if (!parsed.success)
+      return {
+        status: "error",
+        message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+        value: typed,
+      };
+    const actor = await getViewer();
+    // setCustomTitle validates the title itself (length, characters) before it loads the member.
+    const result = await setCustomTitle({
+      actor,
+      targetId: parsed.data.memberId,
+      title: parsed.data.title,
+    });
+    if (result.ok) revalidateMemberPages();
+    return toState(result, typed);
+  },
+);

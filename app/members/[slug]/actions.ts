@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 // Thin server actions for the ban tools on a member's profile: parse the form, ask who is acting,
 // and let lib/moderation/bans.ts lock the member, check lib/permissions, write and log. Anything
 // refused comes back as a message for the form; nothing is written.
@@ -67,47 +68,63 @@ function revalidateMemberPages() {
   revalidatePath("/moderation/log");
 }
 
-export async function banAction(_previous: BanFormState, form: FormData): Promise<BanFormState> {
-  const raw = textFields(formDataOf(form), "memberId", "reason", "endsOn");
-  const typed = {
-    reason: raw.reason?.slice(0, 5000) ?? "",
-    endsOn: raw.endsOn?.slice(0, 20) ?? "",
-  };
-  const parsed = banForm.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field =
-      issue?.path[0] === "reason" ? "reason" : issue?.path[0] === "endsOn" ? "endsAt" : "form";
-    return {
-      status: "error",
-      field,
-      message: issue?.message ?? "That request was not understood.",
-      ...typed,
-      at: Date.now(),
+export const banAction = saving(
+  (message, previous: BanFormState): BanFormState => ({
+    ...previous,
+    status: "error",
+    message,
+    field: "form",
+  }),
+  async function banAction(_previous: BanFormState, form: FormData): Promise<BanFormState> {
+    const raw = textFields(formDataOf(form), "memberId", "reason", "endsOn");
+    const typed = {
+      reason: raw.reason?.slice(0, 5000) ?? "",
+      endsOn: raw.endsOn?.slice(0, 20) ?? "",
     };
-  }
-  const viewer = await getViewer();
-  const { memberId: userId, reason, endsOn } = parsed.data;
-  const result = await banMember(viewer, {
-    userId,
-    reason,
-    endsAt: endsOn ? startOfDay(endsOn) : null,
-  });
-  if (result.ok) revalidateMemberPages();
-  return toState(result, typed);
-}
+    const parsed = banForm.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field =
+        issue?.path[0] === "reason" ? "reason" : issue?.path[0] === "endsOn" ? "endsAt" : "form";
+      return {
+        status: "error",
+        field,
+        message: issue?.message ?? "That request was not understood.",
+        ...typed,
+        at: Date.now(),
+      };
+    }
+    const viewer = await getViewer();
+    const { memberId: userId, reason, endsOn } = parsed.data;
+    const result = await banMember(viewer, {
+      userId,
+      reason,
+      endsAt: endsOn ? startOfDay(endsOn) : null,
+    });
+    if (result.ok) revalidateMemberPages();
+    return toState(result, typed);
+  },
+);
 
-export async function unbanAction(_previous: BanFormState, form: FormData): Promise<BanFormState> {
-  const parsed = unbanForm.safeParse(textFields(formDataOf(form), "memberId"));
-  if (!parsed.success)
-    return {
-      status: "error",
-      field: "form",
-      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
-      at: Date.now(),
-    };
-  const viewer = await getViewer();
-  const result = await unbanMember(viewer, { userId: parsed.data.memberId });
-  if (result.ok) revalidateMemberPages();
-  return toState(result);
-}
+export const unbanAction = saving(
+  (message, previous: BanFormState): BanFormState => ({
+    ...previous,
+    status: "error",
+    message,
+    field: "form",
+  }),
+  async function unbanAction(_previous: BanFormState, form: FormData): Promise<BanFormState> {
+    const parsed = unbanForm.safeParse(textFields(formDataOf(form), "memberId"));
+    if (!parsed.success)
+      return {
+        status: "error",
+        field: "form",
+        message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+        at: Date.now(),
+      };
+    const viewer = await getViewer();
+    const result = await unbanMember(viewer, { userId: parsed.data.memberId });
+    if (result.ok) revalidateMemberPages();
+    return toState(result);
+  },
+);

@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 // Thin server actions for /moderation/reports: parse the form, ask who is acting, and let
 // lib/moderation/reports.ts check lib/permissions and write (with its log line). Anything refused
 // comes back as a message; nothing is written.
@@ -18,26 +19,33 @@ const decisionForm = z.object({
   note: reportNoteSchema.optional(),
 });
 
-export async function decideReportAction(
-  previous: DecisionState,
-  form: FormData,
-): Promise<DecisionState> {
-  const seq = counterOf(previous, "seq") + 1;
-  const parsed = decisionForm.safeParse(
-    textFields(formDataOf(form), "reportId", "decision", "note"),
-  );
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
-      seq,
-    };
-  const viewer = await getViewer();
-  const { reportId, decision, note } = parsed.data;
-  const result =
-    decision === "resolve"
-      ? await resolveReport(viewer, reportId, note)
-      : await rejectReport(viewer, reportId, note);
-  if (result.ok) revalidatePath("/", "layout");
-  return { status: result.ok ? "success" : "error", message: messageOf(result), seq };
-}
+export const decideReportAction = saving(
+  (message, previous: DecisionState): DecisionState => ({
+    status: "error",
+    message,
+    seq: previous.seq + 1,
+  }),
+  async function decideReportAction(
+    previous: DecisionState,
+    form: FormData,
+  ): Promise<DecisionState> {
+    const seq = counterOf(previous, "seq") + 1;
+    const parsed = decisionForm.safeParse(
+      textFields(formDataOf(form), "reportId", "decision", "note"),
+    );
+    if (!parsed.success)
+      return {
+        status: "error",
+        message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+        seq,
+      };
+    const viewer = await getViewer();
+    const { reportId, decision, note } = parsed.data;
+    const result =
+      decision === "resolve"
+        ? await resolveReport(viewer, reportId, note)
+        : await rejectReport(viewer, reportId, note);
+    if (result.ok) revalidatePath("/", "layout");
+    return { status: result.ok ? "success" : "error", message: messageOf(result), seq };
+  },
+);

@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 // Thin server actions for the thread and post tools: read the form, ask who is acting, and let
 // lib/moderation check lib/permissions and write. Every request is checked again there, whatever
 // the page showed; a refusal comes back as a message and nothing is written.
@@ -79,74 +80,80 @@ function leave(result: Result<{ message: string; url: string }>): ModState {
   return state;
 }
 
-export async function threadToolAction(_previous: ModState, form: FormData): Promise<ModState> {
-  // Text fields only: a crafted request sending files gets them ignored (and then refused).
-  const parsed = threadForm.safeParse(
-    textFields(formDataOf(form), "tool", "threadId", "reason", "title", "forumId", "target"),
-  );
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
-      at: Date.now(),
-    };
-  const { tool, threadId, reason, title, forumId, target } = parsed.data;
-  const viewer = await getViewer();
-  const input = { threadId, reason };
-  switch (tool) {
-    case "lock":
-      return toState(await lockThread(viewer, input));
-    case "unlock":
-      return toState(await unlockThread(viewer, input));
-    case "stick":
-      return toState(await stickThread(viewer, input));
-    case "unstick":
-      return toState(await unstickThread(viewer, input));
-    case "rename":
-      // The slug follows the title: the page moves to its new address.
-      return toState(await renameThread(viewer, { ...input, title }), "go");
-    case "move":
-      return toState(await moveThread(viewer, { ...input, forumId }));
-    case "delete":
-      return toState(await deleteThread(viewer, input));
-    case "restore":
-      return toState(await restoreThread(viewer, input));
-    // These two remove the page the moderator is on: the answer is the page to go to.
-    case "hard-delete":
-      return leave(await hardDeleteThread(viewer, input));
-    case "merge":
-      return leave(await mergeThreads(viewer, { sourceId: threadId, targetId: target, reason }));
-  }
-}
+export const threadToolAction = saving(
+  (message): ModState => ({ status: "error", message }),
+  async function threadToolAction(_previous: ModState, form: FormData): Promise<ModState> {
+    // Text fields only: a crafted request sending files gets them ignored (and then refused).
+    const parsed = threadForm.safeParse(
+      textFields(formDataOf(form), "tool", "threadId", "reason", "title", "forumId", "target"),
+    );
+    if (!parsed.success)
+      return {
+        status: "error",
+        message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+        at: Date.now(),
+      };
+    const { tool, threadId, reason, title, forumId, target } = parsed.data;
+    const viewer = await getViewer();
+    const input = { threadId, reason };
+    switch (tool) {
+      case "lock":
+        return toState(await lockThread(viewer, input));
+      case "unlock":
+        return toState(await unlockThread(viewer, input));
+      case "stick":
+        return toState(await stickThread(viewer, input));
+      case "unstick":
+        return toState(await unstickThread(viewer, input));
+      case "rename":
+        // The slug follows the title: the page moves to its new address.
+        return toState(await renameThread(viewer, { ...input, title }), "go");
+      case "move":
+        return toState(await moveThread(viewer, { ...input, forumId }));
+      case "delete":
+        return toState(await deleteThread(viewer, input));
+      case "restore":
+        return toState(await restoreThread(viewer, input));
+      // These two remove the page the moderator is on: the answer is the page to go to.
+      case "hard-delete":
+        return leave(await hardDeleteThread(viewer, input));
+      case "merge":
+        return leave(await mergeThreads(viewer, { sourceId: threadId, targetId: target, reason }));
+    }
+  },
+);
 
-export async function postToolAction(_previous: ModState, form: FormData): Promise<ModState> {
-  const fields = formDataOf(form);
-  const parsed = postForm.safeParse({
-    ...textFields(fields, "tool", "reason", "splitTo", "newTitle", "target"),
-    postIds: fields.getAll("postId").filter((v) => typeof v === "string"),
-  });
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: parsed.error.issues[0]?.message ?? "That request was not understood.",
-      at: Date.now(),
-    };
-  const { tool, postIds, reason, splitTo, newTitle, target } = parsed.data;
-  const viewer = await getViewer();
-  switch (tool) {
-    case "delete":
-      return toState(await deletePosts(viewer, postIds, reason));
-    case "restore":
-      return toState(await restorePosts(viewer, postIds, reason));
-    case "split":
-      return toState(
-        await splitPosts(
-          viewer,
-          splitTo === "existing"
-            ? { postIds, targetThreadId: target ?? "", reason }
-            : { postIds, newTitle: newTitle ?? "", reason },
-        ),
-        "link",
-      );
-  }
-}
+export const postToolAction = saving(
+  (message): ModState => ({ status: "error", message }),
+  async function postToolAction(_previous: ModState, form: FormData): Promise<ModState> {
+    const fields = formDataOf(form);
+    const parsed = postForm.safeParse({
+      ...textFields(fields, "tool", "reason", "splitTo", "newTitle", "target"),
+      postIds: fields.getAll("postId").filter((v) => typeof v === "string"),
+    });
+    if (!parsed.success)
+      return {
+        status: "error",
+        message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+        at: Date.now(),
+      };
+    const { tool, postIds, reason, splitTo, newTitle, target } = parsed.data;
+    const viewer = await getViewer();
+    switch (tool) {
+      case "delete":
+        return toState(await deletePosts(viewer, postIds, reason));
+      case "restore":
+        return toState(await restorePosts(viewer, postIds, reason));
+      case "split":
+        return toState(
+          await splitPosts(
+            viewer,
+            splitTo === "existing"
+              ? { postIds, targetThreadId: target ?? "", reason }
+              : { postIds, newTitle: newTitle ?? "", reason },
+          ),
+          "link",
+        );
+    }
+  },
+);
