@@ -11,10 +11,14 @@ const nextConfig = {
     "postgres",
     "rate-limiter-flexible",
   ],
-  typescript: { ignoreBuildErrors: false },
+  // `npm test` type-checks the whole tree (tsc) before it builds, and says so with
+  // PARLEY_TYPES_CHECKED=1; checking again inside the build costs a minute or two of CI.
+  typescript: { ignoreBuildErrors: process.env.PARLEY_TYPES_CHECKED === "1" },
   experimental: {
     // forbidden() and app/forbidden.tsx: pages a signed-in member's role does not open answer 403.
     authInterrupts: true,
+    // A CI run builds once from a clean clone: the cache for the next build is never read.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
     // Avatars are refused above 1 MB by the app itself (lib/members/avatar.ts), with a clear message;
     // the transport limit sits well above that so oversized uploads reach that check. In bytes:
     // REQUEST_BODY_MAX_BYTES in lib/limits/sizes.ts, which server/body-limit.ts enforces with a 413
