@@ -33,7 +33,7 @@ const cookieFor = async (member: { id: string }) =>
 
 async function upload(
   name: string,
-  body: Uint8Array,
+  body: Uint8Array<ArrayBuffer> | Buffer,
   options: { cookie?: string; origin?: string; type?: string } = {},
 ) {
   const response = await fetch(`${origin}/api/attachments`, {
@@ -44,7 +44,7 @@ async function upload(
       origin: options.origin ?? origin,
       ...(options.cookie ? { cookie: options.cookie } : {}),
     },
-    body,
+    body: new Uint8Array(body),
   });
   return {
     status: response.status,
