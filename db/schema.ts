@@ -601,3 +601,30 @@ export const passkeys = pgTable(
   },
   (t) => [index("passkeys_user_idx").on(t.userId)],
 );
+
+/** Files members attach to posts. The bytes live in stored_files under their content hash (the same
+ * file uploaded twice is kept once); an upload belongs to no post until a post's text uses it, and
+ * until then only its uploader may fetch it. A post's attachments are shown to whoever sees the post. */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: serial("id").primaryKey(),
+    uploaderId: text("uploader_id").references(() => users.id, { onDelete: "set null" }),
+    postId: integer("post_id").references(() => posts.id, { onDelete: "cascade" }),
+    /** The member's file name, cleaned; shown and offered as the download name. */
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    /** stored_files names: the file, and for images a small WebP thumbnail. */
+    storedName: text("stored_name").notNull(),
+    thumbName: text("thumb_name"),
+    byteSize: integer("byte_size").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    ...timestamps,
+  },
+  (t) => [
+    index("attachments_post_idx").on(t.postId),
+    // The per-day count of one member's uploads.
+    index("attachments_uploader_created_idx").on(t.uploaderId, t.createdAt),
+  ],
+);

@@ -94,6 +94,32 @@ const schema = z
     /** Browsers one instance keeps a live-update stream open to (server/live-updates.ts). */
     LIVE_CONNECTIONS_MAX: wholeNumber(0).default(10_000),
     SIGN_UP_LIMIT_PER_HOUR: wholeNumber(1).default(5),
+    /** Attachments (lib/limits/attachments.ts): bytes per file, files per post, uploads per member
+     * a day, and the types besides images, by extension. */
+    ATTACHMENT_MAX_BYTES: wholeNumber(1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+    ATTACHMENTS_PER_POST: wholeNumber(1, 100).default(10),
+    ATTACHMENTS_PER_DAY: wholeNumber(1).default(50),
+    ATTACHMENT_FILE_TYPES: z
+      .string()
+      .trim()
+      .toLowerCase()
+      // "none": images only.
+      .transform((value) =>
+        value === "none"
+          ? []
+          : value
+              .split(",")
+              .map((entry) => entry.trim())
+              .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.enum(["pdf", "txt", "zip"], "must list pdf, txt or zip, comma-separated (or none)"),
+        ),
+      )
+      .default(["pdf", "txt", "zip"]),
+    /** Images in posts from other sites: fetched through the forum's proxy, or shown as links. */
+    REMOTE_IMAGES: z.enum(["proxy", "links"], "must be proxy or links").default("proxy"),
     /** Auth.js signs sessions with it; the two-factor keys are derived from it (scripts/start.ts
      * generates one when it is unset). */
     AUTH_SECRET: text.optional(),

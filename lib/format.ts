@@ -21,3 +21,10 @@ export const formatDay = (isoDate: string) => dateFormat.format(new Date(`${isoD
 export const formatDateTime = (at: Date) => dateTimeFormat.format(at);
 export const formatDate = (at: Date) => dateFormat.format(at);
 export const formatCount = (n: number) => numberFormat.format(n);
+
+/** "8 MB", "512 KB": how a member reads a file's size. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

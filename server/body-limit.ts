@@ -15,6 +15,7 @@ export function refuseOversizedBody(
   req: IncomingMessage,
   res: ServerResponse,
   maxBytes = REQUEST_BODY_MAX_BYTES,
+  message = REQUEST_BODY_TOO_LARGE,
 ): boolean {
   const declared = req.headers["content-length"];
   if (declared === undefined) {
@@ -28,7 +29,7 @@ export function refuseOversizedBody(
   // connection under them shows a network error instead of the 413. So the rest of the body is read
   // and dropped, never held (Node stops at the declared length), unless it is absurdly large.
   const close = length > DISCARD_MAX_BYTES;
-  answer(res, 413, REQUEST_BODY_TOO_LARGE, { close });
+  answer(res, 413, message, { close });
   if (close) res.once("finish", () => req.socket.destroy());
   else req.resume();
   return true;

@@ -52,8 +52,10 @@ export function contentSecurityPolicy(nonce: string, options: PolicyOptions): st
     `style-src 'self'${options.dev ? " 'unsafe-inline'" : ""}`,
     // React's style={{…}} (avatar colours, the smilie menu) is a style attribute, not a stylesheet.
     "style-src-attr 'unsafe-inline'",
-    // Members' posts may show images from anywhere (lib/markup/sanitize.ts allows http and https).
-    "img-src 'self' data: blob: https: http:",
+    // Other sites' images in posts come through the forum's image proxy (lib/remote-images), so
+    // readers' browsers only ever ask this site; members who signed in with GitHub or Google keep the
+    // avatar those services host.
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com https://*.googleusercontent.com",
     "font-src 'self' data:",
     `connect-src 'self'${options.dev ? " ws: wss:" : ""}`,
     "object-src 'none'",

@@ -90,6 +90,10 @@ export async function serve(options: {
   const { handlePersonal, PERSONAL_PATH } = await import("./personal-route");
   const { handleWrite, isWriteRoute } = await import("./write-routes");
   const { handleCspReport } = await import("./csp-report-route");
+  const { ATTACHMENT_UPLOAD_PATH, handleAttachment, isAttachmentRoute, uploadBodyMaxBytes } =
+    await import("./attachment-routes");
+  const { attachmentLimits } = await import("../lib/limits/attachments");
+  const { handleImageProxy, IMAGE_PROXY_PATH } = await import("./image-proxy-route");
   const { createLiveHub, LIVE_PATH } = await import("./live-updates");
   const live = createLiveHub(options.databaseUrl, { maxStreams: env.LIVE_CONNECTIONS_MAX });
   const policy = { dev: options.dev, formTargets: oauthFormTargets(env) };
@@ -108,10 +112,17 @@ export async function serve(options: {
       res.end(UNAVAILABLE_PAGE);
       return;
     }
-    if (refuseOversizedBody(req, res)) return;
-    if (req.method === "POST") markWrite(res);
     const path = req.url?.split("?", 1)[0] ?? "/";
+    // Attachments are the one body allowed past the usual cap: a file at the attachment limit.
+    const oversized =
+      path === ATTACHMENT_UPLOAD_PATH
+        ? refuseOversizedBody(req, res, uploadBodyMaxBytes(), attachmentLimits().tooLarge)
+        : refuseOversizedBody(req, res);
+    if (oversized) return;
+    if (req.method === "POST") markWrite(res);
     if (path === PERSONAL_PATH) void handlePersonal(req, res, { trustProxy });
+    else if (isAttachmentRoute(path)) void handleAttachment(req, res, { path, trustProxy });
+    else if (path === IMAGE_PROXY_PATH) void handleImageProxy(req, res);
     else if (path === LIVE_PATH) live.handle(req, res);
     else if (isWriteRoute(path)) void handleWrite(req, res, { path, trustProxy });
     else if (guestCache) guestCache.handle(req, res, render);

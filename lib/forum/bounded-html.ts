@@ -7,6 +7,7 @@ import type { DbOrTx } from "@/db/tx";
 import { RENDERED_POST } from "../limits/sizes";
 import { plainTextHtml } from "../markup/bounds";
 import { renderPost } from "../markup/render";
+import { rewriteRemoteImages } from "../remote-images/rewrite";
 import { renderFacts } from "./render-context";
 
 // Constants, not input: inlined so the predicate is the same text in every query. Postgres's length()
@@ -18,9 +19,12 @@ export const storedHtmlWithinBudget = sql<
   string | null
 >`case when ${withinBudget} then ${posts.html} end`;
 
-/** What a reading page shows: the stored HTML, or the post as plain text when that was oversized. */
+/** What a reading page shows: the stored HTML (remote images through the proxy), or the post as
+ * plain text when that was oversized. */
 export function shownPostHtml(post: { htmlWithinBudget: string | null; source: string }): string {
-  return post.htmlWithinBudget ?? plainTextHtml(post.source);
+  return post.htmlWithinBudget === null
+    ? plainTextHtml(post.source)
+    : rewriteRemoteImages(post.htmlWithinBudget);
 }
 
 const BATCH = 100;

@@ -14,6 +14,7 @@ import { postUrl, slugify } from "../urls";
 import { autoWatch } from "../watching/watch";
 import { recordThreadRead } from "../reading/reads";
 import { idempotencyKeySchema, messageSchema, POSTING, titleSchema } from "./posting-rules";
+import { claimAttachments } from "../attachments/claim";
 import { mentionedMemberIds, renderForSaving, type RenderedForSaving } from "./render-context";
 
 export type PostingField = "title" | "message" | "form";
@@ -98,6 +99,7 @@ async function insertPost(
     await tx
       .insert(postQuotes)
       .values(facts.quoted.map((q) => ({ postId: post!.id, quotedPostId: q.postId })));
+  await claimAttachments(tx, { postId: post!.id, authorId: input.author.id, source: input.source });
   if (input.pending) return { ...post!, alerts: null };
   await tx
     .update(users)
@@ -326,6 +328,7 @@ export async function editPost(
       await tx
         .insert(postQuotes)
         .values(facts.quoted.map((q) => ({ postId: post.id, quotedPostId: q.postId })));
+    await claimAttachments(tx, { postId: post.id, authorId: post.authorId, source: message.data });
     return done(post.id, post.threadId);
   });
 }

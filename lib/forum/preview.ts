@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/db/client";
+import { rewriteRemoteImages } from "../remote-images/rewrite";
 import { ok, refuse, type Result } from "../result";
 import { messageSchema } from "./posting-rules";
 import { renderForSaving } from "./render-context";
@@ -10,5 +11,5 @@ export async function previewHtml(source: string): Promise<Result<{ html: string
   if (!message.success) return refuse(message.error.issues[0]!.message);
   const rendered = await renderForSaving(db, message.data);
   if (rendered.refusal) return refuse(rendered.refusal);
-  return ok({ html: rendered.html });
+  return ok({ html: rewriteRemoteImages(rendered.html) });
 }

@@ -1,6 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import { posts, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/tx";
+import { attachmentCountRefusal } from "../attachments/claim";
 import { quotedPostIds } from "../markup/quote";
 import { renderPostChecked, type RenderContext } from "../markup/render";
 import { MEMBER_NAME } from "../limits/sizes";
@@ -87,5 +88,5 @@ export interface RenderedForSaving {
 export async function renderForSaving(db: DbOrTx, source: string): Promise<RenderedForSaving> {
   const facts = await renderFacts(db, source);
   const { html, exceeded } = renderPostChecked(source, facts.ctx);
-  return { html, facts, refusal: exceeded[0] ?? null };
+  return { html, facts, refusal: exceeded[0] ?? attachmentCountRefusal(source) };
 }

@@ -3,10 +3,12 @@ import { and, asc, between, eq, getTableColumns, isNull, or, sql } from "drizzle
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { forums, posts, threads, users } from "@/db/schema";
+import { attachmentsOfPosts, type PostAttachment } from "../attachments/store";
 import { toMemberCard, type MemberCard } from "../members/card";
 import { ignoredMemberIds, quotesOfIgnored } from "../members/ignore-list";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
 import type { ShownPostTarget, ThreadTarget } from "../permissions";
+import { rewriteRemoteImages } from "../remote-images/rewrite";
 import { forumUrl, postUrl, threadUrl } from "../urls";
 import { shownPostHtml, storedHtmlWithinBudget } from "./bounded-html";
 import { cardColumns } from "./card-columns";
@@ -32,6 +34,8 @@ export interface PostView {
   isEdited: boolean;
   editedAt: Date | null;
   author: MemberCard;
+  /** Files attached to the post (shown to whoever sees the post). */
+  attachments: PostAttachment[];
   /** The author's signature, rendered and sanitized when they saved it; null when they have none. */
   signatureHtml: string | null;
   /** Only staff are shown deleted posts, greyed, with who deleted them and why. */
@@ -137,7 +141,10 @@ export async function getThreadPage(
     // one page. Without it, it guesses from the whole table's positions (most threads are short, so
     // "1 to 20" looks like a third of all posts) and hash-joins every member for page 1.
     .limit(POSTS_PER_PAGE);
-  const ignored = await ignoredMemberIds(reader.viewerId);
+  const [ignored, attachments] = await Promise.all([
+    ignoredMemberIds(reader.viewerId),
+    attachmentsOfPosts(rows.map((r) => r.post.id)),
+  ]);
   const ignoredQuotes = await quotesOfIgnored(
     ignored,
     rows.map((r) => r.post.id),
@@ -173,7 +180,8 @@ export async function getThreadPage(
       isEdited: post.isEdited,
       editedAt: post.editedAt,
       author: toMemberCard(author?.name ? author : null, post.authorName),
-      signatureHtml,
+      signatureHtml: signatureHtml && rewriteRemoteImages(signatureHtml),
+      attachments: attachments.get(post.id) ?? [],
       deleted: post.deletedAt
         ? { at: post.deletedAt, byName: deleterName, reason: post.deleteReason }
         : null,

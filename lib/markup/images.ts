@@ -2,6 +2,7 @@
 // become a visible, announced placeholder instead of a broken image. Other images load only from
 // http(s): anything else (relative paths, data: URLs) shows its alt text.
 import type { MarkdownIt, RendererRule } from "markdown-it";
+import { attachmentIdOf, attachmentPath } from "./attachments";
 import { tallyOf } from "./bounds";
 import { isAllowedImageSrc } from "./sanitize";
 
@@ -18,6 +19,10 @@ export function forumImages(md: MarkdownIt): void {
     // Past the post's cap an image shows its alt text, as one from a refused source does.
     if (!tallyOf(env).allow("images")) return escape(alt);
 
+    // A member's upload (./attachments.ts), shown in place.
+    const attachmentId = attachmentIdOf(src);
+    if (attachmentId !== null)
+      return `<img src="${attachmentPath(attachmentId)}" alt="${escape(alt)}" class="attachment" loading="lazy">`;
     if (src.toLowerCase().startsWith(ATTACHMENT_SCHEME)) {
       const fileName =
         md.normalizeLinkText(src.slice(ATTACHMENT_SCHEME.length)).trim() || alt || "attachment";

@@ -3,6 +3,7 @@
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import { codePointLength, plainTextHtml, RenderTally, TALLY_ENV_KEY } from "./bounds";
 import { renderedPostBudget } from "../limits/sizes";
+import { forumAttachments } from "./attachments";
 import { forumContainers, QUOTED_POSTS_ENV_KEY, type QuotedPosts } from "./containers";
 import { forumImages } from "./images";
 import { forumInlineText, MEMBERS_ENV_KEY } from "./inline-text";
@@ -67,6 +68,7 @@ function createMarkdown(): MarkdownIt {
   md.use(forumContainers);
   md.use(forumNesting);
   md.use(forumImages);
+  md.use(forumAttachments);
   md.use(forumInlineText);
   return md;
 }

@@ -2,6 +2,7 @@
 // itself; this allowlist makes a renderer bug or a future plugin unable to ship markup, attributes or
 // URLs the thread page was never designed to show.
 import sanitizeHtml from "sanitize-html";
+import { isAttachmentSrc } from "./attachments";
 
 const SCHEME = /^([a-z][a-z0-9+.\-]*):/i;
 
@@ -62,7 +63,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     div: ["class"],
     details: ["class"],
     span: ["class", "role", "aria-label", "title"],
-    img: ["src", "alt", "title", "loading"],
+    img: ["src", "alt", "title", "loading", "class"],
     ol: ["start"],
     code: ["class"],
   },
@@ -73,6 +74,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     div: ["quote-body", "spoiler-body"],
     details: ["spoiler"],
     span: ["smilie", "mention", "attachment-missing"],
+    img: ["attachment"],
     code: [/^language-[\w+#.\-]+$/],
   },
   allowedSchemes: ["http", "https", "mailto"],
@@ -94,7 +96,9 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
       return {
         tagName,
         attribs:
-          src !== undefined && isAllowedImageSrc(src) ? { ...rest, src, loading: "lazy" } : rest,
+          src !== undefined && (isAllowedImageSrc(src) || isAttachmentSrc(src))
+            ? { ...rest, src, loading: "lazy" }
+            : rest,
       };
     },
     // Only the attachment placeholder has a role. (sanitize-html's own value lists would leave an empty

@@ -94,6 +94,7 @@ const CASES: Case[] = [
 
   { action: "postThread", allowed: ACTIVE },
   { action: "previewPost", allowed: ACTIVE },
+  { action: "uploadAttachment", allowed: ACTIVE },
   { action: "reply", target: "an open thread", make: () => thread(), allowed: ACTIVE },
   {
     action: "reply",

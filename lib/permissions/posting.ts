@@ -27,6 +27,8 @@ export const postingRules = {
   /** The editor's Preview renders what posting would, with the same lookups: it is for those who
    * may post, not a way for a banned member to keep using the renderer. */
   previewPost: mayPost,
+  /** Uploading attachments is part of writing a post: for those who may post. */
+  uploadAttachment: mayPost,
   /** Locked threads take replies from staff only; deleted ones from no one. */
   reply: (viewer: Viewer, thread: ThreadTarget) =>
     activeMember(viewer) && thread.deletedAt === null && (!thread.isLocked || isStaff(viewer)),

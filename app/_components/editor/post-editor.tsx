@@ -10,10 +10,12 @@ import { useId } from "react";
 import {
   insertQuoteBlock,
   insertSmilie,
+  insertText,
   toggleBold,
   toggleItalic,
   type EditorCommand,
 } from "@/lib/markup/editor-commands";
+import { AttachFiles, useAttachments } from "./attachments";
 import { EditorFooter, overLimit, showsCount } from "./editor-footer";
 import { mentionOptionId, MentionList, mentionStatus, useMentions } from "./mentions";
 import { PreviewPanel, PreviewTabs, usePreview } from "./preview";
@@ -96,6 +98,13 @@ export function PostEditor({
     applyEdit(insertSmilie(textRef.current, start, end, code));
   }
 
+  /** An uploaded file's markup at the caret, on a line of its own when the caret is mid-line. */
+  const attachments = useAttachments((markup) => {
+    const [start, end] = currentSelection();
+    const before = start > 0 && textRef.current.charAt(start - 1) !== "\n" ? "\n" : "";
+    applyEdit(insertText(textRef.current, start, end, `${before}${markup}\n`));
+  });
+
   function showPreview() {
     mentions.close();
     void preview.show(textRef.current);
@@ -158,6 +167,8 @@ export function PostEditor({
 
       <div
         data-invalid={error ? "" : undefined}
+        onDragOver={attachments.onDragOver}
+        onDrop={attachments.onDrop}
         className="relative rounded border border-slate-300 bg-white shadow-sm has-[textarea:focus-visible]:border-brand-600 has-[textarea:focus-visible]:ring-1 has-[textarea:focus-visible]:ring-brand-600 data-invalid:border-red-600"
       >
         <Toolbar
@@ -189,6 +200,7 @@ export function PostEditor({
             onKeyDown={onTextareaKeyDown}
             onFocus={onQuoteTargetFocus}
             onBlur={mentions.close}
+            onPaste={attachments.onPaste}
             className="block max-h-[80vh] min-h-48 w-full resize-y rounded-b bg-white px-3 py-2 text-base leading-relaxed outline-none focus-visible:outline-none"
           />
           {list && (
@@ -206,6 +218,8 @@ export function PostEditor({
       <p role="status" className="sr-only">
         {mentionStatus(list)}
       </p>
+
+      <AttachFiles attachments={attachments} />
 
       <EditorFooter
         length={text.length}

@@ -14,6 +14,7 @@ import { formatCount, formatDateTime, formatDay } from "@/lib/format";
 import { memberContentUrl } from "@/lib/search/query";
 import { idFromSlug } from "@/lib/urls";
 import { BannedBadge, BanPanel } from "./_components/ban-panel";
+import { rewriteRemoteImages } from "@/lib/remote-images/rewrite";
 
 export const dynamic = "force-dynamic";
 
@@ -99,7 +100,7 @@ export default async function MemberPage(props: Props) {
               {/* Rendered and sanitized on save (lib/markup/render.ts), like posts. */}
               <div
                 className="post-body text-sm text-slate-700"
-                dangerouslySetInnerHTML={{ __html: signatureHtml }}
+                dangerouslySetInnerHTML={{ __html: rewriteRemoteImages(signatureHtml) }}
               />
             </div>
           )}

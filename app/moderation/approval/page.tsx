@@ -5,6 +5,7 @@ import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDateTime, formatDay } from "@/lib/format";
 import { APPROVAL_MAX } from "@/lib/limits/sizes";
+import { rewriteRemoteImages } from "@/lib/remote-images/rewrite";
 import {
   getApprovalThreshold,
   listPendingPosts,
@@ -142,7 +143,7 @@ function PendingItem({ post }: { post: PendingPost }) {
           role="group"
           aria-label={`Post by ${post.author.name}`}
           className="post-body max-h-64 overflow-y-auto rounded border border-slate-200 px-3 text-sm"
-          dangerouslySetInnerHTML={{ __html: post.html }}
+          dangerouslySetInnerHTML={{ __html: rewriteRemoteImages(post.html) }}
         />
         <DecisionForm
           fields={{ postId: post.id }}

@@ -12,6 +12,7 @@ import {
   type ReportView,
 } from "@/lib/moderation/reports";
 import { NOTE } from "@/lib/limits/sizes";
+import { rewriteRemoteImages } from "@/lib/remote-images/rewrite";
 import { can, isSignedIn } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 import { DecisionForm, DecisionProvider, DecisionStatus } from "../_components/decision-forms";
@@ -169,7 +170,7 @@ function ReportItem({ report }: { report: ReportView }) {
             role="group"
             aria-label={`Reported post by ${post.author.name}`}
             className="post-body mt-2 max-h-64 overflow-y-auto rounded border border-slate-200 px-3 text-sm"
-            dangerouslySetInnerHTML={{ __html: post.html }}
+            dangerouslySetInnerHTML={{ __html: rewriteRemoteImages(post.html) }}
           />
         </div>
 

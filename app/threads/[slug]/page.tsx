@@ -11,6 +11,7 @@ import { getThreadPage, postTarget, type PostView, type Removal } from "@/lib/fo
 import { formatDateTime } from "@/lib/format";
 import { can, isSignedIn, type Viewer } from "@/lib/permissions";
 import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
+import { PostAttachments } from "./_components/post-attachments";
 import { PostTools } from "./_components/post-tools";
 import { forumChoices } from "@/lib/forum/forum-choices";
 import { QuoteExpander } from "./_components/quote-expander";
@@ -120,6 +121,7 @@ function Post({
             reactors={reactions?.reactors ?? []}
           >
             <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+            <PostAttachments attachments={post.attachments} />
             {post.signatureHtml && <Signature html={post.signatureHtml} />}
           </PostTools>
           {post.isEdited && (
