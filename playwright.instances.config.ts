@@ -11,6 +11,9 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   timeout: 60_000,
+  // Two production servers, nginx and the browser share the machine: a form's answer may take longer
+  // than the main suite's 5 s.
+  expect: { timeout: 10_000 },
   globalSetup: "./e2e/instances/cluster.ts",
   use: { ...base.use, baseURL: `http://127.0.0.1:${NGINX_PORT}` },
 });
