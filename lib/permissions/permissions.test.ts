@@ -7,7 +7,9 @@ import {
   can,
   ensure,
   ForbiddenError,
+  OPEN_FORUM,
   type Action,
+  type ForumAccess,
   type MemberTarget,
   type ShownPostTarget,
   type ThreadTarget,
@@ -45,6 +47,7 @@ type Case = { action: Action; target?: string; make?: (v: Viewer) => unknown; al
 
 const member = (role: MemberTarget["role"]) => () => ({ id: `someone-${role}`, role });
 const self = (v: Viewer): MemberTarget => ({ id: v.id ?? "nobody", role: v.role ?? "member" });
+const forum = (f: Partial<ForumAccess> = {}): ForumAccess => ({ ...OPEN_FORUM, ...f });
 const thread = (t: Partial<ThreadTarget> = {}): ThreadTarget => ({
   isLocked: false,
   deletedAt: null,
@@ -188,6 +191,21 @@ const CASES: Case[] = [
   { action: "approvePosts", allowed: STAFF },
   { action: "changeSettings", allowed: ADMIN },
   { action: "viewModLog", allowed: STAFF },
+
+  { action: "manageForums", allowed: ADMIN },
+  { action: "viewForum", target: "an open forum", make: () => forum(), allowed: EVERYONE },
+  {
+    action: "viewForum",
+    target: "a members-only forum",
+    make: () => forum({ viewRule: "members" }),
+    allowed: SIGNED_IN,
+  },
+  {
+    action: "viewForum",
+    target: "a staff-only forum",
+    make: () => forum({ viewRule: "staff" }),
+    allowed: STAFF,
+  },
 ];
 
 // Loosely typed calls: the table mixes every action's target type.

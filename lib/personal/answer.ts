@@ -71,7 +71,11 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
     },
     alerts: state?.alerts ?? 0,
     queues,
-    links: { memberAdmin: can(viewer, "viewMemberAdmin"), modLog: can(viewer, "viewModLog") },
+    links: {
+      memberAdmin: can(viewer, "viewMemberAdmin"),
+      modLog: can(viewer, "viewModLog"),
+      forumAdmin: can(viewer, "manageForums"),
+    },
     thread,
     posts: state ? postStates(viewer, state.posts) : {},
     ignored: state?.ignored ?? [],
