@@ -6,7 +6,8 @@ import { forums, posts, threads, users } from "@/db/schema";
 import { toMemberCard, type MemberCard } from "../members/card";
 import { ignoredMemberIds, quotesOfIgnored } from "../members/ignore-list";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
-import type { ShownPostTarget, ThreadTarget } from "../permissions";
+import type { ForumAccess, ForumViewRule, ShownPostTarget, ThreadTarget } from "../permissions";
+import { EVERYONE_ONLY, forumAccessColumns, inReadableForum } from "./forum-access";
 import { forumUrl, postUrl, threadUrl } from "../urls";
 import { shownPostHtml, storedHtmlWithinBudget } from "./bounded-html";
 import { cardColumns } from "./card-columns";
@@ -53,6 +54,8 @@ export interface ThreadPage {
     replyCount: number;
     deletedAt: Date | null;
     deleted: Removal | null;
+    /** Its forum's rules, so lib/permissions can judge replies, quotes and reactions here. */
+    forum: ForumAccess;
   };
   forum: { title: string; url: string };
   posts: PostView[];
@@ -67,6 +70,8 @@ export interface ThreadPageViewer {
   viewerId: string | null;
   /** Staff also see deleted threads and posts, and posts waiting for approval. */
   seesDeleted: boolean;
+  /** The forums' view rules the reader may read (readableRules); a guest's by default. */
+  viewRules?: readonly ForumViewRule[];
 }
 
 const deleters = alias(users, "deleters");
@@ -82,7 +87,7 @@ export async function getThreadPage(
   const [found] = await db
     .select({
       thread: threads,
-      forum: { title: forums.title, slug: forums.slug },
+      forum: { title: forums.title, slug: forums.slug, ...forumAccessColumns },
       deleterName: deleters.name,
       // Deleted posts keep their position, so the highest position (not the reply count) sets the pages.
       last: sql<
@@ -95,6 +100,7 @@ export async function getThreadPage(
     .where(
       and(
         eq(threads.id, threadId),
+        inReadableForum(reader.viewRules ?? EVERYONE_ONLY),
         reader.seesDeleted ? undefined : isNull(threads.deletedAt),
         reader.seesDeleted ? undefined : threadShownTo(reader.viewerId),
       ),
@@ -157,6 +163,11 @@ export async function getThreadPage(
       deleted: thread.deletedAt
         ? { at: thread.deletedAt, byName: found.deleterName, reason: thread.deleteReason }
         : null,
+      forum: {
+        viewRule: forum.viewRule,
+        startThreadRule: forum.startThreadRule,
+        replyRule: forum.replyRule,
+      },
     },
     forum: { title: forum.title, url: forumUrl(forum) },
     page,
@@ -189,7 +200,7 @@ export function postTarget(post: PostView, thread: ThreadTarget): ShownPostTarge
     authorId: post.authorId,
     deletedAt: post.deleted?.at ?? null,
     approvalState: post.approvalState,
-    thread: { isLocked: thread.isLocked, deletedAt: thread.deletedAt },
+    thread: { isLocked: thread.isLocked, deletedAt: thread.deletedAt, forum: thread.forum },
   };
 }
 
@@ -205,6 +216,7 @@ export async function findPostLocation(
     .where(
       and(
         eq(posts.id, postId),
+        inReadableForum(reader.viewRules ?? EVERYONE_ONLY),
         reader.seesDeleted
           ? undefined
           : and(
