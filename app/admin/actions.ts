@@ -20,6 +20,9 @@ import {
   updateForum,
 } from "@/lib/forum-admin/forums";
 import type { AdminResult } from "@/lib/forum-admin/guard";
+import { setForumRules } from "@/lib/forum-admin/rules";
+import { fieldErrorsOf } from "@/lib/result";
+import { saveSiteSettings, type SettingsField } from "@/lib/site-settings/save";
 import type { Viewer } from "@/lib/permissions";
 import { counterOf, formDataOf, textField, textFields } from "@/lib/validation/form";
 import type { ChangeState } from "./_components/change-state";
@@ -33,6 +36,9 @@ const FIELDS = [
   "forumId",
   "direction",
   "moveThreadsTo",
+  "viewRule",
+  "startThreadRule",
+  "replyRule",
 ] as const;
 const fields = (form: FormData) => {
   // Missing fields stay undefined so each schema says what it needs.
@@ -50,6 +56,7 @@ const CHANGES = {
   "move-forum": (viewer, form) => moveForum(viewer, fields(form)),
   "forum-category": (viewer, form) => changeForumCategory(viewer, fields(form)),
   "delete-forum": (viewer, form) => deleteForum(viewer, fields(form)),
+  "forum-rules": (viewer, form) => setForumRules(viewer, fields(form)),
 } satisfies Record<string, Change>;
 
 const intentSchema = z.enum(
@@ -70,6 +77,40 @@ export async function changeForumsAction(
   if (!result.ok) {
     const typed = textFields(form, "title", "description");
     return { status: "error", message: result.error, seq, typed };
+  }
+  revalidatePath("/", "layout");
+  return { status: "success", message: result.message, seq };
+}
+
+export interface SettingsFormState {
+  status: "idle" | "success" | "error";
+  message: string;
+  seq: number;
+  errors?: Partial<Record<SettingsField | "form", string>>;
+  /** What was typed, shown again after an error. */
+  typed?: Partial<Record<SettingsField, string>>;
+}
+
+const SETTINGS_FIELDS: SettingsField[] = [
+  "name",
+  "description",
+  "registration",
+  "approvalCount",
+  "timeZone",
+];
+
+export async function saveSiteSettingsAction(
+  previous: SettingsFormState,
+  argument: FormData,
+): Promise<SettingsFormState> {
+  const seq = counterOf(previous, "seq") + 1;
+  const raw = textFields(formDataOf(argument), ...SETTINGS_FIELDS);
+  const result = await saveSiteSettings(await getViewer(), raw);
+  if (!result.ok) {
+    const typed = Object.fromEntries(
+      Object.entries(raw).map(([k, v]) => [k, (v ?? "").slice(0, 1000)]),
+    );
+    return { status: "error", message: result.error, seq, errors: fieldErrorsOf(result), typed };
   }
   revalidatePath("/", "layout");
   return { status: "success", message: result.message, seq };

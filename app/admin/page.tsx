@@ -5,6 +5,8 @@ import { getViewer } from "@/lib/auth/viewer";
 import { forumStructure } from "@/lib/forum-admin/structure";
 import { can, isSignedIn } from "@/lib/permissions";
 import { ForumStructure } from "./_components/forum-structure";
+import { SiteSettingsForm } from "./_components/site-settings-form";
+import { getSiteSettings } from "@/lib/site-settings/site-settings";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
@@ -18,7 +20,11 @@ export default async function AdminPage() {
     if (can(viewer, "viewMemberAdmin")) redirect("/admin/members");
     forbidden();
   }
-  const structure = await forumStructure();
+  const [structure, site] = await Promise.all([forumStructure(), getSiteSettings()]);
+  // Every zone the runtime knows, with the stored one kept even if it is not among them.
+  const zones = Intl.supportedValuesOf("timeZone");
+  const timeZones = ["UTC", ...zones.filter((z) => z !== "UTC")];
+  if (!timeZones.includes(site.timeZone)) timeZones.unshift(site.timeZone);
   return (
     <div className="space-y-6">
       <div>
@@ -29,6 +35,14 @@ export default async function AdminPage() {
           <Link href="/admin/members">Member administration</Link>.
         </p>
       </div>
+      <section aria-labelledby="settings-heading" className="space-y-3">
+        <h2 id="settings-heading" className="text-xl font-semibold">
+          Site settings
+        </h2>
+        <div className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+          <SiteSettingsForm values={site} timeZones={timeZones} />
+        </div>
+      </section>
       <section aria-labelledby="forums-heading" className="space-y-3">
         <h2 id="forums-heading" className="text-xl font-semibold">
           Categories and forums

@@ -9,8 +9,15 @@ import {
   DeleteForumForm,
   MoveButtons,
   NamedForm,
+  RulesForm,
   type Choice,
 } from "./structure-forms";
+
+const RULE_WORDS: Record<AdminForum["viewRule"], string> = {
+  everyone: "open to everyone",
+  members: "members only",
+  staff: "staff only",
+};
 
 const summaryClass = "cursor-pointer text-sm font-semibold text-brand-700";
 
@@ -38,7 +45,11 @@ function ForumRow({
             <Link href={forum.url}>{forum.title}</Link>
           </h4>
           {forum.description && <p className="text-sm text-slate-600">{forum.description}</p>}
-          <p className="text-xs text-slate-500">{formatCount(forum.threadCount)} threads</p>
+          <p className="text-xs text-slate-500">
+            {formatCount(forum.threadCount)} threads · {RULE_WORDS[forum.viewRule]}
+            {forum.startThreadRule === "staff" && " · staff start threads"}
+            {forum.replyRule === "staff" && " · staff reply"}
+          </p>
         </div>
         <MoveButtons
           intent="move-forum"
@@ -62,6 +73,7 @@ function ForumRow({
             description={forum.description ?? ""}
             submit="Save forum"
           />
+          <RulesForm forumId={forum.id} idPrefix={prefix} rules={forum} />
           <div className="space-y-4">
             <CategoryChoiceForm
               forumId={forum.id}

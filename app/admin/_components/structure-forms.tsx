@@ -245,3 +245,83 @@ export function DeleteCategoryForm({ categoryId, title }: { categoryId: number; 
     </form>
   );
 }
+
+const VIEW_CHOICES = [
+  { value: "everyone", label: "Everyone, guests included" },
+  { value: "members", label: "Members only" },
+  { value: "staff", label: "Staff only" },
+];
+const POST_CHOICES = [
+  { value: "members", label: "Members" },
+  { value: "staff", label: "Staff only" },
+];
+
+function RuleSelect({
+  id,
+  name,
+  label,
+  value,
+  choices,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  choices: { value: string; label: string }[];
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-semibold">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value} className={`${controlClass} w-auto!`}>
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Who may view the forum, start threads in it and reply in it. */
+export function RulesForm({
+  forumId,
+  idPrefix,
+  rules,
+}: {
+  forumId: number;
+  idPrefix: string;
+  rules: { viewRule: string; startThreadRule: string; replyRule: string };
+}) {
+  const [state, action] = useChange();
+  return (
+    <form action={action} className="space-y-2">
+      <Hidden values={{ intent: "forum-rules", forumId }} />
+      <RuleSelect
+        id={`${idPrefix}-view`}
+        name="viewRule"
+        label="Who may view"
+        value={rules.viewRule}
+        choices={VIEW_CHOICES}
+      />
+      <RuleSelect
+        id={`${idPrefix}-start`}
+        name="startThreadRule"
+        label="Who may start threads"
+        value={rules.startThreadRule}
+        choices={POST_CHOICES}
+      />
+      <RuleSelect
+        id={`${idPrefix}-reply`}
+        name="replyRule"
+        label="Who may reply"
+        value={rules.replyRule}
+        choices={POST_CHOICES}
+      />
+      <SubmitButton>Save rules</SubmitButton>
+      <Answer state={state} />
+    </form>
+  );
+}
