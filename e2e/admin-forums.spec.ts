@@ -79,7 +79,6 @@ test("an administrator builds forums, hides one from members, renames, deletes a
   await open(firstRow.getByText(`Edit ${first}`));
   await firstRow.getByLabel("Move its threads to").selectOption({ label: `${second} renamed` });
   await firstRow.getByRole("button", { name: `Delete forum ${first}` }).click();
-  await expect(page.getByText(`moved to ${second} renamed`)).toBeVisible();
   await expect(category.getByRole("listitem")).toHaveCount(1);
   await other.goto(permalink!);
   await expect(other.getByRole("heading", { level: 1, name: `Secret ${word}` })).toBeVisible();
