@@ -8,12 +8,17 @@ import { orNull } from "./_components/fail-soft";
 import { SiteHeader } from "./_components/header/site-header";
 import { PersonalLoader } from "./_components/personal/personal-loader";
 import { LiveUpdates } from "./_components/personal/live-updates";
+import { siteSettingsOrDefaults } from "@/lib/site-settings/site-settings";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Parley", template: "%s | Parley" },
-  description: "Parley: threaded discussions on world affairs and defence.",
-};
+/** The forum's name and description are site settings (/admin). */
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await siteSettingsOrDefaults();
+  return {
+    title: { default: site.name, template: `%s | ${site.name}` },
+    description: site.description || undefined,
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 

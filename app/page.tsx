@@ -7,6 +7,7 @@ import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
 import { MembersOnly } from "@/app/_components/personal/list-marks";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
+import { readableRules } from "@/lib/forum/forum-access";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,10 @@ export const metadata: Metadata = {
 };
 
 export default async function ForumIndexPage() {
-  const [categories, viewer] = await Promise.all([getForumIndex(), getViewer()]);
+  // The shared render has no viewer (public forums only); a member whose home lists members-only
+  // forums gets a render of their own (server/guest-page-cache.ts asks lib/forum/restricted-paths).
+  const viewer = await getViewer();
+  const categories = await getForumIndex(readableRules(viewer));
   return (
     <div className="space-y-4">
       <h1 className="sr-only">Forums</h1>

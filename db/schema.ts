@@ -25,6 +25,9 @@ import type { AdapterAccountType } from "next-auth/adapters";
 export const roleEnum = pgEnum("role", ["member", "moderator", "admin"]);
 export const approvalStateEnum = pgEnum("approval_state", ["approved", "pending", "rejected"]);
 export const reportStateEnum = pgEnum("report_state", ["open", "resolved", "rejected"]);
+/** Per-forum rules (issue 15): who may read a forum, and who may start threads or reply in it. */
+export const forumViewRuleEnum = pgEnum("forum_view_rule", ["everyone", "members", "staff"]);
+export const forumPostRuleEnum = pgEnum("forum_post_rule", ["members", "staff"]);
 export const reactionEnum = pgEnum("reaction_kind", [
   "like",
   "love",
@@ -176,6 +179,9 @@ export const forums = pgTable(
     title: text("title").notNull(),
     description: text("description"),
     position: integer("position").notNull().default(0),
+    viewRule: forumViewRuleEnum("view_rule").notNull().default("everyone"),
+    startThreadRule: forumPostRuleEnum("start_thread_rule").notNull().default("members"),
+    replyRule: forumPostRuleEnum("reply_rule").notNull().default("members"),
     threadCount: integer("thread_count").notNull().default(0),
     messageCount: integer("message_count").notNull().default(0),
     lastPostId: integer("last_post_id"),

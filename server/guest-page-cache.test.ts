@@ -170,3 +170,45 @@ describe("guest page cache", () => {
     expect((await get("/")).text).toContain("second");
   });
 });
+
+describe("guest page cache with forums that are not public", () => {
+  let restrictedServer: http.Server;
+  let restrictedBase: string;
+  const restricted = new Set(["/threads/7-private"]);
+  let failing = false;
+
+  beforeAll(async () => {
+    const cache = createGuestPageCache({
+      needsViewer: async (path) => {
+        if (failing) throw new Error("database down");
+        return restricted.has(path);
+      },
+    });
+    restrictedServer = http.createServer((req, res) => cache.handle(req, res, render));
+    await new Promise<void>((resolve) => restrictedServer.listen(0, "127.0.0.1", resolve));
+    restrictedBase = `http://127.0.0.1:${(restrictedServer.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => restrictedServer.close(() => resolve())));
+
+  const fetchText = async (path: string, headers: Record<string, string> = {}) =>
+    (await fetch(restrictedBase + path, { headers })).text();
+  const MEMBER = { cookie: "authjs.session-token=abc" };
+
+  it("renders a member's page of such a forum with their cookie, and never shares it", async () => {
+    expect(await fetchText("/threads/7-private", MEMBER)).toContain("for authjs.session-token=abc");
+    // A guest gets the cookie-less render, not the member's.
+    expect(await fetchText("/threads/7-private")).toContain("for nobody");
+    expect(await fetchText("/threads/7-private", MEMBER)).toContain("for authjs.session-token");
+    // Public pages are still shared with members.
+    expect(await fetchText("/threads/8-public", MEMBER)).toContain("for nobody");
+  });
+
+  it("renders for the member when it cannot tell", async () => {
+    failing = true;
+    try {
+      expect(await fetchText("/threads/9-unknown", MEMBER)).toContain("for authjs.session-token");
+    } finally {
+      failing = false;
+    }
+  });
+});

@@ -157,6 +157,9 @@ export function createGuestPageCache(
     refreshMs?: number;
     /** The Content-Security-Policy nonce a request's page must carry (security-headers.ts). */
     nonceOf?: (req: IncomingMessage) => string | undefined;
+    /** Whether a signed-in member's request for this path (a members-only or staff-only forum's
+     * page, lib/forum/restricted-paths.ts) must be rendered with their cookies, uncached. */
+    needsViewer?: (path: string) => Promise<boolean>;
   } = {},
 ): GuestPageCache {
   const nonceOf = options.nonceOf ?? (() => undefined);
@@ -211,6 +214,34 @@ export function createGuestPageCache(
     return current;
   }
 
+  function serveShared(
+    key: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    render: (req: IncomingMessage, res: ServerResponse) => void,
+  ) {
+    const now = performance.now();
+    const entry = entries.get(key);
+    const inFlight = renders.get(key);
+    if (entry && now - entry.renderedAt < ttl) {
+      if (now - entry.renderedAt >= refreshAfter && !inFlight) {
+        // This request renders the next copy; the others keep the current one meanwhile.
+        startRender(key, req, res, render);
+        return;
+      }
+      return send(res, entry, nonceOf(req));
+    }
+    if (inFlight && now - inFlight.startedAt < ttl) {
+      void inFlight.done.then((shared) => {
+        if (shared && !res.headersSent) send(res, shared, nonceOf(req));
+        else render(withoutCookies(req), res);
+      });
+      return;
+    }
+    startRender(key, req, res, render);
+  }
+
+  const needsViewer = options.needsViewer;
   return {
     handle(req, res, render) {
       const key = guestCacheKey(req);
@@ -218,25 +249,13 @@ export function createGuestPageCache(
       // Their own reply or edit (even one awaiting approval, which only they see) must be on the page
       // they land on: a render of their own, as before this cache, for the two seconds after it.
       if (justWrote(req)) return render(req, res);
-      const now = performance.now();
-      const entry = entries.get(key);
-      const inFlight = renders.get(key);
-      if (entry && now - entry.renderedAt < ttl) {
-        if (now - entry.renderedAt >= refreshAfter && !inFlight) {
-          // This request renders the next copy; the others keep the current one meanwhile.
-          startRender(key, req, res, render);
-          return;
-        }
-        return send(res, entry, nonceOf(req));
-      }
-      if (inFlight && now - inFlight.startedAt < ttl) {
-        void inFlight.done.then((shared) => {
-          if (shared && !res.headersSent) send(res, shared, nonceOf(req));
-          else render(withoutCookies(req), res);
-        });
-        return;
-      }
-      startRender(key, req, res, render);
+      if (!needsViewer || !hasSessionCookie(req)) return serveShared(key, req, res, render);
+      // A member's page of a forum that is not public is rendered for them (a guest's copy would be
+      // a 404); when that cannot be told, too (never a guest's answer to a member).
+      const path = req.url!.split("?", 1)[0]!;
+      void needsViewer(path)
+        .catch(() => true)
+        .then((own) => (own ? render(req, res) : serveShared(key, req, res, render)));
     },
   };
 }

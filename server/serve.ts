@@ -81,9 +81,6 @@ export async function serve(options: {
   const handle = app.getRequestHandler();
   const database = watchDatabase(options.databaseUrl);
   const proxies = proxyTrust(env.TRUST_PROXY);
-  // Guests' reading pages, at most one second old (see guest-page-cache.ts for why that is correct).
-  const guestCache =
-    options.dev || env.GUEST_PAGE_CACHE === "off" ? null : createGuestPageCache({ nonceOf });
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
   // Loaded once DATABASE_URL is set (db/client reads it on import), through the server-only hook.
   allowServerOnlyImports();
@@ -95,6 +92,12 @@ export async function serve(options: {
   const { attachmentLimits } = await import("../lib/limits/attachments");
   const { handleImageProxy, IMAGE_PROXY_PATH } = await import("./image-proxy-route");
   const { createLiveHub, LIVE_PATH } = await import("./live-updates");
+  const { needsViewerRender } = await import("../lib/forum/restricted-paths");
+  // Guests' reading pages, at most one second old (see guest-page-cache.ts for why that is correct).
+  const guestCache =
+    options.dev || env.GUEST_PAGE_CACHE === "off"
+      ? null
+      : createGuestPageCache({ nonceOf, needsViewer: needsViewerRender });
   const live = createLiveHub(options.databaseUrl, { maxStreams: env.LIVE_CONNECTIONS_MAX });
   const policy = { dev: options.dev, formTargets: oauthFormTargets(env) };
   const server = http.createServer((req, res) => {

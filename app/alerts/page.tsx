@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { Pagination } from "@/app/_components/pagination";
 import { AlertCountSync } from "@/app/_components/personal/alert-count-sync";
 import { listAlerts, type AlertView } from "@/lib/alerts/list";
+import { readableRules } from "@/lib/forum/forum-access";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
@@ -27,7 +28,7 @@ export default async function AlertsPage({
   if (!can(viewer, "keepReadingState") || !viewer.id)
     redirect(`/login?callbackUrl=${encodeURIComponent(alertsUrl(page ?? 1))}`);
   if (page === null) notFound();
-  const data = await listAlerts(viewer.id, page);
+  const data = await listAlerts(viewer.id, page, readableRules(viewer));
   if (!data) notFound();
 
   return (

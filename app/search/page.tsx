@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
@@ -50,7 +51,10 @@ async function search(
 
 export default async function SearchPage({ searchParams }: Props) {
   const raw = await searchParams;
-  const [outcome, forums] = await Promise.all([search(raw), forumChoices()]);
+  const [outcome, forums] = await Promise.all([
+    search(raw),
+    getViewer().then((viewer) => forumChoices(readableRules(viewer))),
+  ]);
   const errors: SearchErrors = outcome.state === "invalid" ? outcome.errors : {};
   return (
     <div className="space-y-4">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { LastPost } from "@/app/_components/last-post";
 import { JumpToUnread, titleWeight } from "@/app/_components/reading/unread-marks";
@@ -28,7 +29,7 @@ export default async function WatchedThreadsPage({
   if (!can(viewer, "keepReadingState") || !viewer.id)
     redirect(`/login?callbackUrl=${encodeURIComponent(watchedUrl(page ?? 1))}`);
   if (page === null) notFound();
-  const data = await listWatchedThreads(viewer.id, page);
+  const data = await listWatchedThreads(viewer.id, page, readableRules(viewer));
   if (!data) notFound();
 
   return (

@@ -1,4 +1,5 @@
 import "server-only";
+import { getSiteSettings } from "../site-settings/site-settings";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
@@ -34,10 +35,16 @@ export function signUpLimitMessage(retryAfterSeconds: number): string {
 /** Creates a member account. Usernames are unique without regard to case, and no two may look
  * alike (their skeletons differ), seed members' included. With a request, a sign-up counts towards
  * its address's hourly limit once its fields are right. */
+export const REGISTRATION_CLOSED =
+  "Registration is closed on this forum for now: no new accounts are being made.";
+
 export async function registerMember(
   input: Record<SignUpField, unknown>,
   request?: SignUpRequest,
 ): Promise<SignUpResult> {
+  // Administrators may close registration (/admin, site settings).
+  if ((await getSiteSettings()).registration === "closed")
+    return refuse(REGISTRATION_CLOSED, "form");
   if (request?.trap) {
     await takeSignUpSlot(request.address);
     return refuse(SIGN_UP_REFUSED, "form");

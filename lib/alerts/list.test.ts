@@ -19,6 +19,9 @@ import {
   reply,
 } from "@/lib/testing/factories";
 
+/** What a member reads: forums open to everyone and to members. */
+const READS = ["everyone", "members"] as const;
+
 let forumId: number;
 beforeAll(async () => {
   forumId = (await makeForum()).id;
@@ -48,7 +51,7 @@ describe("the alerts list", () => {
     });
     await react(other, thread.postId, "love");
 
-    const page = (await listAlerts(me.id, 1))!;
+    const page = (await listAlerts(me.id, 1, READS))!;
     expect(page).toMatchObject({ total: 4, unread: 4, page: 1, pageCount: 1 });
     expect(page.alerts.map((a) => [a.kind, a.text, a.url, a.isUnread])).toEqual([
       [
@@ -80,9 +83,9 @@ describe("the alerts list", () => {
       name: other.name,
       url: expect.stringMatching(/^\/members\/\d+-/),
     });
-    expect(await unreadAlertCount(me.id)).toBe(4);
-    expect(await unreadAlertCount(null)).toBe(0);
-    expect(await listAlerts(other.id, 1)).toMatchObject({ total: 0, alerts: [] });
+    expect(await unreadAlertCount(me.id, READS)).toBe(4);
+    expect(await unreadAlertCount(null, READS)).toBe(0);
+    expect(await listAlerts(other.id, 1, READS)).toMatchObject({ total: 0, alerts: [] });
   });
 
   it("pages through many alerts and answers null past the last page", async () => {
@@ -98,12 +101,12 @@ describe("the alerts list", () => {
     const ids = (await db.insert(alerts).values(rows).returning({ id: alerts.id })).map(
       (r) => r.id,
     );
-    const first = (await listAlerts(me.id, 1))!;
-    const second = (await listAlerts(me.id, 2))!;
+    const first = (await listAlerts(me.id, 1, READS))!;
+    const second = (await listAlerts(me.id, 2, READS))!;
     expect(first).toMatchObject({ total: ALERTS_PER_PAGE + 3, pageCount: 2 });
     expect(first.alerts).toHaveLength(ALERTS_PER_PAGE);
     expect([...first.alerts, ...second.alerts].map((a) => a.id)).toEqual([...ids].reverse());
-    expect(await listAlerts(me.id, 3)).toBeNull();
+    expect(await listAlerts(me.id, 3, READS)).toBeNull();
   });
 
   it("leaves out alerts from ignored members and about deleted posts or threads, in the list and the count", async () => {
@@ -123,17 +126,17 @@ describe("the alerts list", () => {
     });
     const stays = await reply({ author: other, threadId: kept.threadId, message: "Stays" });
     await reply({ author: other, threadId: doomed.threadId, message: "In a doomed thread" });
-    expect(await unreadAlertCount(me.id)).toBe(4);
+    expect(await unreadAlertCount(me.id, READS)).toBe(4);
 
     await ignore(me, pest);
     expect(await deletePosts(moderator, [removed.postId])).toMatchObject({ ok: true });
     expect(await deleteThread(moderator, { threadId: doomed.threadId })).toMatchObject({
       ok: true,
     });
-    const page = (await listAlerts(me.id, 1))!;
+    const page = (await listAlerts(me.id, 1, READS))!;
     expect(page.alerts.map((a) => a.url)).toEqual([`/posts/${stays.postId}`]);
     expect(page).toMatchObject({ total: 1, unread: 1 });
-    expect(await unreadAlertCount(me.id)).toBe(1);
+    expect(await unreadAlertCount(me.id, READS)).toBe(1);
   });
 });
 
@@ -145,8 +148,8 @@ describe("marking alerts read", () => {
     await reply({ author: writer, threadId: mine.threadId, message: "One" });
     await reply({ author: writer, threadId: mine.threadId, message: "Two" });
     await reply({ author: writer, threadId: theirs.threadId, message: "Three" });
-    const [newest, oldest] = (await listAlerts(me.id, 1))!.alerts;
-    const [othersAlert] = (await listAlerts(someoneElse.id, 1))!.alerts;
+    const [newest, oldest] = (await listAlerts(me.id, 1, READS))!.alerts;
+    const [othersAlert] = (await listAlerts(someoneElse.id, 1, READS))!.alerts;
 
     // Someone else's alert id changes nothing, whoever sends it.
     expect(await markAlertRead(me, othersAlert!.id)).toEqual({ ok: true, marked: 0 });
@@ -154,7 +157,7 @@ describe("marking alerts read", () => {
       ok: false,
       error: expect.any(String),
     });
-    expect(await unreadAlertCount(someoneElse.id)).toBe(1);
+    expect(await unreadAlertCount(someoneElse.id, READS)).toBe(1);
     // A malformed id from a member is "no such alert", told apart from "sign in", and never a query.
     for (const bad of ["abc", "__proto__", -1, 0, 1.5, null, "99999999999", ROW_ID_MAX + 1])
       expect(await markAlertRead(me, bad)).toEqual({
@@ -165,16 +168,16 @@ describe("marking alerts read", () => {
 
     expect(await markAlertRead(me, String(oldest!.id))).toEqual({ ok: true, marked: 1 });
     expect(await markAlertRead(me, oldest!.id)).toEqual({ ok: true, marked: 0 });
-    expect((await listAlerts(me.id, 1))!.alerts.map((a) => [a.id, a.isUnread])).toEqual([
+    expect((await listAlerts(me.id, 1, READS))!.alerts.map((a) => [a.id, a.isUnread])).toEqual([
       [newest!.id, true],
       [oldest!.id, false],
     ]);
-    expect(await unreadAlertCount(me.id)).toBe(1);
+    expect(await unreadAlertCount(me.id, READS)).toBe(1);
 
     expect(await markAllAlertsRead(ANONYMOUS)).toMatchObject({ ok: false });
     expect(await markAllAlertsRead(me)).toEqual({ ok: true, marked: 1 });
-    expect(await unreadAlertCount(me.id)).toBe(0);
-    expect(await unreadAlertCount(someoneElse.id)).toBe(1);
+    expect(await unreadAlertCount(me.id, READS)).toBe(0);
+    expect(await unreadAlertCount(someoneElse.id, READS)).toBe(1);
     expect(
       (
         await db

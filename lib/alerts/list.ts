@@ -9,6 +9,8 @@ import { reactionOf } from "../forum/reaction-kinds";
 import { notIgnoredBy } from "../members/ignore-filter";
 import { ALERT_COUNT_CAP } from "../personal/types";
 import { memberUrl, postUrl } from "../urls";
+import { inReadableForum } from "../forum/forum-access";
+import type { ForumViewRule } from "../permissions";
 
 export const ALERTS_PER_PAGE = 20;
 
@@ -39,9 +41,11 @@ export interface AlertsPage {
 /** The alerts of this member that are still worth showing; the query joins posts, threads and the
  * actor (users). A reaction alert also needs the reaction still there (withdrawing it withdraws the
  * alert, but a post's reactions also go when a moderator clears them). */
-function shownTo(viewerId: string): SQL {
+function shownTo(viewerId: string, rules: readonly ForumViewRule[]): SQL {
   return and(
     eq(alerts.userId, viewerId),
+    // Nothing from a forum the member may not read (issue 15): quoted in a staff-only forum, say.
+    inReadableForum(rules),
     isNotNull(alerts.actorId),
     isNull(posts.deletedAt),
     eq(posts.approvalState, "approved"),
@@ -59,20 +63,25 @@ const reactionOfActor = and(
 /** The member's unread alerts that are shown, at most ALERT_COUNT_CAP of them: the bell counts its
  * rows (and shows "99+" past 99). It walks the partial index of unread alerts (alerts_unread_idx)
  * and stops at the cap instead of counting a member's 1,900 unread alerts on every page view. */
-export function unreadAlertsQuery(viewerId: string) {
+export function unreadAlertsQuery(viewerId: string, rules: readonly ForumViewRule[]) {
   return db
     .select({ id: alerts.id })
     .from(alerts)
     .innerJoin(posts, eq(posts.id, alerts.postId))
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .leftJoin(reactions, reactionOfActor)
-    .where(and(isNull(alerts.readAt), shownTo(viewerId)))
+    .where(and(isNull(alerts.readAt), shownTo(viewerId, rules)))
     .limit(ALERT_COUNT_CAP);
 }
 
-export async function unreadAlertCount(viewerId: string | null): Promise<number> {
+export async function unreadAlertCount(
+  viewerId: string | null,
+  rules: readonly ForumViewRule[],
+): Promise<number> {
   if (!viewerId) return 0;
-  const [row] = await db.select({ n: count() }).from(unreadAlertsQuery(viewerId).as("shown"));
+  const [row] = await db
+    .select({ n: count() })
+    .from(unreadAlertsQuery(viewerId, rules).as("shown"));
   return row?.n ?? 0;
 }
 
@@ -95,7 +104,11 @@ function describeAlert(
 }
 
 /** One page of the viewer's alerts, newest first; null past the last page. */
-export async function listAlerts(viewerId: string, page: number): Promise<AlertsPage | null> {
+export async function listAlerts(
+  viewerId: string,
+  page: number,
+  rules: readonly ForumViewRule[],
+): Promise<AlertsPage | null> {
   const [totals] = await db
     .select({
       total: count(),
@@ -105,7 +118,7 @@ export async function listAlerts(viewerId: string, page: number): Promise<Alerts
     .innerJoin(posts, eq(posts.id, alerts.postId))
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .leftJoin(reactions, reactionOfActor)
-    .where(shownTo(viewerId));
+    .where(shownTo(viewerId, rules));
   const total = totals?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / ALERTS_PER_PAGE));
   if (page > pageCount) return null;
@@ -126,7 +139,7 @@ export async function listAlerts(viewerId: string, page: number): Promise<Alerts
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .innerJoin(users, eq(users.id, alerts.actorId))
     .leftJoin(reactions, reactionOfActor)
-    .where(shownTo(viewerId))
+    .where(shownTo(viewerId, rules))
     .orderBy(desc(alerts.createdAt), desc(alerts.id))
     .limit(ALERTS_PER_PAGE)
     .offset((page - 1) * ALERTS_PER_PAGE);

@@ -34,7 +34,14 @@ async function newestThreads(origin: string, forumId: number | null): Promise<Fe
     .innerJoin(forums, eq(forums.id, threads.forumId))
     .innerJoin(posts, eq(posts.id, threads.firstPostId))
     .leftJoin(users, eq(users.id, threads.authorId))
-    .where(and(guestVisible, forumId === null ? undefined : eq(threads.forumId, forumId)))
+    .where(
+      and(
+        guestVisible,
+        // Feeds are read without signing in: forums open to everyone only (issue 15).
+        eq(forums.viewRule, "everyone"),
+        forumId === null ? undefined : eq(threads.forumId, forumId),
+      ),
+    )
     // Spelled as threads_created_idx is built (DESC NULLS LAST): a plain DESC means NULLS FIRST, which
     // that index cannot give, and Postgres would sort every visible thread instead.
     .orderBy(sql`${threads.createdAt} desc nulls last`, sql`${threads.id} desc nulls last`)
@@ -71,7 +78,7 @@ export async function forumFeed(origin: string, slug: string): Promise<FeedChann
       description: forums.description,
     })
     .from(forums)
-    .where(eq(forums.slug, slug))
+    .where(and(eq(forums.slug, slug), eq(forums.viewRule, "everyone")))
     .limit(1);
   if (!forum) return null;
   return {

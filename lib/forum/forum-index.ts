@@ -1,8 +1,10 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { categories, forums, posts, threads, users } from "@/db/schema";
 import { forumUrl, memberUrl, postUrl } from "../urls";
+import type { ForumViewRule } from "../permissions";
+import { EVERYONE_ONLY } from "./forum-access";
 
 export interface ForumSummary {
   id: number;
@@ -27,8 +29,11 @@ export interface CategoryWithForums {
   forums: ForumSummary[];
 }
 
-/** The home page: categories in order, each with its forums and their latest post. One query. */
-export async function getForumIndex(): Promise<CategoryWithForums[]> {
+/** The home page: categories in order, each with its forums and their latest post. One query.
+ * `rules`: the forums' view rules the reader may read (readableRules); a guest's by default. */
+export async function getForumIndex(
+  rules: readonly ForumViewRule[] = EVERYONE_ONLY,
+): Promise<CategoryWithForums[]> {
   const rows = await db
     .select({
       category: { id: categories.id, title: categories.title, description: categories.description },
@@ -42,6 +47,7 @@ export async function getForumIndex(): Promise<CategoryWithForums[]> {
     .leftJoin(posts, eq(posts.id, forums.lastPostId))
     .leftJoin(threads, eq(threads.id, posts.threadId))
     .leftJoin(users, eq(users.id, posts.authorId))
+    .where(inArray(forums.viewRule, [...rules]))
     .orderBy(asc(categories.position), asc(categories.id), asc(forums.position), asc(forums.id));
 
   const byCategory = new Map<number, CategoryWithForums>();

@@ -7,6 +7,8 @@ import { memberUrl, postUrl, threadUrl } from "../urls";
 import { threadListedToGuests } from "../moderation/visibility";
 import { ignoredMemberIds } from "../members/ignore-list";
 import { THREADS_PER_PAGE } from "./constants";
+import { EVERYONE_ONLY } from "./forum-access";
+import type { ForumAccess, ForumViewRule } from "../permissions";
 
 export interface ThreadListItem {
   id: number;
@@ -30,6 +32,8 @@ export interface ThreadListItem {
 export interface ForumPageOptions {
   seesDeleted?: boolean;
   viewerId?: string | null;
+  /** The forums' view rules the reader may read (readableRules); a guest's by default. */
+  viewRules?: readonly ForumViewRule[];
 }
 
 export interface ForumPage {
@@ -39,6 +43,8 @@ export interface ForumPage {
     description: string | null;
     slug: string;
     threadCount: number;
+    /** Who may read, start threads and reply: lib/permissions judges the forum by these. */
+    access: ForumAccess;
   };
   threads: ThreadListItem[];
   page: number;
@@ -56,7 +62,7 @@ export async function getForumPage(
   options: ForumPageOptions = {},
 ): Promise<ForumPage | null> {
   const [forum] = await db.select().from(forums).where(eq(forums.slug, slug)).limit(1);
-  if (!forum) return null;
+  if (!forum || !(options.viewRules ?? EVERYONE_ONLY).includes(forum.viewRule)) return null;
   // threadCount counts visible threads only; staff page through deleted ones too.
   const listed = options.seesDeleted
     ? ((await db.select({ n: count() }).from(threads).where(eq(threads.forumId, forum.id)))[0]?.n ??
@@ -114,6 +120,11 @@ export async function getForumPage(
       description: forum.description,
       slug: forum.slug,
       threadCount: forum.threadCount,
+      access: {
+        viewRule: forum.viewRule,
+        startThreadRule: forum.startThreadRule,
+        replyRule: forum.replyRule,
+      },
     },
     page,
     pageCount,

@@ -1,4 +1,5 @@
 import "server-only";
+import { EVERYONE_ONLY, inReadableForum } from "./forum-access";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { posts, threads, users } from "@/db/schema";
@@ -40,6 +41,8 @@ export async function getMemberProfile(number: number): Promise<MemberProfile | 
         isNull(threads.deletedAt),
         postShownTo(null),
         threadShownTo(null),
+        // The profile is rendered once for everyone (the page cache): public forums only.
+        inReadableForum(EVERYONE_ONLY),
       ),
     )
     .orderBy(desc(posts.createdAt), desc(posts.id))

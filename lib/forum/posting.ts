@@ -6,9 +6,10 @@ import { db } from "@/db/client";
 import { forums, postEdits, postQuotes, posts, threads, users } from "@/db/schema";
 import type { Tx } from "@/db/tx";
 import { alertForNewPost } from "../alerts/create";
-import { can, type Viewer } from "../permissions";
+import { can, mayViewForum, OPEN_FORUM, type Viewer } from "../permissions";
 import { authorNeedsApproval, replyApproval } from "../moderation/approval";
-import { postingRefusal, replyRefusal } from "../permissions/posting";
+import { postingRefusal, replyRefusal, threadRefusal } from "../permissions/posting";
+import { forumAccessColumns } from "./forum-access";
 import { ok, refuse, type Result } from "../result";
 import { postUrl, slugify } from "../urls";
 import { autoWatch } from "../watching/watch";
@@ -161,11 +162,14 @@ export async function createReply(
         firstPostId: threads.firstPostId,
         isLocked: threads.isLocked,
         deletedAt: threads.deletedAt,
+        forum: forumAccessColumns,
       })
       .from(threads)
+      .innerJoin(forums, eq(forums.id, threads.forumId))
       .where(eq(threads.id, input.threadId))
-      .for("update");
-    if (!thread || thread.deletedAt) return fail("form", "This thread does not exist any more.");
+      .for("update", { of: threads });
+    if (!thread || thread.deletedAt || !mayViewForum(viewer, thread.forum))
+      return fail("form", "This thread does not exist any more.");
     const previous = await alreadyPosted(tx, author.id, key.data);
     if (previous) return done(previous.id, previous.threadId);
     const refusal = replyRefusal(viewer, thread);
@@ -234,7 +238,8 @@ export async function createThread(
   if (!message.success) return fail("message", message.error.issues[0]!.message);
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
   if (!key.success) return fail("form", key.error.issues[0]!.message);
-  if (!can(viewer, "postThread") || !viewer.id || !viewer.name)
+  // Whether they may post at all; the forum's own rules are checked once it is read below.
+  if (!can(viewer, "postThread", OPEN_FORUM) || !viewer.id || !viewer.name)
     return fail("form", postingRefusal(viewer, "post"));
   const author = { id: viewer.id, name: viewer.name };
   let alerts: AlertsFor | null = null;
@@ -247,10 +252,12 @@ export async function createThread(
     if (previous) return done(previous.id, previous.threadId);
     if (tooFast) return fail("form", tooFast);
     const [forum] = await tx
-      .select({ id: forums.id })
+      .select({ id: forums.id, ...forumAccessColumns })
       .from(forums)
       .where(eq(forums.id, input.forumId));
-    if (!forum) return fail("form", "This forum does not exist.");
+    if (!forum || !mayViewForum(viewer, forum)) return fail("form", "This forum does not exist.");
+    const refusal = threadRefusal(viewer, forum);
+    if (refusal) return fail("form", refusal);
     const rendered = await renderForSaving(tx, message.data);
     if (rendered.refusal) return fail("message", rendered.refusal);
     const pending = await authorNeedsApproval(tx, viewer);
@@ -304,14 +311,17 @@ export async function editPost(
         source: posts.source,
         deletedAt: posts.deletedAt,
         thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
+        forum: forumAccessColumns,
       })
       .from(posts)
       .innerJoin(threads, eq(threads.id, posts.threadId))
+      .innerJoin(forums, eq(forums.id, threads.forumId))
       .where(eq(posts.id, input.postId))
       .for("update", { of: posts });
     if (!post || post.deletedAt || post.thread.deletedAt)
       return fail("form", "This post does not exist any more.");
-    if (!can(viewer, "editPost", post)) return fail("form", postingRefusal(viewer, "edit"));
+    if (!can(viewer, "editPost", { ...post, thread: { ...post.thread, forum: post.forum } }))
+      return fail("form", postingRefusal(viewer, "edit"));
     if (post.source === message.data) return done(post.id, post.threadId);
 
     const { html, facts, refusal } = await renderForSaving(tx, message.data);

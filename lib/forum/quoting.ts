@@ -4,11 +4,17 @@ import { db } from "@/db/client";
 import { posts, threads } from "@/db/schema";
 import { quoteMarkup, stripQuotes } from "../markup/quote";
 import { ok, refuse, type Result } from "../result";
+import type { ForumViewRule } from "../permissions";
+import { inReadableForum } from "./forum-access";
 
 const MAX_QUOTES = 20;
 
 /** Quote blocks for the given posts, in thread order, attributed to their authors and linked. */
-export async function quotesMarkup(postIds: number[]): Promise<Result<{ markup: string }>> {
+/** `rules`: the forums' view rules the quoter may read (readableRules). */
+export async function quotesMarkup(
+  postIds: number[],
+  rules: readonly ForumViewRule[],
+): Promise<Result<{ markup: string }>> {
   const ids = [...new Set(postIds.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(
     0,
     MAX_QUOTES,
@@ -23,6 +29,7 @@ export async function quotesMarkup(postIds: number[]): Promise<Result<{ markup: 
         inArray(posts.id, ids),
         isNull(posts.deletedAt),
         isNull(threads.deletedAt),
+        inReadableForum(rules),
         eq(posts.approvalState, "approved"),
       ),
     )

@@ -1,9 +1,10 @@
 // Reactions as on XenForo: one per member per post; choosing another replaces it, choosing the same
 // again removes it. Like, Love, Haha and Wow add to the author's reaction score; Sad and Angry do not.
 import "server-only";
+import { forumAccessColumns, withForum } from "./forum-access";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
+import { forums, posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
 import { alertForReaction } from "../alerts/create";
 import { can, type Viewer } from "../permissions";
 import { postingRefusal } from "../permissions/posting";
@@ -27,18 +28,21 @@ export async function toggleReaction(
   const userId = viewer.id;
   return db.transaction(async (tx) => {
     // The post row lock serialises toggles on one post, so counts and scores cannot drift.
-    const [post] = await tx
+    const [row] = await tx
       .select({
         id: posts.id,
         authorId: posts.authorId,
         deletedAt: posts.deletedAt,
         approvalState: posts.approvalState,
         thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
+        forum: forumAccessColumns,
       })
       .from(posts)
       .innerJoin(threads, eq(threads.id, posts.threadId))
+      .innerJoin(forums, eq(forums.id, threads.forumId))
       .where(eq(posts.id, postId))
       .for("update", { of: posts });
+    const post = row && withForum(row);
     // A post waiting for approval is invisible to others, so it cannot be reacted to either.
     if (!post || post.deletedAt || post.thread.deletedAt || post.approvalState !== "approved")
       return refuse("This post does not exist any more.");

@@ -7,8 +7,9 @@ import { attachmentsOfPosts, type PostAttachment } from "../attachments/store";
 import { toMemberCard, type MemberCard } from "../members/card";
 import { ignoredMemberIds, quotesOfIgnored } from "../members/ignore-list";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
-import type { ShownPostTarget, ThreadTarget } from "../permissions";
+import type { ForumAccess, ForumViewRule, ShownPostTarget, ThreadTarget } from "../permissions";
 import { rewriteRemoteImages } from "../remote-images/rewrite";
+import { EVERYONE_ONLY, forumAccessColumns, inReadableForum } from "./forum-access";
 import { forumUrl, postUrl, threadUrl } from "../urls";
 import { shownPostHtml, storedHtmlWithinBudget } from "./bounded-html";
 import { cardColumns } from "./card-columns";
@@ -57,6 +58,8 @@ export interface ThreadPage {
     replyCount: number;
     deletedAt: Date | null;
     deleted: Removal | null;
+    /** Its forum's rules, so lib/permissions can judge replies, quotes and reactions here. */
+    forum: ForumAccess;
   };
   forum: { title: string; url: string };
   posts: PostView[];
@@ -71,6 +74,8 @@ export interface ThreadPageViewer {
   viewerId: string | null;
   /** Staff also see deleted threads and posts, and posts waiting for approval. */
   seesDeleted: boolean;
+  /** The forums' view rules the reader may read (readableRules); a guest's by default. */
+  viewRules?: readonly ForumViewRule[];
 }
 
 const deleters = alias(users, "deleters");
@@ -86,7 +91,7 @@ export async function getThreadPage(
   const [found] = await db
     .select({
       thread: threads,
-      forum: { title: forums.title, slug: forums.slug },
+      forum: { title: forums.title, slug: forums.slug, ...forumAccessColumns },
       deleterName: deleters.name,
       // Deleted posts keep their position, so the highest position (not the reply count) sets the pages.
       last: sql<
@@ -99,6 +104,7 @@ export async function getThreadPage(
     .where(
       and(
         eq(threads.id, threadId),
+        inReadableForum(reader.viewRules ?? EVERYONE_ONLY),
         reader.seesDeleted ? undefined : isNull(threads.deletedAt),
         reader.seesDeleted ? undefined : threadShownTo(reader.viewerId),
       ),
@@ -164,6 +170,11 @@ export async function getThreadPage(
       deleted: thread.deletedAt
         ? { at: thread.deletedAt, byName: found.deleterName, reason: thread.deleteReason }
         : null,
+      forum: {
+        viewRule: forum.viewRule,
+        startThreadRule: forum.startThreadRule,
+        replyRule: forum.replyRule,
+      },
     },
     forum: { title: forum.title, url: forumUrl(forum) },
     page,
@@ -197,7 +208,7 @@ export function postTarget(post: PostView, thread: ThreadTarget): ShownPostTarge
     authorId: post.authorId,
     deletedAt: post.deleted?.at ?? null,
     approvalState: post.approvalState,
-    thread: { isLocked: thread.isLocked, deletedAt: thread.deletedAt },
+    thread: { isLocked: thread.isLocked, deletedAt: thread.deletedAt, forum: thread.forum },
   };
 }
 
@@ -213,6 +224,7 @@ export async function findPostLocation(
     .where(
       and(
         eq(posts.id, postId),
+        inReadableForum(reader.viewRules ?? EVERYONE_ONLY),
         reader.seesDeleted
           ? undefined
           : and(

@@ -56,6 +56,12 @@ export const APPROVAL_TOO_MANY = `Enter at most ${count(APPROVAL_MAX)}.`;
 /** The moderator log's filter fields (an action name, a moderator's name). */
 export const MOD_LOG_FILTER_MAX = 64;
 
+// The admin panel: categories, forums and the site's own name (issue 15).
+export const FORUM_TITLE = characters("Titles", 2, 100);
+export const FORUM_DESCRIPTION = characters("Descriptions", 0, 500);
+export const SITE_NAME = characters("Forum names", 2, 60);
+export const SITE_DESCRIPTION = characters("Descriptions", 0, 300);
+
 // Search and member lists.
 export const SEARCH_QUERY = characters("Searches", 0, 200);
 /** /admin/members' name search. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { modLog, users } from "@/db/schema";
-import { ANONYMOUS, can } from "@/lib/permissions";
+import { ANONYMOUS, can, OPEN_FORUM } from "@/lib/permissions";
 import { loadViewer } from "@/lib/permissions/load-viewer";
 import { postingRefusal } from "@/lib/permissions/posting";
 import { cleanUp, makeMember, type Member } from "@/lib/testing/factories";
@@ -13,7 +13,7 @@ import { banMember, getMemberBanStatus, unbanMember } from "./bans";
 
 const run = Date.now().toString(36);
 const DAY = 86_400_000;
-const OPEN_THREAD = { isLocked: false, deletedAt: null };
+const OPEN_THREAD = { isLocked: false, deletedAt: null, forum: OPEN_FORUM };
 
 const asRequest = (member: { id: string; sessionVersion: number }) =>
   loadViewer(member.id, member.sessionVersion);
@@ -112,7 +112,7 @@ describe("banning", () => {
       banEndsAt: endsAt,
     });
     expect(can(again, "reply", OPEN_THREAD)).toBe(false);
-    expect(can(again, "postThread")).toBe(false);
+    expect(can(again, "postThread", OPEN_FORUM)).toBe(false);
     expect(can(again, "read")).toBe(true);
     expect((await getMemberBanStatus(target.number))?.isBanned).toBe(true);
   });

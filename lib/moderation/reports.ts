@@ -2,11 +2,13 @@
 // report (a partial unique index), which gathers every member's reason. Staff resolve or reject it;
 // each decision writes one moderator log line in the same transaction. A refused request writes nothing.
 import "server-only";
+import { forumAccessColumns, withForum } from "../forum/forum-access";
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db } from "@/db/client";
 import {
+  forums,
   modLog,
   posts,
   reportReasons,
@@ -62,18 +64,21 @@ export async function reportPost(
 
   return db.transaction(async (tx) => {
     // The post row lock orders concurrent reports of one post: exactly one open report is created.
-    const [post] = await tx
+    const [row] = await tx
       .select({
         id: posts.id,
         authorId: posts.authorId,
         deletedAt: posts.deletedAt,
         approvalState: posts.approvalState,
         thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
+        forum: forumAccessColumns,
       })
       .from(posts)
       .innerJoin(threads, eq(threads.id, posts.threadId))
+      .innerJoin(forums, eq(forums.id, threads.forumId))
       .where(eq(posts.id, postId))
       .for("no key update", { of: posts });
+    const post = row && withForum(row);
     // Posts the member cannot see (deleted, in a deleted thread, waiting for approval) are not there for them.
     const visible =
       post &&

@@ -1,11 +1,20 @@
 // The one place that answers "may this viewer do this?". Pages, server actions and route handlers
 // ask here; hiding a button in the UI is never the check.
+import { forumRules } from "./forums";
 import { moderationRules } from "./moderation";
 import { postingRules } from "./posting";
 import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export type { PostTarget, ShownPostTarget, ThreadTarget } from "./posting";
 export type { BanTarget } from "./moderation";
+export {
+  mayViewForum,
+  OPEN_FORUM,
+  visibleViewRules,
+  type ForumAccess,
+  type ForumPostRule,
+  type ForumViewRule,
+} from "./forums";
 export { ANONYMOUS, isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export interface MemberTarget {
@@ -60,6 +69,8 @@ const rules = {
   ...postingRules,
   /** Moderator and administrator tools: ./moderation.ts. */
   ...moderationRules,
+  /** Forum management and per-forum reading rules: ./forums.ts. */
+  ...forumRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof rules;

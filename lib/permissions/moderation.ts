@@ -1,6 +1,7 @@
 // Who may keep threads in order. Merged into the one permissions module (./index.ts).
 import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 import type { ShownPostTarget } from "./posting";
+import { mayViewForum } from "./forums";
 
 export interface BanTarget {
   id: string;
@@ -30,6 +31,7 @@ export const moderationRules = {
   /** Any active member may report someone else's visible post (approved: no one else sees the others). */
   report: (viewer: Viewer, post: ShownPostTarget) =>
     activeMember(viewer) &&
+    mayViewForum(viewer, post.thread.forum) &&
     post.approvalState === "approved" &&
     post.deletedAt === null &&
     post.authorId !== viewer.id,

@@ -7,7 +7,9 @@ import {
   can,
   ensure,
   ForbiddenError,
+  OPEN_FORUM,
   type Action,
+  type ForumAccess,
   type MemberTarget,
   type ShownPostTarget,
   type ThreadTarget,
@@ -45,9 +47,11 @@ type Case = { action: Action; target?: string; make?: (v: Viewer) => unknown; al
 
 const member = (role: MemberTarget["role"]) => () => ({ id: `someone-${role}`, role });
 const self = (v: Viewer): MemberTarget => ({ id: v.id ?? "nobody", role: v.role ?? "member" });
+const forum = (f: Partial<ForumAccess> = {}): ForumAccess => ({ ...OPEN_FORUM, ...f });
 const thread = (t: Partial<ThreadTarget> = {}): ThreadTarget => ({
   isLocked: false,
   deletedAt: null,
+  forum: OPEN_FORUM,
   ...t,
 });
 const post =
@@ -92,7 +96,25 @@ const CASES: Case[] = [
   { action: "grantCustomTitle", target: "a moderator", make: member("moderator"), allowed: STAFF },
   { action: "grantCustomTitle", target: "an admin", make: member("admin"), allowed: ADMIN },
 
-  { action: "postThread", allowed: ACTIVE },
+  { action: "postThread", target: "an open forum", make: () => forum(), allowed: ACTIVE },
+  {
+    action: "postThread",
+    target: "a members-only forum",
+    make: () => forum({ viewRule: "members" }),
+    allowed: ACTIVE,
+  },
+  {
+    action: "postThread",
+    target: "a forum where staff start threads",
+    make: () => forum({ startThreadRule: "staff" }),
+    allowed: STAFF,
+  },
+  {
+    action: "postThread",
+    target: "a staff-only forum",
+    make: () => forum({ viewRule: "staff" }),
+    allowed: STAFF,
+  },
   { action: "previewPost", allowed: ACTIVE },
   { action: "uploadAttachment", allowed: ACTIVE },
   { action: "reply", target: "an open thread", make: () => thread(), allowed: ACTIVE },
@@ -101,6 +123,42 @@ const CASES: Case[] = [
     target: "a locked thread",
     make: () => thread({ isLocked: true }),
     allowed: STAFF,
+  },
+  {
+    action: "reply",
+    target: "a thread where staff reply",
+    make: () => thread({ forum: forum({ replyRule: "staff" }) }),
+    allowed: STAFF,
+  },
+  {
+    action: "reply",
+    target: "a thread in a staff-only forum",
+    make: () => thread({ forum: forum({ viewRule: "staff" }) }),
+    allowed: STAFF,
+  },
+  {
+    action: "reply",
+    target: "a thread in a members-only forum",
+    make: () => thread({ forum: forum({ viewRule: "members" }) }),
+    allowed: ACTIVE,
+  },
+  {
+    action: "react",
+    target: "a post in a staff-only forum",
+    make: post({ thread: thread({ forum: forum({ viewRule: "staff" }) }) }),
+    allowed: STAFF,
+  },
+  {
+    action: "editPost",
+    target: "their own post in a staff-only forum",
+    make: post({ own: true, thread: thread({ forum: forum({ viewRule: "staff" }) }) }),
+    allowed: STAFF,
+  },
+  {
+    action: "report",
+    target: "a post in a members-only forum",
+    make: post({ thread: thread({ forum: forum({ viewRule: "members" }) }) }),
+    allowed: ACTIVE,
   },
   {
     action: "reply",
@@ -189,6 +247,21 @@ const CASES: Case[] = [
   { action: "approvePosts", allowed: STAFF },
   { action: "changeSettings", allowed: ADMIN },
   { action: "viewModLog", allowed: STAFF },
+
+  { action: "manageForums", allowed: ADMIN },
+  { action: "viewForum", target: "an open forum", make: () => forum(), allowed: EVERYONE },
+  {
+    action: "viewForum",
+    target: "a members-only forum",
+    make: () => forum({ viewRule: "members" }),
+    allowed: SIGNED_IN,
+  },
+  {
+    action: "viewForum",
+    target: "a staff-only forum",
+    make: () => forum({ viewRule: "staff" }),
+    allowed: STAFF,
+  },
 ];
 
 // Loosely typed calls: the table mixes every action's target type.
@@ -226,6 +299,9 @@ describe("replyRefusal", () => {
     expect(replyRefusal(VIEWERS.member, thread({ isLocked: true }))).toBe(LOCKED);
     expect(replyRefusal(VIEWERS.anonymous, thread({ isLocked: true }))).toBe("Sign in to post.");
     expect(replyRefusal(VIEWERS.bannedMember, thread({ isLocked: true }))).toMatch(/banned/);
+    expect(replyRefusal(VIEWERS.member, thread({ forum: forum({ replyRule: "staff" }) }))).toBe(
+      "Only staff reply in this forum.",
+    );
     expect(replyRefusal(VIEWERS.member, thread({ deletedAt: new Date() }))).toBe(
       "You cannot do that here.",
     );

@@ -1,10 +1,13 @@
 // Who may post, reply, edit, react and quote. Merged into the one permissions module (./index.ts).
 import type { Post } from "@/db/schema";
+import { mayViewForum, meetsPostRule, type ForumAccess } from "./forums";
 import { isSignedIn, isStaff, type Viewer } from "./viewer";
 
 export interface ThreadTarget {
   isLocked: boolean;
   deletedAt: Date | null;
+  /** The rules of the thread's forum: no one acts on a thread they may not read. */
+  forum: ForumAccess;
 }
 
 export interface PostTarget {
@@ -21,9 +24,13 @@ export interface ShownPostTarget extends PostTarget {
 
 const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
 const mayPost = (viewer: Viewer) => activeMember(viewer);
+/** May read the thread's forum: every rule about a thread or post asks this first. */
+const reads = (viewer: Viewer, thread: ThreadTarget) => mayViewForum(viewer, thread.forum);
 
 export const postingRules = {
-  postThread: mayPost,
+  /** In a forum they may read, under its "who may start threads" rule. */
+  postThread: (viewer: Viewer, forum: ForumAccess) =>
+    mayPost(viewer) && mayViewForum(viewer, forum) && meetsPostRule(viewer, forum.startThreadRule),
   /** The editor's Preview renders what posting would, with the same lookups: it is for those who
    * may post, not a way for a banned member to keep using the renderer. */
   previewPost: mayPost,
@@ -31,16 +38,22 @@ export const postingRules = {
   uploadAttachment: mayPost,
   /** Locked threads take replies from staff only; deleted ones from no one. */
   reply: (viewer: Viewer, thread: ThreadTarget) =>
-    activeMember(viewer) && thread.deletedAt === null && (!thread.isLocked || isStaff(viewer)),
+    activeMember(viewer) &&
+    reads(viewer, thread) &&
+    meetsPostRule(viewer, thread.forum.replyRule) &&
+    thread.deletedAt === null &&
+    (!thread.isLocked || isStaff(viewer)),
   /** Members edit their own posts while the thread is open; staff edit any post. */
   editPost: (viewer: Viewer, post: PostTarget) =>
     activeMember(viewer) &&
+    reads(viewer, post.thread) &&
     post.deletedAt === null &&
     post.thread.deletedAt === null &&
     (isStaff(viewer) || (post.authorId === viewer.id && !post.thread.isLocked)),
   /** No reacting to one's own posts, nor to deleted ones or ones not approved. */
   react: (viewer: Viewer, post: ShownPostTarget) =>
     activeMember(viewer) &&
+    reads(viewer, post.thread) &&
     post.approvalState === "approved" &&
     post.deletedAt === null &&
     post.thread.deletedAt === null &&
@@ -57,9 +70,25 @@ export const postingRules = {
  * reply box, the personal answer, the plain reply page and createReply all say it the same way. */
 export function replyRefusal(viewer: Viewer, thread: ThreadTarget): string | null {
   if (postingRules.reply(viewer, thread)) return null;
+  if (
+    activeMember(viewer) &&
+    reads(viewer, thread) &&
+    !meetsPostRule(viewer, thread.forum.replyRule)
+  )
+    return STAFF_ONLY_REPLIES;
   return thread.isLocked && activeMember(viewer)
     ? "This thread is locked: it takes no new replies."
     : postingRefusal(viewer, "post");
+}
+
+export const STAFF_ONLY_REPLIES = "Only staff reply in this forum.";
+export const STAFF_ONLY_THREADS = "Only staff start threads in this forum.";
+
+/** Why this viewer may not start a thread in this forum, in words; null when they may. */
+export function threadRefusal(viewer: Viewer, forum: ForumAccess): string | null {
+  if (postingRules.postThread(viewer, forum)) return null;
+  if (activeMember(viewer) && mayViewForum(viewer, forum)) return STAFF_ONLY_THREADS;
+  return postingRefusal(viewer, "post");
 }
 
 /** Why a posting action is refused, in words a member can act on. */

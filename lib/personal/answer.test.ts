@@ -108,7 +108,7 @@ describe("personalAnswer", () => {
     expect(answer.thread).toMatchObject({ id: t.threadId, watching: true, canReply: true });
     expect(answer.thread?.replyKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(answer.queues).toBeNull();
-    expect(answer.links).toEqual({ memberAdmin: false, modLog: false });
+    expect(answer.links).toEqual({ memberAdmin: false, modLog: false, forumAdmin: false });
   });
 
   it("never answers for posts outside the thread it names", async () => {
@@ -150,7 +150,7 @@ describe("personalAnswer", () => {
       reports: expect.any(Number) as number,
       approvals: expect.any(Number) as number,
     });
-    expect(answer.links).toEqual({ memberAdmin: true, modLog: true });
+    expect(answer.links).toEqual({ memberAdmin: true, modLog: true, forumAdmin: false });
     expect(Object.values(answer.posts).every((p) => p.canEdit)).toBe(true);
   });
 

@@ -5,6 +5,7 @@
 import { inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import {
+  forums,
   ignoredMembers,
   posts,
   reactions,
@@ -14,7 +15,8 @@ import {
   users,
   type ReactionKind,
 } from "@/db/schema";
-import { can, isSignedIn, type Viewer } from "../permissions";
+import { can, isSignedIn, type ForumAccess, type ForumViewRule, type Viewer } from "../permissions";
+import { inReadableForum, readableRules } from "../forum/forum-access";
 import { loadViewer } from "../permissions/load-viewer";
 import type { SessionClaims } from "../session/session-cookie";
 import { unreadAlertsQuery } from "../alerts/list";
@@ -48,7 +50,7 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
   const { scope } = request;
   const [state, queues] = await Promise.all([
     // The best-effort parts fail soft: the bell without a number rather than no header at all.
-    pageState(viewer.id, scope).catch((error: unknown) => {
+    pageState(viewer.id, readableRules(viewer), scope).catch((error: unknown) => {
       console.error("personal answer: page state failed", error);
       return null;
     }),
@@ -71,7 +73,11 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
     },
     alerts: state?.alerts ?? 0,
     queues,
-    links: { memberAdmin: can(viewer, "viewMemberAdmin"), modLog: can(viewer, "viewModLog") },
+    links: {
+      memberAdmin: can(viewer, "viewMemberAdmin"),
+      modLog: can(viewer, "viewModLog"),
+      forumAdmin: can(viewer, "manageForums"),
+    },
     thread,
     posts: state ? postStates(viewer, state.posts) : {},
     ignored: state?.ignored ?? [],
@@ -90,13 +96,13 @@ async function queueCounts(viewer: Viewer): Promise<PersonalAnswer["queues"]> {
   return { reports, approvals };
 }
 
-interface ThreadRow {
+interface ThreadRow extends ForumAccess {
   id: number;
   isLocked: boolean;
   deletedAt: string | null;
   watching: boolean;
 }
-interface PostRow {
+interface PostRow extends ForumAccess {
   id: number;
   authorId: string | null;
   deletedAt: string | null;
@@ -121,7 +127,16 @@ interface PageState {
  * their ignore list, which listed threads are unread, and whether the read mark must move. Each part
  * is a primary-key or partial-index lookup; the rules stay in lib/permissions (JS, below).
  */
-async function pageState(viewerId: string, scope: PersonalScope): Promise<PageState> {
+async function pageState(
+  viewerId: string,
+  rules: readonly ForumViewRule[],
+  scope: PersonalScope,
+): Promise<PageState> {
+  // Threads and posts of forums the member may not read get no answer at all (issue 15).
+  const readable = sql`f.view_rule in (${sql.join(
+    rules.map((rule) => sql`${rule}`),
+    sql`, `,
+  )})`;
   const threadId = scope.thread;
   const postIds = threadId ? scope.posts : [];
   const none = sql`null`;
@@ -133,21 +148,23 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
     unread: { id: number; slug: string }[] | null;
     needs_read_mark: boolean | null;
   }>(sql`select
-    (select count(*)::int from (${unreadAlertsQuery(viewerId)}) shown) as alerts,
+    (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown) as alerts,
     ${
       threadId
         ? sql`(select json_build_object('id', t.id, 'isLocked', t.is_locked, 'deletedAt', t.deleted_at,
+            'viewRule', f.view_rule, 'startThreadRule', f.start_thread_rule, 'replyRule', f.reply_rule,
             'watching', exists (select 1 from ${threadWatches} w where w.user_id = ${viewerId} and w.thread_id = t.id))
-          from ${threads} t where t.id = ${threadId})`
+          from ${threads} t join ${forums} f on f.id = t.forum_id where t.id = ${threadId} and ${readable})`
         : none
     } as thread,
     ${
       postIds.length > 0
         ? sql`(select json_agg(json_build_object('id', p.id, 'authorId', p.author_id, 'deletedAt', p.deleted_at,
-            'approvalState', p.approval_state, 'isLocked', t.is_locked, 'threadDeletedAt', t.deleted_at, 'reaction', r.kind))
-          from ${posts} p join ${threads} t on t.id = p.thread_id
+            'approvalState', p.approval_state, 'isLocked', t.is_locked, 'threadDeletedAt', t.deleted_at, 'reaction', r.kind,
+            'viewRule', f.view_rule, 'startThreadRule', f.start_thread_rule, 'replyRule', f.reply_rule))
+          from ${posts} p join ${threads} t on t.id = p.thread_id join ${forums} f on f.id = t.forum_id
           left join ${reactions} r on r.post_id = p.id and r.user_id = ${viewerId}
-          where p.thread_id = ${threadId} and p.id in (${sql.join(
+          where p.thread_id = ${threadId} and ${readable} and p.id in (${sql.join(
             postIds.map((id) => sql`${id}`),
             sql`, `,
           )}))`
@@ -158,7 +175,7 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
     ${
       scope.threads.length > 0
         ? sql`(select json_agg(json_build_object('id', ${threads.id}, 'slug', ${threads.slug})) from ${threads}
-          where ${inArray(threads.id, scope.threads)} and ${isUnread(viewerId)})`
+          where ${inArray(threads.id, scope.threads)} and ${inReadableForum(rules) ?? sql`true`} and ${isUnread(viewerId)})`
         : none
     } as unread,
     ${
@@ -181,6 +198,12 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
   };
 }
 
+const accessOf = ({ viewRule, startThreadRule, replyRule }: ForumAccess): ForumAccess => ({
+  viewRule,
+  startThreadRule,
+  replyRule,
+});
+
 /** json_build_object gives timestamps as text. */
 const dateOf = (text: string | null) => (text === null ? null : new Date(text));
 
@@ -189,7 +212,11 @@ function threadState(viewer: Viewer, row: ThreadRow): PersonalThread {
     id: row.id,
     watching: row.watching,
     canWatch: can(viewer, "keepReadingState") && row.deletedAt === null,
-    ...replyBox(viewer, { isLocked: row.isLocked, deletedAt: dateOf(row.deletedAt) }),
+    ...replyBox(viewer, {
+      isLocked: row.isLocked,
+      deletedAt: dateOf(row.deletedAt),
+      forum: accessOf(row),
+    }),
   };
 }
 
@@ -201,7 +228,11 @@ function postStates(viewer: Viewer, rows: PostRow[]): Record<number, PersonalPos
       authorId: row.authorId,
       deletedAt: dateOf(row.deletedAt),
       approvalState: row.approvalState,
-      thread: { isLocked: row.isLocked, deletedAt: dateOf(row.threadDeletedAt) },
+      thread: {
+        isLocked: row.isLocked,
+        deletedAt: dateOf(row.threadDeletedAt),
+        forum: accessOf(row),
+      },
     };
     states[row.id] = {
       reaction: row.reaction,

@@ -70,7 +70,7 @@ export interface PersonalAnswer {
   /** Staff only: open reports and posts awaiting approval. */
   queues: { reports: number | null; approvals: number | null } | null;
   /** Header links the viewer's role opens. */
-  links: { memberAdmin: boolean; modLog: boolean };
+  links: { memberAdmin: boolean; modLog: boolean; forumAdmin: boolean };
   thread: PersonalThread | null;
   posts: Record<number, PersonalPost>;
   /** Members whose posts and threads this viewer has hidden (never staff). */
@@ -83,7 +83,7 @@ export const GUEST_ANSWER: PersonalAnswer = Object.freeze({
   viewer: null,
   alerts: 0,
   queues: null,
-  links: { memberAdmin: false, modLog: false },
+  links: { memberAdmin: false, modLog: false, forumAdmin: false },
   thread: null,
   posts: {},
   ignored: [],

@@ -2,6 +2,8 @@
 // is read newest-first down its own time index (posts_created_idx, reactions_created_idx,
 // users_created_idx) and stops after the rows the requested page can need, so a page costs at most
 // page × 20 rows per source whatever the size of the forum; the merge then sorts those few.
+import { EVERYONE_ONLY, inReadableForum } from "../forum/forum-access";
+import type { ForumViewRule } from "../permissions";
 import "server-only";
 import { and, isNull, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -37,12 +39,15 @@ export interface ActivityOptions {
   page: number;
   /** For tests; the page uses ACTIVITY_PER_PAGE. */
   perPage?: number;
+  /** The forums' view rules the reader may read (readableRules); a guest's by default. */
+  viewRules?: readonly ForumViewRule[];
 }
 
 /** A post everyone may see in a list: the post and its thread visible, the author not ignored. */
-function postListable(viewerId: string | null): SQL {
+function postListable(viewerId: string | null, rules: readonly ForumViewRule[]): SQL {
   return and(
     isNull(posts.deletedAt),
+    inReadableForum(rules),
     postShownTo(viewerId),
     isNull(threads.deletedAt),
     threadShownTo(viewerId),
@@ -53,16 +58,16 @@ function postListable(viewerId: string | null): SQL {
 /** The three sources as (kind, at, tiebreak, post, actor, reaction) rows, each newest first and cut
  * at `limit`. Parenthesised so each keeps its own ORDER BY / LIMIT inside the UNION ALL. "desc nulls
  * last" as the indexes are built: a plain "desc" (nulls first) cannot use them. */
-function sources(viewerId: string | null, limit: number): SQL {
+function sources(viewerId: string | null, limit: number, rules: readonly ForumViewRule[]): SQL {
   return sql`
     (select 'post' as kind, ${posts.createdAt} as at, ${posts.id}::text as tiebreak, ${posts.id} as post_id, ${posts.authorId} as actor_id, null::reaction_kind as reaction
       from ${posts} join ${threads} on ${threads.id} = ${posts.threadId}
-      where ${postListable(viewerId)}
+      where ${postListable(viewerId, rules)}
       order by ${posts.createdAt} desc nulls last, ${posts.id} desc nulls last limit ${limit})
     union all
     (select 'reaction', ${reactions.createdAt}, ${reactions.postId}::text || ':' || ${reactions.userId}, ${reactions.postId}, ${reactions.userId}, ${reactions.kind}
       from ${reactions} join ${posts} on ${posts.id} = ${reactions.postId} join ${threads} on ${threads.id} = ${posts.threadId}
-      where ${postListable(viewerId)} and ${notIgnoredBy(viewerId, reactions.userId)}
+      where ${postListable(viewerId, rules)} and ${notIgnoredBy(viewerId, reactions.userId)}
       order by ${reactions.createdAt} desc nulls last limit ${limit})
     union all
     (select 'member', ${users.createdAt}, ${users.id}, null, ${users.id}, null
@@ -97,7 +102,7 @@ export async function latestActivity(
   const cap = ACTIVITY_MAX_PAGES * perPage;
   const page = options.page;
   const counted = db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (${sources(viewerId, cap)}) as activity`,
+    sql`select count(*)::int as n from (${sources(viewerId, cap, options.viewRules ?? EVERYONE_ONLY)}) as activity`,
   );
   const listed = async () => {
     if (page > ACTIVITY_MAX_PAGES) return [];
@@ -109,7 +114,7 @@ export async function latestActivity(
         left(p.source, 1000) as excerpt,
         t.id as thread_id, t.slug as thread_slug, t.title as thread_title
       from (
-        select * from (${sources(viewerId, page * perPage)}) as merged
+        select * from (${sources(viewerId, page * perPage, options.viewRules ?? EVERYONE_ONLY)}) as merged
         order by at desc, kind, tiebreak desc
         limit ${perPage} offset ${(page - 1) * perPage}
       ) as a

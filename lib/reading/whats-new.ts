@@ -2,6 +2,8 @@
 // ("New threads"). Each page is a bounded OFFSET walk down a partial index (threads_last_post_idx,
 // threads_created_idx) picking 20 ids, then one join for just those rows; the page count is a count
 // capped at WHATS_NEW_MAX_PAGES pages, so neither query ever reads the whole table.
+import { EVERYONE_ONLY, inReadableForum } from "../forum/forum-access";
+import type { ForumViewRule } from "../permissions";
 import "server-only";
 import { and, count, eq, inArray, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -43,6 +45,8 @@ export interface ThreadListOptions {
   unreadOnly?: boolean;
   /** For tests; the pages use WHATS_NEW_PER_PAGE. */
   perPage?: number;
+  /** The forums' view rules the reader may read (readableRules); a guest's by default. */
+  viewRules?: readonly ForumViewRule[];
 }
 
 /** The What's new indexes are DESC NULLS LAST (Drizzle's .desc()); a plain DESC means NULLS FIRST,
@@ -55,9 +59,14 @@ const lastPosters = alias(users, "last_posters");
 
 /** Threads anyone may list: not deleted, opening post approved (or the viewer's own), not started by
  * a member the viewer ignores. */
-function listable(viewerId: string | null, unreadOnly: boolean): SQL {
+function listable(
+  viewerId: string | null,
+  unreadOnly: boolean,
+  rules: readonly ForumViewRule[],
+): SQL {
   return and(
     isNull(threads.deletedAt),
+    inReadableForum(rules),
     threadShownTo(viewerId),
     notIgnoredBy(viewerId, threads.authorId),
     unreadOnly && viewerId ? isUnreadIndexed(viewerId) : undefined,
@@ -71,7 +80,7 @@ async function threadList(
 ): Promise<WhatsNewPage<WhatsNewThread>> {
   const perPage = options.perPage ?? WHATS_NEW_PER_PAGE;
   const page = options.page;
-  const where = listable(viewerId, options.unreadOnly ?? false);
+  const where = listable(viewerId, options.unreadOnly ?? false, options.viewRules ?? EVERYONE_ONLY);
   // Both orders end in id so equal times never shuffle rows between pages; both match an index.
   const orderBy =
     order === "lastPost"

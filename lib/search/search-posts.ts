@@ -16,6 +16,8 @@
 //
 // Which of the two, search-plan.ts decides. A statement that still runs past STATEMENT_TIME_LIMIT
 // is cancelled and the visitor asked to narrow the search, rather than holding a connection.
+import { EVERYONE_ONLY, inReadableForum } from "../forum/forum-access";
+import type { ForumViewRule } from "../permissions";
 import "server-only";
 import { and, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -37,6 +39,8 @@ export interface SearchFilter {
   titlesOnly: boolean;
   order: SearchOrder;
   page: number;
+  /** The forums' view rules the searcher may read (readableRules); a guest's by default. */
+  viewRules?: readonly ForumViewRule[];
 }
 
 export interface SearchHit {
@@ -120,6 +124,7 @@ function postCandidates(viewerId: string | null, f: SearchFilter, plan: SearchPl
   const threadConditions = and(
     isNull(threads.deletedAt),
     threadShownTo(viewerId),
+    inReadableForum(f.viewRules ?? EVERYONE_ONLY),
     f.forumId === null ? undefined : eq(threads.forumId, f.forumId),
   );
   const threadShown = sql`(select ${threadConditions} from ${threads} where ${threads.id} = ${posts.threadId})`;
@@ -148,6 +153,7 @@ function threadCandidates(viewerId: string | null, f: SearchFilter): SQL {
     f.words ? sql`${threads.titleSearch} @@ ${english(f.words)}` : undefined,
     isNull(threads.deletedAt),
     threadShownTo(viewerId),
+    inReadableForum(f.viewRules ?? EVERYONE_ONLY),
     notIgnoredBy(viewerId, threads.authorId),
     f.forumId === null ? undefined : eq(threads.forumId, f.forumId),
     f.authorId === null ? undefined : eq(threads.authorId, f.authorId),

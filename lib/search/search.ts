@@ -2,10 +2,11 @@
 // forum and the member they name, make sure the words leave something to search for, then search
 // (search-posts.ts) as the viewer: their ignore list and their own posts awaiting approval count.
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { forums, users } from "@/db/schema";
-import type { Viewer } from "../permissions";
+import type { ForumViewRule, Viewer } from "../permissions";
+import { readableRules } from "../forum/forum-access";
 import {
   parseSearch,
   searchUrl,
@@ -41,11 +42,12 @@ export const searchMessages = {
   onlyExclusions: "Add a word to search for: a search cannot consist only of words to leave out.",
 };
 
-async function forumIdBySlug(slug: string): Promise<number | null> {
+/** A forum the searcher may read; one they may not is as unknown as a forum that does not exist. */
+async function forumIdBySlug(slug: string, rules: ForumViewRule[]): Promise<number | null> {
   const [row] = await db
     .select({ id: forums.id })
     .from(forums)
-    .where(eq(forums.slug, slug))
+    .where(and(eq(forums.slug, slug), inArray(forums.viewRule, rules)))
     .limit(1);
   return row?.id ?? null;
 }
@@ -67,7 +69,7 @@ export async function runSearch(viewer: Viewer, raw: RawSearchParams): Promise<S
   const { form, criteria } = parsed;
 
   const [forumId, member, words] = await Promise.all([
-    criteria.forumSlug ? forumIdBySlug(criteria.forumSlug) : null,
+    criteria.forumSlug ? forumIdBySlug(criteria.forumSlug, readableRules(viewer)) : null,
     criteria.memberName ? memberByName(criteria.memberName) : null,
     criteria.words ? inspectWords(criteria.words) : null,
   ]);
@@ -89,6 +91,7 @@ export async function runSearch(viewer: Viewer, raw: RawSearchParams): Promise<S
     titlesOnly: criteria.titlesOnly,
     order: criteria.order,
     page: criteria.page,
+    viewRules: readableRules(viewer),
   });
   if (criteria.page > results.pageCount) {
     return {

@@ -1,6 +1,8 @@
 // The viewer's watched threads for /watched: unread ones first (they are why one looks), then by
 // last post. Threads the viewer can no longer read (deleted, or hidden awaiting approval) are left
 // out; their watch rows stay, harmless, until the member unwatches all or the thread is purged.
+import { inReadableForum } from "../forum/forum-access";
+import type { ForumViewRule } from "../permissions";
 import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -32,19 +34,26 @@ export interface WatchedThreadsPage {
 const lastPosts = alias(posts, "last_posts");
 const lastPosters = alias(users, "last_posters");
 
-const watchedBy = (viewerId: string) =>
-  and(eq(threadWatches.userId, viewerId), isNull(threads.deletedAt), threadShownTo(viewerId));
+const watchedBy = (viewerId: string, rules: readonly ForumViewRule[]) =>
+  and(
+    eq(threadWatches.userId, viewerId),
+    isNull(threads.deletedAt),
+    threadShownTo(viewerId),
+    // A watched thread whose forum the member may no longer read is not listed (issue 15).
+    inReadableForum(rules),
+  );
 
 /** One page of the viewer's watched threads; null past the last page. */
 export async function listWatchedThreads(
   viewerId: string,
   page: number,
+  rules: readonly ForumViewRule[],
 ): Promise<WatchedThreadsPage | null> {
   const [{ total } = { total: 0 }] = await db
     .select({ total: count() })
     .from(threadWatches)
     .innerJoin(threads, eq(threads.id, threadWatches.threadId))
-    .where(watchedBy(viewerId));
+    .where(watchedBy(viewerId, rules));
   const pageCount = Math.max(1, Math.ceil(total / THREADS_PER_PAGE));
   if (page > pageCount) return null;
 
@@ -71,7 +80,7 @@ export async function listWatchedThreads(
     .innerJoin(forums, eq(forums.id, threads.forumId))
     .leftJoin(lastPosts, eq(lastPosts.id, threads.lastPostId))
     .leftJoin(lastPosters, eq(lastPosters.id, lastPosts.authorId))
-    .where(watchedBy(viewerId))
+    .where(watchedBy(viewerId, rules))
     .orderBy(desc(unread), desc(threads.lastPostAt), desc(threads.id))
     .limit(THREADS_PER_PAGE)
     .offset((page - 1) * THREADS_PER_PAGE);

@@ -199,7 +199,7 @@ describe("the watched threads list", () => {
       message: "Latest news",
     });
 
-    const page = (await listWatchedThreads(me.id, 1))!;
+    const page = (await listWatchedThreads(me.id, 1, ["everyone", "members"]))!;
     expect(page.threads.map((t) => [t.title, t.firstUnreadUrl !== null])).toEqual([
       ["New and unread", true],
       ["Old and unread", true],
@@ -220,12 +220,15 @@ describe("the watched threads list", () => {
     });
     expect(third!.firstUnreadUrl).toBeNull();
     expect(page.threads.map((t) => t.id)).not.toContain(notWatched.threadId);
-    expect(await listWatchedThreads(me.id, 2)).toBeNull();
+    expect(await listWatchedThreads(me.id, 2, ["everyone", "members"])).toBeNull();
 
     // Someone else's watches are theirs.
     await watchThread(other, oldRead.threadId);
     expect(await unwatchAllThreads(me)).toEqual({ ok: true, count: 5 });
-    expect(await listWatchedThreads(me.id, 1)).toMatchObject({ total: 0, threads: [] });
+    expect(await listWatchedThreads(me.id, 1, ["everyone", "members"])).toMatchObject({
+      total: 0,
+      threads: [],
+    });
     expect(await isWatching(other.id, oldRead.threadId)).toBe(true);
     expect(await unwatchAllThreads(ANONYMOUS)).toMatchObject({ ok: false });
     expect(await db.select().from(threadWatches).where(eq(threadWatches.userId, me.id))).toEqual(

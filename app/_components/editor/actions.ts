@@ -8,6 +8,7 @@ import { can, isSignedIn } from "@/lib/permissions";
 import { postingRefusal } from "@/lib/permissions/posting";
 import { z } from "zod";
 import { quotesMarkup } from "@/lib/forum/quoting";
+import { readableRules } from "@/lib/forum/forum-access";
 import { rowId } from "@/lib/row-id";
 
 /** The preview renders exactly as posting would; only members who can post need it. */
@@ -31,9 +32,9 @@ export const previewPost = saving(
 
 const postIds = z.array(rowId()).max(50);
 
-/** Quote blocks for posts anyone can read: the Quote, + Quote and Insert quotes buttons use it. */
+/** Quote blocks for posts the viewer can read: the Quote, + Quote and Insert quotes buttons use it. */
 export async function quotesFor(ids: number[]): Promise<{ markup: string } | { error: string }> {
   const parsed = postIds.safeParse(ids);
   if (!parsed.success) return { error: "Choose posts to quote first." };
-  return quotesMarkup(parsed.data);
+  return quotesMarkup(parsed.data, readableRules(await getViewer()));
 }

@@ -13,7 +13,8 @@ export function StaffLinks({ className }: { className: string }) {
   return (
     <>
       {links.memberAdmin && (
-        <Link href="/admin/members" className={className}>
+        // Administrators land on the panel (forums, settings); moderators on the member page.
+        <Link href={links.forumAdmin ? "/admin" : "/admin/members"} className={className}>
           Admin
         </Link>
       )}

@@ -9,7 +9,8 @@ import { getForumPage } from "@/lib/forum/forum-page";
 import { formatDateTime } from "@/lib/format";
 import { forumFeedUrl, forumUrl, pageFromParam, SITE_FEED_URL } from "@/lib/urls";
 import { getViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/permissions";
+import { can, type ForumViewRule } from "@/lib/permissions";
+import { readableRules } from "@/lib/forum/forum-access";
 import { unreadAmong } from "@/lib/reading/reads";
 import {
   MembersOnly,
@@ -29,8 +30,12 @@ type Props = {
 
 // generateMetadata and the page both need the forum: one set of queries per request.
 const loadForumPage = cache(
-  (slug: string, page: number, seesDeleted: boolean, viewerId: string | null) =>
-    getForumPage(slug, page, { seesDeleted, viewerId }),
+  (slug: string, page: number, seesDeleted: boolean, viewerId: string | null, rules: string) =>
+    getForumPage(slug, page, {
+      seesDeleted,
+      viewerId,
+      viewRules: rules.split(",") as ForumViewRule[],
+    }),
 );
 
 async function load({ params, searchParams }: Props) {
@@ -41,15 +46,25 @@ async function load({ params, searchParams }: Props) {
   ]);
   const page = pageFromParam(pageParam);
   const data =
-    page === null ? null : await loadForumPage(slug, page, can(viewer, "viewDeleted"), viewer.id);
+    page === null
+      ? null
+      : await loadForumPage(
+          slug,
+          page,
+          can(viewer, "viewDeleted"),
+          viewer.id,
+          readableRules(viewer).join(","),
+        );
   if (!data) notFound();
   return data;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { forum } = await load(props);
+  // Feeds are read without signing in: a forum that is not public has none.
+  const isPublic = forum.access.viewRule === "everyone";
   const feeds = [
-    { url: forumFeedUrl(forum), title: `${forum.title}: newest threads` },
+    ...(isPublic ? [{ url: forumFeedUrl(forum), title: `${forum.title}: newest threads` }] : []),
     { url: SITE_FEED_URL, title: "Parley: newest threads" },
   ];
   return {
@@ -78,13 +93,15 @@ export default async function ForumPage(props: Props) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           {/* A plain link, not next/link: the feed is XML, not a page of the app. */}
-          <a
-            href={forumFeedUrl(forum)}
-            className="text-sm font-semibold"
-            title={`RSS feed of ${forum.title}`}
-          >
-            RSS
-          </a>
+          {forum.access.viewRule === "everyone" && (
+            <a
+              href={forumFeedUrl(forum)}
+              className="text-sm font-semibold"
+              title={`RSS feed of ${forum.title}`}
+            >
+              RSS
+            </a>
+          )}
           <MembersOnly signedIn={can(viewer, "keepReadingState")}>
             <MarkReadButton forumId={forum.id} />
           </MembersOnly>

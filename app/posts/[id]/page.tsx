@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { findPostLocation } from "@/lib/forum/thread-page";
 import { can } from "@/lib/permissions";
+import { readableRules } from "@/lib/forum/forum-access";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ export default async function PostPermalink({ params }: { params: Promise<{ id: 
     ? await findPostLocation(Number(id), {
         viewerId: viewer.id,
         seesDeleted: can(viewer, "viewDeleted"),
+        viewRules: readableRules(viewer),
       })
     : null;
   if (!location) notFound();

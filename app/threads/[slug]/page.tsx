@@ -9,7 +9,14 @@ import { getViewer } from "@/lib/auth/viewer";
 import { reactionsForPosts, type PostReactions } from "@/lib/forum/reactions";
 import { getThreadPage, postTarget, type PostView, type Removal } from "@/lib/forum/thread-page";
 import { formatDateTime } from "@/lib/format";
-import { can, isSignedIn, type Viewer } from "@/lib/permissions";
+import {
+  can,
+  isSignedIn,
+  type ForumViewRule,
+  type ThreadTarget,
+  type Viewer,
+} from "@/lib/permissions";
+import { readableRules } from "@/lib/forum/forum-access";
 import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
 import { PostAttachments } from "./_components/post-attachments";
 import { PostTools } from "./_components/post-tools";
@@ -32,8 +39,12 @@ type Props = {
 
 // generateMetadata and the page both need the thread: one set of queries per request.
 const loadThreadPage = cache(
-  (id: number, page: number, viewerId: string | null, seesDeleted: boolean) =>
-    getThreadPage(id, page, { viewerId, seesDeleted }),
+  (id: number, page: number, viewerId: string | null, seesDeleted: boolean, rules: string) =>
+    getThreadPage(id, page, {
+      viewerId,
+      seesDeleted,
+      viewRules: rules.split(",") as ForumViewRule[],
+    }),
 );
 
 async function load({ params, searchParams }: Props) {
@@ -48,7 +59,13 @@ async function load({ params, searchParams }: Props) {
   const data =
     id === null || page === null
       ? null
-      : await loadThreadPage(id, page, reader.viewerId, reader.seesDeleted);
+      : await loadThreadPage(
+          id,
+          page,
+          reader.viewerId,
+          reader.seesDeleted,
+          readableRules(viewer).join(","),
+        );
   if (!data) notFound();
   return data;
 }
@@ -67,7 +84,7 @@ function Post({
 }: {
   post: PostView;
   threadId: number;
-  thread: { isLocked: boolean; deletedAt: Date | null };
+  thread: ThreadTarget;
   viewer: Viewer;
   reactions: PostReactions | undefined;
 }) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
@@ -66,7 +67,10 @@ function Event({ item }: { item: ActivityItem }) {
 export default async function LatestActivityPage({ searchParams }: Props) {
   const [params, viewer] = await Promise.all([searchParams, getViewer()]);
   const page = pageOrRedirect(params.page, whatsNewUrl("activity"));
-  const list = await latestActivity(can(viewer, "keepReadingState") ? viewer.id : null, { page });
+  const list = await latestActivity(can(viewer, "keepReadingState") ? viewer.id : null, {
+    page,
+    viewRules: readableRules(viewer),
+  });
   const hrefFor = (p: number) => whatsNewUrl("activity", p);
   return (
     <div>

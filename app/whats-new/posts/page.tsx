@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
@@ -21,7 +22,11 @@ export default async function NewPostsPage({ searchParams }: Props) {
   const unreadOnly = member && params.unread === "1";
   const query: Record<string, string> = unreadOnly ? { unread: "1" } : {};
   const page = pageOrRedirect(params.page, whatsNewUrl("posts", 1, query));
-  const list = await newPosts(member ? viewer.id : null, { page, unreadOnly });
+  const list = await newPosts(member ? viewer.id : null, {
+    page,
+    unreadOnly,
+    viewRules: readableRules(viewer),
+  });
   const hrefFor = (p: number) => whatsNewUrl("posts", p, query);
   const filter = "rounded px-2 py-1";
   return (

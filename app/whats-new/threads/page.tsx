@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { readableRules } from "@/lib/forum/forum-access";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
@@ -17,7 +18,10 @@ type Props = { searchParams: Promise<{ page?: string | string[] }> };
 export default async function NewThreadsPage({ searchParams }: Props) {
   const [params, viewer] = await Promise.all([searchParams, getViewer()]);
   const page = pageOrRedirect(params.page, whatsNewUrl("threads"));
-  const list = await newThreads(can(viewer, "keepReadingState") ? viewer.id : null, { page });
+  const list = await newThreads(can(viewer, "keepReadingState") ? viewer.id : null, {
+    page,
+    viewRules: readableRules(viewer),
+  });
   const hrefFor = (p: number) => whatsNewUrl("threads", p);
   return (
     <div>

@@ -5,7 +5,8 @@ import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { getViewer } from "@/lib/auth/viewer";
 import { getForumPage } from "@/lib/forum/forum-page";
 import { can, isSignedIn } from "@/lib/permissions";
-import { postingRefusal } from "@/lib/permissions/posting";
+import { threadRefusal } from "@/lib/permissions/posting";
+import { readableRules } from "@/lib/forum/forum-access";
 import { TITLE } from "@/lib/limits/sizes";
 import { forumUrl } from "@/lib/urls";
 import { NewThreadForm } from "./_components/new-thread-form";
@@ -15,7 +16,8 @@ export const metadata: Metadata = { title: "New thread" };
 
 export default async function NewThreadPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const [data, viewer] = await Promise.all([getForumPage(slug, 1), getViewer()]);
+  const viewer = await getViewer();
+  const data = await getForumPage(slug, 1, { viewRules: readableRules(viewer) });
   if (!data) notFound();
   if (!isSignedIn(viewer))
     redirect(`/login?callbackUrl=${encodeURIComponent(`/forums/${slug}/new`)}`);
@@ -24,14 +26,14 @@ export default async function NewThreadPage({ params }: { params: Promise<{ slug
       <Breadcrumbs trail={[{ label: data.forum.title, href: forumUrl(data.forum) }]} />
       <h1 className="text-2xl font-bold">New thread in {data.forum.title}</h1>
       <div className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
-        {can(viewer, "postThread") ? (
+        {can(viewer, "postThread", data.forum.access) ? (
           <NewThreadForm
             forumId={data.forum.id}
             titleHint={`${TITLE.min} to ${TITLE.max} characters.`}
             idempotencyKey={randomUUID()}
           />
         ) : (
-          <p>{postingRefusal(viewer, "post")}</p>
+          <p>{threadRefusal(viewer, data.forum.access)}</p>
         )}
       </div>
     </div>

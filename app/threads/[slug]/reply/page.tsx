@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readableRules } from "@/lib/forum/forum-access";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -30,6 +31,7 @@ export default async function ReplyPage({ params }: Props) {
       : await getThreadPage(id, 1, {
           viewerId: viewer.id,
           seesDeleted: can(viewer, "viewDeleted"),
+          viewRules: readableRules(viewer),
         });
   if (!data) notFound();
   const { thread, forum } = data;
