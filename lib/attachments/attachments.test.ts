@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { attachments, storedFiles } from "@/db/schema";
+import { attachments, forums, storedFiles } from "@/db/schema";
 import { deletePosts } from "../moderation/posts";
 import { ANONYMOUS } from "../permissions";
 import { attachmentLimits } from "../limits/attachments";
@@ -120,6 +120,25 @@ describe("who sees an attachment", () => {
     expect((await deletePosts(moderator, [postId], "spam")).ok).toBe(true);
     expect(await readAttachment(reader, attachment.id, "file")).toBeNull();
     expect(await readAttachment(ANONYMOUS, attachment.id, "file")).toBeNull();
+    expect(await readAttachment(author, attachment.id, "file")).toBeNull();
+    expect(await readAttachment(moderator, attachment.id, "file")).not.toBeNull();
+  });
+
+  it("follows the forum: a file in a members-only forum is not a guest's, in a staff-only one not a member's", async () => {
+    const forum = await makeForum();
+    const author = await makeMember();
+    const reader = await makeMember();
+    const moderator = await makeMember({ role: "moderator" });
+    const thread = await newThread({ author, forumId: forum.id });
+    const attachment = await upload(author, "plans.txt", new TextEncoder().encode("plans"));
+    await reply({ author, threadId: thread.threadId, message: `See ${attachment.markup}` });
+
+    await db.update(forums).set({ viewRule: "members" }).where(eq(forums.id, forum.id));
+    expect(await readAttachment(ANONYMOUS, attachment.id, "file")).toBeNull();
+    expect(await readAttachment(reader, attachment.id, "file")).not.toBeNull();
+
+    await db.update(forums).set({ viewRule: "staff" }).where(eq(forums.id, forum.id));
+    expect(await readAttachment(reader, attachment.id, "file")).toBeNull();
     expect(await readAttachment(author, attachment.id, "file")).toBeNull();
     expect(await readAttachment(moderator, attachment.id, "file")).not.toBeNull();
   });

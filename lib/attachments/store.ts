@@ -8,6 +8,7 @@ import { db } from "@/db/client";
 import { attachments, posts, storedFiles, threads } from "@/db/schema";
 import { attachmentLimits } from "../limits/attachments";
 import { attachmentMarkup } from "../markup/attachments";
+import { inReadableForum, readableRules } from "../forum/forum-access";
 import { postShownTo, threadShownTo } from "../moderation/visibility";
 import { can, type Viewer } from "../permissions";
 import { postingRefusal } from "../permissions/posting";
@@ -98,6 +99,8 @@ export async function readAttachment(
         postShownTo(viewer.id),
         threadShownTo(viewer.id),
       );
+  // A file in a members-only or staff-only forum is read only by those who read that forum.
+  const readableForum = inReadableForum(readableRules(viewer));
   const stored = variant === "file" ? attachments.storedName : attachments.thumbName;
   const [row] = await db
     .select({
@@ -113,7 +116,7 @@ export async function readAttachment(
     .where(
       and(
         eq(attachments.id, id),
-        sql`(case when ${attachments.postId} is null then ${attachments.uploaderId} = ${viewer.id ?? ""} else ${visiblePost} end)`,
+        sql`(case when ${attachments.postId} is null then ${attachments.uploaderId} = ${viewer.id ?? ""} else ${and(visiblePost, readableForum) ?? sql`true`} end)`,
       ),
     )
     .limit(1);
