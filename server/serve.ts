@@ -91,6 +91,8 @@ export async function serve(options: {
   const { handleWrite, isWriteRoute } = await import("./write-routes");
   const { handleCspReport } = await import("./csp-report-route");
   const { createLiveHub, LIVE_PATH } = await import("./live-updates");
+  const { startFlushingThreadViews } = await import("../lib/reading/view-counts");
+  const threadViews = startFlushingThreadViews();
   const live = createLiveHub(options.databaseUrl, { maxStreams: env.LIVE_CONNECTIONS_MAX });
   const policy = { dev: options.dev, formTargets: oauthFormTargets(env) };
   const server = http.createServer((req, res) => {
@@ -123,6 +125,8 @@ export async function serve(options: {
       await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      // The views counted since the last flush, before the database watcher lets go.
+      await threadViews.stop();
       await database.stop();
       await app.close();
     },

@@ -51,6 +51,8 @@ export interface ThreadPage {
     isLocked: boolean;
     isSticky: boolean;
     replyCount: number;
+    /** As of the last flush (lib/reading/view-counts.ts): a few seconds behind. */
+    viewCount: number;
     deletedAt: Date | null;
     deleted: Removal | null;
   };
@@ -153,6 +155,7 @@ export async function getThreadPage(
       isLocked: thread.isLocked,
       isSticky: thread.isSticky,
       replyCount: thread.replyCount,
+      viewCount: thread.viewCount,
       deletedAt: thread.deletedAt,
       deleted: thread.deletedAt
         ? { at: thread.deletedAt, byName: found.deleterName, reason: thread.deleteReason }

@@ -1,11 +1,13 @@
 // The one place that answers "may this viewer do this?". Pages, server actions and route handlers
 // ask here; hiding a button in the UI is never the check.
 import { moderationRules } from "./moderation";
+import { pollRules } from "./polls";
 import { postingRules } from "./posting";
 import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export type { PostTarget, ShownPostTarget, ThreadTarget } from "./posting";
 export type { BanTarget } from "./moderation";
+export type { PollTarget } from "./polls";
 export { ANONYMOUS, isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export interface MemberTarget {
@@ -60,6 +62,8 @@ const rules = {
   ...postingRules,
   /** Moderator and administrator tools: ./moderation.ts. */
   ...moderationRules,
+  /** Voting in polls and closing them: ./polls.ts. */
+  ...pollRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof rules;
