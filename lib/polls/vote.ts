@@ -117,7 +117,7 @@ export async function setPollClosed(
       .where(eq(polls.id, poll.id));
     await logModAction(tx, {
       actorId,
-      action: input.closed ? "poll.close" : "poll.reopen",
+      action: input.closed ? "thread.poll_close" : "thread.poll_reopen",
       targetType: "thread",
       targetId: poll.thread.id,
       targetLabel: poll.thread.title,

@@ -123,6 +123,9 @@ export function PollBox({ poll }: { poll: PollView }) {
               </button>
             )}
           </div>
+          {!results && (
+            <p className="text-sm text-slate-700">Results are shown once you have voted.</p>
+          )}
         </form>
       ) : results ? (
         <PollResultList answers={poll.answers} results={results} votedFor={votedFor} />
@@ -133,7 +136,7 @@ export function PollBox({ poll }: { poll: PollView }) {
             : "Results are shown to members once they have voted."}
         </p>
       )}
-      {!answer?.viewer && !isClosed && (
+      {answer !== null && answer.viewer === null && !isClosed && (
         <p className="mt-2 text-sm text-slate-700">
           <a href="/login">Sign in</a> to vote.
         </p>
