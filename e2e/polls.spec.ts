@@ -21,6 +21,9 @@ test("a poll is started with a thread, voted on by two members, and closed by st
   await page.getByRole("button", { name: "Add another answer" }).click();
   await page.getByLabel("Answer 3").fill("Challenger");
   await page.getByLabel("Members see the results once they have voted").check();
+  await page
+    .getByRole("group", { name: "Poll" })
+    .screenshot({ path: "test-results/poll-form.png" });
   await page.getByRole("button", { name: "Post thread" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const url = page.url().replace(/#.*$/, "");
@@ -28,6 +31,7 @@ test("a poll is started with a thread, voted on by two members, and closed by st
   // Results wait for a vote; the vote shows them, with counts in words.
   await expect(poll(page)).toContainText("Results are shown once you have voted.");
   await poll(page).getByLabel("Leopard").check();
+  await poll(page).screenshot({ path: "test-results/poll-voting.png" });
   await poll(page).getByRole("button", { name: "Vote", exact: true }).click();
   const results = poll(page).getByRole("list", { name: "Results" });
   await expect(results).toContainText("Leopard(your vote)1 vote (100%)");
