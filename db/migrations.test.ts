@@ -32,8 +32,4 @@ describe("the migrated database", () => {
       expect(await columnsInDatabase(getTableName(table)), getTableName(table)).toEqual(declared);
     }
   });
-
-  it("keeps no view count on threads: nothing counted views, nothing showed them", async () => {
-    expect(await columnsInDatabase("threads")).not.toContain("view_count");
-  });
 });

@@ -202,6 +202,8 @@ export const threads = pgTable(
     /** Kept beside authorId so guest and deleted authors still have a name. */
     authorName: text("author_name").notNull(),
     replyCount: integer("reply_count").notNull().default(0),
+    /** Page views, counted in memory and added in batches every few seconds (lib/reading/view-counts.ts). */
+    viewCount: integer("view_count").notNull().default(0),
     firstPostId: integer("first_post_id"),
     lastPostId: integer("last_post_id"),
     lastPostAt: timestamp("last_post_at", { withTimezone: true }).notNull().defaultNow(),
@@ -632,5 +634,62 @@ export const attachments = pgTable(
     index("attachments_post_idx").on(t.postId),
     // The per-day count of one member's uploads.
     index("attachments_uploader_created_idx").on(t.uploaderId, t.createdAt),
+  ],
+);
+
+/** A thread's poll, made with the thread (at most one). Votes are counted from pollVotes when shown:
+ * a poll has at most a few thousand, and an exact count needs no counter kept in step. */
+export const polls = pgTable("polls", {
+  id: serial("id").primaryKey(),
+  threadId: integer("thread_id")
+    .notNull()
+    .unique()
+    .references(() => threads.id, { onDelete: "cascade" }),
+  question: text("question").notNull(),
+  /** Members may pick several answers (one vote on each). */
+  multipleChoice: boolean("multiple_choice").notNull().default(false),
+  /** Members may change their vote later. */
+  allowVoteChange: boolean("allow_vote_change").notNull().default(false),
+  /** Everyone sees the results; otherwise a member sees them once they voted (or the poll closed). */
+  resultsBeforeVoting: boolean("results_before_voting").notNull().default(true),
+  /** Closes by itself at this time. */
+  closesAt: timestamp("closes_at", { withTimezone: true }),
+  /** Closed by staff (reopening clears it). */
+  closedAt: timestamp("closed_at", { withTimezone: true }),
+  ...timestamps,
+});
+
+export const pollAnswers = pgTable(
+  "poll_answers",
+  {
+    id: serial("id").primaryKey(),
+    pollId: integer("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [uniqueIndex("poll_answers_poll_position_idx").on(t.pollId, t.position)],
+);
+
+/** One row per member per answer they picked: the primary key is what makes a second vote on the
+ * same answer impossible, whatever the requests race. */
+export const pollVotes = pgTable(
+  "poll_votes",
+  {
+    answerId: integer("answer_id")
+      .notNull()
+      .references(() => pollAnswers.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    pollId: integer("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.answerId, t.userId] }),
+    index("poll_votes_poll_user_idx").on(t.pollId, t.userId),
   ],
 );

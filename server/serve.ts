@@ -98,6 +98,8 @@ export async function serve(options: {
     options.dev || env.GUEST_PAGE_CACHE === "off"
       ? null
       : createGuestPageCache({ nonceOf, needsViewer: needsViewerRender });
+  const { startFlushingThreadViews } = await import("../lib/reading/view-counts");
+  const threadViews = startFlushingThreadViews();
   const live = createLiveHub(options.databaseUrl, { maxStreams: env.LIVE_CONNECTIONS_MAX });
   const policy = { dev: options.dev, formTargets: oauthFormTargets(env) };
   const server = http.createServer((req, res) => {
@@ -137,6 +139,8 @@ export async function serve(options: {
       await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      // The views counted since the last flush, before the database watcher lets go.
+      await threadViews.stop();
       await database.stop();
       await app.close();
     },

@@ -5,9 +5,10 @@ import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { posts, threads } from "@/db/schema";
+import { pollAnswers, polls, posts, threads } from "@/db/schema";
 import { REQUEST_RATES } from "@/lib/limits/request-rates";
 import { MESSAGE, POST_SMILIES } from "@/lib/limits/sizes";
+import { createThread } from "@/lib/forum/posting";
 import { makeForum, makeMember, newThread } from "@/lib/testing/factories";
 import { SESSION_COOKIE } from "@/lib/session/session-cookie";
 import { handleWrite, isWriteRoute } from "./write-routes";
@@ -58,6 +59,8 @@ async function post(
       reaction?: string | null;
       url?: string;
       postId?: number;
+      votedFor?: number[];
+      isClosed?: boolean;
     },
   };
 }
@@ -204,5 +207,46 @@ describe("POST /api/threads/:id/replies", () => {
     const locked = await post(path, { message: "Hello", idempotencyKey: key() }, { cookie });
     expect(locked.status).toBe(403);
     expect(locked.body.error).toMatch(/locked/i);
+  });
+});
+
+describe("POST /api/polls/:id/votes and /state", () => {
+  it("takes a member's vote, refuses a wrong shape with 400 and a guest with 401, and lets staff close", async () => {
+    const author = await makeMember();
+    const made = await createThread(author, {
+      forumId,
+      title: "A poll over HTTP",
+      message: "Vote.",
+      idempotencyKey: crypto.randomUUID(),
+      poll: {
+        question: "Yes or no?",
+        answers: ["Yes", "No"],
+        multipleChoice: false,
+        allowVoteChange: false,
+        resultsBeforeVoting: true,
+        closeAfterDays: null,
+      },
+    });
+    if (!made.ok) throw new Error(made.error);
+    const [poll] = await db.select().from(polls).where(eq(polls.threadId, made.threadId));
+    const [yes] = await db.select().from(pollAnswers).where(eq(pollAnswers.pollId, poll!.id));
+    const votes = `/api/polls/${poll!.id}/votes`;
+    const cookie = await cookieFor(await makeMember());
+
+    expect((await post(votes, { answers: "yes" }, { cookie })).status).toBe(400);
+    expect((await post(votes, { answers: ["x"] }, { cookie })).status).toBe(400);
+    expect((await post(votes, { answers: [yes!.id] })).status).toBe(401);
+    const voted = await post(votes, { answers: [yes!.id] }, { cookie });
+    expect(voted).toMatchObject({ status: 200, body: { votedFor: [yes!.id] } });
+    expect((await post(votes, { answers: [yes!.id] }, { cookie })).status).toBe(403);
+
+    const state = `/api/polls/${poll!.id}/state`;
+    expect((await post(state, { closed: "yes" }, { cookie })).status).toBe(400);
+    expect((await post(state, { closed: true }, { cookie })).status).toBe(403);
+    const staff = await cookieFor(await makeMember({ role: "moderator" }));
+    expect(await post(state, { closed: true }, { cookie: staff })).toMatchObject({
+      status: 200,
+      body: { isClosed: true },
+    });
   });
 });

@@ -1,5 +1,5 @@
-// The two writes members make most, answered here without Next (server/serve.ts): a reply and a
-// reaction toggle. They answer with what changed, so nothing re-renders the page on the server; the
+// The writes members make from a thread page, answered here without Next (server/serve.ts): a reply,
+// a reaction toggle, a poll vote (and staff closing or reopening the poll). They answer with what changed, so nothing re-renders the page on the server; the
 // same lib functions as the server actions decide everything (permissions, limits, idempotency,
 // counters). The session is read as the personal answer reads it (lib/session/request-viewer.ts).
 //
@@ -12,13 +12,15 @@ import { z } from "zod";
 import { CANNOT_SAVE, isDatabaseFault } from "../lib/faults/database-fault";
 import { createReply } from "../lib/forum/posting";
 import { isReactionKind, toggleReaction } from "../lib/forum/reactions";
-import { reactionRate, REQUEST_RATES } from "../lib/limits/request-rates";
+import { pollVoteRate, reactionRate, REQUEST_RATES } from "../lib/limits/request-rates";
+import { castVote, setPollClosed } from "../lib/polls/vote";
 import { MESSAGE } from "../lib/limits/sizes";
 import { rowId } from "../lib/row-id";
 import { viewerOf } from "../lib/session/request-viewer";
 
 const REACTION_PATH = /^\/api\/posts\/([^/]+)\/reaction$/;
 const REPLY_PATH = /^\/api\/threads\/([^/]+)\/replies$/;
+const POLL_PATH = /^\/api\/polls\/([^/]+)\/(votes|state)$/;
 
 /** A message at its limit is at most 4 bytes per character in UTF-8; JSON escaping can double
  * that. Anything longer is refused before it is read in full. */
@@ -26,10 +28,12 @@ const MAX_BODY_BYTES = MESSAGE.max * 8 + 1024;
 
 const reactionBody = z.object({ kind: z.string() });
 const replyBody = z.object({ message: z.unknown(), idempotencyKey: z.unknown() });
+const voteBody = z.object({ answers: z.array(z.unknown()) });
+const pollStateBody = z.object({ closed: z.boolean() });
 
 /** Whether this request is one of the write routes (and then it is answered). */
 export function isWriteRoute(path: string): boolean {
-  return REACTION_PATH.test(path) || REPLY_PATH.test(path);
+  return REACTION_PATH.test(path) || REPLY_PATH.test(path) || POLL_PATH.test(path);
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -112,6 +116,8 @@ async function answer(
     if (!result.ok) return json(res, viewer.id ? 403 : 401, { error: result.error });
     return json(res, 200, { reaction: result.reaction });
   }
+  const poll = POLL_PATH.exec(path);
+  if (poll) return answerPoll(req, res, poll[1]!, poll[2] === "votes");
   const threadId = rowId().safeParse(REPLY_PATH.exec(path)![1]);
   if (!threadId.success) throw new RequestProblem(404, "This thread does not exist any more.");
   const body = replyBody.safeParse(await readJson(req));
@@ -125,6 +131,36 @@ async function answer(
       field: result.field ?? "form",
     });
   return json(res, 200, { url: result.url, postId: result.postId });
+}
+
+async function answerPoll(req: IncomingMessage, res: ServerResponse, id: string, vote: boolean) {
+  const pollId = rowId().safeParse(id);
+  if (!pollId.success) throw new RequestProblem(404, "This poll does not exist any more.");
+  const input = await readJson(req);
+  const votes = voteBody.safeParse(input);
+  const state = pollStateBody.safeParse(input);
+  if (vote ? !votes.success : !state.success)
+    throw new RequestProblem(400, "That request was not understood.");
+  const viewer = await viewerOf(req.headers.cookie);
+  if (viewer.id) {
+    const rate = await pollVoteRate.take(viewer.id);
+    if (!rate.ok)
+      throw new RequestProblem(
+        429,
+        `You are voting too fast (${REQUEST_RATES.pollVotesPerMinute} a minute at most). Try again in ${rate.retryAfterSeconds} seconds.`,
+      );
+  }
+  const result = vote
+    ? await castVote(viewer, { pollId: pollId.data, answerIds: votes.data!.answers })
+    : await setPollClosed(viewer, { pollId: pollId.data, closed: state.data!.closed });
+  // A refusal is about the answers picked (400), or about who is asking or the poll (403).
+  if (!result.ok)
+    return json(res, result.field === "answers" ? 400 : viewer.id ? 403 : 401, {
+      error: result.error,
+      field: "form",
+    });
+  const { ok: _ok, ...answer } = result;
+  return json(res, 200, answer);
 }
 
 export async function handleWrite(

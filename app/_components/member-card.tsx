@@ -57,10 +57,18 @@ export function MemberCard({
         )}
         {(card.countryCode || card.location) && (
           <p className="mt-2 flex items-center gap-1.5 text-xs text-slate-600 sm:justify-center">
+            {/* Labelled: a flag beside a different place ("where I am from", "where I live") is not a mistake. */}
             {card.countryCode && card.countryName && (
-              <Flag code={card.countryCode} name={card.countryName} />
+              <span>
+                <span className="sr-only">Country: </span>
+                <Flag code={card.countryCode} name={card.countryName} />
+              </span>
             )}
-            {card.location && <span>{card.location}</span>}
+            {card.location && (
+              <span>
+                <span className="text-slate-500">Location:</span> {card.location}
+              </span>
+            )}
           </p>
         )}
         {ignore && (

@@ -50,6 +50,42 @@ export function Pagination({
       <span className="ml-2 text-slate-500">
         Page {page} of {pageCount}
       </span>
+      {sorted.length < pageCount && <JumpToPage hrefFor={hrefFor} pageCount={pageCount} />}
     </nav>
+  );
+}
+
+/** "Go to page", when some pages have no link of their own: a plain GET form (no script needed)
+ * to the list's own address with its other parameters kept, for lists paged by `?page=`. */
+function JumpToPage({
+  hrefFor,
+  pageCount,
+}: {
+  hrefFor: (page: number) => string;
+  pageCount: number;
+}) {
+  const target = new URL(hrefFor(2), "http://parley.invalid");
+  if (target.searchParams.get("page") !== "2") return null;
+  target.searchParams.delete("page");
+  return (
+    <form action={target.pathname} method="get" className="ml-2 flex items-center gap-1">
+      {[...target.searchParams].map(([name, value], i) => (
+        <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+      ))}
+      <label className="flex items-center gap-1 text-slate-600">
+        Go to page
+        <input
+          type="number"
+          name="page"
+          min={1}
+          max={pageCount}
+          required
+          className="w-16 rounded border border-slate-300 bg-white px-2 py-1"
+        />
+      </label>
+      <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1">
+        Go
+      </button>
+    </form>
   );
 }

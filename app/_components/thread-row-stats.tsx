@@ -1,12 +1,15 @@
 import { formatCount } from "@/lib/format";
 import { LastPost, type LastPostLink } from "./last-post";
 
-/** The right-hand cells of a thread list row (a forum page, What's new): replies, then the last post. */
+/** The right-hand cells of a thread list row (a forum page, What's new): replies (and views where
+ * the list has them), then the last post. */
 export function ThreadRowStats({
   replyCount,
+  viewCount,
   lastPost,
 }: {
   replyCount: number;
+  viewCount?: number;
   lastPost: LastPostLink | null;
 }) {
   return (
@@ -16,6 +19,12 @@ export function ThreadRowStats({
           <dt>Replies</dt>
           <dd className="font-medium text-slate-800">{formatCount(replyCount)}</dd>
         </div>
+        {viewCount !== undefined && (
+          <div className="flex gap-1 sm:justify-between">
+            <dt>Views</dt>
+            <dd className="font-medium text-slate-800">{formatCount(viewCount)}</dd>
+          </div>
+        )}
       </dl>
       {lastPost && (
         <p className="text-sm text-slate-600">

@@ -20,6 +20,7 @@ export interface ThreadListItem {
   authorUrl: string | null;
   createdAt: Date;
   replyCount: number;
+  viewCount: number;
   isSticky: boolean;
   isLocked: boolean;
   lastPost: { url: string; authorName: string; authorUrl: string | null; at: Date } | null;
@@ -137,6 +138,7 @@ export async function getForumPage(
       authorUrl: author ? memberUrl(author) : null,
       createdAt: thread.createdAt,
       replyCount: thread.replyCount,
+      viewCount: thread.viewCount,
       isSticky: thread.isSticky,
       isLocked: thread.isLocked,
       deleted: thread.deletedAt

@@ -13,6 +13,8 @@ import { forumAccessColumns } from "./forum-access";
 import { ok, refuse, type Result } from "../result";
 import { postUrl, slugify } from "../urls";
 import { autoWatch } from "../watching/watch";
+import type { PollInput } from "../polls/input";
+import { insertPoll } from "../polls/create";
 import { recordThreadRead } from "../reading/reads";
 import { idempotencyKeySchema, messageSchema, POSTING, titleSchema } from "./posting-rules";
 import { claimAttachments } from "../attachments/claim";
@@ -230,7 +232,14 @@ async function countInForum(tx: Tx, forumId: number, postId: number, added: { th
 
 export async function createThread(
   viewer: Viewer,
-  input: { forumId: number; title: unknown; message: unknown; idempotencyKey: unknown },
+  input: {
+    forumId: number;
+    title: unknown;
+    message: unknown;
+    idempotencyKey: unknown;
+    /** Checked already (lib/polls/input.ts parsePoll); written with the thread. */
+    poll?: PollInput | null;
+  },
 ): Promise<PostingResult> {
   const title = titleSchema.safeParse(input.title);
   const message = messageSchema.safeParse(input.message);
@@ -272,6 +281,7 @@ export async function createThread(
         authorName: author.name,
       })
       .returning({ id: threads.id });
+    if (input.poll) await insertPoll(tx, thread!.id, input.poll);
     const post = await insertPost(tx, {
       threadId: thread!.id,
       author,

@@ -62,10 +62,29 @@ export async function renderFacts(db: DbOrTx, source: string): Promise<PostRende
   };
 }
 
-/** The members a rendered post links as mentions (the renderer picked the longest matching names). */
+/** The HTML outside every block quote: a quoted post's mentions were its author's, alerted when it
+ * was posted, and quoting it must not alert them again. The HTML is the renderer's (sanitized), so
+ * its blockquote tags are balanced and this count of depth is exact. */
+export function outsideQuotes(html: string): string {
+  let depth = 0;
+  let from = 0;
+  let outside = "";
+  for (const tag of html.matchAll(/<(\/?)blockquote\b[^>]*>/g)) {
+    if (tag[1] === "") {
+      if (depth === 0) outside += html.slice(from, tag.index);
+      depth++;
+    } else if (depth > 0 && --depth === 0) {
+      from = tag.index + tag[0].length;
+    }
+  }
+  return depth === 0 ? outside + html.slice(from) : outside;
+}
+
+/** The members a rendered post links as mentions outside quotes (the renderer picked the longest
+ * matching names). */
 export function mentionedMemberIds(html: string, facts: PostRenderFacts): string[] {
   const ids = new Set<string>();
-  for (const tag of html.matchAll(/<a\b[^>]*\bclass="mention"[^>]*>/g)) {
+  for (const tag of outsideQuotes(html).matchAll(/<a\b[^>]*\bclass="mention"[^>]*>/g)) {
     const href = /\bhref="([^"]+)"/.exec(tag[0])?.[1];
     const id = href ? facts.memberIdByUrl.get(href) : undefined;
     if (id) ids.add(id);

@@ -56,6 +56,8 @@ export interface ThreadPage {
     isLocked: boolean;
     isSticky: boolean;
     replyCount: number;
+    /** As of the last flush (lib/reading/view-counts.ts): a few seconds behind. */
+    viewCount: number;
     deletedAt: Date | null;
     deleted: Removal | null;
     /** Its forum's rules, so lib/permissions can judge replies, quotes and reactions here. */
@@ -166,6 +168,7 @@ export async function getThreadPage(
       isLocked: thread.isLocked,
       isSticky: thread.isSticky,
       replyCount: thread.replyCount,
+      viewCount: thread.viewCount,
       deletedAt: thread.deletedAt,
       deleted: thread.deletedAt
         ? { at: thread.deletedAt, byName: found.deleterName, reason: thread.deleteReason }

@@ -24,6 +24,9 @@ export const REQUEST_RATES = {
   /** Content-Security-Policy reports logged a minute per address: a page breaking the policy sends
    * one per blocked thing, and nobody reads the log faster than this anyway. */
   cspReportsPerMinute: 20,
+  /** Poll votes (and staff closing or reopening polls) a minute per member: a person votes in a few
+   * polls a minute at most; changing a vote back and forth faster is a script. */
+  pollVotesPerMinute: 20,
 } as const;
 
 export type RateCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -61,4 +64,5 @@ export function requestRate(name: string, perMinute: number): RequestRate {
 export const previewRate = requestRate("preview", REQUEST_RATES.previewsPerMinute);
 export const suggestionRate = requestRate("suggest", REQUEST_RATES.suggestionsPerMinute);
 export const reactionRate = requestRate("reaction", REQUEST_RATES.reactionsPerMinute);
+export const pollVoteRate = requestRate("poll-vote", REQUEST_RATES.pollVotesPerMinute);
 export const cspReportRate = requestRate("csp-report", REQUEST_RATES.cspReportsPerMinute);

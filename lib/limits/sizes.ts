@@ -27,6 +27,17 @@ function characters(plural: string, min: number, max: number): TextLimit {
 // Posts.
 export const TITLE = characters("Titles", 3, 150);
 export const MESSAGE = characters("Messages", 1, 50_000);
+// Polls (lib/polls).
+export const POLL_QUESTION = characters("Poll questions", 3, 200);
+export const POLL_ANSWER = characters("Poll answers", 1, 150);
+export const POLL_ANSWERS = {
+  min: 2,
+  max: 20,
+  tooFew: "A poll needs at least 2 answers.",
+  tooMany: `A poll has at most ${count(20)} answers.`,
+} as const;
+/** "Close after N days": up to a year. */
+export const POLL_DAYS = countLimit(365, (n) => `A poll closes after at most ${n} days.`);
 /** The post editor shows a character count from this length on. */
 export const MESSAGE_COUNT_FROM = 45_000;
 

@@ -55,6 +55,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "thread.hard_delete": "Delete thread permanently",
   "thread.merge": "Merge threads",
   "thread.split": "Split posts",
+  "thread.poll_close": "Close poll",
+  "thread.poll_reopen": "Reopen poll",
   "post.delete": "Delete post",
   "post.restore": "Restore post",
   "post.approve": "Approve post",

@@ -2,6 +2,7 @@
 // ask here; hiding a button in the UI is never the check.
 import { forumRules } from "./forums";
 import { moderationRules } from "./moderation";
+import { pollRules } from "./polls";
 import { postingRules } from "./posting";
 import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
@@ -15,6 +16,7 @@ export {
   type ForumPostRule,
   type ForumViewRule,
 } from "./forums";
+export type { PollTarget } from "./polls";
 export { ANONYMOUS, isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export interface MemberTarget {
@@ -71,6 +73,8 @@ const rules = {
   ...moderationRules,
   /** Forum management and per-forum reading rules: ./forums.ts. */
   ...forumRules,
+  /** Voting in polls and closing them: ./polls.ts. */
+  ...pollRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof rules;

@@ -11,6 +11,7 @@ import {
   type Action,
   type ForumAccess,
   type MemberTarget,
+  type PollTarget,
   type ShownPostTarget,
   type ThreadTarget,
   type Viewer,
@@ -66,6 +67,16 @@ const post =
 const PENDING = { approvalState: "pending" } as const;
 const DELETED = new Date("2024-01-01T00:00:00Z");
 
+const poll =
+  (p: Partial<PollTarget> = {}) =>
+  (): PollTarget => ({
+    isClosed: false,
+    allowVoteChange: false,
+    hasVoted: false,
+    thread: thread(),
+    ...p,
+  });
+
 const CASES: Case[] = [
   { action: "read", allowed: EVERYONE },
   { action: "viewMemberList", allowed: EVERYONE },
@@ -80,6 +91,33 @@ const CASES: Case[] = [
   { action: "endSession", target: "another's", make: () => ({ userId: "x" }), allowed: NOBODY },
   { action: "endSession", target: "nobody's", make: () => ({ userId: null }), allowed: NOBODY },
   { action: "viewMemberAdmin", allowed: STAFF },
+  { action: "votePoll", target: "an open poll", make: poll(), allowed: ACTIVE },
+  { action: "votePoll", target: "a closed poll", make: poll({ isClosed: true }), allowed: NOBODY },
+  {
+    action: "votePoll",
+    target: "a poll voted in",
+    make: poll({ hasVoted: true }),
+    allowed: NOBODY,
+  },
+  {
+    action: "votePoll",
+    target: "a poll voted in that allows changes",
+    make: poll({ hasVoted: true, allowVoteChange: true }),
+    allowed: ACTIVE,
+  },
+  {
+    action: "votePoll",
+    target: "a poll in a locked thread",
+    make: poll({ thread: thread({ isLocked: true }) }),
+    allowed: NOBODY,
+  },
+  {
+    action: "votePoll",
+    target: "a poll in a deleted thread",
+    make: poll({ thread: thread({ deletedAt: DELETED }) }),
+    allowed: NOBODY,
+  },
+  { action: "closePoll", allowed: STAFF },
   { action: "keepReadingState", allowed: SIGNED_IN },
   { action: "ignoreMember", target: "a member", make: member("member"), allowed: SIGNED_IN },
   { action: "ignoreMember", target: "themself", make: self, allowed: NOBODY },

@@ -25,6 +25,8 @@ import { openReportCount } from "../moderation/reports";
 import { recordThreadRead } from "../reading/reads";
 import { isUnread } from "../reading/unread";
 import { threadUnreadUrl } from "../urls";
+import { personalPoll, pollRowSql, type PollRow } from "../polls/personal";
+import { countThreadView } from "../reading/view-counts";
 import { replyBox } from "./reply-box";
 import {
   GUEST_ANSWER,
@@ -43,6 +45,8 @@ export interface PersonalRequest {
 }
 
 export async function personalAnswer(request: PersonalRequest): Promise<PersonalAnswer> {
+  // Every reader's page view of a thread counts, guests' too; a prefetch is not one.
+  if (request.isPageView && request.scope.thread) countThreadView(request.scope.thread);
   if (!request.session) return GUEST_ANSWER;
   const { uid, sv, sid } = request.session;
   const viewer = await loadViewer(uid, sv, { sessionId: sid });
@@ -57,6 +61,17 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
     queueCounts(viewer),
   ]);
   const thread = state?.thread ? threadState(viewer, state.thread) : null;
+  const poll =
+    state?.thread && state.poll
+      ? await personalPoll(viewer, state.poll, {
+          isLocked: state.thread.isLocked,
+          deletedAt: dateOf(state.thread.deletedAt),
+          forum: accessOf(state.thread),
+        }).catch((error: unknown) => {
+          console.error("personal answer: poll failed", error);
+          return null;
+        })
+      : null;
   if (thread && state?.needsReadMark && request.isPageView && can(viewer, "keepReadingState")) {
     // Best effort: a database that cannot write (a read-only replica, a full disk) still answers.
     await recordThreadRead(viewer, thread.id, scope.posts).catch(() => {});
@@ -82,6 +97,7 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
     posts: state ? postStates(viewer, state.posts) : {},
     ignored: state?.ignored ?? [],
     unread: Object.fromEntries((state?.unread ?? []).map((t) => [t.id, threadUnreadUrl(t)])),
+    poll,
   };
 }
 
@@ -119,12 +135,14 @@ interface PageState {
   unread: { id: number; slug: string }[];
   /** Whether the shown posts go past the member's read mark in the thread (else nothing to write). */
   needsReadMark: boolean;
+  poll: PollRow | null;
 }
 
 /**
  * Everything of the page that is the member's, in one statement (one round trip, prepared by
  * postgres.js): the capped unread-alert count, the thread's state, their reaction on each shown post,
- * their ignore list, which listed threads are unread, and whether the read mark must move. Each part
+ * their ignore list, which listed threads are unread, whether the read mark must move, and the
+ * thread's poll with their votes. Each part
  * is a primary-key or partial-index lookup; the rules stay in lib/permissions (JS, below).
  */
 async function pageState(
@@ -147,6 +165,7 @@ async function pageState(
     ignored: string[] | null;
     unread: { id: number; slug: string }[] | null;
     needs_read_mark: boolean | null;
+    poll: PollRow | null;
   }>(sql`select
     (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown) as alerts,
     ${
@@ -187,7 +206,8 @@ async function pageState(
             sql`, `,
           )}))`
         : none
-    } as needs_read_mark`);
+    } as needs_read_mark,
+    ${threadId ? pollRowSql(viewerId, threadId) : none} as poll`);
   return {
     alerts: row?.alerts ?? 0,
     thread: row?.thread ?? null,
@@ -195,6 +215,7 @@ async function pageState(
     ignored: row?.ignored ?? [],
     unread: row?.unread ?? [],
     needsReadMark: row?.needs_read_mark === true,
+    poll: row?.poll ?? null,
   };
 }
 

@@ -2,6 +2,7 @@
 // itself is one rendering for everyone (server/guest-page-cache.ts); the browser fills these in.
 // Pure types and limits, shared by the server and the browser.
 import type { ReactionKind } from "@/db/schema";
+import type { PersonalPoll } from "../polls/types";
 import type { Role, Viewer } from "../permissions/viewer";
 
 /** At most this many ids of each kind in one request: a page shows 20 posts or threads. */
@@ -77,6 +78,8 @@ export interface PersonalAnswer {
   ignored: string[];
   /** Which of the scope's threads are unread, each with its "jump to first unread" address. */
   unread: Record<number, string>;
+  /** The thread's poll, as far as it is this reader's (null: no poll, or a guest). */
+  poll: PersonalPoll | null;
 }
 
 export const GUEST_ANSWER: PersonalAnswer = Object.freeze({
@@ -88,6 +91,7 @@ export const GUEST_ANSWER: PersonalAnswer = Object.freeze({
   posts: {},
   ignored: [],
   unread: {},
+  poll: null,
 }) as PersonalAnswer;
 
 /** Hint cookies the personal answer keeps in step with the session (readable by scripts, holding

@@ -170,7 +170,11 @@ export default async function ForumPage(props: Props) {
                       </p>
                     )}
                   </div>
-                  <ThreadRowStats replyCount={thread.replyCount} lastPost={thread.lastPost} />
+                  <ThreadRowStats
+                    replyCount={thread.replyCount}
+                    viewCount={thread.viewCount}
+                    lastPost={thread.lastPost}
+                  />
                 </li>
               </UnlessIgnored>
             ))}

@@ -8,7 +8,7 @@ import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { reactionsForPosts, type PostReactions } from "@/lib/forum/reactions";
 import { getThreadPage, postTarget, type PostView, type Removal } from "@/lib/forum/thread-page";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import {
   can,
   isSignedIn,
@@ -29,6 +29,8 @@ import { NewReplies } from "./_components/new-replies";
 import { PersonalScope } from "@/app/_components/personal/personal-scope";
 import { replyBox } from "@/lib/personal/reply-box";
 import { IgnoredWhen, ReplyArea, WatchArea } from "./_components/personal-thread";
+import { pollForThread } from "@/lib/polls/read";
+import { PollBox } from "./_components/poll/poll-box";
 
 export const dynamic = "force-dynamic";
 
@@ -207,12 +209,13 @@ export default async function ThreadPage(props: Props) {
   // Read marks are recorded by the personal answer of each real page view (never a prefetch), not
   // here: this page is rendered once for everyone.
   const showsWatch = can(viewer, "keepReadingState") && !thread.deletedAt;
-  const [reactions, watching] = await Promise.all([
+  const [reactions, watching, poll] = await Promise.all([
     reactionsForPosts(
       posts.map((p) => p.id),
       viewer.id,
     ),
     showsWatch ? isWatching(viewer.id, thread.id) : null,
+    pollForThread(thread.id),
   ]);
   return (
     <div>
@@ -225,6 +228,10 @@ export default async function ThreadPage(props: Props) {
         )}
         {thread.title}
       </h1>
+      <p className="text-sm text-slate-600">
+        {formatCount(thread.replyCount)} {thread.replyCount === 1 ? "reply" : "replies"} ·{" "}
+        {formatCount(thread.viewCount)} {thread.viewCount === 1 ? "view" : "views"}
+      </p>
       {thread.deleted && <RemovalNotice what="thread" removal={thread.deleted} />}
       <WatchArea threadId={thread.id} watching={watching} />
       {can(viewer, "moderateThreads") && (
@@ -242,6 +249,7 @@ export default async function ThreadPage(props: Props) {
           canHardDelete={can(viewer, "hardDeleteThread")}
         />
       )}
+      {poll && <PollBox poll={poll} />}
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <div className="space-y-3">
         {posts.map((post) => (

@@ -5,6 +5,7 @@ import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { clearDraft } from "@/app/_components/editor/drafts";
 import { PostEditor } from "@/app/_components/editor/post-editor";
 import { newThreadAction, type NewThreadState } from "../actions";
+import { PollFields } from "./poll-fields";
 
 export function NewThreadForm({
   forumId,
@@ -48,6 +49,11 @@ export function NewThreadForm({
         value={message}
         onChange={setMessage}
         error={state.field === "message" ? state.error : undefined}
+      />
+      <PollFields
+        key={JSON.stringify(state.poll ?? null)}
+        values={state.poll}
+        error={state.field === "poll" ? state.error : undefined}
       />
       <SubmitButton>Post thread</SubmitButton>
     </form>
