@@ -30,14 +30,14 @@ export default async function ForumIndexPage() {
         <section
           key={category.id}
           aria-labelledby={`category-${category.id}`}
-          className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+          className="overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
         >
           <header className="bg-brand-700 px-4 py-2 text-white">
             <h2 id={`category-${category.id}`} className="font-semibold">
               {category.title}
             </h2>
             {category.description && (
-              <p className="text-sm text-brand-100">{category.description}</p>
+              <p className="text-sm text-white/85">{category.description}</p>
             )}
           </header>
           <ul className="divide-y divide-slate-200">

@@ -112,13 +112,13 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { state: "result
         </p>
       )}
       {results.total === 0 ? (
-        <p className="rounded-lg border border-slate-300 bg-white p-4 text-slate-700 shadow-sm">
+        <p className="rounded-lg border border-slate-300 bg-surface p-4 text-slate-700 shadow-sm">
           Nothing found{what ? ` ${what}` : ""}. Try other words, or fewer filters.
         </p>
       ) : (
         <>
           <Pagination page={page} pageCount={results.pageCount} hrefFor={outcome.hrefFor} />
-          <ol className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+          <ol className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm">
             {results.hits.map((hit) => (
               <Hit key={hit.postId} hit={hit} />
             ))}

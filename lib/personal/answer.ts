@@ -23,6 +23,7 @@ import { openReportCount } from "../moderation/reports";
 import { recordThreadRead } from "../reading/reads";
 import { isUnread } from "../reading/unread";
 import { threadUnreadUrl } from "../urls";
+import type { StoredColorScheme } from "../theme/color-scheme";
 import { replyBox } from "./reply-box";
 import {
   GUEST_ANSWER,
@@ -76,6 +77,7 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
     posts: state ? postStates(viewer, state.posts) : {},
     ignored: state?.ignored ?? [],
     unread: Object.fromEntries((state?.unread ?? []).map((t) => [t.id, threadUnreadUrl(t)])),
+    colorScheme: state?.colorScheme ?? null,
   };
 }
 
@@ -113,6 +115,7 @@ interface PageState {
   unread: { id: number; slug: string }[];
   /** Whether the shown posts go past the member's read mark in the thread (else nothing to write). */
   needsReadMark: boolean;
+  colorScheme: StoredColorScheme;
 }
 
 /**
@@ -132,6 +135,7 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
     ignored: string[] | null;
     unread: { id: number; slug: string }[] | null;
     needs_read_mark: boolean | null;
+    color_scheme: StoredColorScheme;
   }>(sql`select
     (select count(*)::int from (${unreadAlertsQuery(viewerId)}) shown) as alerts,
     ${
@@ -170,7 +174,8 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
             sql`, `,
           )}))`
         : none
-    } as needs_read_mark`);
+    } as needs_read_mark,
+    (select u.color_scheme from ${users} u where u.id = ${viewerId}) as color_scheme`);
   return {
     alerts: row?.alerts ?? 0,
     thread: row?.thread ?? null,
@@ -178,6 +183,7 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
     ignored: row?.ignored ?? [],
     unread: row?.unread ?? [],
     needsReadMark: row?.needs_read_mark === true,
+    colorScheme: row?.color_scheme ?? null,
   };
 }
 

@@ -3,6 +3,7 @@
 // Pure types and limits, shared by the server and the browser.
 import type { ReactionKind } from "@/db/schema";
 import type { Role, Viewer } from "../permissions/viewer";
+import type { StoredColorScheme } from "../theme/color-scheme";
 
 /** At most this many ids of each kind in one request: a page shows 20 posts or threads. */
 export const PERSONAL_SCOPE_MAX = 50;
@@ -77,6 +78,8 @@ export interface PersonalAnswer {
   ignored: string[];
   /** Which of the scope's threads are unread, each with its "jump to first unread" address. */
   unread: Record<number, string>;
+  /** The member's saved colour scheme (null: follow the device); guests keep theirs in the browser. */
+  colorScheme: StoredColorScheme;
 }
 
 export const GUEST_ANSWER: PersonalAnswer = Object.freeze({
@@ -88,6 +91,7 @@ export const GUEST_ANSWER: PersonalAnswer = Object.freeze({
   posts: {},
   ignored: [],
   unread: {},
+  colorScheme: null,
 }) as PersonalAnswer;
 
 /** Hint cookies the personal answer keeps in step with the session (readable by scripts, holding

@@ -9,7 +9,7 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
   return (
     <section
       aria-label="Threads"
-      className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+      className="overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
     >
       {threads.length === 0 ? (
         <p className="p-4 text-slate-600">{empty}</p>
