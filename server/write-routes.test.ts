@@ -58,6 +58,7 @@ async function post(
       reaction?: string | null;
       url?: string;
       postId?: number;
+      colorScheme?: string | null;
     },
   };
 }
@@ -204,5 +205,26 @@ describe("POST /api/threads/:id/replies", () => {
     const locked = await post(path, { message: "Hello", idempotencyKey: key() }, { cookie });
     expect(locked.status).toBe(403);
     expect(locked.body.error).toMatch(/locked/i);
+  });
+});
+
+describe("POST /api/account/color-scheme", () => {
+  it("saves a member's choice, refuses guests and unknown schemes", async () => {
+    const member = await makeMember();
+    const cookie = await cookieFor(member);
+    const path = "/api/account/color-scheme";
+    expect(await post(path, { scheme: "dark" }, { cookie })).toEqual({
+      status: 200,
+      body: { colorScheme: "dark" },
+    });
+    expect(await post(path, { scheme: "system" }, { cookie })).toEqual({
+      status: 200,
+      body: { colorScheme: null },
+    });
+    expect((await post(path, { scheme: "pink" }, { cookie })).status).toBe(400);
+    expect((await post(path, { scheme: "dark" })).status).toBe(401);
+    expect(
+      (await post(path, { scheme: "dark" }, { cookie, origin: "https://evil.test" })).status,
+    ).toBe(403);
   });
 });
