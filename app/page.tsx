@@ -72,7 +72,9 @@ export default async function ForumIndexPage() {
                       <Link href={forum.lastPost.url} className="block truncate font-medium">
                         {forum.lastPost.threadTitle}
                       </Link>
-                      <span className="text-slate-600">
+                      {/* Underlined: a link told from the text around it by colour alone is
+                          too faint for some readers (WCAG link-in-text-block). */}
+                      <span className="text-slate-600 [&_a]:underline">
                         <time dateTime={forum.lastPost.at.toISOString()}>
                           {formatDateTime(forum.lastPost.at)}
                         </time>{" "}

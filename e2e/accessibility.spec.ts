@@ -63,6 +63,10 @@ for (const scheme of ["light", "dark"] as const) {
           () => document.documentElement.scrollWidth - window.innerWidth,
         );
         if (overflow > 0) failures.push(`${kind} (${url}): scrolls sideways by ${overflow} px`);
+        if (kind === "home" || kind === "thread")
+          await page.screenshot({
+            path: `test-results/screens/${kind}-${scheme}-${size.viewport.width}.png`,
+          });
         const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
         for (const v of violations) {
           if (v.impact !== "serious" && v.impact !== "critical") continue;

@@ -12,14 +12,14 @@ export const navLink = "text-white/85 hover:text-white";
 export function SiteHeader() {
   return (
     <header className="bg-brand-800 text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2 sm:py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2 sm:py-3">
         <Link href="/" className="text-xl font-bold tracking-tight text-white hover:no-underline">
           Parley
         </Link>
         <HeaderMenu>
           <nav
             aria-label="Main"
-            className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:gap-x-4 sm:gap-y-1 sm:text-sm"
+            className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:gap-x-3.5 sm:gap-y-1 sm:text-sm"
           >
             <Link href="/" className={navLink}>
               Forums

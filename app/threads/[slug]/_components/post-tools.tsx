@@ -214,7 +214,7 @@ export function PostTools(props: Props) {
             </span>
             {summary}
           </summary>
-          <ul aria-label="Who reacted" className="mt-1 space-y-0.5 pl-4">
+          <ul aria-label="Who reacted" className="mt-1 space-y-0.5 pl-4 [&_a]:underline">
             {reactors.map((r) => (
               <li key={r.url}>
                 <a href={r.url}>{r.isViewer ? `${r.name} (you)` : r.name}</a>:{" "}
