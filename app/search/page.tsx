@@ -143,7 +143,7 @@ function Hit({ hit }: { hit: SearchHit }) {
         className="mt-1 text-sm break-words text-slate-700"
         dangerouslySetInnerHTML={{ __html: hit.snippetHtml }}
       />
-      <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-500">
+      <p className="mt-1 flex flex-wrap gap-x-2 text-xs leading-6 text-slate-500 [&_a]:inline-block">
         <span>
           {hit.author.url ? (
             <Link href={hit.author.url} className="username">

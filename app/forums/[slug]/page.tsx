@@ -129,7 +129,7 @@ export default async function ForumPage(props: Props) {
                       )}
                       <Link href={thread.url}>{thread.title}</Link>
                     </ThreadTitle>
-                    <p className="text-sm text-slate-600">
+                    <p className="text-sm text-slate-600 [&_a]:underline">
                       <UnreadJump
                         threadId={thread.id}
                         unreadUrl={unread.get(thread.id) ?? null}

@@ -138,7 +138,9 @@ function Post({
               {can(viewer, "viewEditHistory") && (
                 <>
                   {" · "}
-                  <Link href={`/posts/${post.id}/history`}>History</Link>
+                  <Link href={`/posts/${post.id}/history`} className="underline">
+                    History
+                  </Link>
                 </>
               )}
             </footer>

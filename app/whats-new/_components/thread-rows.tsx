@@ -25,7 +25,7 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
                   <UnreadCue unread={thread.unread} />
                   <Link href={thread.url}>{thread.title}</Link>
                 </h2>
-                <p className="text-sm text-slate-600">
+                <p className="text-sm text-slate-600 [&_a]:underline">
                   {thread.unread && (
                     <>
                       <JumpToUnread href={thread.unreadUrl} title={thread.title} /> ·{" "}
