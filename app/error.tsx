@@ -6,7 +6,7 @@ export default function ErrorPage({ retry }: { error: unknown; retry: () => void
   return (
     <div
       role="alert"
-      className="mx-auto max-w-xl rounded-lg border border-slate-300 bg-white p-6 text-center shadow-sm"
+      className="mx-auto max-w-xl rounded-lg border border-slate-300 bg-surface p-6 text-center shadow-sm"
     >
       <h1 className="text-2xl font-bold">Something went wrong</h1>
       <p className="mt-2 text-slate-600">

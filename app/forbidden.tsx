@@ -5,7 +5,7 @@ import { getViewer } from "@/lib/auth/viewer";
 export default async function Forbidden() {
   if ((await getViewer()).awaitingTwoFactor)
     return (
-      <div className="mx-auto max-w-xl rounded-lg border border-slate-300 bg-white p-6 text-center shadow-sm">
+      <div className="mx-auto max-w-xl rounded-lg border border-slate-300 bg-surface p-6 text-center shadow-sm">
         <h1 className="text-2xl font-bold">Turn on two-step verification first</h1>
         <p className="mt-2 text-slate-600">
           The administrators require it of staff. Your staff tools open once it is on.
@@ -16,7 +16,7 @@ export default async function Forbidden() {
       </div>
     );
   return (
-    <div className="mx-auto max-w-xl rounded-lg border border-slate-300 bg-white p-6 text-center shadow-sm">
+    <div className="mx-auto max-w-xl rounded-lg border border-slate-300 bg-surface p-6 text-center shadow-sm">
       <h1 className="text-2xl font-bold">You do not have permission to view this page</h1>
       <p className="mt-2 text-slate-600">
         This page is for the forum&apos;s staff. If your role changed recently, it applies from now

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { getViewer } from "@/lib/auth/viewer";
 import { isSignedIn } from "@/lib/permissions";
 import { MEMBER_HINT_SCRIPT } from "@/lib/personal/member-hint-script";
+import { COLOR_SCHEME_SCRIPT } from "@/lib/theme/scheme-script";
 import { BanNotice } from "./_components/ban-notice";
 import { orNull } from "./_components/fail-soft";
 import { SiteHeader } from "./_components/header/site-header";
@@ -28,15 +29,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const viewer = await orNull(getViewer(), "the viewer");
   const renderedFor = viewer && isSignedIn(viewer) ? "viewer" : "everyone";
   return (
-    // The hint script sets data-member on <html> before React sees it.
+    // The head scripts set data-member and data-theme on <html> before React sees it.
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: MEMBER_HINT_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: COLOR_SCHEME_SCRIPT }} />
       </head>
       <body className="min-h-screen">
         <a
           href="#content"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:bg-white focus:p-2"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:bg-surface focus:p-2"
         >
           Skip to content
         </a>

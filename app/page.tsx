@@ -34,14 +34,14 @@ export default async function ForumIndexPage() {
         <section
           key={category.id}
           aria-labelledby={`category-${category.id}`}
-          className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+          className="overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
         >
           <header className="bg-brand-700 px-4 py-2 text-white">
             <h2 id={`category-${category.id}`} className="font-semibold">
               {category.title}
             </h2>
             {category.description && (
-              <p className="text-sm text-brand-100">{category.description}</p>
+              <p className="text-sm text-white/85">{category.description}</p>
             )}
           </header>
           <ul className="divide-y divide-slate-200">
@@ -76,7 +76,9 @@ export default async function ForumIndexPage() {
                       <Link href={forum.lastPost.url} className="block truncate font-medium">
                         {forum.lastPost.threadTitle}
                       </Link>
-                      <span className="text-slate-600">
+                      {/* Underlined: a link told from the text around it by colour alone is
+                          too faint for some readers (WCAG link-in-text-block). */}
+                      <span className="text-slate-600 [&_a]:underline">
                         <time dateTime={forum.lastPost.at.toISOString()}>
                           {formatDateTime(forum.lastPost.at)}
                         </time>{" "}

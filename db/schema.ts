@@ -89,6 +89,8 @@ export const users = pgTable(
     autoWatch: boolean("auto_watch").notNull().default(true),
     /** "Mark all read": every thread whose last post is older than this counts as read. */
     allReadAt: timestamp("all_read_at", { withTimezone: true }),
+    /** The colour scheme the member chose in the header (lib/theme); null: follow the device. */
+    colorScheme: text("color_scheme").$type<"light" | "dark">(),
     importedFrom: text("imported_from"),
     ...timestamps,
   },

@@ -178,36 +178,52 @@ test("previewing too often is refused with a message, and the text stays", async
   await expect(box).toHaveValue("Checking how *this* looks");
 });
 
-test("react Like, change to Love, remove it; no reacting to one's own posts", async ({ page }) => {
+test("react Like, change to Love from the picker by keyboard, remove it; no reacting to one's own posts", async ({
+  page,
+}) => {
   const name = await signUp(page);
   await openThread(page, THREAD_003);
   const post = posts(page).nth(1);
-  await post.getByRole("button", { name: "Like", exact: true }).click();
-  await expect(post.getByRole("button", { name: "Like", exact: true })).toHaveAttribute(
+  const reactions = post.getByRole("group", { name: "React" });
+  await reactions.getByRole("button", { name: "Like", exact: true }).click();
+  await expect(reactions.getByRole("button", { name: "Like", exact: true })).toHaveAttribute(
     "aria-pressed",
     "true",
   );
   await expect(post).toContainText("You");
-  await post.getByRole("button", { name: "Love", exact: true }).click();
-  await expect(post.getByRole("button", { name: "Love", exact: true })).toHaveAttribute(
-    "aria-pressed",
+
+  // The picker: a menu of the six, worked from the keyboard; Escape gives the focus back.
+  const picker = reactions.getByRole("button", { name: "Choose a reaction" });
+  await picker.focus();
+  await page.keyboard.press("ArrowDown");
+  const menu = post.getByRole("menu", { name: "Reactions" });
+  await expect(menu.getByRole("menuitemradio", { name: "Like" })).toBeFocused();
+  await expect(menu.getByRole("menuitemradio", { name: "Like" })).toHaveAttribute(
+    "aria-checked",
     "true",
   );
-  await expect(post.getByRole("button", { name: "Like", exact: true })).toHaveAttribute(
-    "aria-pressed",
-    "false",
-  );
-  await post.getByRole("button", { name: "Love", exact: true }).click();
-  await expect(post.getByRole("button", { name: "Love", exact: true })).toHaveAttribute(
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(picker).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  await expect(menu.getByRole("menuitemradio", { name: "Love" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(picker).toBeFocused();
+  const love = reactions.getByRole("button", { name: "Love", exact: true });
+  await expect(love).toHaveAttribute("aria-pressed", "true");
+  await expect(reactions.getByRole("button", { name: "Like", exact: true })).toHaveCount(0);
+
+  // Pressing the shown reaction again takes it back.
+  await love.click();
+  await expect(reactions.getByRole("button", { name: "Like", exact: true })).toHaveAttribute(
     "aria-pressed",
     "false",
   );
   await expect(post.getByText(`${name} (you)`)).toHaveCount(0);
 
   await reply(page, "My own words");
-  await expect(posts(page).last().getByRole("button", { name: "Like", exact: true })).toHaveCount(
-    0,
-  );
+  await expect(posts(page).last().getByRole("group", { name: "React" })).toHaveCount(0);
 });
 
 test("markup in titles and messages is shown, never run", async ({ page }) => {

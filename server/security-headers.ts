@@ -5,6 +5,7 @@
 import { createHash, randomFillSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MEMBER_HINT_SCRIPT } from "../lib/personal/member-hint-script";
+import { COLOR_SCHEME_SCRIPT } from "../lib/theme/scheme-script";
 
 export const CSP_REPORT_PATH = "/api/csp-report";
 
@@ -34,7 +35,10 @@ export function nonceOf(req: IncomingMessage): string | undefined {
   return typeof policy === "string" ? NONCE_SOURCE.exec(policy)?.[1] : undefined;
 }
 
-const MEMBER_HINT_HASH = `'sha256-${createHash("sha256").update(MEMBER_HINT_SCRIPT).digest("base64")}'`;
+const scriptHash = (script: string) =>
+  `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
+/** The two head scripts that run before the first paint, allowed by their hashes. */
+const HEAD_SCRIPT_HASHES = [MEMBER_HINT_SCRIPT, COLOR_SCHEME_SCRIPT].map(scriptHash).join(" ");
 
 export interface PolicyOptions {
   /** `next dev` evaluates code and injects styles and a websocket for hot reloading. */
@@ -48,7 +52,7 @@ export function contentSecurityPolicy(nonce: string, options: PolicyOptions): st
   return [
     "default-src 'self'",
     // Next's scripts carry the nonce; the chunks they load are trusted through 'strict-dynamic'.
-    `script-src 'nonce-${nonce}' 'strict-dynamic' ${MEMBER_HINT_HASH}${options.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'nonce-${nonce}' 'strict-dynamic' ${HEAD_SCRIPT_HASHES}${options.dev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self'${options.dev ? " 'unsafe-inline'" : ""}`,
     // React's style={{…}} (avatar colours, the smilie menu) is a style attribute, not a stylesheet.
     "style-src-attr 'unsafe-inline'",

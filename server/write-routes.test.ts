@@ -61,6 +61,7 @@ async function post(
       postId?: number;
       votedFor?: number[];
       isClosed?: boolean;
+      colorScheme?: string | null;
     },
   };
 }
@@ -248,5 +249,26 @@ describe("POST /api/polls/:id/votes and /state", () => {
       status: 200,
       body: { isClosed: true },
     });
+  });
+});
+
+describe("POST /api/account/color-scheme", () => {
+  it("saves a member's choice, refuses guests and unknown schemes", async () => {
+    const member = await makeMember();
+    const cookie = await cookieFor(member);
+    const path = "/api/account/color-scheme";
+    expect(await post(path, { scheme: "dark" }, { cookie })).toEqual({
+      status: 200,
+      body: { colorScheme: "dark" },
+    });
+    expect(await post(path, { scheme: "system" }, { cookie })).toEqual({
+      status: 200,
+      body: { colorScheme: null },
+    });
+    expect((await post(path, { scheme: "pink" }, { cookie })).status).toBe(400);
+    expect((await post(path, { scheme: "dark" })).status).toBe(401);
+    expect(
+      (await post(path, { scheme: "dark" }, { cookie, origin: "https://evil.test" })).status,
+    ).toBe(403);
   });
 });

@@ -1,5 +1,7 @@
-// The writes members make from a thread page, answered here without Next (server/serve.ts): a reply,
-// a reaction toggle, a poll vote (and staff closing or reopening the poll). They answer with what changed, so nothing re-renders the page on the server; the
+// The writes members make from a reading page, answered here without Next (server/serve.ts): a
+// reply, a reaction toggle, a poll vote (and staff closing or reopening the poll), and the header's
+// colour-scheme choice, which a reading page has no form for. They answer with what changed, so
+// nothing re-renders the page on the server; the
 // same lib functions as the server actions decide everything (permissions, limits, idempotency,
 // counters). The session is read as the personal answer reads it (lib/session/request-viewer.ts).
 //
@@ -10,6 +12,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { CANNOT_SAVE, isDatabaseFault } from "../lib/faults/database-fault";
+import { saveColorScheme } from "../lib/accounts/color-scheme";
 import { createReply } from "../lib/forum/posting";
 import { isReactionKind, toggleReaction } from "../lib/forum/reactions";
 import { pollVoteRate, reactionRate, REQUEST_RATES } from "../lib/limits/request-rates";
@@ -17,6 +20,7 @@ import { castVote, setPollClosed } from "../lib/polls/vote";
 import { MESSAGE } from "../lib/limits/sizes";
 import { rowId } from "../lib/row-id";
 import { viewerOf } from "../lib/session/request-viewer";
+import { COLOR_SCHEME_PATH } from "../lib/theme/color-scheme";
 
 const REACTION_PATH = /^\/api\/posts\/([^/]+)\/reaction$/;
 const REPLY_PATH = /^\/api\/threads\/([^/]+)\/replies$/;
@@ -30,10 +34,16 @@ const reactionBody = z.object({ kind: z.string() });
 const replyBody = z.object({ message: z.unknown(), idempotencyKey: z.unknown() });
 const voteBody = z.object({ answers: z.array(z.unknown()) });
 const pollStateBody = z.object({ closed: z.boolean() });
+const colorSchemeBody = z.object({ scheme: z.unknown() });
 
 /** Whether this request is one of the write routes (and then it is answered). */
 export function isWriteRoute(path: string): boolean {
-  return REACTION_PATH.test(path) || REPLY_PATH.test(path) || POLL_PATH.test(path);
+  return (
+    REACTION_PATH.test(path) ||
+    REPLY_PATH.test(path) ||
+    POLL_PATH.test(path) ||
+    path === COLOR_SCHEME_PATH
+  );
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -96,6 +106,14 @@ async function answer(
 ) {
   if (req.method !== "POST") throw new RequestProblem(405, "POST only.");
   checkSameOrigin(req, trustProxy);
+  if (path === COLOR_SCHEME_PATH) {
+    const body = colorSchemeBody.safeParse(await readJson(req));
+    if (!body.success) throw new RequestProblem(400, "That request was not understood.");
+    const viewer = await viewerOf(req.headers.cookie);
+    const result = await saveColorScheme(viewer, body.data.scheme);
+    if (!result.ok) return json(res, viewer.id ? 400 : 401, { error: result.error });
+    return json(res, 200, { colorScheme: result.colorScheme });
+  }
   const reaction = REACTION_PATH.exec(path);
   if (reaction) {
     const postId = rowId().safeParse(reaction[1]);

@@ -4,7 +4,7 @@
 type Described = { label: string; name: string; error?: string; hint?: string };
 
 export const controlClass =
-  "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
+  "block w-full rounded border border-slate-300 bg-surface px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
 
 export function describedBy(id: string, error?: string, hint?: string): string | undefined {
   return [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;

@@ -40,7 +40,7 @@ export function IgnoreButton({
       <button
         type="submit"
         disabled={pending}
-        className="rounded border border-slate-300 bg-white px-2.5 py-1 text-xs font-semibold text-slate-700 hover:bg-slate-100 disabled:opacity-60"
+        className="rounded border border-slate-300 bg-surface px-2.5 py-1 text-xs font-semibold text-slate-700 hover:bg-slate-100 disabled:opacity-60"
       >
         {ignoring ? "Unignore" : "Ignore"}
       </button>

@@ -8,14 +8,23 @@ export interface LastPostLink {
   at: Date;
 }
 
-/** "<time> by <author>", a thread's last post as every thread list shows it: the time links to the post. */
+/** "<time> by <author>", a thread's last post as every thread list shows it: the time links to the
+ * post. The links are underlined: told from the words around them by colour alone, they are too faint
+ * for some readers (WCAG link-in-text-block). */
 export function LastPost({ post }: { post: LastPostLink }) {
   return (
     <>
-      <Link href={post.url}>
+      <Link href={post.url} className="underline">
         <time dateTime={post.at.toISOString()}>{formatDateTime(post.at)}</time>
       </Link>{" "}
-      by {post.authorUrl ? <Link href={post.authorUrl}>{post.authorName}</Link> : post.authorName}
+      by{" "}
+      {post.authorUrl ? (
+        <Link href={post.authorUrl} className="underline">
+          {post.authorName}
+        </Link>
+      ) : (
+        post.authorName
+      )}
     </>
   );
 }

@@ -24,12 +24,13 @@ export function MemberCard({
   return (
     <aside
       aria-label={`About ${card.name}`}
-      className="member-card flex gap-3 border-b border-slate-200 bg-slate-50 p-3 sm:w-48 sm:shrink-0 sm:flex-col sm:items-center sm:border-r sm:border-b-0 sm:text-center"
+      className="member-card flex items-center gap-2.5 border-b border-slate-200 bg-slate-50 px-3 py-2 sm:w-48 sm:shrink-0 sm:flex-col sm:items-center sm:gap-3 sm:border-r sm:border-b-0 sm:p-3 sm:text-center"
     >
       <div className="shrink-0">
         <Avatar name={card.name} url={card.avatarUrl} size="card" />
       </div>
-      <div className="min-w-0 flex-1 sm:w-full">
+      {/* On a phone: one line (avatar, name, title, flag), as XenForo's phone style draws it. */}
+      <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 sm:block sm:w-full">
         <h3 className="font-bold break-words">
           {card.url ? (
             <Link href={card.url} className="username">
@@ -40,9 +41,7 @@ export function MemberCard({
           )}
         </h3>
         {card.customTitle && (
-          <p className="text-xs font-bold tracking-wide text-brand-700 uppercase">
-            {card.customTitle}
-          </p>
+          <p className="text-xs font-bold tracking-wide text-link uppercase">{card.customTitle}</p>
         )}
         <p className="member-title text-xs text-slate-600">{card.memberTitle}</p>
         {stats.length > 0 && (
@@ -56,7 +55,7 @@ export function MemberCard({
           </dl>
         )}
         {(card.countryCode || card.location) && (
-          <p className="mt-2 flex items-center gap-1.5 text-xs text-slate-600 sm:justify-center">
+          <p className="flex items-center gap-1.5 text-xs text-slate-600 sm:mt-2 sm:justify-center">
             {/* Labelled: a flag beside a different place ("where I am from", "where I live") is not a mistake. */}
             {card.countryCode && card.countryName && (
               <span>
@@ -64,8 +63,9 @@ export function MemberCard({
                 <Flag code={card.countryCode} name={card.countryName} />
               </span>
             )}
+            {/* On a phone the card is one line: the place waits for the profile. */}
             {card.location && (
-              <span>
+              <span className="hidden sm:inline">
                 <span className="text-slate-500">Location:</span> {card.location}
               </span>
             )}
@@ -75,7 +75,7 @@ export function MemberCard({
           <IgnoreToggle
             member={ignore.member}
             server={ignore.ignoring === undefined ? undefined : { ignoring: ignore.ignoring }}
-            className="mt-2"
+            className="ml-auto sm:mt-2 sm:ml-0"
           />
         )}
       </div>

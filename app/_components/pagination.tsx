@@ -15,9 +15,9 @@ export function Pagination({
   for (let p = Math.max(1, page - 2); p <= Math.min(pageCount, page + 2); p++) pages.add(p);
   const sorted = [...pages].sort((a, b) => a - b);
   const box = "inline-block min-w-9 rounded border px-2 py-1 text-center";
-  // Separate colour sets: with both bg-white and bg-brand-600 on one element the stylesheet's order
+  // Separate colour sets: with both bg-surface and bg-brand-600 on one element the stylesheet's order
   // decides, and the current page came out white on white.
-  const link = `${box} border-slate-300 bg-white`;
+  const link = `${box} border-slate-300 bg-surface`;
   return (
     <nav aria-label="Pages" className="my-3 flex flex-wrap items-center gap-1 text-sm">
       {page > 1 && (
@@ -80,10 +80,10 @@ function JumpToPage({
           min={1}
           max={pageCount}
           required
-          className="w-16 rounded border border-slate-300 bg-white px-2 py-1"
+          className="w-16 rounded border border-slate-300 bg-surface px-2 py-1"
         />
       </label>
-      <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1">
+      <button type="submit" className="rounded border border-slate-300 bg-surface px-2 py-1">
         Go
       </button>
     </form>

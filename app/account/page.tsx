@@ -25,7 +25,7 @@ const SIGN_IN = "/login?callbackUrl=/account";
 /** What one request may carry (next.config.js and server/body-limit.ts), less room for the other fields. */
 const TRANSPORT_LIMIT_BYTES = REQUEST_BODY_MAX_BYTES - 64 * 1024;
 
-const section = "rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6";
+const section = "rounded-lg border border-slate-300 bg-surface p-4 shadow-sm sm:p-6";
 const heading = "mb-4 text-lg font-bold";
 
 export default async function AccountPage({

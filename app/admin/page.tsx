@@ -39,7 +39,7 @@ export default async function AdminPage() {
         <h2 id="settings-heading" className="text-xl font-semibold">
           Site settings
         </h2>
-        <div className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+        <div className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
           <SiteSettingsForm values={site} timeZones={timeZones} />
         </div>
       </section>

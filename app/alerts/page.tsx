@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Alerts", robots: { index: false } };
 
 const alertsUrl = (page = 1) => (page > 1 ? `/alerts?page=${page}` : "/alerts");
 const button =
-  "cursor-pointer rounded border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50";
+  "cursor-pointer rounded border border-slate-300 bg-surface px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50";
 
 export default async function AlertsPage({
   searchParams,
@@ -53,14 +53,14 @@ export default async function AlertsPage({
       </div>
       <Pagination page={data.page} pageCount={data.pageCount} hrefFor={alertsUrl} />
       {data.alerts.length === 0 ? (
-        <p className="mt-3 rounded-lg border border-slate-300 bg-white p-4 text-slate-600 shadow-sm">
+        <p className="mt-3 rounded-lg border border-slate-300 bg-surface p-4 text-slate-600 shadow-sm">
           No alerts yet. You are alerted when someone quotes or mentions you, reacts to your post,
           or replies in a thread you <Link href="/watched">watch</Link>.
         </p>
       ) : (
         <ol
           aria-label="Alerts, newest first"
-          className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+          className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
         >
           {data.alerts.map((alert) => (
             <AlertItem key={alert.id} alert={alert} />

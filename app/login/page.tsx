@@ -20,7 +20,7 @@ export default async function SignInPage({
   const callbackUrl = safeRedirect(query.callbackUrl);
   if (isSignedIn(await getViewer())) redirect(callbackUrl);
   return (
-    <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
+    <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-surface p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
       {query.error === "two-step" && (
         <p role="alert" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">

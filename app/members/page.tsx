@@ -55,7 +55,7 @@ export default async function MembersPage(props: Props) {
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => memberListUrl(sort, p)} />
       <section
         aria-label="Members"
-        className="mt-3 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+        className="mt-3 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
       >
         <div
           aria-hidden="true"
@@ -90,13 +90,13 @@ export default async function MembersPage(props: Props) {
                       <Flag code={card.countryCode} name={card.countryName} />
                     )}
                     {card.role && card.role !== "member" && (
-                      <span className="rounded bg-brand-50 px-1.5 text-xs font-semibold text-brand-700 ring-1 ring-brand-100">
+                      <span className="rounded bg-brand-50 px-1.5 text-xs font-semibold text-link ring-1 ring-brand-100">
                         {card.role === "admin" ? "Administrator" : "Moderator"}
                       </span>
                     )}
                   </p>
                   {card.customTitle && (
-                    <p className="text-xs font-bold tracking-wide break-words text-brand-700 uppercase">
+                    <p className="text-xs font-bold tracking-wide break-words text-link uppercase">
                       {card.customTitle}
                     </p>
                   )}

@@ -13,7 +13,7 @@ export default async function SignUpPage() {
   if (!can(await getViewer(), "signUp")) redirect("/");
   const site = await getSiteSettings();
   return (
-    <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
+    <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-surface p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">Sign up</h1>
       {site.registration === "closed" ? <p role="status">{REGISTRATION_CLOSED}</p> : <SignUpForm />}
       <p className="mt-6 text-sm text-slate-600">

@@ -116,13 +116,13 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { state: "result
         </p>
       )}
       {results.total === 0 ? (
-        <p className="rounded-lg border border-slate-300 bg-white p-4 text-slate-700 shadow-sm">
+        <p className="rounded-lg border border-slate-300 bg-surface p-4 text-slate-700 shadow-sm">
           Nothing found{what ? ` ${what}` : ""}. Try other words, or fewer filters.
         </p>
       ) : (
         <>
           <Pagination page={page} pageCount={results.pageCount} hrefFor={outcome.hrefFor} />
-          <ol className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+          <ol className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm">
             {results.hits.map((hit) => (
               <Hit key={hit.postId} hit={hit} />
             ))}
@@ -147,7 +147,7 @@ function Hit({ hit }: { hit: SearchHit }) {
         className="mt-1 text-sm break-words text-slate-700"
         dangerouslySetInnerHTML={{ __html: hit.snippetHtml }}
       />
-      <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-500">
+      <p className="mt-1 flex flex-wrap gap-x-2 text-xs leading-6 text-slate-500 [&_a]:inline-block">
         <span>
           {hit.author.url ? (
             <Link href={hit.author.url} className="username">

@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Watched threads", robots: { index: f
 
 const watchedUrl = (page = 1) => (page > 1 ? `/watched?page=${page}` : "/watched");
 const button =
-  "cursor-pointer rounded border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50";
+  "cursor-pointer rounded border border-slate-300 bg-surface px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50";
 
 export default async function WatchedThreadsPage({
   searchParams,
@@ -52,7 +52,7 @@ export default async function WatchedThreadsPage({
       <Pagination page={data.page} pageCount={data.pageCount} hrefFor={watchedUrl} />
       <section
         aria-label="Watched threads"
-        className="mt-3 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+        className="mt-3 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
       >
         {data.threads.length === 0 ? (
           <p className="p-4 text-slate-600">

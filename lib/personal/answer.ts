@@ -27,6 +27,7 @@ import { isUnread } from "../reading/unread";
 import { threadUnreadUrl } from "../urls";
 import { personalPoll, pollRowSql, type PollRow } from "../polls/personal";
 import { countThreadView } from "../reading/view-counts";
+import type { StoredColorScheme } from "../theme/color-scheme";
 import { replyBox } from "./reply-box";
 import {
   GUEST_ANSWER,
@@ -98,6 +99,7 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
     ignored: state?.ignored ?? [],
     unread: Object.fromEntries((state?.unread ?? []).map((t) => [t.id, threadUnreadUrl(t)])),
     poll,
+    colorScheme: state?.colorScheme ?? null,
   };
 }
 
@@ -136,6 +138,7 @@ interface PageState {
   /** Whether the shown posts go past the member's read mark in the thread (else nothing to write). */
   needsReadMark: boolean;
   poll: PollRow | null;
+  colorScheme: StoredColorScheme;
 }
 
 /**
@@ -166,6 +169,7 @@ async function pageState(
     unread: { id: number; slug: string }[] | null;
     needs_read_mark: boolean | null;
     poll: PollRow | null;
+    color_scheme: StoredColorScheme;
   }>(sql`select
     (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown) as alerts,
     ${
@@ -207,7 +211,8 @@ async function pageState(
           )}))`
         : none
     } as needs_read_mark,
-    ${threadId ? pollRowSql(viewerId, threadId) : none} as poll`);
+    ${threadId ? pollRowSql(viewerId, threadId) : none} as poll,
+    (select u.color_scheme from ${users} u where u.id = ${viewerId}) as color_scheme`);
   return {
     alerts: row?.alerts ?? 0,
     thread: row?.thread ?? null,
@@ -216,6 +221,7 @@ async function pageState(
     unread: row?.unread ?? [],
     needsReadMark: row?.needs_read_mark === true,
     poll: row?.poll ?? null,
+    colorScheme: row?.color_scheme ?? null,
   };
 }
 

@@ -4,6 +4,7 @@
 import type { ReactionKind } from "@/db/schema";
 import type { PersonalPoll } from "../polls/types";
 import type { Role, Viewer } from "../permissions/viewer";
+import type { StoredColorScheme } from "../theme/color-scheme";
 
 /** At most this many ids of each kind in one request: a page shows 20 posts or threads. */
 export const PERSONAL_SCOPE_MAX = 50;
@@ -80,6 +81,8 @@ export interface PersonalAnswer {
   unread: Record<number, string>;
   /** The thread's poll, as far as it is this reader's (null: no poll, or a guest). */
   poll: PersonalPoll | null;
+  /** The member's saved colour scheme (null: follow the device); guests keep theirs in the browser. */
+  colorScheme: StoredColorScheme;
 }
 
 export const GUEST_ANSWER: PersonalAnswer = Object.freeze({
@@ -92,6 +95,7 @@ export const GUEST_ANSWER: PersonalAnswer = Object.freeze({
   ignored: [],
   unread: {},
   poll: null,
+  colorScheme: null,
 }) as PersonalAnswer;
 
 /** Hint cookies the personal answer keeps in step with the session (readable by scripts, holding

@@ -87,7 +87,7 @@ export function AttachFiles({ attachments }: { attachments: Attachments }) {
       <div className="flex flex-wrap items-center gap-3">
         <label
           htmlFor={inputId}
-          className="inline-flex min-h-9 cursor-pointer items-center rounded border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-700 hover:bg-slate-50 has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-brand-600"
+          className="inline-flex min-h-9 cursor-pointer items-center rounded border border-slate-300 bg-surface px-3 text-sm font-semibold text-slate-700 hover:bg-slate-50 has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-brand-600"
         >
           Attach files
           <input

@@ -33,7 +33,7 @@ export function EditorFooter({
               <button
                 type="button"
                 onClick={onDiscardDraft}
-                className="min-h-9 rounded px-1 font-semibold text-brand-700 underline-offset-2 hover:underline"
+                className="min-h-9 rounded px-1 font-semibold text-link underline-offset-2 hover:underline"
               >
                 Discard draft
               </button>
@@ -44,7 +44,7 @@ export function EditorFooter({
               type="button"
               onClick={quotes.insertSelected}
               disabled={quotes.quoting}
-              className="inline-flex min-h-9 items-center rounded border border-brand-600 bg-brand-50 px-3 text-sm font-semibold text-brand-800 hover:bg-brand-100 disabled:opacity-60"
+              className="inline-flex min-h-9 items-center rounded border border-brand-600 bg-brand-50 px-3 text-sm font-semibold text-link hover:bg-brand-100 disabled:opacity-60"
             >
               Insert quotes ({quotes.count})
             </button>

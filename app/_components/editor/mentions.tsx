@@ -163,7 +163,7 @@ export function MentionList({
       id={id}
       role="listbox"
       aria-label="Members"
-      className="absolute top-full left-2 z-20 mt-1 max-h-80 w-64 max-w-[calc(100%-1rem)] overflow-y-auto rounded border border-slate-300 bg-white py-1 shadow-lg"
+      className="absolute top-full left-2 z-20 mt-1 max-h-80 w-64 max-w-[calc(100%-1rem)] overflow-y-auto rounded border border-slate-300 bg-surface py-1 shadow-lg"
     >
       {list.members.map((member, index) => (
         <li
@@ -175,7 +175,7 @@ export function MentionList({
           onMouseDown={(event) => event.preventDefault()}
           onMouseEnter={() => onHover(index)}
           onClick={() => onPick(index)}
-          className="flex min-h-10 cursor-pointer items-center gap-2 px-3 py-1.5 text-sm text-slate-800 aria-selected:bg-brand-100 aria-selected:text-brand-800"
+          className="flex min-h-10 cursor-pointer items-center gap-2 px-3 py-1.5 text-sm text-slate-800 aria-selected:bg-brand-100 aria-selected:text-link"
         >
           <span aria-hidden="true" className="shrink-0">
             <Avatar name={member.name} url={member.avatarUrl} size={24} />

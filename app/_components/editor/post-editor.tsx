@@ -169,7 +169,7 @@ export function PostEditor({
         data-invalid={error ? "" : undefined}
         onDragOver={attachments.onDragOver}
         onDrop={attachments.onDrop}
-        className="relative rounded border border-slate-300 bg-white shadow-sm has-[textarea:focus-visible]:border-brand-600 has-[textarea:focus-visible]:ring-1 has-[textarea:focus-visible]:ring-brand-600 data-invalid:border-red-600"
+        className="relative rounded border border-slate-300 bg-surface shadow-sm has-[textarea:focus-visible]:border-brand-600 has-[textarea:focus-visible]:ring-1 has-[textarea:focus-visible]:ring-brand-600 data-invalid:border-red-600"
       >
         <Toolbar
           controls={textareaId}
@@ -201,7 +201,7 @@ export function PostEditor({
             onFocus={onQuoteTargetFocus}
             onBlur={mentions.close}
             onPaste={attachments.onPaste}
-            className="block max-h-[80vh] min-h-48 w-full resize-y rounded-b bg-white px-3 py-2 text-base leading-relaxed outline-none focus-visible:outline-none"
+            className="block max-h-[80vh] min-h-48 w-full resize-y rounded-b bg-surface px-3 py-2 text-base leading-relaxed outline-none focus-visible:outline-none"
           />
           {list && (
             <MentionList

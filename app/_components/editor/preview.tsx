@@ -48,7 +48,7 @@ export function usePreview() {
 }
 
 const tabClass =
-  "h-9 min-w-18 rounded px-3 text-sm font-semibold text-slate-700 hover:text-slate-900 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm";
+  "h-9 min-w-18 rounded px-3 text-sm font-semibold text-slate-700 hover:text-slate-900 aria-pressed:bg-surface aria-pressed:text-slate-900 aria-pressed:shadow-sm";
 
 export function PreviewTabs({
   previewing,

@@ -112,7 +112,7 @@ export function SmilieMenu({
           if (next && !popupRef.current?.contains(next) && next !== triggerRef.current)
             setOpen(false);
         }}
-        className="absolute top-full left-0 z-30 mt-1 grid w-max max-w-full grid-cols-[repeat(auto-fill,2.5rem)] gap-0.5 rounded border border-slate-300 bg-white p-1.5 shadow-lg sm:max-w-sm"
+        className="absolute top-full left-0 z-30 mt-1 grid w-max max-w-full grid-cols-[repeat(auto-fill,2.5rem)] gap-0.5 rounded border border-slate-300 bg-surface p-1.5 shadow-lg sm:max-w-sm"
         style={{ width: "calc(8 * 2.5rem + 7 * 0.125rem + 0.75rem + 2px)" }}
       >
         {SMILIES.map((smilie) => (

@@ -6,6 +6,8 @@ import { usePersonal } from "../personal/store";
 import { signOutAction } from "./actions";
 import { AlertsBell } from "./alerts-bell";
 
+const iconLink = "inline-flex items-center gap-2";
+
 /** Sign in / Sign up for guests; the member's name, bell and account links once the personal answer
  * names them. Until it arrives, a browser with the member hint cookie hides the guest links (an
  * inline script marks <html data-member> before the first paint, see app/layout.tsx) and keeps
@@ -39,11 +41,18 @@ export function AccountNav({ className }: { className: string }) {
         </Link>
       )}
       <AlertsBell unread={answer.alerts} className={className} />
-      <Link href="/watched" className={className}>
-        Watched threads
+      {/* Icons from `sm` up, so a staff member's header fits one row at 1280 px; named in words. */}
+      <Link href="/watched" className={`${className} ${iconLink}`} title="Watched threads">
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
+          <path d="M10 4C5.5 4 2.3 7.4 1 10c1.3 2.6 4.5 6 9 6s7.7-3.4 9-6c-1.3-2.6-4.5-6-9-6Zm0 9.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7Zm0-2a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Z" />
+        </svg>
+        <span className="sm:sr-only">Watched threads</span>
       </Link>
-      <Link href="/account" className={className}>
-        Account settings
+      <Link href="/account" className={`${className} ${iconLink}`} title="Account settings">
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
+          <path d="M8.6 1.5h2.8l.4 2.3 1.4.6 1.9-1.4 2 2-1.4 1.9.6 1.4 2.3.4v2.8l-2.3.4-.6 1.4 1.4 1.9-2 2-1.9-1.4-1.4.6-.4 2.3H8.6l-.4-2.3-1.4-.6-1.9 1.4-2-2 1.4-1.9-.6-1.4-2.3-.4V8.6l2.3-.4.6-1.4-1.4-1.9 2-2 1.9 1.4 1.4-.6.4-2.3ZM10 13a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z" />
+        </svg>
+        <span className="sm:sr-only">Account settings</span>
       </Link>
       <form action={signOutAction}>
         <button type="submit" className={`${className} cursor-pointer`}>

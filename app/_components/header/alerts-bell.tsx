@@ -14,11 +14,12 @@ export function AlertsBell({ unread, className }: { unread: number; className: s
         href="/alerts"
         className={`${className} inline-flex items-center gap-1`}
         aria-describedby={unread > 0 ? "alerts-unread-count" : undefined}
+        title="Alerts"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
           <path d="M10 2a5 5 0 0 0-5 5v2.6c0 .5-.2 1-.5 1.4L3.3 12.6A1 1 0 0 0 4.1 14h11.8a1 1 0 0 0 .8-1.4L15.5 11c-.3-.4-.5-.9-.5-1.4V7a5 5 0 0 0-5-5Zm-2 13a2 2 0 0 0 4 0H8Z" />
         </svg>
-        Alerts
+        <span className="sm:sr-only">Alerts</span>
         {unread > 0 && (
           <span
             aria-hidden="true"

@@ -12,7 +12,7 @@ import { IgnoreByNameForm } from "./_components/ignore-by-name-form";
 export const metadata: Metadata = { title: "Ignored members" };
 export const dynamic = "force-dynamic";
 
-const section = "rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6";
+const section = "rounded-lg border border-slate-300 bg-surface p-4 shadow-sm sm:p-6";
 
 export default async function IgnoredMembersPage() {
   const viewer = await getViewer();

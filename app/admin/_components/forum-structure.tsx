@@ -19,7 +19,7 @@ const RULE_WORDS: Record<AdminForum["viewRule"], string> = {
   staff: "staff only",
 };
 
-const summaryClass = "cursor-pointer text-sm font-semibold text-brand-700";
+const summaryClass = "cursor-pointer text-sm font-semibold text-link";
 
 function ForumRow({
   forum,
@@ -106,7 +106,7 @@ export function ForumStructure({ structure }: { structure: AdminCategory[] }) {
           <section
             key={category.id}
             aria-labelledby={`${prefix}-name`}
-            className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+            className="overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
           >
             <header className="flex flex-wrap items-start justify-between gap-2 bg-slate-100 px-4 py-2">
               <div>
@@ -182,7 +182,7 @@ export function ForumStructure({ structure }: { structure: AdminCategory[] }) {
       })}
       <section
         aria-labelledby="new-category"
-        className="max-w-xl rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+        className="max-w-xl rounded-lg border border-slate-300 bg-surface p-4 shadow-sm"
       >
         <h3 id="new-category" className="mb-2 font-semibold">
           New category

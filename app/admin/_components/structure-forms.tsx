@@ -10,7 +10,7 @@ import { changeForumsAction } from "../actions";
 import { IDLE, type ChangeState } from "./change-state";
 
 const smallButton =
-  "rounded border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50";
+  "rounded border border-slate-300 bg-surface px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50";
 
 function useChange() {
   return useActionState(changeForumsAction, IDLE);
@@ -223,7 +223,7 @@ export function DeleteForumForm({
       )}
       <button
         type="submit"
-        className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50"
+        className="rounded border border-red-300 bg-surface px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50"
       >
         Delete forum<span className="sr-only"> {title}</span>
       </button>

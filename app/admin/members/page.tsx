@@ -30,7 +30,7 @@ function adminMembersUrl(search: string, page = 1): string {
 
 const roleBadge: Record<Role, string> = {
   admin: "bg-brand-700 text-white",
-  moderator: "bg-brand-50 text-brand-700 ring-1 ring-brand-100",
+  moderator: "bg-brand-50 text-link ring-1 ring-brand-100",
   member: "bg-slate-100 text-slate-700 ring-1 ring-slate-200",
 };
 
@@ -68,7 +68,7 @@ export default async function MemberAdminPage({ searchParams }: Props) {
             defaultValue={search}
             maxLength={MEMBER_SEARCH_MAX}
             autoComplete="off"
-            className="block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
+            className="block w-full rounded border border-slate-300 bg-surface px-3 py-2 text-base shadow-sm"
           />
         </div>
         <button
@@ -101,7 +101,7 @@ export default async function MemberAdminPage({ searchParams }: Props) {
 
       <section
         aria-label="Members"
-        className="mt-3 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+        className="mt-3 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
       >
         {list.members.length === 0 ? (
           <p className="p-4 text-slate-600">No member&apos;s name contains “{search}”.</p>
@@ -135,7 +135,7 @@ export default async function MemberAdminPage({ searchParams }: Props) {
                       {m.isViewer && <span className="text-xs text-slate-500">(you)</span>}
                     </p>
                     {m.customTitle && (
-                      <p className="text-xs font-bold tracking-wide break-words text-brand-700 uppercase">
+                      <p className="text-xs font-bold tracking-wide break-words text-link uppercase">
                         {m.customTitle}
                       </p>
                     )}

@@ -116,7 +116,7 @@ export default async function ForumPage(props: Props) {
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => forumUrl(forum, p)} />
       <section
         aria-label="Threads"
-        className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+        className="overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
       >
         {threads.length === 0 ? (
           <p className="p-4 text-slate-600">There are no threads in this forum yet.</p>
@@ -146,7 +146,7 @@ export default async function ForumPage(props: Props) {
                       )}
                       <Link href={thread.url}>{thread.title}</Link>
                     </ThreadTitle>
-                    <p className="text-sm text-slate-600">
+                    <p className="text-sm text-slate-600 [&_a]:underline">
                       <UnreadJump
                         threadId={thread.id}
                         unreadUrl={unread.get(thread.id) ?? null}

@@ -49,7 +49,7 @@ export function CodeStep({
         <SubmitButton>Verify</SubmitButton>
         <button
           type="button"
-          className="text-sm text-brand-700 underline"
+          className="text-sm text-link underline"
           onClick={() => setMethod(method === "code" ? "recovery" : "code")}
         >
           {method === "code" ? "Use a recovery code" : "Use your authenticator app"}

@@ -53,7 +53,7 @@ export default async function MemberPage(props: Props) {
     <div className="space-y-4">
       <section
         aria-labelledby="member-name"
-        className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:flex-row"
+        className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-surface p-4 shadow-sm sm:flex-row"
       >
         <Avatar name={card.name} url={card.avatarUrl} size={128} />
         <div className="min-w-0 flex-1">
@@ -70,7 +70,7 @@ export default async function MemberPage(props: Props) {
           </div>
           <BannedBadge memberNumber={idFromSlug((await props.params).slug)!} />
           {card.customTitle && (
-            <p className="text-sm font-bold tracking-wide text-brand-700 uppercase">
+            <p className="text-sm font-bold tracking-wide text-link uppercase">
               {card.customTitle}
             </p>
           )}
@@ -109,7 +109,7 @@ export default async function MemberPage(props: Props) {
       <BanPanel memberNumber={idFromSlug((await props.params).slug)!} />
       <section
         aria-labelledby="recent-posts"
-        className="rounded-lg border border-slate-300 bg-white shadow-sm"
+        className="rounded-lg border border-slate-300 bg-surface shadow-sm"
       >
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-slate-200 px-4 py-2">
           <h2 id="recent-posts" className="font-semibold">

@@ -22,7 +22,7 @@ export function SortNav({ current }: { current: MemberSort }) {
             ) : (
               <Link
                 href={memberListUrl(key)}
-                className="inline-block rounded border border-slate-300 bg-white px-3 py-1"
+                className="inline-block rounded border border-slate-300 bg-surface px-3 py-1"
               >
                 {label}
               </Link>

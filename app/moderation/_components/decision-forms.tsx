@@ -64,8 +64,8 @@ export function DecisionStatus() {
 
 const buttonStyles = {
   primary: "bg-brand-700 text-white hover:bg-brand-800",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
-  danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
+  secondary: "border border-slate-300 bg-surface text-slate-800 hover:bg-slate-50",
+  danger: "border border-red-300 bg-surface text-red-800 hover:bg-red-50",
 } as const;
 
 function DecisionButton({

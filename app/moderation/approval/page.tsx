@@ -56,7 +56,7 @@ export default async function ApprovalPage({ searchParams }: Props) {
 
       <section
         aria-labelledby="approval-setting-heading"
-        className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+        className="mt-4 rounded-lg border border-slate-300 bg-surface p-4 shadow-sm"
       >
         <h2 id="approval-setting-heading" className="font-semibold">
           Setting
@@ -81,7 +81,7 @@ export default async function ApprovalPage({ searchParams }: Props) {
         </h2>
         <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={approvalUrl} />
         {queue.posts.length === 0 ? (
-          <p className="mt-2 rounded-lg border border-slate-300 bg-white p-4 text-slate-600 shadow-sm">
+          <p className="mt-2 rounded-lg border border-slate-300 bg-surface p-4 text-slate-600 shadow-sm">
             No post is waiting for approval.
           </p>
         ) : (
@@ -102,13 +102,13 @@ function PendingItem({ post }: { post: PendingPost }) {
   return (
     <li
       aria-labelledby={headingId}
-      className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+      className="overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
     >
       <div className="border-b border-slate-200 bg-slate-50 px-4 py-2">
         <h3 id={headingId} className="font-semibold break-words">
           {post.startsThread ? (
             <>
-              <span className="mr-1.5 rounded bg-brand-100 px-1.5 text-xs font-semibold text-brand-800">
+              <span className="mr-1.5 rounded bg-brand-100 px-1.5 text-xs font-semibold text-link">
                 New thread
               </span>
               “{post.thread.title}” by {post.author.name}

@@ -44,7 +44,7 @@ function modLogUrl({
 
 // One height for the select, the text field and the button, so their labels and edges line up.
 const control =
-  "block h-11 w-full rounded border border-slate-300 bg-white px-3 text-base shadow-sm";
+  "block h-11 w-full rounded border border-slate-300 bg-surface px-3 text-base shadow-sm";
 const cell = "flex gap-2 px-4 py-0.5 align-top sm:table-cell sm:py-2";
 const cellLabel = "w-20 shrink-0 text-xs font-semibold text-slate-500 uppercase sm:hidden";
 
@@ -82,7 +82,7 @@ export default async function ModLogPage({ searchParams }: Props) {
       <form
         action={PATH}
         aria-label="Filter the log"
-        className="mt-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-300 bg-white p-3 shadow-sm sm:grid-cols-[minmax(0,16rem)_minmax(0,16rem)_auto_auto] sm:justify-start"
+        className="mt-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-300 bg-surface p-3 shadow-sm sm:grid-cols-[minmax(0,16rem)_minmax(0,16rem)_auto_auto] sm:justify-start"
       >
         <div className="min-w-0">
           <label htmlFor="log-action" className="block text-sm font-semibold text-slate-800">
@@ -146,7 +146,7 @@ export default async function ModLogPage({ searchParams }: Props) {
       <Pagination page={log.page} pageCount={log.pageCount} hrefFor={hrefFor} />
 
       {log.lines.length > 0 && (
-        <div className="mt-3 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+        <div className="mt-3 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm">
           {/* A table on wide screens; on a phone each line stacks, labelled (the roles keep it a table for screen readers). */}
           <table role="table" aria-label="Log lines" className="block w-full text-sm sm:table">
             <thead

@@ -77,7 +77,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             key={s}
             href={reportsUrl(s)}
             aria-current={s === state ? "page" : undefined}
-            className="-mb-px rounded-t border border-transparent px-3 py-2 text-sm font-semibold text-slate-600 hover:bg-white hover:no-underline aria-[current=page]:border-slate-300 aria-[current=page]:border-b-white aria-[current=page]:bg-white aria-[current=page]:text-slate-900"
+            className="-mb-px rounded-t border border-transparent px-3 py-2 text-sm font-semibold text-slate-600 hover:bg-surface hover:no-underline aria-[current=page]:border-slate-300 aria-[current=page]:border-b-white aria-[current=page]:bg-surface aria-[current=page]:text-slate-900"
           >
             {TAB_LABELS[s]}{" "}
             <span className="font-normal text-slate-500">({formatCount(counts[s])})</span>
@@ -93,7 +93,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           hrefFor={(p) => reportsUrl(state, p)}
         />
         {list.reports.length === 0 ? (
-          <p className="mt-4 rounded-lg border border-slate-300 bg-white p-4 text-slate-600 shadow-sm">
+          <p className="mt-4 rounded-lg border border-slate-300 bg-surface p-4 text-slate-600 shadow-sm">
             {EMPTY[state]}
           </p>
         ) : (
@@ -119,7 +119,7 @@ function ReportItem({ report }: { report: ReportView }) {
   return (
     <li
       aria-labelledby={headingId}
-      className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+      className="overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
     >
       <div className="border-b border-slate-200 bg-slate-50 px-4 py-2">
         <h2 id={headingId} className="font-semibold break-words">

@@ -67,7 +67,7 @@ export function SearchForm({
       method="get"
       action="/search"
       role="search"
-      className="space-y-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+      className="space-y-4 rounded-lg border border-slate-300 bg-surface p-4 shadow-sm"
     >
       <div className="space-y-1">
         <label htmlFor="field-q" className={labelClass}>
@@ -147,7 +147,7 @@ export function SearchForm({
             name="order"
             defaultValue={form.order}
             aria-invalid={errors.order ? true : undefined}
-            className="rounded border border-slate-300 bg-white px-2 py-1 text-base"
+            className="rounded border border-slate-300 bg-surface px-2 py-1 text-base"
           >
             {SEARCH_ORDERS.map((o) => (
               <option key={o.key} value={o.key}>

@@ -95,7 +95,7 @@ function Post({
     <article
       id={`post-${post.id}`}
       aria-label={`Post #${post.position} by ${post.author.name}`}
-      className={`message flex scroll-mt-4 flex-col overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm sm:flex-row ${post.deleted ? "opacity-60" : ""}`}
+      className={`message flex scroll-mt-4 flex-col overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm sm:flex-row ${post.deleted ? "opacity-60" : ""}`}
     >
       <IgnoredWhen ignored={post.isIgnored} authorId={post.authorId} postId={post.id}>
         <MemberCard card={post.author} ignore={ignoreToggle(viewer, post)} />
@@ -159,7 +159,9 @@ function Post({
               {can(viewer, "viewEditHistory") && (
                 <>
                   {" · "}
-                  <Link href={`/posts/${post.id}/history`}>History</Link>
+                  <Link href={`/posts/${post.id}/history`} className="underline">
+                    History
+                  </Link>
                 </>
               )}
             </footer>
@@ -268,7 +270,7 @@ export default async function ThreadPage(props: Props) {
         <BulkBar key={`bulk-bar-${thread.id}`} threadId={thread.id} />
       )}
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
-      <section className="mt-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+      <section className="mt-4 rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
         <ReplyArea
           thread={thread}
           server={replyBox(viewer, thread)}

@@ -11,7 +11,7 @@ export function PastTheEnd({
   lastPageHref: string;
 }) {
   return (
-    <p className="rounded-lg border border-slate-300 bg-white p-4 text-slate-700 shadow-sm">
+    <p className="rounded-lg border border-slate-300 bg-surface p-4 text-slate-700 shadow-sm">
       There is no page {page} here: this list has {pageCount} {pageCount === 1 ? "page" : "pages"}.{" "}
       <Link href={lastPageHref}>Go to the last page</Link>
     </p>

@@ -9,7 +9,7 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
   return (
     <section
       aria-label="Threads"
-      className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+      className="overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
     >
       {threads.length === 0 ? (
         <p className="p-4 text-slate-600">{empty}</p>
@@ -25,7 +25,7 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
                   <UnreadCue unread={thread.unread} />
                   <Link href={thread.url}>{thread.title}</Link>
                 </h2>
-                <p className="text-sm text-slate-600">
+                <p className="text-sm text-slate-600 [&_a]:underline">
                   {thread.unread && (
                     <>
                       <JumpToUnread href={thread.unreadUrl} title={thread.title} /> ·{" "}

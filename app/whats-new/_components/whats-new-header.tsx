@@ -26,7 +26,7 @@ export function WhatsNewHeader({ current, viewer }: { current: WhatsNewTab; view
               key={tab}
               href={whatsNewUrl(tab)}
               aria-current="page"
-              className="-mb-px rounded-t border border-slate-300 border-b-white bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:no-underline"
+              className="-mb-px rounded-t border border-slate-300 border-b-white bg-surface px-3 py-2 text-sm font-semibold text-slate-900 hover:no-underline"
             >
               {label}
             </Link>
@@ -34,7 +34,7 @@ export function WhatsNewHeader({ current, viewer }: { current: WhatsNewTab; view
             <Link
               key={tab}
               href={whatsNewUrl(tab)}
-              className="rounded-t px-3 py-2 text-sm text-brand-700"
+              className="rounded-t px-3 py-2 text-sm text-link"
             >
               {label}
             </Link>

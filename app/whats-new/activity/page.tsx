@@ -82,7 +82,7 @@ export default async function LatestActivityPage({ searchParams }: Props) {
           <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />
           <section
             aria-label="Latest activity"
-            className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+            className="overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
           >
             {list.items.length === 0 ? (
               <p className="p-4 text-slate-600">Nothing has happened yet.</p>

@@ -14,7 +14,7 @@ export async function PasskeysSection({ userId }: { userId: string }) {
     <section
       id="passkeys"
       aria-labelledby="account-passkeys"
-      className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6"
+      className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm sm:p-6"
     >
       <h2 id="account-passkeys" className="mb-4 text-lg font-bold">
         Passkeys

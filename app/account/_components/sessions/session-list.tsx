@@ -9,8 +9,8 @@ import type { SessionRow, SessionsState } from "./state";
 function EndButton({ children, strong = false }: { children: React.ReactNode; strong?: boolean }) {
   const { pending } = useFormStatus();
   const style = strong
-    ? "bg-red-700 text-white hover:bg-red-800"
-    : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100";
+    ? "bg-red-700 text-white hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500"
+    : "border border-slate-300 bg-surface text-slate-800 hover:bg-slate-100";
   return (
     <button
       type="submit"

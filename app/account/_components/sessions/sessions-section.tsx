@@ -32,7 +32,7 @@ export async function SessionsSection({ memberId }: { memberId: string }) {
   return (
     <section
       aria-labelledby="account-sessions"
-      className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6"
+      className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm sm:p-6"
     >
       <h2 id="account-sessions" className="mb-1 text-lg font-bold">
         Sessions

@@ -14,7 +14,7 @@ export async function TwoStepSection({
     <section
       id="two-step"
       aria-labelledby="account-two-step"
-      className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6"
+      className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm sm:p-6"
     >
       <h2 id="account-two-step" className="mb-4 text-lg font-bold">
         Two-step verification

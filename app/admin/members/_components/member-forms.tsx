@@ -13,7 +13,7 @@ const ROLE_OPTIONS: { value: Role; label: string }[] = [
 const IDLE: MemberFormState = { status: "idle", message: "" };
 
 const control =
-  "w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 text-base shadow-sm aria-invalid:border-red-600";
+  "w-full min-w-0 rounded border border-slate-300 bg-surface px-2 py-1.5 text-base shadow-sm aria-invalid:border-red-600";
 const button = "px-3 py-1.5 text-sm whitespace-nowrap";
 
 function Message({ state, id }: { state: MemberFormState; id: string }) {

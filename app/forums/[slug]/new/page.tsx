@@ -25,7 +25,7 @@ export default async function NewThreadPage({ params }: { params: Promise<{ slug
     <div className="space-y-3">
       <Breadcrumbs trail={[{ label: data.forum.title, href: forumUrl(data.forum) }]} />
       <h1 className="text-2xl font-bold">New thread in {data.forum.title}</h1>
-      <div className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+      <div className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
         {can(viewer, "postThread", data.forum.access) ? (
           <NewThreadForm
             forumId={data.forum.id}

@@ -7,14 +7,14 @@ import { banAction, unbanAction, type BanFormState } from "../actions";
 const IDLE: BanFormState = { status: "idle", message: "" };
 
 const control =
-  "block w-full min-w-0 rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
+  "block w-full min-w-0 rounded border border-slate-300 bg-surface px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
 
 function Submit({ children, tone }: { children: React.ReactNode; tone: "danger" | "plain" }) {
   const { pending } = useFormStatus();
   const style =
     tone === "danger"
-      ? "bg-red-700 text-white hover:bg-red-800"
-      : "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50";
+      ? "bg-red-700 text-white hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500"
+      : "border border-slate-300 bg-surface text-slate-900 hover:bg-slate-50";
   return (
     <button
       type="submit"

@@ -32,7 +32,7 @@ export async function BanPanel({ memberNumber }: { memberNumber: number }) {
   return (
     <section
       aria-labelledby="member-moderation"
-      className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+      className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm"
     >
       <h2 id="member-moderation" className="mb-2 font-semibold">
         Moderation

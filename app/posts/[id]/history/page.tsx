@@ -18,7 +18,7 @@ export default async function EditHistoryPage({ params }: { params: Promise<{ id
     redirect(`/login?callbackUrl=${encodeURIComponent(`/posts/${id}/history`)}`);
   if (!can(viewer, "viewEditHistory")) {
     return (
-      <p className="rounded-lg border border-slate-300 bg-white p-4">
+      <p className="rounded-lg border border-slate-300 bg-surface p-4">
         Only moderators and administrators can read a post&apos;s edit history.
       </p>
     );
@@ -34,7 +34,7 @@ export default async function EditHistoryPage({ params }: { params: Promise<{ id
       </p>
       <ol className="space-y-3">
         {history.versions.map((v, i) => (
-          <li key={v.id} className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+          <li key={v.id} className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
             <h2 className="text-sm font-semibold text-slate-600">
               Version {i + 1}, replaced{" "}
               <time dateTime={v.replacedAt.toISOString()}>{formatDateTime(v.replacedAt)}</time>
@@ -43,7 +43,7 @@ export default async function EditHistoryPage({ params }: { params: Promise<{ id
             <pre className="mt-2 overflow-x-auto text-sm whitespace-pre-wrap">{v.source}</pre>
           </li>
         ))}
-        <li className="rounded-lg border border-brand-600 bg-white p-4 shadow-sm">
+        <li className="rounded-lg border border-brand-600 bg-surface p-4 shadow-sm">
           <h2 className="text-sm font-semibold text-slate-600">Current version</h2>
           <pre className="mt-2 overflow-x-auto text-sm whitespace-pre-wrap">
             {history.post.source}

@@ -23,7 +23,7 @@ export function IgnoredPost({ postId, children }: { postId: number; children: Re
       <button
         type="button"
         onClick={() => setShown(true)}
-        className="rounded px-1 font-semibold text-brand-700 underline-offset-2 hover:underline"
+        className="rounded px-1 font-semibold text-link underline-offset-2 hover:underline"
       >
         Show ignored content
       </button>

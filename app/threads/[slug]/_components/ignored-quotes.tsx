@@ -24,7 +24,7 @@ function collapseQuotes(root: ParentNode, postIds: Set<string>) {
     notice.append(`${NOTICE} `);
     const button = document.createElement("button");
     button.type = "button";
-    button.className = "font-semibold text-brand-700 hover:underline";
+    button.className = "font-semibold text-link hover:underline";
     button.textContent = "Show ignored content";
     button.addEventListener("click", () => {
       for (const part of hidden) part.hidden = false;

@@ -14,6 +14,7 @@ import { memberUrl } from "@/lib/urls";
 import { updatePersonal, usePersonal } from "@/app/_components/personal/store";
 import { quotesFor } from "@/app/_components/editor/actions";
 import { editableSourceAction, editPostAction } from "../actions";
+import { ReactionPicker } from "./reaction-picker";
 import { reactionUrl, sendJson } from "./send-json";
 
 // Loaded when first used, not with the page: most readers never edit or report, and guests cannot.
@@ -213,7 +214,7 @@ export function PostTools(props: Props) {
             </span>
             {summary}
           </summary>
-          <ul aria-label="Who reacted" className="mt-1 space-y-0.5 pl-4">
+          <ul aria-label="Who reacted" className="mt-1 space-y-0.5 pl-4 [&_a]:underline">
             {reactors.map((r) => (
               <li key={r.url}>
                 <a href={r.url}>{r.isViewer ? `${r.name} (you)` : r.name}</a>:{" "}
@@ -225,26 +226,7 @@ export function PostTools(props: Props) {
       )}
       <div className="mt-3 flex flex-wrap items-center gap-1 border-t border-slate-100 pt-2">
         {tools.canReact && (
-          <div role="group" aria-label="React" className="mr-auto flex flex-wrap gap-0.5">
-            {REACTIONS.map((r) => (
-              <button
-                key={r.kind}
-                type="button"
-                aria-pressed={tools.reaction === r.kind}
-                onClick={() => react(r.kind)}
-                disabled={pending}
-                className="tool-button"
-                aria-label={r.label}
-              >
-                <span aria-hidden="true">
-                  {r.emoji} {r.label}
-                  {counts[r.kind] ? (
-                    <span className="ml-1 text-xs text-slate-500">{counts[r.kind]}</span>
-                  ) : null}
-                </span>
-              </button>
-            ))}
-          </div>
+          <ReactionPicker reaction={tools.reaction} disabled={pending} onReact={react} />
         )}
         {tools.canEdit && editing === null && (
           <button type="button" onClick={startEditing} disabled={pending} className="tool-button">

@@ -9,7 +9,7 @@ import { REASON } from "@/lib/limits/sizes";
 
 const IDLE: ReportFormState = { status: "idle", message: "" };
 const secondaryButton =
-  "rounded border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50";
+  "rounded border border-slate-300 bg-surface px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50";
 
 /** The "Report" tool of a post: a modal dialog (native <dialog>: focus moves in, Esc closes, focus
  * returns to the button) asking for a reason. The dialog is rendered when first opened, not with the
@@ -46,7 +46,7 @@ export function ReportPost({ postId, authorName }: { postId: number; authorName:
             // A click on the backdrop (outside the panel) closes the dialog.
             if (event.target === dialog.current) close();
           }}
-          className="m-auto w-[calc(100vw-2rem)] max-w-lg rounded-lg border border-slate-300 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+          className="m-auto w-[calc(100vw-2rem)] max-w-lg rounded-lg border border-slate-300 bg-surface p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
         >
           <div className="space-y-3 p-4 sm:p-5">
             <h2 id={`${id}-title`} className="text-lg font-semibold">

@@ -25,7 +25,7 @@ function Toggle({ watching }: { watching: boolean }) {
     <button
       type="submit"
       disabled={pending}
-      className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-1 font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+      className="cursor-pointer rounded border border-slate-300 bg-surface px-3 py-1 font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
     >
       {watching ? "Unwatch" : "Watch"}
     </button>

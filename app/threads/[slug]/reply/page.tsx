@@ -45,7 +45,7 @@ export default async function ReplyPage({ params }: Props) {
         ]}
       />
       <h1 className="text-2xl font-bold break-words">Reply to {thread.title}</h1>
-      <section className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+      <section className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
         {refusal === null ? (
           <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} />
         ) : (

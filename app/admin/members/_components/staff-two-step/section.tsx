@@ -6,7 +6,7 @@ export async function StaffTwoStepSection() {
   return (
     <section
       aria-labelledby="staff-two-step"
-      className="my-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+      className="my-4 rounded-lg border border-slate-300 bg-surface p-4 shadow-sm"
     >
       <h2 id="staff-two-step" className="font-semibold">
         Staff sign-in

@@ -61,7 +61,7 @@ export function PollFields({ values, error }: { values?: PollFormValues; error?:
         {answers.length < POLL_ANSWERS.max && (
           <button
             type="button"
-            className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
+            className="rounded border border-slate-300 bg-surface px-3 py-1 text-sm"
             onClick={() => setAnswers((list) => [...list, ""])}
           >
             Add another answer

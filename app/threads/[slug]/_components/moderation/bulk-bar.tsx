@@ -60,7 +60,7 @@ export function BulkBar({ threadId }: { threadId: number }) {
   return (
     <section
       aria-label="Selected posts"
-      className="sticky bottom-0 z-20 mt-3 max-h-[80vh] overflow-y-auto rounded-t-lg border border-b-0 border-brand-600 bg-white p-3 shadow-[0_-4px_12px_rgba(15,23,42,0.12)]"
+      className="sticky bottom-0 z-20 mt-3 max-h-[80vh] overflow-y-auto rounded-t-lg border border-b-0 border-brand-600 bg-surface p-3 shadow-[0_-4px_12px_rgba(15,23,42,0.12)]"
       onKeyDown={panels.closeOnEscape}
     >
       <div className="flex flex-wrap items-center gap-2">

@@ -63,7 +63,7 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
       id={panels.panelId(panel)}
       onSubmit={submit}
       onKeyDown={panels.closeOnEscape}
-      className="mt-3 space-y-3 rounded border border-slate-200 bg-white p-3"
+      className="mt-3 space-y-3 rounded border border-slate-200 bg-surface p-3"
     >
       <input type="hidden" name="threadId" value={thread.id} />
       <input type="hidden" name="tool" value={panel} />

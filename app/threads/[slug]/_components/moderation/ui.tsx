@@ -9,15 +9,15 @@ import { REASON } from "@/lib/limits/sizes";
 const base =
   "inline-flex items-center justify-center gap-1 rounded border px-3 py-1.5 text-sm font-semibold whitespace-nowrap shadow-sm disabled:cursor-not-allowed disabled:opacity-60";
 export const buttonStyle = {
-  plain: `${base} border-slate-300 bg-white text-slate-800 hover:bg-slate-50 aria-expanded:border-brand-600 aria-expanded:bg-brand-50 aria-expanded:text-brand-800`,
+  plain: `${base} border-slate-300 bg-surface text-slate-800 hover:bg-slate-50 aria-expanded:border-brand-600 aria-expanded:bg-brand-50 aria-expanded:text-link`,
   primary: `${base} border-brand-700 bg-brand-700 text-white hover:bg-brand-800`,
-  danger: `${base} border-red-700 bg-red-700 text-white hover:bg-red-800`,
-  dangerOutline: `${base} border-red-300 bg-white text-red-800 hover:bg-red-50 aria-expanded:bg-red-50`,
+  danger: `${base} border-red-700 bg-red-700 text-white hover:bg-red-800 dark:border-red-600 dark:bg-red-600 dark:hover:bg-red-500`,
+  dangerOutline: `${base} border-red-300 bg-surface text-red-800 hover:bg-red-50 aria-expanded:bg-red-50`,
   quiet: "rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900",
 };
 
 export const inputStyle =
-  "block w-full min-w-0 rounded border border-slate-300 bg-white px-3 py-1.5 text-base shadow-sm aria-invalid:border-red-600";
+  "block w-full min-w-0 rounded border border-slate-300 bg-surface px-3 py-1.5 text-base shadow-sm aria-invalid:border-red-600";
 export const labelStyle = "block text-sm font-semibold text-slate-800";
 
 export function ReasonField({

@@ -8,7 +8,7 @@ import { sendJson } from "../send-json";
 import { PollResultList } from "./poll-results";
 
 const button =
-  "cursor-pointer rounded border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60";
+  "cursor-pointer rounded border border-slate-300 bg-surface px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60";
 
 /** The counts the page was rendered with, when it shows them to everyone. */
 function sharedResults(poll: PollView): PollResults | null {
@@ -75,7 +75,7 @@ export function PollBox({ poll }: { poll: PollView }) {
   return (
     <section
       aria-labelledby={`poll-${poll.id}`}
-      className="my-3 rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+      className="my-3 rounded-lg border border-slate-300 bg-surface p-4 shadow-sm"
     >
       <h2 id={`poll-${poll.id}`} className="text-lg font-bold break-words">
         <span className="sr-only">Poll: </span>

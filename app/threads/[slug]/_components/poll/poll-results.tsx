@@ -24,7 +24,7 @@ export function PollResultList({
             <div className="flex flex-wrap justify-between gap-x-3 text-sm">
               <span className={mine ? "font-semibold" : undefined}>
                 {answer.text}
-                {mine && <span className="ml-1 text-brand-700">(your vote)</span>}
+                {mine && <span className="ml-1 text-link">(your vote)</span>}
               </span>
               <span className="text-slate-700">
                 {votes} {votes === 1 ? "vote" : "votes"} ({share}%)
