@@ -628,3 +628,18 @@ export const attachments = pgTable(
     index("attachments_uploader_created_idx").on(t.uploaderId, t.createdAt),
   ],
 );
+
+/** Where a thread merged into another went (issue 17): the merged thread's row is deleted, and its
+ * old addresses answer a permanent redirect to the thread that holds its posts. Merging that thread
+ * in turn re-points these rows, so a redirect is never a chain. */
+export const threadRedirects = pgTable(
+  "thread_redirects",
+  {
+    oldThreadId: integer("old_thread_id").primaryKey(),
+    targetThreadId: integer("target_thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [index("thread_redirects_target_idx").on(t.targetThreadId)],
+);

@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ThreadRowStats } from "@/app/_components/thread-row-stats";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { Pagination } from "@/app/_components/pagination";
 import { getForumPage } from "@/lib/forum/forum-page";
 import { formatDateTime } from "@/lib/format";
-import { forumFeedUrl, forumUrl, pageFromParam, SITE_FEED_URL } from "@/lib/urls";
+import {
+  forumFeedUrl,
+  forumUrl,
+  pageFromParam,
+  queryString,
+  SITE_FEED_URL,
+  type QueryParams,
+} from "@/lib/urls";
+import { forumSlugSpeltAs } from "@/lib/forum/forum-slug";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { unreadAmong } from "@/lib/reading/reads";
@@ -24,7 +32,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ page?: string | string[] }>;
+  searchParams: Promise<QueryParams>;
 };
 
 // generateMetadata and the page both need the forum: one set of queries per request.
@@ -34,20 +42,20 @@ const loadForumPage = cache(
 );
 
 async function load({ params, searchParams }: Props) {
-  const [{ slug }, { page: pageParam }, viewer] = await Promise.all([
-    params,
-    searchParams,
-    getViewer(),
-  ]);
-  const page = pageFromParam(pageParam);
+  const [{ slug }, query, viewer] = await Promise.all([params, searchParams, getViewer()]);
+  const page = pageFromParam(query.page);
   const data =
     page === null ? null : await loadForumPage(slug, page, can(viewer, "viewDeleted"), viewer.id);
-  if (!data) notFound();
+  if (!data) {
+    const spelt = await forumSlugSpeltAs(slug);
+    if (spelt) permanentRedirect(`${forumUrl({ slug: spelt })}${queryString(query)}`);
+    notFound();
+  }
   return data;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { forum } = await load(props);
+  const { forum, page } = await load(props);
   const feeds = [
     { url: forumFeedUrl(forum), title: `${forum.title}: newest threads` },
     { url: SITE_FEED_URL, title: "Parley: newest threads" },
@@ -55,7 +63,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return {
     title: forum.title,
     description: forum.description ?? undefined,
-    alternates: { types: { "application/rss+xml": feeds } },
+    alternates: { canonical: forumUrl(forum, page), types: { "application/rss+xml": feeds } },
   };
 }
 
