@@ -216,3 +216,13 @@ describe("BBCode stays within the render caps", () => {
     expect(count(html, "<img")).toBe(100);
   });
 });
+
+describe("BBCode in excerpts", () => {
+  it("leaves out spoilers and embeds, also when thousands are never closed", () => {
+    expect(plainExcerpt("Seen [spoiler=End]he dies[/spoiler] it [media=youtube]abc[/media]")).toBe(
+      "Seen it",
+    );
+    // Unclosed, they are text, as on the page (the [spoiler] tags themselves are dropped).
+    expect(plainExcerpt("[spoiler]x [img]".repeat(10_000), 16)).toBe("x [img] x [img]…");
+  });
+});

@@ -5,9 +5,10 @@ import { stripQuotes } from "./quote";
 const { unescapeAll } = markdownIt().utils;
 
 const SPOILER = /^(:{3,})[ \t]*spoiler\b[^\n]*\n[\s\S]*?\n\1[ \t]*$/gmu;
-const BB_SPOILER = /\[spoiler(?:=[^\]\n]*)?\][\s\S]*?\[\/spoiler\]/giu;
+// Each stops at the next tag of its kind, so unclosed ones cannot make the scan quadratic.
+const BB_SPOILER = /\[spoiler(?:=[^\]\n]*)?\](?:(?!\[\/?spoiler\b)[\s\S])*\[\/spoiler\]/giu;
 // Images and media show no words of their own; other BBCode tags are dropped and their content kept.
-const BB_EMBED = /\[(img|media)\b[^\]\n]*\][\s\S]*?\[\/\1\]/giu;
+const BB_EMBED = /\[(img|media)\b[^\]\n]*\][^[]*\[\/\1\]/giu;
 const BB_INLINE_TAG = /\[\/?(?:b|i|u|s|size|color|url|icode|user)(?:=[^\]\n]*)?\]/giu;
 const BB_BLOCK_TAG = /\[\/?(?:center|list|code|spoiler|quote)(?:=[^\]\n]*)?\]|\[\*\]/giu;
 /** A quote or spoiler still open once the closed ones are gone: the source was cut inside it. */
