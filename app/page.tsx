@@ -11,7 +11,9 @@ import { can } from "@/lib/permissions";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
+  // A page's alternates replace the layout's, canonical included.
   alternates: {
+    canonical: "/",
     types: { "application/rss+xml": [{ url: SITE_FEED_URL, title: "Parley: newest threads" }] },
   },
 };
