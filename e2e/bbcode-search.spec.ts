@@ -91,6 +91,12 @@ test("a wrong slug answers a permanent redirect to the canonical address, which 
   await expect(page).toHaveURL(new RegExp(`${canonical}$`));
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", canonical);
 
+  await page.goto("/?x=y");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", "/");
+  // Pages without an address of their own name their path.
+  await page.goto("/whats-new/posts?x=y");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", "/whats-new/posts");
+
   const member = await page.request.get("/members/1-not-their-name", { maxRedirects: 0 });
   expect(member.status()).toBe(308);
   expect(member.headers()["location"]).toMatch(/^\/members\/1-[^/]+$/);
