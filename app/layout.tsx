@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { Suspense } from "react";
 import { getViewer } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
 import { isSignedIn } from "@/lib/permissions";
 import { MEMBER_HINT_SCRIPT } from "@/lib/personal/member-hint-script";
 import { COLOR_SCHEME_SCRIPT } from "@/lib/theme/scheme-script";
@@ -18,6 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: site.name, template: `%s | ${site.name}` },
     description: site.description || undefined,
+    // Every page names its own address as canonical ("./" is the page's path, without its query);
+    // pages whose query matters (?page=) or that have several addresses give theirs. Absolute with
+    // SITE_URL, else a path: never the host a request claimed (pages are cached for everyone).
+    metadataBase: env.SITE_URL ? new URL(env.SITE_URL) : null,
+    alternates: { canonical: "./" },
   };
 }
 

@@ -12,7 +12,9 @@ import { readableRules } from "@/lib/forum/forum-access";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
+  // A page's alternates replace the layout's, canonical included.
   alternates: {
+    canonical: "/",
     types: { "application/rss+xml": [{ url: SITE_FEED_URL, title: "Parley: newest threads" }] },
   },
 };

@@ -695,3 +695,18 @@ export const pollVotes = pgTable(
     index("poll_votes_poll_user_idx").on(t.pollId, t.userId),
   ],
 );
+
+/** Where a thread merged into another went (issue 17): the merged thread's row is deleted, and its
+ * old addresses answer a permanent redirect to the thread that holds its posts. Merging that thread
+ * in turn re-points these rows, so a redirect is never a chain. */
+export const threadRedirects = pgTable(
+  "thread_redirects",
+  {
+    oldThreadId: integer("old_thread_id").primaryKey(),
+    targetThreadId: integer("target_thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [index("thread_redirects_target_idx").on(t.targetThreadId)],
+);

@@ -63,3 +63,32 @@ export const whatsNewUrl = (
   const search = params.toString();
   return `/whats-new/${tab}${search ? `?${search}` : ""}`;
 };
+
+export type QueryParams = Record<string, string | string[] | undefined>;
+
+/** A page's search params back as "?a=1&b=2" (repeated ones kept, in order), or "" when there are
+ * none; `drop` leaves some out (a merged thread's old page number means nothing in its new one). */
+export function queryString(params: QueryParams, drop: readonly string[] = []): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || drop.includes(name)) continue;
+    for (const one of Array.isArray(value) ? value : [value]) search.append(name, one);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/**
+ * Where a request should be sent when the slug it was asked with is not the record's own (a renamed
+ * thread, a member's old name, an address typed by hand), with its query kept; null when it is.
+ * `canonicalPath` is the record's address without a query ("/threads/12-new-title").
+ */
+export function slugRedirect(
+  param: string,
+  canonicalPath: string,
+  params: QueryParams,
+): string | null {
+  const canonicalParam = canonicalPath.slice(canonicalPath.lastIndexOf("/") + 1);
+  if (decodedParam(param) === decodedParam(canonicalParam)) return null;
+  return `${canonicalPath}${queryString(params)}`;
+}

@@ -141,6 +141,22 @@ describe("guest page cache", () => {
     expect(renders).toBe(4);
   });
 
+  it("keeps a wrong slug's 308 per address, query included, and follows a rename within a second", async () => {
+    status = 308;
+    const location = async (path: string) =>
+      (await fetch(base + path, { redirect: "manual" })).headers.get("location");
+    extraHeaders = { location: "/threads/1-new?page=2" };
+    expect(await location("/threads/1-old?page=2")).toBe("/threads/1-new?page=2");
+    // Another query is another address: its own render, never the first one's Location.
+    extraHeaders = { location: "/threads/1-new?page=3" };
+    expect(await location("/threads/1-old?page=3")).toBe("/threads/1-new?page=3");
+    expect(await location("/threads/1-old?page=2")).toBe("/threads/1-new?page=2");
+    expect(renders).toBe(2);
+    extraHeaders = { location: "/threads/1-renamed?page=2" };
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await location("/threads/1-old?page=2")).toBe("/threads/1-renamed?page=2");
+  });
+
   it("skips React Server Component and server-action requests", async () => {
     await get("/threads/1-a");
     await get("/threads/1-a", { rsc: "1" });

@@ -71,6 +71,11 @@ export function forumContainers(md: MarkdownIt): void {
     return `<details class="spoiler"><summary>${summary}</summary><div class="spoiler-body">\n`;
   };
 
+  // Written by BBCode's [center] (bbcode-blocks.ts); "::: center" works in Markdown too.
+  const renderCenter: RendererRule = (tokens, idx) =>
+    tokens[idx]?.nesting === 1 ? '<div style="text-align:center">\n' : "</div>\n";
+
   containerPlugin(md, "quote", { validate: startsWithWord("quote"), render: renderQuote });
+  containerPlugin(md, "center", { validate: startsWithWord("center"), render: renderCenter });
   containerPlugin(md, "spoiler", { validate: startsWithWord("spoiler"), render: renderSpoiler });
 }

@@ -11,6 +11,7 @@ const NESTS = new Set([
   "ordered_list",
   "container_quote",
   "container_spoiler",
+  "container_center",
 ]);
 
 function capNesting(state: StateCore): void {

@@ -18,7 +18,7 @@ const MIN_FENCE = 3;
 // bidi-override characters would let a name disguise itself or reorder the "said:" after it.
 const UNSAFE_IN_FENCE_LINE = /[\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]+/gu;
 
-function fenceLineText(text: string): string {
+export function fenceLineText(text: string): string {
   return text.replace(UNSAFE_IN_FENCE_LINE, " ").replace(/\s+/gu, " ").trim();
 }
 
@@ -60,12 +60,29 @@ export function quotedPostIds(source: string): number[] {
   const ids = new Set<number>();
   for (const match of source.matchAll(/^[ \t]*:{3,}[ \t]*quote[ \t]+(\d{1,9})\b/gmu))
     ids.add(Number(match[1]));
+  // XenForo's [quote="Razor, post: 123, member: 45"]
+  for (const match of source.matchAll(/\[quote=[^\]\n]*?,\s*post:\s*(\d{1,9})\b/giu))
+    ids.add(Number(match[1]));
   return [...ids];
+}
+
+// An innermost BBCode quote: nothing inside it opens or closes another.
+const INNERMOST_BB_QUOTE = /\[quote(?:=[^\]\n]*)?\](?:(?!\[\/?quote\b)[\s\S])*\[\/quote\]/giu;
+
+/** BBCode quotes removed from the inside out; past POST_NESTING levels the rest is left as it is. */
+function stripBbQuotes(source: string): string {
+  let text = source;
+  for (let pass = 0; pass < 8; pass++) {
+    const next = text.replace(INNERMOST_BB_QUOTE, "");
+    if (next === text) break;
+    text = next;
+  }
+  return text;
 }
 
 /** A post's own words: its quote blocks removed, as XenForo does when a post is quoted again. */
 export function stripQuotes(source: string): string {
-  return source
+  return stripBbQuotes(source)
     .replace(/^(:{3,})[ \t]*quote\b[^\n]*\n[\s\S]*?\n\1[ \t]*$/gmu, "")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

@@ -1,9 +1,12 @@
 // Post source → the HTML stored with the post. Markdown with forum extensions (quotes, spoilers,
-// mentions, smilies, attachment placeholders), then an allowlist sanitizer over the result.
+// mentions, smilies, attachment placeholders) and XenForo's BBCode beside it (bbcode-*.ts), then an
+// allowlist sanitizer over the result.
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import { codePointLength, plainTextHtml, RenderTally, TALLY_ENV_KEY } from "./bounds";
 import { renderedPostBudget } from "../limits/sizes";
 import { forumAttachments } from "./attachments";
+import { bbcodeBlocks } from "./bbcode-blocks";
+import { bbcodeInlineTags } from "./bbcode-inline";
 import { forumContainers, QUOTED_POSTS_ENV_KEY, type QuotedPosts } from "./containers";
 import { forumImages } from "./images";
 import { forumInlineText, MEMBERS_ENV_KEY } from "./inline-text";
@@ -65,6 +68,8 @@ function createMarkdown(): MarkdownIt {
   md.disable(["table", "lheading"]);
   md.core.ruler.after("linkify", "parley_drop_unsafe_links", dropUnsafeLinks);
   md.core.ruler.push("parley_clamp_headings", clampHeadings);
+  md.use(bbcodeBlocks);
+  md.use(bbcodeInlineTags);
   md.use(forumContainers);
   md.use(forumNesting);
   md.use(forumImages);

@@ -28,6 +28,7 @@ import {
   threadRefSchema,
 } from "./inputs";
 import { carryWatches } from "../watching/watch";
+import { redirectMergedThread } from "../forum/thread-redirects";
 import { logModAction } from "./log-entry";
 
 export type ThreadModerationResult = Result<{ message: string; threadId: number; url: string }>;
@@ -449,6 +450,7 @@ export function mergeThreads(
       const before = await contributions(tx, [source.id, target.id]);
       const moved = await appendPosts(tx, source.id, target.id);
       await carryWatches(tx, source.id, target.id);
+      await redirectMergedThread(tx, source.id, target.id);
       await tx.delete(threads).where(eq(threads.id, source.id));
       await recountThread(tx, target.id);
       // The source forum loses a thread (it is gone from `after`); messages follow their posts.

@@ -1,5 +1,5 @@
-// The full-text search itself: one statement per search, over posts.search (or threads.title_search
-// for "Titles only"), both GIN-indexed tsvectors of English text. The words are always a bound
+// The full-text search itself: one statement per search, over posts.search and threads.title_search
+// (titles alone for "Titles only"), both GIN-indexed tsvectors of English text. The words are always a bound
 // parameter, given to websearch_to_tsquery, which accepts anything a visitor types ("quoted phrases",
 // or, -exclusions) and never fails on syntax.
 //
@@ -19,7 +19,7 @@
 import { EVERYONE_ONLY, inReadableForum } from "../forum/forum-access";
 import type { ForumViewRule } from "../permissions";
 import "server-only";
-import { and, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { posts, threads } from "@/db/schema";
 import { notIgnoredBy } from "../members/ignore-filter";
@@ -27,7 +27,13 @@ import { postShownTo, threadShownTo } from "../moderation/visibility";
 import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
 import { MAX_RESULTS, RESULTS_PER_PAGE, type SearchOrder } from "./query";
 import { choosePlan, type SearchPlan } from "./search-plan";
-import { headlineSource, headlineToHtml, SNIPPET_OPTIONS, TITLE_OPTIONS } from "./snippet";
+import {
+  headlineSource,
+  headlineToHtml,
+  plainSource,
+  SNIPPET_OPTIONS,
+  TITLE_OPTIONS,
+} from "./snippet";
 
 export interface SearchFilter {
   /** Empty: no words, everything that passes the other filters (a member's content). */
@@ -168,10 +174,34 @@ function threadCandidates(viewerId: string | null, f: SearchFilter): SQL {
     limit ${MAX_RESULTS + 1}`;
 }
 
+/** The threads whose title matches, as the candidates a word search adds to the posts': each one's
+ * opening post, the title weighted above any post's words ('A') so a title match ranks first. A
+ * post that matches too is one candidate, with both documents. */
+function withTitleMatches(postHits: SQL, titleThreadIds: readonly number[]): SQL {
+  if (titleThreadIds.length === 0) return postHits;
+  return sql`
+    with post_hits as materialized (${postHits}),
+    title_hits as (
+      select ${threads.firstPostId} as id, ${threads.createdAt} as created_at, setweight(${threads.titleSearch}, 'A') as document
+      from ${threads}
+      where ${inArray(threads.id, [...titleThreadIds])} and ${threads.firstPostId} is not null
+    )
+    select coalesce(ph.id, th.id) as id, coalesce(ph.created_at, th.created_at) as created_at,
+           coalesce(th.document, ''::tsvector) || coalesce(ph.document, ''::tsvector) as document
+    from post_hits ph full join title_hits th on th.id = ph.id
+    order by 2 desc nulls last, 1 desc
+    limit ${MAX_RESULTS + 1}`;
+}
+
 /** One statement: the candidates, their count, and the requested page of them with titles,
  * authors, forums and snippets (ts_headline runs for the 20 rows shown only). A page past the end
  * still returns one row, with the count and no hit. */
-function searchStatement(viewerId: string | null, f: SearchFilter, plan: SearchPlan): SQL {
+function searchStatement(
+  viewerId: string | null,
+  f: SearchFilter,
+  plan: SearchPlan,
+  titleThreadIds: readonly number[],
+): SQL {
   const byRelevance = f.words !== "" && f.order === "relevance";
   const rank = f.words ? sql`ts_rank_cd(document, ${english(f.words)}, 1)` : sql`0::real`;
   const order = byRelevance
@@ -184,7 +214,7 @@ function searchStatement(viewerId: string | null, f: SearchFilter, plan: SearchP
   // With no words there is nothing to mark: the start of the post serves as its excerpt.
   const query = f.words ? english(f.words) : sql`''::tsquery`;
   return sql`
-    with candidates as materialized (${f.titlesOnly ? threadCandidates(viewerId, f) : postCandidates(viewerId, f, plan)}),
+    with candidates as materialized (${f.titlesOnly ? threadCandidates(viewerId, f) : withTitleMatches(postCandidates(viewerId, f, plan), titleThreadIds)}),
     -- The one candidate past the cap only tells that there are more: it is never listed.
     listed as (select * from candidates order by created_at desc, id desc limit ${MAX_RESULTS}),
     page as (
@@ -198,7 +228,7 @@ function searchStatement(viewerId: string | null, f: SearchFilter, plan: SearchP
       select page.id as hit_id, page.rank, p.id as post_id, extract(epoch from page.created_at) * 1000 as created_ms,
              t.id as thread_id, t.slug as thread_slug,
              ts_headline('english', ${headlineSource(sql`t.title`)}, ${query}, ${TITLE_OPTIONS}) as title_headline,
-             ts_headline('english', ${headlineSource(sql`p.source`)}, ${query}, ${SNIPPET_OPTIONS}) as snippet_headline,
+             ts_headline('english', ${headlineSource(plainSource(sql`p.source`))}, ${query}, ${SNIPPET_OPTIONS}) as snippet_headline,
              coalesce(u.name, ${f.titlesOnly ? sql`t.author_name` : sql`p.author_name`}) as author_name, u.number as author_number,
              f.title as forum_title, f.slug as forum_slug
       from page
@@ -241,11 +271,20 @@ async function run(
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('statement_timeout', ${STATEMENT_TIME_LIMIT}, true)`);
+      // A word search looks in titles too ("Titles only" narrows it to them). The titles' GIN index
+      // is read before the settings below, which are for the posts' plan.
+      const titleMatches =
+        filter.words && !filter.titlesOnly
+          ? await tx.execute<{ id: number }>(
+              sql`select id from (${threadCandidates(viewerId, filter)}) found`,
+            )
+          : [];
+      const titleThreadIds = [...titleMatches].map((row) => Number(row.id));
       // Holds the statement to the chosen plan (local: ends with the transaction).
       await tx.execute(
         sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', ${plan === "newest" ? "off" : "on"}, true)`,
       );
-      return [...(await tx.execute<Row>(searchStatement(viewerId, filter, plan)))];
+      return [...(await tx.execute<Row>(searchStatement(viewerId, filter, plan, titleThreadIds)))];
     });
   } catch (error) {
     if (wasCanceled(error)) throw new SearchTooBroadError();

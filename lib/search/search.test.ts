@@ -32,6 +32,9 @@ const W = {
   many: word("plentiful"),
   cap: word("overflowing"),
   older: word("bygoneword"),
+  inReply: word("replyonly"),
+  titleAndPost: word("bothplaces"),
+  markup: word("formatted"),
 };
 
 const made = { forums: [] as number[], category: 0 };
@@ -56,7 +59,11 @@ const ids = {} as Record<
   | "ignored"
   | "dated2020"
   | "dated2021"
-  | "titleOpening",
+  | "titleOpening"
+  | "titleReply"
+  | "titleAndPostOpening"
+  | "titleAndPostMention"
+  | "markup",
   number
 >;
 let mainThreadId: number;
@@ -148,6 +155,34 @@ beforeAll(async () => {
       forumId: forumB.id,
       title: `Report on the ${W.title}`,
       message: "An opening post without the title's words.",
+    })
+  ).postId;
+  const titled = await newThread({
+    author: carol,
+    forumId: forumB.id,
+    title: `Then ${W.titleAndPost}`,
+    message: "The opening post says nothing of it.",
+  });
+  ids.titleAndPostOpening = titled.postId;
+  ids.titleAndPostMention = (
+    await reply({
+      author: dave,
+      threadId: titled.threadId,
+      message: `A passing mention of ${W.titleAndPost} in a long reply about other things entirely.`,
+    })
+  ).postId;
+  ids.titleReply = (
+    await reply({
+      author: alice,
+      threadId: titled.threadId,
+      message: `Only a reply says ${W.inReply}.`,
+    })
+  ).postId;
+  ids.markup = (
+    await reply({
+      author: alice,
+      threadId: titled.threadId,
+      message: `The **Type 26** [b]${W.markup}[/b] [url=https://example.com/x]the [i]link[/i][/url] ![a chart](https://example.com/c.png)\n\n> ## Quoted heading\n\n[quote="Razor, post: 1, member: 2"][color=red]red words[/color][/quote]`,
     })
   ).postId;
   const hidden = await newThread({
@@ -247,8 +282,26 @@ describe("finding posts", () => {
     ).toEqual([]);
   });
 
+  it("finds a word only in a thread title without Titles only, as the opening post", async () => {
+    const found = results(await runSearch(ANONYMOUS, { q: W.title }));
+    expect(found.hits.map((h) => h.postId)).toEqual([ids.titleOpening]);
+    expect(found.hits[0]!.titleHtml).toBe(`Report on the <mark>${W.title}</mark>`);
+    expect(found.hits[0]!.snippetHtml).toContain("An opening post");
+    // With a word in a reply too, both are found, and the title's thread once.
+    const both = hitIds(await runSearch(ANONYMOUS, { q: `${W.title} or ${W.inReply}` }));
+    expect(both.sort()).toEqual([ids.titleOpening, ids.titleReply].sort());
+    // Other filters apply to title matches as to posts.
+    expect(hitIds(await runSearch(ANONYMOUS, { q: W.title, forum: forumA.slug }))).toEqual([]);
+    expect(hitIds(await runSearch(ANONYMOUS, { q: W.title, member: alice.name! }))).toEqual([]);
+  });
+
+  it("ranks a title match above a post that only mentions the word", async () => {
+    const found = hitIds(await runSearch(ANONYMOUS, { q: W.titleAndPost }));
+    expect(found).toEqual([ids.titleAndPostOpening, ids.titleAndPostMention]);
+  });
+
   it("searches thread titles only when asked, linking to the opening post", async () => {
-    expect(hitIds(await runSearch(ANONYMOUS, { q: W.title }))).toEqual([]);
+    expect(hitIds(await runSearch(ANONYMOUS, { q: W.inReply, titles: "1" }))).toEqual([]);
     const found = results(await runSearch(ANONYMOUS, { q: W.title, titles: "1" }));
     expect(found.hits.map((h) => h.postId)).toEqual([ids.titleOpening]);
     expect(found.hits[0]!.titleHtml).toBe(`Report on the <mark>${W.title}</mark>`);
@@ -287,6 +340,14 @@ describe("what a search leaves out", () => {
 });
 
 describe("snippets", () => {
+  it("show the post's words, not its Markdown or BBCode", async () => {
+    const [hit] = results(await runSearch(ANONYMOUS, { q: W.markup })).hits;
+    expect(hit!.postId).toBe(ids.markup);
+    expect(hit!.snippetHtml).toBe(
+      `The Type 26 <mark>${W.markup}</mark> the link a chart Quoted heading red words`,
+    );
+  });
+
   it("escapes the post's text and marks only the matches", async () => {
     // "script" only in the snippet: Postgres's parser indexes nothing inside what looks like a tag.
     const [hit] = results(await runSearch(ANONYMOUS, { q: `${W.xss} or script` })).hits;
@@ -449,6 +510,7 @@ describe("pages and the cap", () => {
       filter(W.common, { forumId: forumA.id }),
       filter(W.cap, { page: 3 }),
       filter(W.dated, { authorId: carol.id }),
+      filter(`${W.titleAndPost} or ${W.inReply}`, { forumId: forumB.id }),
     ]) {
       const [newest, forum, index] = await Promise.all(
         (["newest", "forum", "index"] as const).map(async (plan) =>

@@ -24,6 +24,33 @@ export function headlineSource(column: SQL | SQL.Aliased | unknown): SQL {
   return sql`regexp_replace(replace(translate(${column}, ${LT + START + STOP}, ''), '<', ${LT}), '^:::.*$', '', 'gn')`;
 }
 
+// A post's source → its words as the page shows them, for snippets: Markdown and BBCode marks left
+// out (as plainExcerpt does in lib/markup/excerpt.ts), so a snippet never shows "**Type 26**". Postgres
+// regular expressions, applied in order; only the 20 rows shown run them.
+const PLAIN_TEXT_STEPS: ReadonlyArray<
+  readonly [pattern: string, replacement: string, flags: string]
+> = [
+  // Images and media show no words.
+  ["\\[(img|media)[^]\n]*\\][^[]*\\[/\\1\\]", " ", "gi"],
+  ["!\\[([^]\n]*)\\]\\([^)\n]*\\)", "\\1", "g"],
+  // [text](url) → text
+  ["\\[([^]\n]*)\\]\\([^)\n]*\\)", "\\1", "g"],
+  // BBCode block tags part words, inline ones do not.
+  ["\\[/?(quote|spoiler|center|code|list)(=[^]\n]*)?\\]|\\[\\*\\]", " ", "gi"],
+  ["\\[/?(b|i|u|s|size|color|url|icode|user)(=[^]\n]*)?\\]", "", "gi"],
+  ["^([ \t]*(#{1,6}|>+))+[ \t]*", "", "gn"],
+  ["\\*+|__|~~|`+", "", "g"],
+];
+
+/** A post source column as plain text (see PLAIN_TEXT_STEPS), for headlineSource. */
+export function plainSource(column: SQL | SQL.Aliased | unknown): SQL {
+  return PLAIN_TEXT_STEPS.reduce<SQL>(
+    (text, [pattern, replacement, flags]) =>
+      sql`regexp_replace(${text}, ${pattern}, ${replacement}, ${flags})`,
+    sql`${column}`,
+  );
+}
+
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -49,5 +76,5 @@ export function headlineToHtml(headline: string): string {
       html += escapeHtml(part.replace(/[\u0000-\u001f\u007f\s]+/g, " "));
     }
   }
-  return open ? `${html}</mark>` : html;
+  return (open ? `${html}</mark>` : html).trim();
 }

@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ThreadRowStats } from "@/app/_components/thread-row-stats";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { Pagination } from "@/app/_components/pagination";
 import { getForumPage } from "@/lib/forum/forum-page";
 import { formatDateTime } from "@/lib/format";
-import { forumFeedUrl, forumUrl, pageFromParam, SITE_FEED_URL } from "@/lib/urls";
+import {
+  forumFeedUrl,
+  forumUrl,
+  pageFromParam,
+  queryString,
+  SITE_FEED_URL,
+  type QueryParams,
+} from "@/lib/urls";
+import { forumSlugSpeltAs } from "@/lib/forum/forum-slug";
 import { getViewer } from "@/lib/auth/viewer";
 import { can, type ForumViewRule } from "@/lib/permissions";
 import { readableRules } from "@/lib/forum/forum-access";
@@ -25,7 +33,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ page?: string | string[] }>;
+  searchParams: Promise<QueryParams>;
 };
 
 // generateMetadata and the page both need the forum: one set of queries per request.
@@ -39,12 +47,8 @@ const loadForumPage = cache(
 );
 
 async function load({ params, searchParams }: Props) {
-  const [{ slug }, { page: pageParam }, viewer] = await Promise.all([
-    params,
-    searchParams,
-    getViewer(),
-  ]);
-  const page = pageFromParam(pageParam);
+  const [{ slug }, query, viewer] = await Promise.all([params, searchParams, getViewer()]);
+  const page = pageFromParam(query.page);
   const data =
     page === null
       ? null
@@ -55,12 +59,16 @@ async function load({ params, searchParams }: Props) {
           viewer.id,
           readableRules(viewer).join(","),
         );
-  if (!data) notFound();
+  if (!data) {
+    const spelt = await forumSlugSpeltAs(slug);
+    if (spelt) permanentRedirect(`${forumUrl({ slug: spelt })}${queryString(query)}`);
+    notFound();
+  }
   return data;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { forum } = await load(props);
+  const { forum, page } = await load(props);
   // Feeds are read without signing in: a forum that is not public has none.
   const isPublic = forum.access.viewRule === "everyone";
   const feeds = [
@@ -70,7 +78,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return {
     title: forum.title,
     description: forum.description ?? undefined,
-    alternates: { types: { "application/rss+xml": feeds } },
+    alternates: { canonical: forumUrl(forum, page), types: { "application/rss+xml": feeds } },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { Avatar } from "@/app/_components/avatar";
 import { Flag } from "@/app/_components/flag";
@@ -12,27 +12,31 @@ import { getMemberProfile } from "@/lib/forum/member-profile";
 import { getSignatureHtml } from "@/lib/accounts/settings";
 import { formatCount, formatDateTime, formatDay } from "@/lib/format";
 import { memberContentUrl } from "@/lib/search/query";
-import { idFromSlug } from "@/lib/urls";
+import { idFromSlug, slugRedirect, type QueryParams } from "@/lib/urls";
 import { BannedBadge, BanPanel } from "./_components/ban-panel";
 import { rewriteRemoteImages } from "@/lib/remote-images/rewrite";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<QueryParams> };
 
 // generateMetadata and the page both need the profile: one set of queries per request.
 const loadProfile = cache((number: number) => getMemberProfile(number));
 
-async function load({ params }: Props) {
-  const number = idFromSlug((await params).slug);
+async function load({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const number = idFromSlug(slug);
   const profile = number === null ? null : await loadProfile(number);
   if (!profile) notFound();
+  // A member who changed their name keeps their number: the old address leads to the new one.
+  const canonical = profile.card.url && slugRedirect(slug, profile.card.url, query);
+  if (canonical) permanentRedirect(canonical);
   return profile;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { card } = await load(props);
-  return { title: card.name };
+  return { title: card.name, alternates: card.url ? { canonical: card.url } : undefined };
 }
 
 export default async function MemberPage(props: Props) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { MemberCard } from "@/app/_components/member-card";
@@ -17,7 +17,15 @@ import {
   type Viewer,
 } from "@/lib/permissions";
 import { readableRules } from "@/lib/forum/forum-access";
-import { idFromSlug, pageFromParam, threadUrl } from "@/lib/urls";
+import {
+  idFromSlug,
+  pageFromParam,
+  queryString,
+  slugRedirect,
+  threadUrl,
+  type QueryParams,
+} from "@/lib/urls";
+import { mergedInto } from "@/lib/forum/thread-redirects";
 import { PostAttachments } from "./_components/post-attachments";
 import { PostTools } from "./_components/post-tools";
 import { forumChoices } from "@/lib/forum/forum-choices";
@@ -36,7 +44,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ page?: string | string[] }>;
+  searchParams: Promise<QueryParams>;
 };
 
 // generateMetadata and the page both need the thread: one set of queries per request.
@@ -50,13 +58,9 @@ const loadThreadPage = cache(
 );
 
 async function load({ params, searchParams }: Props) {
-  const [{ slug }, { page: pageParam }, viewer] = await Promise.all([
-    params,
-    searchParams,
-    getViewer(),
-  ]);
+  const [{ slug }, query, viewer] = await Promise.all([params, searchParams, getViewer()]);
   const id = idFromSlug(slug);
-  const page = pageFromParam(pageParam);
+  const page = pageFromParam(query.page);
   const reader = { viewerId: viewer.id, seesDeleted: can(viewer, "viewDeleted") };
   const data =
     id === null || page === null
@@ -68,13 +72,23 @@ async function load({ params, searchParams }: Props) {
           reader.seesDeleted,
           readableRules(viewer).join(","),
         );
-  if (!data) notFound();
+  if (!data) {
+    // A merged thread's posts are in the thread it was merged into (its page numbers are not).
+    const merged = id === null ? null : await mergedInto(id);
+    if (merged) permanentRedirect(`${threadUrl(merged)}${queryString(query, ["page"])}`);
+    notFound();
+  }
+  const canonical = slugRedirect(slug, threadUrl(data.thread), query);
+  if (canonical) permanentRedirect(canonical);
   return data;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { thread, page } = await load(props);
-  return { title: page > 1 ? `${thread.title} (page ${page})` : thread.title };
+  return {
+    title: page > 1 ? `${thread.title} (page ${page})` : thread.title,
+    alternates: { canonical: threadUrl(thread, page) },
+  };
 }
 
 function Post({
