@@ -7,10 +7,15 @@ export const ADMIN = { username: "e2e-admin", password: "e2e-admin-password-1" }
  * below this); sign-up-abuse.spec fills the rest in Postgres to meet it, then frees it again. */
 export const SIGN_UP_LIMIT_PER_HOUR = 2000;
 
+/** Specs that stop Postgres, fill a shared limit, or change a site-wide setting while they run. */
+const ALONE = /\/(outage|worst-case-page|sign-up-abuse|moderation-reports|admin|admin-forums)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  // Spec files run two at a time (each test makes its own members and threads); the ones that change
+  // what every request sees (ALONE) run afterwards, one at a time. E2E_WORKERS=1 runs all in turn.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   timeout: 30_000,
@@ -34,12 +39,19 @@ export default defineConfig({
       name: "desktop",
       use: { ...devices["Desktop Chrome"], channel: undefined },
       // e2e/instances runs on its own cluster: playwright.instances.config.ts.
-      testIgnore: [/mobile\.spec\.ts/, /instances\//],
+      testIgnore: [/mobile\.spec\.ts/, /instances\//, ALONE],
     },
     {
       name: "phone",
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
       testMatch: /mobile\.spec\.ts/,
+    },
+    {
+      name: "alone",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testMatch: ALONE,
+      dependencies: ["desktop", "phone"],
+      workers: 1,
     },
   ],
   webServer: {
