@@ -94,6 +94,13 @@ const schema = z
     /** Browsers one instance keeps a live-update stream open to (server/live-updates.ts). */
     LIVE_CONNECTIONS_MAX: wholeNumber(0).default(10_000),
     SIGN_UP_LIMIT_PER_HOUR: wholeNumber(1).default(5),
+    /** Password-reset requests an hour per address and per account (lib/accounts/account-links.ts). */
+    PASSWORD_RESET_LIMIT_PER_HOUR: wholeNumber(1).default(5),
+    /** Where mail goes (smtp://user:password@host:587, or smtps:// for TLS from the start); unset:
+     * into the outbox administrators read at /admin/outbox, each link also printed in the log. */
+    SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:password@mail.example:587").optional(),
+    /** The sender of every mail Parley sends. */
+    MAIL_FROM: text.default("Parley <parley@localhost>"),
     /** Auth.js signs sessions with it; the two-factor keys are derived from it (scripts/start.ts
      * generates one when it is unset). */
     AUTH_SECRET: text.optional(),

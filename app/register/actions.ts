@@ -1,6 +1,9 @@
 "use server";
 
 import { headers } from "next/headers";
+import { after } from "next/server";
+import { sendVerification } from "@/lib/accounts/email-verification";
+import { siteOrigin } from "@/lib/mail/site-origin";
 import { registerMember, type SignUpField } from "@/lib/accounts/sign-up";
 import { signIn } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -30,6 +33,9 @@ export async function signUpAction(_previous: SignUpState, form: FormData): Prom
     { address: clientAddress(await headers()), trap: fields[SIGN_UP_TRAP_FIELD] ?? "" },
   );
   if (!result.ok) return { values, errors: fieldErrorsOf(result) };
+  // The confirmation mail leaves after the answer; the new member is signed in meanwhile.
+  const verification = await sendVerification(result.userId, siteOrigin(await headers()));
+  if (verification.ok) after(() => verification.delivery.then(() => undefined));
   await signIn("credentials", { identifier: result.username, password, redirectTo: "/" });
   return { values, errors: {} };
 }

@@ -230,3 +230,15 @@ describe("replyRefusal", () => {
     );
   });
 });
+
+describe("a member awaiting email verification (when administrators require it)", () => {
+  const unconfirmed: Viewer = { ...VIEWERS.member, awaitingEmailVerification: true };
+  it("reads and reacts, but neither starts threads nor replies until confirmed", () => {
+    expect(can(unconfirmed, "postThread")).toBe(false);
+    expect(can(unconfirmed, "previewPost")).toBe(false);
+    expect(can(unconfirmed, "reply", thread())).toBe(false);
+    expect(can(unconfirmed, "react", post({})(unconfirmed))).toBe(true);
+    expect(can(unconfirmed, "keepReadingState")).toBe(true);
+    expect(replyRefusal(unconfirmed, thread())).toMatch(/Confirm your email address/);
+  });
+});

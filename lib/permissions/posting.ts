@@ -20,7 +20,7 @@ export interface ShownPostTarget extends PostTarget {
 }
 
 const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
-const mayPost = (viewer: Viewer) => activeMember(viewer);
+const mayPost = (viewer: Viewer) => activeMember(viewer) && !viewer.awaitingEmailVerification;
 
 export const postingRules = {
   postThread: mayPost,
@@ -29,7 +29,7 @@ export const postingRules = {
   previewPost: mayPost,
   /** Locked threads take replies from staff only; deleted ones from no one. */
   reply: (viewer: Viewer, thread: ThreadTarget) =>
-    activeMember(viewer) && thread.deletedAt === null && (!thread.isLocked || isStaff(viewer)),
+    mayPost(viewer) && thread.deletedAt === null && (!thread.isLocked || isStaff(viewer)),
   /** Members edit their own posts while the thread is open; staff edit any post. */
   editPost: (viewer: Viewer, post: PostTarget) =>
     activeMember(viewer) &&
@@ -73,6 +73,8 @@ export function postingRefusal(
         : "Sign in to post.";
   if (viewer.isBanned)
     return "Your account is banned: you can read the forum but not post or react.";
+  if (viewer.awaitingEmailVerification && what !== "react" && what !== "edit")
+    return "Confirm your email address to post: open the link we mailed you, or send a new one from your account page.";
   return what === "edit"
     ? "You can only edit your own posts, while the thread is open."
     : "You cannot do that here.";
