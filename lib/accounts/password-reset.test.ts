@@ -12,6 +12,7 @@ import {
   RESET_REQUESTED,
   requestPasswordReset,
   resetLinkMember,
+  resetLinkForName,
   resetPassword,
 } from "./password-reset";
 
@@ -141,5 +142,17 @@ describe("password reset", () => {
     const [kept] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, member.email));
     expect(kept).toMatchObject({ subject: "Choose a new password", error: null });
     expect(kept!.text).toContain(`${ORIGIN}/reset-password?token=`);
+  });
+
+  it("gives the operator's command a working link by member name, and nothing for an unknown name", async () => {
+    const member = await makeMember({ prefix: "chief" });
+    expect(await resetLinkForName("no-such-member-here", ORIGIN)).toBeNull();
+    const link = await resetLinkForName(` ${member.name.toUpperCase()} `, ORIGIN);
+    const token = new URL(link!).searchParams.get("token");
+    expect(await resetLinkMember(token)).toEqual({ name: member.name });
+    expect(await resetPassword({ token, newPassword: "the chief's new passphrase" })).toEqual({
+      ok: true,
+      identifier: member.name,
+    });
   });
 });

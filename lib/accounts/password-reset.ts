@@ -137,3 +137,18 @@ export async function resetPassword(input: {
     return ok({ identifier: member.name });
   });
 }
+
+/** A reset link for the member of this name, for the operator's `npm run admin -- reset-password`
+ * (no mail involved: whoever runs it on the server is trusted). Null: no such member. */
+export async function resetLinkForName(name: string, origin: string): Promise<string | null> {
+  const [member] = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(sql`lower(${users.name}) = ${name.trim().toLowerCase()}`)
+    .limit(1);
+  if (!member) return null;
+  return resetLink(
+    origin,
+    await issueToken(member.id, "reset-password", member.email?.toLowerCase() ?? null),
+  );
+}
