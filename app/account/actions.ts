@@ -2,7 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
+import { sendVerification } from "@/lib/accounts/email-verification";
+import { siteOrigin } from "@/lib/mail/site-origin";
 import { changeEmail, changePassword, updateProfile } from "@/lib/accounts/settings";
 import { signIn, TwoFactorRequired } from "@/lib/auth/auth";
 import { renewalFor } from "@/lib/auth/two-factor/challenge";
@@ -77,14 +81,39 @@ export async function saveProfileAction(
   });
 }
 
-export async function saveEmailAction(_previous: EmailState, form: FormData): Promise<EmailState> {
+export async function saveEmailAction(previous: EmailState, form: FormData): Promise<EmailState> {
   const email = text(form, "email", 300);
+  const verified = previous.verified === true;
   const userId = await accountOwner();
-  if (!userId) return { email, errors: { form: SIGNED_OUT } };
-  const result = await changeEmail(userId, { email });
-  if (!result.ok) return { email, errors: fieldErrorsOf(result) };
+  if (!userId) return { email, verified, errors: { form: SIGNED_OUT } };
+  const result = await changeEmail(userId, {
+    email,
+    currentPassword: textField(formDataOf(form), "currentPassword") ?? "",
+  });
+  if (!result.ok) return { email, verified, errors: fieldErrorsOf(result) };
+  if (!result.changed) return { email: result.email, verified, errors: {}, saved: "No change." };
   revalidatePath("/account");
-  return { email: result.email, errors: {}, saved: true };
+  const sent = await sendVerification(userId, siteOrigin(await headers()));
+  if (sent.ok) after(() => sent.delivery.then(() => undefined));
+  return {
+    email: result.email,
+    verified: false,
+    errors: {},
+    saved: sent.ok
+      ? `Your email address was saved. ${sent.message} Open it to confirm the address.`
+      : "Your email address was saved.",
+  };
+}
+
+/** "Send the confirmation mail again", from the account page. */
+export async function resendConfirmationAction(previous: EmailState): Promise<EmailState> {
+  const userId = await accountOwner();
+  const state = { email: previous.email, verified: previous.verified };
+  if (!userId) return { ...state, errors: { form: SIGNED_OUT } };
+  const sent = await sendVerification(userId, siteOrigin(await headers()));
+  if (!sent.ok) return { ...state, errors: { form: sent.error } };
+  after(() => sent.delivery.then(() => undefined));
+  return { ...state, errors: {}, saved: sent.message };
 }
 
 export async function savePasswordAction(

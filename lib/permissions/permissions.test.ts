@@ -76,6 +76,7 @@ const CASES: Case[] = [
   { action: "endSession", target: "another's", make: () => ({ userId: "x" }), allowed: NOBODY },
   { action: "endSession", target: "nobody's", make: () => ({ userId: null }), allowed: NOBODY },
   { action: "viewMemberAdmin", allowed: STAFF },
+  { action: "manageMemberEmail", allowed: ADMIN },
   { action: "keepReadingState", allowed: SIGNED_IN },
   { action: "ignoreMember", target: "a member", make: member("member"), allowed: SIGNED_IN },
   { action: "ignoreMember", target: "themself", make: self, allowed: NOBODY },
