@@ -27,8 +27,9 @@ export function EmailForm({ initial }: { initial: EmailState }) {
           required
         />
         <Field
-          label="Current password (to change the email)"
+          label="Current password"
           name="currentPassword"
+          hint="Asked when you change your address."
           type="password"
           autoComplete="current-password"
           error={state.errors.currentPassword}
