@@ -72,8 +72,9 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
   await reply(b.page);
   await reply(b.page, `What next, @${a.name}?`);
 
+  // The reply's alert was read by opening it: the quote and the mention are unread.
   await a.page.goto("/alerts");
-  await expect(a.page.getByText("3 unread alerts.")).toBeVisible();
+  await expect(a.page.getByText("2 unread alerts.")).toBeVisible();
   const alertLinks = a.page.getByRole("list", { name: "Alerts, newest first" }).getByRole("link");
   await expect(alertLinks).toHaveText([
     `${b.name} mentioned you in ${title}`,
@@ -83,7 +84,7 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
   // A moment on the page reads what it shows (as XenForo does): the bell clears at once, the
   // highlights stay for this visit, and the next visit has none. "Mark all read" still works.
   await expect(bell(a.page)).not.toHaveAttribute("aria-describedby");
-  await expect(a.page.getByRole("button", { name: /^Mark read:/ })).toHaveCount(3);
+  await expect(a.page.getByRole("button", { name: /^Mark read:/ })).toHaveCount(2);
   await a.page.getByRole("button", { name: "Mark all read", exact: true }).click();
   await expect(a.page.getByText("You have no unread alerts.")).toBeVisible();
   await expect(a.page.getByRole("button", { name: /^Mark read:/ })).toHaveCount(0);
