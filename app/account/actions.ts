@@ -88,7 +88,7 @@ export async function saveEmailAction(previous: EmailState, form: FormData): Pro
   if (!userId) return { email, verified, errors: { form: SIGNED_OUT } };
   const result = await changeEmail(userId, {
     email,
-    currentPassword: textField(formDataOf(form), "currentPassword") ?? "",
+    currentPassword: textField(formDataOf(form), "passwordForEmail") ?? "",
   });
   if (!result.ok) return { email, verified, errors: fieldErrorsOf(result) };
   if (!result.changed) return { email: result.email, verified, errors: {}, saved: "No change." };

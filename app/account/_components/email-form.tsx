@@ -28,7 +28,7 @@ export function EmailForm({ initial }: { initial: EmailState }) {
         />
         <Field
           label="Current password"
-          name="currentPassword"
+          name="passwordForEmail"
           hint="Asked when you change your address."
           type="password"
           autoComplete="current-password"
