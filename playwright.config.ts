@@ -6,6 +6,9 @@ export const ADMIN = { username: "e2e-admin", password: "e2e-admin-password-1" }
 /** Sign-ups an hour from one address: every spec signs up from 127.0.0.1 (a few hundred in a run, far
  * below this); sign-up-abuse.spec fills the rest in Postgres to meet it, then frees it again. */
 export const SIGN_UP_LIMIT_PER_HOUR = 2000;
+/** mail.spec listens here with an in-process SMTP server (smtp-server); while it does not (the other
+ * specs), a mail fails to send and is kept in the outbox, as on a forum whose mail server is down. */
+export const E2E_SMTP_PORT = port + 1000;
 
 /** Specs that stop Postgres, fill a shared limit, or change a site-wide setting while they run. */
 const ALONE = /\/(outage|worst-case-page|sign-up-abuse|moderation-reports|admin|admin-forums)\.spec\.ts$/;
@@ -71,6 +74,8 @@ export default defineConfig({
       // Low, so posting.spec can reach the preview limit in a few clicks (each test's members are new).
       PREVIEW_RATE_LIMIT_PER_MINUTE: "5",
       SIGN_UP_LIMIT_PER_HOUR: String(SIGN_UP_LIMIT_PER_HOUR),
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "Parley e2e <forum@example.test>",
     },
   },
 });

@@ -15,7 +15,8 @@ export const START_LOCK_KEY = 0x7061726c6579n;
 export async function prepareDatabase(
   db: Database,
   log: (message: string) => void = (message) => console.log(message),
-): Promise<void> {
+): Promise<{ adminNotice: string | null }> {
+  let adminNotice: string | null = null;
   // A session-level lock lives on one connection: reserve it for the whole step, while the work
   // itself runs on the pool's other connections.
   const lockHolder = await db.$client.reserve();
@@ -25,7 +26,7 @@ export async function prepareDatabase(
       await runMigrations(db);
       await fillUsernameSkeletons(db, log);
       await importSeedsIfEmpty(db, log);
-      await ensureFirstAdmin(db, log);
+      adminNotice = await ensureFirstAdmin(db, log);
       const rerendered = await rerenderOversizedPosts(db);
       if (rerendered) log(`Rendered ${rerendered} oversized posts again within today's caps.`);
     } finally {
@@ -34,4 +35,5 @@ export async function prepareDatabase(
   } finally {
     lockHolder.release();
   }
+  return { adminNotice };
 }

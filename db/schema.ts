@@ -710,3 +710,40 @@ export const threadRedirects = pgTable(
   },
   (t) => [index("thread_redirects_target_idx").on(t.targetThreadId)],
 );
+
+/** Mail that was not handed to an SMTP server: with no SMTP_URL (a one-machine install) every mail
+ * lands here, and a mail the server refused lands here with the reason, so an administrator can
+ * still read the link it carried at /admin/outbox. */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: serial("id").primaryKey(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    /** Why it was not sent: null when no SMTP server is configured, else the server's error. */
+    error: text("error"),
+    ...timestamps,
+  },
+  (t) => [index("mail_outbox_created_idx").on(t.createdAt.desc())],
+);
+
+/** Single-use links mailed to a member (password reset, email verification). Only a SHA-256 of the
+ * token is kept, so a copy of the database cannot be used to reset anyone's password. */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<"reset-password" | "verify-email">().notNull(),
+    /** The address a verification link confirms: a later change of address makes it worthless. */
+    email: text("email"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
+);

@@ -49,10 +49,12 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
   await bell(a.page).click();
   await expect(a.page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
   const replied = a.page.getByRole("link", { name: `${b.name} replied to the thread ${title}` });
-  await expect(replied).toHaveAttribute("href", `/posts/${replyId}`);
+  await expect(replied).toHaveAttribute("href", /^\/alerts\/open\/\d+$/);
   await expect(a.page.getByRole("listitem").filter({ has: replied })).toContainText("Unread");
+  // Opening it reads it, and lands on the reply.
   await replied.click();
-  await expect(a.page).toHaveURL(new RegExp(`#post-${replyId}$`));
+  await expect(a.page).toHaveURL(new RegExp(`/posts/${replyId}|#post-${replyId}$`));
+  await expect(bell(a.page)).not.toHaveAttribute("aria-describedby");
   await expect(a.page.locator(`#post-${replyId}`)).toContainText("The trials went well.");
 
   // A answers; B quotes that answer, then mentions A.
@@ -67,20 +69,25 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
   );
   await b.page.getByRole("textbox", { name: "Message" }).press("End");
   await b.page.getByRole("textbox", { name: "Message" }).pressSequentially("\nSo am I.");
-  const quoteId = await reply(b.page);
-  const mentionId = await reply(b.page, `What next, @${a.name}?`);
+  await reply(b.page);
+  await reply(b.page, `What next, @${a.name}?`);
 
+  // The reply's alert was read by opening it: the quote and the mention are unread.
   await a.page.goto("/alerts");
-  await expect(bell(a.page)).toHaveAccessibleDescription("3 unread alerts");
-  await expect(a.page.getByText("3 unread alerts.")).toBeVisible();
+  await expect(a.page.getByText("2 unread alerts.")).toBeVisible();
   const alertLinks = a.page.getByRole("list", { name: "Alerts, newest first" }).getByRole("link");
   await expect(alertLinks).toHaveText([
     `${b.name} mentioned you in ${title}`,
     `${b.name} quoted your post in ${title}`,
     `${b.name} replied to the thread ${title}`,
   ]);
-  await expect(alertLinks.nth(0)).toHaveAttribute("href", `/posts/${mentionId}`);
-  await expect(alertLinks.nth(1)).toHaveAttribute("href", `/posts/${quoteId}`);
+  // A moment on the page reads what it shows (as XenForo does): the bell clears at once, the
+  // highlights stay for this visit, and the next visit has none. "Mark all read" still works.
+  await expect(bell(a.page)).not.toHaveAttribute("aria-describedby");
+  await expect(a.page.getByRole("button", { name: /^Mark read:/ })).toHaveCount(2);
+  await a.page.getByRole("button", { name: "Mark all read", exact: true }).click();
+  await expect(a.page.getByText("You have no unread alerts.")).toBeVisible();
+  await expect(a.page.getByRole("button", { name: /^Mark read:/ })).toHaveCount(0);
 
   // Both pages and the header read well on a desktop and a 390 px phone, with no sideways scrolling.
   for (const [label, size] of [
@@ -98,18 +105,6 @@ test("watch a thread, be alerted of replies, quotes and mentions, and mark alert
     await a.page.screenshot({ path: `test-results/screens/alerts-${label}.png`, fullPage: true });
     await a.page.locator("header").screenshot({ path: `test-results/screens/header-${label}.png` });
   }
-
-  // One marked read, then all.
-  await a.page
-    .getByRole("button", { name: `Mark read: ${b.name} quoted your post in ${title}` })
-    .click();
-  await expect(bell(a.page)).toHaveAccessibleDescription("2 unread alerts");
-  await expect(a.page.getByRole("button", { name: /^Mark read:/ })).toHaveCount(2);
-  await a.page.getByRole("button", { name: "Mark all read", exact: true }).click();
-  await expect(a.page.getByText("You have no unread alerts.")).toBeVisible();
-  await expect(bell(a.page)).not.toHaveAttribute("aria-describedby");
-  await expect(a.page.getByRole("button", { name: /^Mark read:/ })).toHaveCount(0);
-  await expect(alertLinks).toHaveCount(3);
 
   // The watched thread is listed, and can be unwatched from there.
   await accountNav(a.page).getByRole("link", { name: "Watched threads", exact: true }).click();

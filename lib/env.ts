@@ -120,6 +120,13 @@ const schema = z
       .default(["pdf", "txt", "zip"]),
     /** Images in posts from other sites: fetched through the forum's proxy, or shown as links. */
     REMOTE_IMAGES: z.enum(["proxy", "links"], "must be proxy or links").default("proxy"),
+    /** Password-reset requests an hour per address and per account (lib/accounts/account-links.ts). */
+    PASSWORD_RESET_LIMIT_PER_HOUR: wholeNumber(1).default(5),
+    /** Where mail goes (smtp://user:password@host:587, or smtps:// for TLS from the start); unset:
+     * into the outbox administrators read at /admin/outbox, each link also printed in the log. */
+    SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:password@mail.example:587").optional(),
+    /** The sender of every mail Parley sends. */
+    MAIL_FROM: text.default("Parley <parley@localhost>"),
     /** Auth.js signs sessions with it; the two-factor keys are derived from it (scripts/start.ts
      * generates one when it is unset). */
     AUTH_SECRET: text.optional(),

@@ -27,6 +27,14 @@ async function keptSecret(file: string, sharedDatabase: boolean): Promise<string
   return secret;
 }
 
+/** Text in a box of plain characters, which every terminal and log viewer shows alike. */
+function boxed(text: string): string {
+  const lines = text.split("\n");
+  const width = Math.max(...lines.map((line) => line.length));
+  const rule = "+" + "-".repeat(width + 2) + "+";
+  return [rule, ...lines.map((line) => `| ${line.padEnd(width)} |`), rule].join("\n");
+}
+
 async function main() {
   const started = performance.now();
   const dev = process.argv.includes("--dev");
@@ -59,7 +67,7 @@ async function main() {
     // Start-up work uses lib/ modules marked server-only (the re-render of oversized posts).
     allowServerOnlyImports();
     const { prepareDatabase } = await import("../db/prepare");
-    await prepareDatabase(db);
+    const { adminNotice } = await prepareDatabase(db);
     await db.$client.end();
 
     process.env.AUTH_TRUST_HOST ||= "true";
@@ -69,6 +77,8 @@ async function main() {
     console.log(
       `Parley is ready on http://localhost:${port} (started in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
+    // Last, after the build's many lines, so the one-time password is not scrolled away.
+    if (adminNotice) console.log(boxed(adminNotice));
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;

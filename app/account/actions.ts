@@ -3,7 +3,11 @@
 import { saving } from "@/app/_components/saving";
 import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
+import { sendVerification } from "@/lib/accounts/email-verification";
+import { siteOrigin } from "@/lib/mail/site-origin";
 import { changeEmail, changePassword, updateProfile } from "@/lib/accounts/settings";
 import { signIn, TwoFactorRequired } from "@/lib/auth/auth";
 import { renewalFor } from "@/lib/auth/two-factor/challenge";
@@ -88,18 +92,47 @@ export const saveProfileAction = saving(
 );
 
 export const saveEmailAction = saving(
-  (error, _previous: EmailState, form: FormData): EmailState => ({
+  (error, previous: EmailState, form: FormData): EmailState => ({
     email: text(form, "email", 300),
+    verified: previous.verified,
     errors: { form: error },
   }),
-  async function saveEmailAction(_previous: EmailState, form: FormData): Promise<EmailState> {
+  async function saveEmailAction(previous: EmailState, form: FormData): Promise<EmailState> {
     const email = text(form, "email", 300);
+    const verified = previous.verified === true;
     const userId = await accountOwner();
-    if (!userId) return { email, errors: { form: SIGNED_OUT } };
-    const result = await changeEmail(userId, { email });
-    if (!result.ok) return { email, errors: fieldErrorsOf(result) };
+    if (!userId) return { email, verified, errors: { form: SIGNED_OUT } };
+    const result = await changeEmail(userId, {
+      email,
+      currentPassword: textField(formDataOf(form), "passwordForEmail") ?? "",
+    });
+    if (!result.ok) return { email, verified, errors: fieldErrorsOf(result) };
+    if (!result.changed) return { email: result.email, verified, errors: {}, saved: "No change." };
     revalidatePath("/account");
-    return { email: result.email, errors: {}, saved: true };
+    const sent = await sendVerification(userId, siteOrigin(await headers()));
+    if (sent.ok) after(() => sent.delivery.then(() => undefined));
+    return {
+      email: result.email,
+      verified: false,
+      errors: {},
+      saved: sent.ok
+        ? `Your email address was saved. ${sent.message} Open it to confirm the address.`
+        : "Your email address was saved.",
+    };
+  },
+);
+
+/** "Send the confirmation mail again", from the account page. */
+export const resendConfirmationAction = saving(
+  (error, previous: EmailState): EmailState => ({ ...previous, errors: { form: error } }),
+  async function resendConfirmationAction(previous: EmailState): Promise<EmailState> {
+    const userId = await accountOwner();
+    const state = { email: previous.email, verified: previous.verified };
+    if (!userId) return { ...state, errors: { form: SIGNED_OUT } };
+    const sent = await sendVerification(userId, siteOrigin(await headers()));
+    if (!sent.ok) return { ...state, errors: { form: sent.error } };
+    after(() => sent.delivery.then(() => undefined));
+    return { ...state, errors: {}, saved: sent.message };
   },
 );
 

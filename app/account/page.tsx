@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getAccountSettings } from "@/lib/accounts/settings";
+import { emailVerifiedState } from "@/lib/accounts/email-verification";
 import { getViewer } from "@/lib/auth/viewer";
 import { allCountries, countryShortName } from "@/lib/countries";
 import { AVATAR_SIZE_MESSAGE } from "@/lib/members/avatar";
@@ -81,7 +82,13 @@ export default async function AccountPage({
         <h2 id="account-email" className={heading}>
           Email address
         </h2>
-        <EmailForm initial={{ email: settings.email ?? "", errors: {} }} />
+        <EmailForm
+          initial={{
+            email: settings.email ?? "",
+            errors: {},
+            verified: await emailVerifiedState(viewer.id),
+          }}
+        />
       </section>
 
       <section aria-labelledby="account-password" className={section}>

@@ -1,10 +1,12 @@
 "use server";
 
+import { readableRules } from "@/lib/forum/forum-access";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
-import { markAlertRead, markAllAlertsRead } from "@/lib/alerts/mark-read";
+import { unreadAlertCount } from "@/lib/alerts/list";
+import { markAlertRead, markAlertsRead, markAllAlertsRead } from "@/lib/alerts/mark-read";
 import { can } from "@/lib/permissions";
 import { rowId } from "@/lib/row-id";
 import { formDataOf, textField } from "@/lib/validation/form";
@@ -29,4 +31,13 @@ export async function markAllAlertsReadAction(): Promise<void> {
   if (!can(viewer, "keepReadingState")) redirect(SIGN_IN);
   await markAllAlertsRead(viewer);
   revalidatePath("/alerts");
+}
+
+/** The alerts page's unread alerts, read after a moment on it; answers the bell's new count (null:
+ * nothing was marked). The page itself is not drawn again: the highlights stay for this visit. */
+export async function markShownAlertsReadAction(alertIds: unknown): Promise<number | null> {
+  const viewer = await getViewer();
+  const result = await markAlertsRead(viewer, alertIds);
+  if (!result.ok || !viewer.id) return null;
+  return unreadAlertCount(viewer.id, readableRules(viewer));
 }

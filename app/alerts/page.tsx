@@ -10,6 +10,7 @@ import { formatCount, formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 import { markAlertReadAction, markAllAlertsReadAction } from "./actions";
+import { MarkShownRead } from "./_components/mark-shown-read";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Alerts", robots: { index: false } };
@@ -34,6 +35,7 @@ export default async function AlertsPage({
   return (
     <div className="mx-auto max-w-3xl">
       <AlertCountSync unread={data.unread} />
+      <MarkShownRead ids={data.alerts.filter((a) => a.isUnread).map((a) => a.id)} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h1 className="text-2xl font-bold">Alerts</h1>
@@ -84,7 +86,8 @@ function AlertItem({ alert }: { alert: AlertView }) {
               Unread
             </span>
           )}
-          <Link href={alert.url}>{alert.text}</Link>
+          {/* Through /alerts/open, which marks it read: a plain link, so nothing prefetches it. */}
+          <a href={`/alerts/open/${alert.id}`}>{alert.text}</a>
         </p>
         <p className="text-sm text-slate-500">
           <time dateTime={alert.createdAt.toISOString()}>{formatDateTime(alert.createdAt)}</time>

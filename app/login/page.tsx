@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }>;
 }) {
   const query = await searchParams;
   const callbackUrl = safeRedirect(query.callbackUrl);
@@ -28,7 +28,15 @@ export default async function SignInPage({
           passkey.
         </p>
       )}
+      {query.reset === "done" && (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">
+          Your password was changed and every device was signed out. Sign in with the new one.
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="mt-2 text-sm">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
       <PasskeySignIn callbackUrl={callbackUrl} />
       {oauthProviders.length > 0 && (
         <div className="mt-6 space-y-2 border-t border-slate-200 pt-4">

@@ -2,6 +2,9 @@
 
 import { saving } from "@/app/_components/saving";
 import { headers } from "next/headers";
+import { after } from "next/server";
+import { sendVerification } from "@/lib/accounts/email-verification";
+import { siteOrigin } from "@/lib/mail/site-origin";
 import { registerMember, type SignUpField } from "@/lib/accounts/sign-up";
 import { signIn } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -48,6 +51,9 @@ export const signUpAction = saving(
       { address: clientAddress(await headers()), trap: fields[SIGN_UP_TRAP_FIELD] ?? "" },
     );
     if (!result.ok) return { values, errors: fieldErrorsOf(result) };
+    // The confirmation mail leaves after the answer; the new member is signed in meanwhile.
+    const verification = await sendVerification(result.userId, siteOrigin(await headers()));
+    if (verification.ok) after(() => verification.delivery.then(() => undefined));
     await signIn("credentials", { identifier: result.username, password, redirectTo: "/" });
     return { values, errors: {} };
   },

@@ -8,16 +8,18 @@ import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 import { usernameSkeleton } from "@/lib/accounts/username-skeleton";
 
+/** Creates the first administrator when there is none. Answers the notice with a generated password
+ * (null otherwise), which scripts/start.ts prints last, after the build, where it is not missed. */
 export async function ensureFirstAdmin(
   db: Database,
   log = (m: string) => console.log(m),
-): Promise<void> {
+): Promise<string | null> {
   const [existing] = await db
     .select({ id: users.id })
     .from(users)
     .where(eq(users.role, "admin"))
     .limit(1);
-  if (existing) return;
+  if (existing) return null;
   const username = env.ADMIN_USERNAME;
   const generated = !env.ADMIN_PASSWORD;
   const password = env.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
@@ -49,9 +51,16 @@ export async function ensureFirstAdmin(
       passwordHash,
     });
   }
-  log(
-    generated
-      ? `Created administrator "${username}" with password: ${password}\n(shown once; set ADMIN_PASSWORD to choose it)`
-      : `Created administrator "${username}" from ADMIN_USERNAME / ADMIN_PASSWORD.`,
-  );
+  if (!generated) {
+    log(`Created administrator "${username}" from ADMIN_USERNAME / ADMIN_PASSWORD.`);
+    return null;
+  }
+  log(`Created administrator "${username}"; its password is printed once the forum is ready.`);
+  return [
+    `Administrator "${username}" was created with this password:`,
+    ``,
+    `    ${password}`,
+    ``,
+    `It is shown once. Lost it? npm run admin -- reset-password ${username}`,
+  ].join("\n");
 }

@@ -216,23 +216,37 @@ describe("email", () => {
     const member = await newMember();
     await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, member.id));
 
-    expect(await changeEmail(member.id, { email: taken.email.toUpperCase() })).toEqual(
-      refuseFields({ email: "An account with that email address already exists." }),
-    );
-    expect(await changeEmail(member.id, { email: "not-an-email" })).toEqual(
-      refuseFields({ email: "Enter a valid email address." }),
-    );
+    expect(
+      await changeEmail(member.id, { email: taken.email.toUpperCase(), currentPassword: PASSWORD }),
+    ).toEqual(refuseFields({ email: "An account with that email address already exists." }));
+    expect(
+      await changeEmail(member.id, { email: "not-an-email", currentPassword: PASSWORD }),
+    ).toEqual(refuseFields({ email: "Enter a valid email address." }));
     expect((await row(member.id)).email).toBe(member.email);
 
     // One's own address, in another case, is no clash and no change.
-    expect(await changeEmail(member.id, { email: member.email.toUpperCase() })).toEqual({
+    expect(
+      await changeEmail(member.id, {
+        email: member.email.toUpperCase(),
+        currentPassword: PASSWORD,
+      }),
+    ).toEqual({
       ok: true,
       email: member.email,
       changed: false,
     });
 
     const fresh = `New.${member.name}@Example.TEST`;
-    expect(await changeEmail(member.id, { email: ` ${fresh} ` })).toEqual({
+    // The current password first, so a borrowed browser cannot move the account's resets elsewhere.
+    expect(await changeEmail(member.id, { email: fresh })).toEqual(
+      refuseFields({ currentPassword: "Enter your current password." }),
+    );
+    expect(await changeEmail(member.id, { email: fresh, currentPassword: "wrong one" })).toEqual(
+      refuseFields({ currentPassword: "That is not your current password." }),
+    );
+    expect(
+      await changeEmail(member.id, { email: ` ${fresh} `, currentPassword: PASSWORD }),
+    ).toEqual({
       ok: true,
       email: fresh.toLowerCase(),
       changed: true,

@@ -162,19 +162,41 @@ export async function updateProfile(userId: string, input: ProfileUpdate): Promi
 
 const TAKEN_EMAIL = "An account with that email address already exists.";
 
-export type EmailResult = Result<{ email: string; changed: boolean }, "email" | "form">;
+export type EmailResult = Result<
+  { email: string; changed: boolean },
+  "email" | "currentPassword" | "form"
+>;
 
-/** Changes the sign-in email address; addresses are unique without regard to case. */
-export async function changeEmail(userId: string, input: { email: unknown }): Promise<EmailResult> {
+/**
+ * Changes the sign-in email address; addresses are unique without regard to case. The current
+ * password is asked first (members who only ever signed in through GitHub or Google have none), so
+ * a borrowed signed-in browser cannot move the account's password resets to another inbox.
+ */
+export async function changeEmail(
+  userId: string,
+  input: { email: unknown; currentPassword?: unknown },
+): Promise<EmailResult> {
   const parsed = emailChangeSchema.safeParse(input);
-  if (!parsed.success) return refuseFields(fieldErrors(parsed.error));
-  const { email } = parsed.data;
   const [current] = await db
-    .select({ email: users.email })
+    .select({ email: users.email, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
   if (!current) return GONE;
+  const errors: FieldErrors<"email" | "currentPassword" | "form"> = parsed.success
+    ? {}
+    : fieldErrors(parsed.error);
+  const currentPassword = typeof input.currentPassword === "string" ? input.currentPassword : "";
+  if (current.passwordHash) {
+    if (!currentPassword) errors.currentPassword = "Enter your current password.";
+    else if (
+      currentPassword.length > PASSWORD.max ||
+      !(await verifyPassword(current.passwordHash, currentPassword))
+    )
+      errors.currentPassword = "That is not your current password.";
+  }
+  if (!parsed.success || errors.currentPassword) return refuseFields(errors);
+  const { email } = parsed.data;
   if (current.email === email) return ok({ email, changed: false });
 
   const [clash] = await db

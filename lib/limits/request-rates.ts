@@ -27,6 +27,11 @@ export const REQUEST_RATES = {
   /** Poll votes (and staff closing or reopening polls) a minute per member: a person votes in a few
    * polls a minute at most; changing a vote back and forth faster is a script. */
   pollVotesPerMinute: 20,
+  /** "Forgot your password?" requests an hour, per address and per account asked about: a person
+   * asks once or twice; more is someone filling a member's inbox. */
+  passwordResetsPerHour: env.PASSWORD_RESET_LIMIT_PER_HOUR,
+  /** Verification mails a member may have sent again an hour. */
+  verificationMailsPerHour: 5,
 } as const;
 
 export type RateCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -35,15 +40,15 @@ export interface RequestRate {
   take(key: string): Promise<RateCheck>;
 }
 
-/** `name` keeps each rate's counters apart in the shared table. */
-export function requestRate(name: string, perMinute: number): RequestRate {
+/** `name` keeps each rate's counters apart in the shared table; `points` per `seconds` (a minute). */
+export function requestRate(name: string, points: number, seconds = 60): RequestRate {
   const limiter = new RateLimiterDrizzle({
     storeClient: db,
     schema: rateLimits,
     keyPrefix: name,
-    points: perMinute,
-    duration: 60,
-    insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points: perMinute, duration: 60 }),
+    points,
+    duration: seconds,
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration: seconds }),
   });
   return {
     async take(key) {
@@ -66,3 +71,13 @@ export const suggestionRate = requestRate("suggest", REQUEST_RATES.suggestionsPe
 export const reactionRate = requestRate("reaction", REQUEST_RATES.reactionsPerMinute);
 export const pollVoteRate = requestRate("poll-vote", REQUEST_RATES.pollVotesPerMinute);
 export const cspReportRate = requestRate("csp-report", REQUEST_RATES.cspReportsPerMinute);
+export const passwordResetRate = requestRate(
+  "password-reset",
+  REQUEST_RATES.passwordResetsPerHour,
+  3600,
+);
+export const verificationMailRate = requestRate(
+  "verification-mail",
+  REQUEST_RATES.verificationMailsPerHour,
+  3600,
+);

@@ -80,6 +80,8 @@ export const MEMBER_SEARCH_MAX = 50;
 
 /** The account page's list of signed-in devices: the most recently active this many. */
 export const SESSIONS_LISTED_MAX = 50;
+/** Mails /admin/outbox lists, the newest first. */
+export const OUTBOX_LISTED_MAX = 50;
 
 /** Enough for any honest use; bounds the per-page query and the list page. */
 export const IGNORE_LIST_CAP = 1000;

@@ -54,6 +54,9 @@ const rules = {
   viewMemberAdmin: activeStaff,
   /** Roles are an administrator's call; no one changes their own, so an admin cannot lock themself out. */
   changeRole: ((viewer, target) => admin(viewer) && viewer.id !== target.id) as Rule<MemberTarget>,
+  /** Mail a member a password reset, set their address, resend its confirmation (/admin/members):
+   * administrators, since a new address is a way into the account. */
+  manageMemberEmail: admin,
   /** Custom titles are granted by staff; moderators may not retitle administrators. */
   grantCustomTitle: ((viewer, target) =>
     activeStaff(viewer) &&

@@ -43,6 +43,11 @@ export async function loadViewer(
       awaitingTwoFactor: sql<boolean>`${users.role} <> 'member'
         and exists (select 1 from ${settings} where ${settings.key} = 'staff_two_factor_required' and ${settings.value} = '1')
         and not exists (select 1 from ${totpCredentials} where ${totpCredentials.userId} = ${users.id} and ${totpCredentials.confirmedAt} is not null)`,
+      // The setting's key is VERIFIED_POSTING_SETTING (lib/accounts/email-verification.ts). Members
+      // without an address (imported ones) have nothing to confirm.
+      awaitingEmailVerification: sql<boolean>`${users.role} = 'member'
+        and ${users.email} is not null and ${users.emailVerified} is null
+        and exists (select 1 from ${settings} where ${settings.key} = 'posting_requires_verified_email' and ${settings.value} = '1')`,
     })
     .from(users)
     .leftJoin(sessions, sessionId ? eq(sessions.id, sessionId) : sql`false`)
@@ -69,6 +74,7 @@ export async function loadViewer(
     // Staff the administrators require two-step verification of act as members until they enrol.
     role: member.awaitingTwoFactor ? "member" : member.role,
     ...(member.awaitingTwoFactor ? { awaitingTwoFactor: true } : {}),
+    ...(member.awaitingEmailVerification ? { awaitingEmailVerification: true } : {}),
     isBanned,
     // Only while banned, so a viewer without a ban looks exactly as before.
     ...(isBanned ? { banReason: member.banReason, banEndsAt: member.banEndsAt } : {}),

@@ -118,6 +118,7 @@ const CASES: Case[] = [
     allowed: NOBODY,
   },
   { action: "closePoll", allowed: STAFF },
+  { action: "manageMemberEmail", allowed: ADMIN },
   { action: "keepReadingState", allowed: SIGNED_IN },
   { action: "ignoreMember", target: "a member", make: member("member"), allowed: SIGNED_IN },
   { action: "ignoreMember", target: "themself", make: self, allowed: NOBODY },
@@ -343,5 +344,17 @@ describe("replyRefusal", () => {
     expect(replyRefusal(VIEWERS.member, thread({ deletedAt: new Date() }))).toBe(
       "You cannot do that here.",
     );
+  });
+});
+
+describe("a member awaiting email verification (when administrators require it)", () => {
+  const unconfirmed: Viewer = { ...VIEWERS.member, awaitingEmailVerification: true };
+  it("reads and reacts, but neither starts threads nor replies until confirmed", () => {
+    expect(can(unconfirmed, "postThread", forum())).toBe(false);
+    expect(can(unconfirmed, "previewPost")).toBe(false);
+    expect(can(unconfirmed, "reply", thread())).toBe(false);
+    expect(can(unconfirmed, "react", post({})(unconfirmed))).toBe(true);
+    expect(can(unconfirmed, "keepReadingState")).toBe(true);
+    expect(replyRefusal(unconfirmed, thread())).toMatch(/Confirm your email address/);
   });
 });

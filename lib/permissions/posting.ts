@@ -23,7 +23,7 @@ export interface ShownPostTarget extends PostTarget {
 }
 
 const activeMember = (viewer: Viewer) => isSignedIn(viewer) && !viewer.isBanned;
-const mayPost = (viewer: Viewer) => activeMember(viewer);
+const mayPost = (viewer: Viewer) => activeMember(viewer) && !viewer.awaitingEmailVerification;
 /** May read the thread's forum: every rule about a thread or post asks this first. */
 const reads = (viewer: Viewer, thread: ThreadTarget) => mayViewForum(viewer, thread.forum);
 
@@ -38,7 +38,7 @@ export const postingRules = {
   uploadAttachment: mayPost,
   /** Locked threads take replies from staff only; deleted ones from no one. */
   reply: (viewer: Viewer, thread: ThreadTarget) =>
-    activeMember(viewer) &&
+    mayPost(viewer) &&
     reads(viewer, thread) &&
     meetsPostRule(viewer, thread.forum.replyRule) &&
     thread.deletedAt === null &&
@@ -104,6 +104,8 @@ export function postingRefusal(
         : "Sign in to post.";
   if (viewer.isBanned)
     return "Your account is banned: you can read the forum but not post or react.";
+  if (viewer.awaitingEmailVerification && what !== "react" && what !== "edit")
+    return "Confirm your email address to post: open the link we mailed you, or send a new one from your account page.";
   return what === "edit"
     ? "You can only edit your own posts, while the thread is open."
     : "You cannot do that here.";

@@ -17,6 +17,9 @@ export interface Viewer {
   /** A moderator or administrator whose role waits until they turn on two-step verification, which
    * the administrators require of staff; `role` is "member" meanwhile. */
   awaitingTwoFactor?: boolean;
+  /** A member whose email address is not confirmed yet, while the administrators require a confirmed
+   * one to post (lib/accounts/email-verification.ts): they may read and react, not post. */
+  awaitingEmailVerification?: boolean;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({

@@ -5,6 +5,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import type { Tx } from "@/db/tx";
 import { sessions, users } from "@/db/schema";
 import { SESSIONS_LISTED_MAX } from "../limits/sizes";
 import { can, type Viewer } from "../permissions";
@@ -207,4 +208,17 @@ export async function endOtherSessions(
     )
     .returning({ id: sessions.id });
   return ok({ ended: ended.length });
+}
+
+/** Ends every sign-in of the member's, on every device (a password reset): the session version
+ * bump refuses their cookies at once (lib/permissions/load-viewer.ts), and the rows say so. */
+export async function endEverySession(tx: Tx, userId: string, now = new Date()): Promise<void> {
+  await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+  await tx
+    .update(sessions)
+    .set({ endedAt: now, expiresAt: expiryFrom(now) })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
 }

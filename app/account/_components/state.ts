@@ -27,8 +27,11 @@ export const profileValues = (
 
 export interface EmailState {
   email: string;
-  errors: FieldErrors<"email" | "form">;
-  saved?: boolean;
+  errors: FieldErrors<"email" | "currentPassword" | "form">;
+  /** What was saved, in words (a confirmation link was mailed to the new address). */
+  saved?: string;
+  /** Whether the address is confirmed (null: the account has none). */
+  verified: boolean | null;
 }
 
 export interface PasswordState {

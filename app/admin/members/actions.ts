@@ -5,6 +5,14 @@ import { saving } from "@/app/_components/saving";
 // lib/members/roles.ts load the member, check lib/permissions and write. Anything refused comes
 // back as a message for the member's row; nothing is written.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { after } from "next/server";
+import { siteOrigin } from "@/lib/mail/site-origin";
+import {
+  resendMemberVerification,
+  sendMemberPasswordReset,
+  setMemberEmail,
+} from "@/lib/members/member-email";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { MEMBER_ID_MAX } from "@/lib/limits/sizes";
@@ -99,5 +107,47 @@ export const setCustomTitleAction = saving(
     });
     if (result.ok) revalidateMemberPages();
     return toState(result, typed);
+  },
+);
+
+const emailForm = z.object({
+  memberId,
+  intent: z.enum(["reset", "verify", "email"], "That request was not understood."),
+  email: z.string().max(300, "That email address is too long.").optional(),
+});
+
+/** The member's email tools: mail a password reset, resend the confirmation, or set the address. */
+export const memberEmailAction = saving(
+  (message, previous: MemberFormState): MemberFormState => ({
+    ...previous,
+    status: "error",
+    message,
+  }),
+  async function memberEmailAction(
+    _previous: MemberFormState,
+    form: FormData,
+  ): Promise<MemberFormState> {
+    const fields = textFields(formDataOf(form), "memberId", "intent", "email");
+    const parsed = emailForm.safeParse(fields);
+    if (!parsed.success)
+      return {
+        status: "error",
+        message: parsed.error.issues[0]?.message ?? "That request was not understood.",
+        value: fields.email,
+      };
+    const actor = await getViewer();
+    const origin = siteOrigin(await headers());
+    const { memberId: id, intent, email } = parsed.data;
+    const result =
+      intent === "reset"
+        ? await sendMemberPasswordReset(actor, id, origin)
+        : intent === "verify"
+          ? await resendMemberVerification(actor, id, origin)
+          : await setMemberEmail(actor, id, email ?? "", origin);
+    if (!result.ok) return { status: "error", message: result.error, value: email };
+    const delivery = result.delivery;
+    if (delivery) after(() => delivery.then(() => undefined));
+    if (intent === "email") revalidatePath("/admin/members");
+    return { status: "success", message: result.message, value: email };
   },
 );

@@ -9,6 +9,8 @@ import { listMembersForAdmin, ROLE_LABELS, searchSchema } from "@/lib/members/ro
 import { CUSTOM_TITLE, MEMBER_SEARCH_MAX } from "@/lib/limits/sizes";
 import { can, isSignedIn, type Role } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
+import { memberEmailStates } from "@/lib/members/member-email";
+import { MemberEmailTools } from "./_components/member-email";
 import { RoleForm, TitleForm } from "./_components/member-forms";
 import { StaffTwoStepSection } from "./_components/staff-two-step/section";
 
@@ -45,6 +47,9 @@ export default async function MemberAdminPage({ searchParams }: Props) {
   const list = page === null ? null : await listMembersForAdmin(viewer, { search, page });
   if (!list) notFound();
   const isAdmin = viewer.role === "admin";
+  const emails = can(viewer, "manageMemberEmail")
+    ? await memberEmailStates(list.members.map((m) => m.id))
+    : null;
 
   return (
     <div>
@@ -143,6 +148,14 @@ export default async function MemberAdminPage({ searchParams }: Props) {
                       {m.memberTitle} · Joined {formatDay(m.joinedOn)} ·{" "}
                       {formatCount(m.messageCount)} {m.messageCount === 1 ? "message" : "messages"}
                     </p>
+                    {emails && (
+                      <MemberEmailTools
+                        memberId={m.id}
+                        name={m.name}
+                        email={emails.get(m.id)?.email ?? null}
+                        verified={emails.get(m.id)?.verified ?? false}
+                      />
+                    )}
                   </div>
                 </div>
                 <div className="min-w-0">
