@@ -11,7 +11,8 @@ export const SIGN_UP_LIMIT_PER_HOUR = 2000;
 export const E2E_SMTP_PORT = port + 1000;
 
 /** Specs that stop Postgres, fill a shared limit, or change a site-wide setting while they run. */
-const ALONE = /\/(outage|worst-case-page|sign-up-abuse|moderation-reports|admin|admin-forums)\.spec\.ts$/;
+const ALONE =
+  /\/(outage|worst-case-page|sign-up-abuse|moderation-reports|admin|admin-forums)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
