@@ -94,6 +94,9 @@ const schema = z
     /** Browsers one instance keeps a live-update stream open to (server/live-updates.ts). */
     LIVE_CONNECTIONS_MAX: wholeNumber(0).default(10_000),
     SIGN_UP_LIMIT_PER_HOUR: wholeNumber(1).default(5),
+    /** Active warning points that ban a member (lib/moderation/warnings.ts), and for how many days. */
+    WARNING_BAN_POINTS: wholeNumber(1).default(10),
+    WARNING_BAN_DAYS: wholeNumber(1, 3650).default(7),
     /** Auth.js signs sessions with it; the two-factor keys are derived from it (scripts/start.ts
      * generates one when it is unset). */
     AUTH_SECRET: text.optional(),

@@ -12,6 +12,7 @@ import {
   threads,
   threadWatches,
   users,
+  warnings,
   type ReactionKind,
 } from "@/db/schema";
 import { can, isSignedIn, type Viewer } from "../permissions";
@@ -68,6 +69,7 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
       isBanned: viewer.isBanned,
       banReason: viewer.banReason ?? null,
       banEndsAt: viewer.banEndsAt?.toISOString() ?? null,
+      timeZone: state?.timeZone ?? null,
     },
     alerts: state?.alerts ?? 0,
     queues,
@@ -104,9 +106,11 @@ interface PostRow {
   isLocked: boolean;
   threadDeletedAt: string | null;
   reaction: ReactionKind | null;
+  warning: { reason: string; points: number } | null;
 }
 interface PageState {
   alerts: number;
+  timeZone: string | null;
   thread: ThreadRow | null;
   posts: PostRow[];
   ignored: string[];
@@ -127,6 +131,7 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
   const none = sql`null`;
   const [row] = await db.execute<{
     alerts: number;
+    time_zone: string | null;
     thread: ThreadRow | null;
     posts: PostRow[] | null;
     ignored: string[] | null;
@@ -134,6 +139,7 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
     needs_read_mark: boolean | null;
   }>(sql`select
     (select count(*)::int from (${unreadAlertsQuery(viewerId)}) shown) as alerts,
+    (select u.time_zone from ${users} u where u.id = ${viewerId}) as time_zone,
     ${
       threadId
         ? sql`(select json_build_object('id', t.id, 'isLocked', t.is_locked, 'deletedAt', t.deleted_at,
@@ -144,7 +150,9 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
     ${
       postIds.length > 0
         ? sql`(select json_agg(json_build_object('id', p.id, 'authorId', p.author_id, 'deletedAt', p.deleted_at,
-            'approvalState', p.approval_state, 'isLocked', t.is_locked, 'threadDeletedAt', t.deleted_at, 'reaction', r.kind))
+            'approvalState', p.approval_state, 'isLocked', t.is_locked, 'threadDeletedAt', t.deleted_at, 'reaction', r.kind,
+            'warning', (select json_build_object('reason', w.reason, 'points', w.points) from ${warnings} w
+              where w.post_id = p.id order by w.id desc limit 1)))
           from ${posts} p join ${threads} t on t.id = p.thread_id
           left join ${reactions} r on r.post_id = p.id and r.user_id = ${viewerId}
           where p.thread_id = ${threadId} and p.id in (${sql.join(
@@ -173,6 +181,7 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
     } as needs_read_mark`);
   return {
     alerts: row?.alerts ?? 0,
+    timeZone: row?.time_zone ?? null,
     thread: row?.thread ?? null,
     posts: row?.posts ?? [],
     ignored: row?.ignored ?? [],
@@ -210,6 +219,9 @@ function postStates(viewer: Viewer, rows: PostRow[]): Record<number, PersonalPos
       canQuote: can(viewer, "quotePost", target),
       canReport: can(viewer, "report", target),
     };
+    const warning = row.warning;
+    if (warning && can(viewer, "viewWarning", { memberId: row.authorId }))
+      states[row.id]!.warning = warning;
   }
   return states;
 }
