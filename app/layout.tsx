@@ -8,6 +8,7 @@ import { orNull } from "./_components/fail-soft";
 import { SiteHeader } from "./_components/header/site-header";
 import { PersonalLoader } from "./_components/personal/personal-loader";
 import { LiveUpdates } from "./_components/personal/live-updates";
+import { ZoneReporter } from "./_components/time/zone-reporter";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -40,6 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <Suspense fallback={null}>
           <PersonalLoader renderedFor={renderedFor} />
           <LiveUpdates />
+          <ZoneReporter />
         </Suspense>
         <main id="content" className="mx-auto max-w-6xl px-2 py-4 sm:px-4">
           {children}

@@ -17,6 +17,7 @@ import {
   type ProfileValues,
 } from "./_components/state";
 import { setAutoWatch } from "@/lib/watching/auto-watch";
+import { setTimeZone } from "@/lib/time/member-zone";
 import { counterOf, formDataOf, textField } from "@/lib/validation/form";
 import { z } from "zod";
 
@@ -139,4 +140,21 @@ export async function saveWatchSettingsAction(
   if (!result.ok)
     return { autoWatch: autoWatchBefore.parse(previous).autoWatch, error: result.error };
   return { autoWatch: result.autoWatch, saved: true };
+}
+
+export interface TimeZoneState {
+  timeZone: string | null;
+  error?: string;
+  saved?: boolean;
+}
+
+const zoneBefore = z.object({ timeZone: z.string().nullable() }).catch({ timeZone: null });
+
+export async function saveTimeZoneAction(
+  previous: TimeZoneState,
+  form: FormData,
+): Promise<TimeZoneState> {
+  const result = await setTimeZone(await getViewer(), textField(formDataOf(form), "timeZone"));
+  if (!result.ok) return { timeZone: zoneBefore.parse(previous).timeZone, error: result.error };
+  return { timeZone: result.timeZone, saved: true };
 }

@@ -16,11 +16,9 @@ import { ok, refuse, type Result } from "../result";
 import { rowId } from "../row-id";
 import { banLocked, lockMember } from "./bans";
 import { logModAction } from "./log-entry";
+import { WARNING_EXPIRY_CHOICES } from "./warning-choices";
 
 const DAY = 24 * 60 * 60 * 1000;
-
-/** How long a warning's points count, as the form offers it: days, 0 for never. */
-export const WARNING_EXPIRY_DAYS = [7, 30, 90, 365, 0] as const;
 
 export type WarnField = "reason" | "points" | "expiresInDays";
 
@@ -48,7 +46,7 @@ export const warningInputSchema = z.object({
   expiresInDays: z.coerce
     .number<unknown>("Choose when the warning expires.")
     .refine(
-      (days) => (WARNING_EXPIRY_DAYS as readonly number[]).includes(days),
+      (days) => WARNING_EXPIRY_CHOICES.some(([choice]) => choice === days),
       "Choose when the warning expires.",
     ),
 });
@@ -121,17 +119,15 @@ export async function warnMember(
     if (earlier) return refuse(`${target.name} was already warned for this post.`);
 
     const expiresAt = expiresInDays === 0 ? null : new Date(now.getTime() + expiresInDays * DAY);
-    await tx
-      .insert(warnings)
-      .values({
-        userId: target.id,
-        postId,
-        actorId: viewer.id,
-        reason,
-        points,
-        expiresAt,
-        createdAt: now,
-      });
+    await tx.insert(warnings).values({
+      userId: target.id,
+      postId,
+      actorId: viewer.id,
+      reason,
+      points,
+      expiresAt,
+      createdAt: now,
+    });
     await tx.insert(alerts).values({
       userId: target.id,
       kind: "warning",
