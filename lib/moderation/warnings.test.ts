@@ -6,6 +6,8 @@ import { db } from "@/db/client";
 import { alerts, modLog, users } from "@/db/schema";
 import { listAlerts } from "@/lib/alerts/list";
 import { loadViewer } from "@/lib/permissions/load-viewer";
+import { personalAnswer } from "@/lib/personal/answer";
+import { rememberBrowserZone, setTimeZone } from "@/lib/time/member-zone";
 import {
   cleanUp,
   makeForum,
@@ -174,5 +176,41 @@ describe("points and the ban", () => {
       .from(alerts)
       .where(and(eq(alerts.userId, member.id), eq(alerts.postId, postIds[0]!)));
     expect(alert?.kind).toBe("warning");
+  });
+});
+
+describe("what the personal answer carries", () => {
+  const answerFor = (member: { id: string }, threadId: number, posts: number[]) =>
+    personalAnswer({
+      session: { uid: member.id, sv: 0, sid: null },
+      scope: { thread: threadId, posts, threads: [] },
+      isPageView: false,
+    });
+
+  it("gives a warning's reason and points to its author and staff, not to other members", async () => {
+    const member = await makeMember({ prefix: "warned" });
+    const thread = await newThread({ author: member, forumId });
+    await warnMember(moderator, warning(thread.postId, 2), LIMIT);
+    const page = [thread.threadId, [thread.postId]] as const;
+    const expected = { reason: "Personal attacks", points: 2 };
+    expect((await answerFor(member, ...page)).posts[thread.postId]?.warning).toEqual(expected);
+    expect((await answerFor(moderator, ...page)).posts[thread.postId]?.warning).toEqual(expected);
+    const other = await makeMember();
+    expect((await answerFor(other, ...page)).posts[thread.postId]?.warning).toBeUndefined();
+  });
+
+  it("keeps the browser's zone only while the member has none, and the chosen one after", async () => {
+    const member = await makeMember();
+    const thread = await newThread({ author: member, forumId });
+    const zoneOf = async () => (await answerFor(member, thread.threadId, [])).viewer?.timeZone;
+    expect(await zoneOf()).toBeNull();
+    expect(await rememberBrowserZone(member, "asia/tokyo")).toBe("Asia/Tokyo");
+    expect(await rememberBrowserZone(member, "Europe/Paris")).toBe("Asia/Tokyo");
+    expect(await setTimeZone(member, "Nowhere/Land")).toMatchObject({
+      ok: false,
+      field: "timeZone",
+    });
+    expect(await setTimeZone(member, "America/New_York")).toMatchObject({ ok: true });
+    expect(await zoneOf()).toBe("America/New_York");
   });
 });
