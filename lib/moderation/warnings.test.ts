@@ -180,10 +180,10 @@ describe("points and the ban", () => {
 });
 
 describe("what the personal answer carries", () => {
-  const answerFor = (member: { id: string }, threadId: number, posts: number[]) =>
+  const answerFor = (member: { id: string }, threadId: number, posts: readonly number[]) =>
     personalAnswer({
       session: { uid: member.id, sv: 0, sid: null },
-      scope: { thread: threadId, posts, threads: [] },
+      scope: { thread: threadId, posts: [...posts], threads: [] },
       isPageView: false,
     });
 
