@@ -16,6 +16,7 @@ import {
   reply,
   type Member,
 } from "@/lib/testing/factories";
+import { listModLog } from "./log-listing";
 import { activeWarningPoints, warnedPostIds, warningHistory, warnMember } from "./warnings";
 
 const DAY = 86_400_000;
@@ -127,6 +128,12 @@ describe("points and the ban", () => {
       .from(modLog)
       .where(eq(modLog.targetId, member.id));
     expect(log.map((l) => l.action).sort()).toEqual(["user.ban", "user.warn", "user.warn"]);
+    const listed = await listModLog({ actor: moderator.name, action: "user.warn", page: 1 });
+    expect(listed?.lines.find((l) => l.target.label === member.name)).toMatchObject({
+      actionLabel: "Warning",
+      reason: "Personal attacks",
+      summary: expect.stringMatching(/^4 points, until /) as string,
+    });
 
     const shown = await listAlerts(member.id, 1);
     expect(shown?.alerts.map((a) => a.text)).toEqual([
