@@ -8,6 +8,7 @@ import {
   WARNING_EXPIRY_CHOICES,
   WARNING_EXPIRY_DEFAULT_DAYS,
 } from "@/lib/moderation/warning-choices";
+import { reloadPersonal } from "@/app/_components/personal/store";
 import { warnAction } from "./actions";
 import { Answer, buttonStyle, inputStyle, labelStyle } from "./ui";
 import { usePanels } from "./use-panels";
@@ -24,7 +25,8 @@ export function WarnTool({
   /** Warned already: no second warning, but the answer to the one just given stays shown. */
   warned: boolean;
 }) {
-  const panels = usePanels<"warn">(warnAction);
+  // The notice's reason comes from the personal answer, which the page's redraw does not ask again.
+  const panels = usePanels<"warn">(warnAction, () => void reloadPersonal());
   const { state, pending, submit } = panels;
   const open = panels.open === "warn";
   const answer = panels.answer;
