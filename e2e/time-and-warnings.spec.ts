@@ -50,7 +50,7 @@ test("dates show in the browser's zone, and the member's own zone overrides it",
   await expect(page.getByRole("combobox", { name: "Time zone" })).toHaveValue("Asia/Tokyo");
   await page.getByRole("combobox", { name: "Time zone" }).selectOption("America/New_York");
   await page.getByRole("button", { name: "Save time zone" }).click();
-  await expect(page.getByText("Saved: times are shown in America/New_York.")).toBeVisible();
+  await expect(page.getByText("Saved: times are shown in America/New York.")).toBeVisible();
   await page.screenshot({ path: "test-results/screens/time-zone-setting.png" });
 
   // Their Tokyo browser now shows New York's date; the guest's still shows Tokyo's.
@@ -104,7 +104,7 @@ test("a moderator warns a member twice past the points limit: the member is bann
   await expect(accountNav(member).getByRole("link", { name: "Sign in" })).toBeVisible();
   await signIn(member, name, STRONG_PASSWORD);
   await expect(member.getByRole("region", { name: "Your ban" })).toContainText(
-    "Warning points reached 10 (the limit is 10).",
+    "You are banned: Warning points reached 10 (the limit is 10).",
   );
   await member.goto("/alerts");
   await expect(
@@ -122,5 +122,6 @@ test("a moderator warns a member twice past the points limit: the member is bann
   const history = page.getByRole("region", { name: "Warnings" });
   await expect(history).toContainText("10 active points");
   await expect(history.getByRole("listitem")).toHaveCount(2);
+  await history.screenshot({ path: "test-results/screens/warning-history.png" });
   await memberContext.close();
 });

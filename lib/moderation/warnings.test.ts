@@ -119,7 +119,7 @@ describe("points and the ban", () => {
     const ban = await banOf(member.id);
     expect(ban.bannedAt).not.toBeNull();
     expect(ban.banEndsAt?.getTime()).toBe(now.getTime() + 7 * DAY);
-    expect(ban.banReason).toBe("Warning points reached 10 (the limit is 10).");
+    expect(ban.banReason).toBe("Warning points reached 10 (the limit is 10)");
     // The ban ended their sessions, as any ban does.
     expect(await loadViewer(member.id, member.sessionVersion)).toMatchObject({ id: null });
 

@@ -153,7 +153,8 @@ export async function warnMember(
       target.bannedAt !== null && (target.banEndsAt === null || target.banEndsAt >= endsAt);
     if (bannedLonger) return ok({ message: warned, banned: false });
     const ban = await banLocked(tx, viewer, target, {
-      reason: `Warning points reached ${active} (the limit is ${banPoints}).`,
+      // No full stop: the ban notice puts the reason in a sentence of its own.
+      reason: `Warning points reached ${active} (the limit is ${banPoints})`,
       endsAt,
       now,
       details: { warningPoints: active },

@@ -34,7 +34,10 @@ export function TimeZoneForm({ stored, choices }: { stored: string | null; choic
     <form action={action} className="space-y-4">
       <FormMessage message={state.error} />
       {state.saved && (
-        <FormMessage tone="success" message={`Saved: times are shown in ${shown}.`} />
+        <FormMessage
+          tone="success"
+          message={`Saved: times are shown in ${shown.replaceAll("_", " ")}.`}
+        />
       )}
       <div className="space-y-1">
         <label htmlFor={ID} className="block text-sm font-semibold text-slate-800">
