@@ -11,6 +11,7 @@ import { SiteHeader } from "./_components/header/site-header";
 import { PersonalLoader } from "./_components/personal/personal-loader";
 import { LiveUpdates } from "./_components/personal/live-updates";
 import { siteSettingsOrDefaults } from "@/lib/site-settings/site-settings";
+import { ZoneReporter } from "./_components/time/zone-reporter";
 import "./globals.css";
 
 /** The forum's name and description are site settings (/admin). */
@@ -53,6 +54,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <Suspense fallback={null}>
           <PersonalLoader renderedFor={renderedFor} />
           <LiveUpdates />
+          <ZoneReporter />
         </Suspense>
         <main id="content" className="mx-auto max-w-6xl px-2 py-4 sm:px-4">
           {children}

@@ -1,7 +1,8 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getForumIndex } from "@/lib/forum/forum-index";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import { SITE_FEED_URL } from "@/lib/urls";
 import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
 import { MembersOnly } from "@/app/_components/personal/list-marks";
@@ -81,10 +82,7 @@ export default async function ForumIndexPage() {
                       {/* Underlined: a link told from the text around it by colour alone is
                           too faint for some readers (WCAG link-in-text-block). */}
                       <span className="text-slate-600 [&_a]:underline">
-                        <time dateTime={forum.lastPost.at.toISOString()}>
-                          {formatDateTime(forum.lastPost.at)}
-                        </time>{" "}
-                        ·{" "}
+                        <LocalTime at={forum.lastPost.at} /> ·{" "}
                         {forum.lastPost.authorUrl ? (
                           <Link href={forum.lastPost.authorUrl}>{forum.lastPost.authorName}</Link>
                         ) : (

@@ -87,6 +87,8 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(0),
     /** Watch threads one starts or replies to (a setting on the account page). */
     autoWatch: boolean("auto_watch").notNull().default(true),
+    /** The member's IANA time zone ("Europe/Paris"); null until their browser first tells it. */
+    timeZone: text("time_zone"),
     /** "Mark all read": every thread whose last post is older than this counts as read. */
     allReadAt: timestamp("all_read_at", { withTimezone: true }),
     /** The colour scheme the member chose in the header (lib/theme); null: follow the device. */
@@ -347,7 +349,13 @@ export const postEdits = pgTable(
   (t) => [index("post_edits_post_idx").on(t.postId, t.createdAt)],
 );
 
-export const alertKindEnum = pgEnum("alert_kind", ["quote", "mention", "reply", "reaction"]);
+export const alertKindEnum = pgEnum("alert_kind", [
+  "quote",
+  "mention",
+  "reply",
+  "reaction",
+  "warning",
+]);
 
 /** Something a member should hear about: being quoted, mentioned, replied to or reacted to. */
 export const alerts = pgTable(
@@ -746,4 +754,27 @@ export const accountTokens = pgTable(
     ...timestamps,
   },
   (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
+);
+
+/** A moderator's warning to a member for one of their posts. Its points count towards a ban
+ * (lib/moderation/warnings.ts) until `expiresAt` (null: they never expire). */
+export const warnings = pgTable(
+  "warnings",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The post warned for; null once it is deleted for good (the warning and its points stay). */
+    postId: integer("post_id").references(() => posts.id, { onDelete: "set null" }),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    points: integer("points").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("warnings_user_idx").on(t.userId, t.createdAt.desc()),
+    index("warnings_post_idx").on(t.postId),
+  ],
 );

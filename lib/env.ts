@@ -127,6 +127,9 @@ const schema = z
     SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:password@mail.example:587").optional(),
     /** The sender of every mail Parley sends. */
     MAIL_FROM: text.default("Parley <parley@localhost>"),
+    /** Active warning points that ban a member (lib/moderation/warnings.ts), and for how many days. */
+    WARNING_BAN_POINTS: wholeNumber(1).default(10),
+    WARNING_BAN_DAYS: wholeNumber(1, 3650).default(7),
     /** Auth.js signs sessions with it; the two-factor keys are derived from it (scripts/start.ts
      * generates one when it is unset). */
     AUTH_SECRET: text.optional(),

@@ -1,4 +1,6 @@
-// Dates and numbers as the source forums show them: "May 29, 2014", "24,960".
+// Dates and numbers as the source forums show them: "May 29, 2014", "24,960". Dates on pages go
+// through <LocalTime> (app/_components/time/), which shows them in the reader's zone; formatDateTime
+// is for dates inside sentences the server writes (a ban's "until …"), which name UTC.
 const dateFormat = new Intl.DateTimeFormat("en-US", {
   month: "short",
   day: "numeric",

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDateTime } from "@/lib/format";
+import { LocalTime } from "@/app/_components/time/local-time";
 import { usePersonal } from "./personal/store";
 
 /** Under the header on every page while the viewer's ban is in force: why, and until when. */
@@ -14,7 +14,7 @@ export function BanNotice() {
         <strong>You are banned{viewer.banReason ? `: ${viewer.banReason}` : ""}.</strong>{" "}
         {endsAt ? (
           <>
-            Until <time dateTime={endsAt.toISOString()}>{formatDateTime(endsAt)}</time>.
+            Until <LocalTime at={endsAt} style="datetime" />.
           </>
         ) : (
           "Permanently."

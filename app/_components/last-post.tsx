@@ -1,5 +1,5 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import Link from "next/link";
-import { formatDateTime } from "@/lib/format";
 
 export interface LastPostLink {
   url: string;
@@ -15,7 +15,7 @@ export function LastPost({ post }: { post: LastPostLink }) {
   return (
     <>
       <Link href={post.url} className="underline">
-        <time dateTime={post.at.toISOString()}>{formatDateTime(post.at)}</time>
+        <LocalTime at={post.at} />
       </Link>{" "}
       by{" "}
       {post.authorUrl ? (

@@ -22,6 +22,7 @@ import {
   type ProfileValues,
 } from "./_components/state";
 import { setAutoWatch } from "@/lib/watching/auto-watch";
+import { setTimeZone } from "@/lib/time/member-zone";
 import { counterOf, formDataOf, textField } from "@/lib/validation/form";
 import { z } from "zod";
 
@@ -196,5 +197,25 @@ export const saveWatchSettingsAction = saving(
     if (!result.ok)
       return { autoWatch: autoWatchBefore.parse(previous).autoWatch, error: result.error };
     return { autoWatch: result.autoWatch, saved: true };
+  },
+);
+
+export interface TimeZoneState {
+  timeZone: string | null;
+  error?: string;
+  saved?: boolean;
+}
+
+const zoneBefore = z.object({ timeZone: z.string().nullable() }).catch({ timeZone: null });
+
+export const saveTimeZoneAction = saving(
+  (error, previous: TimeZoneState): TimeZoneState => ({ ...previous, error }),
+  async function saveTimeZoneAction(
+    previous: TimeZoneState,
+    form: FormData,
+  ): Promise<TimeZoneState> {
+    const result = await setTimeZone(await getViewer(), textField(formDataOf(form), "timeZone"));
+    if (!result.ok) return { timeZone: zoneBefore.parse(previous).timeZone, error: result.error };
+    return { timeZone: result.timeZone, saved: true };
   },
 );

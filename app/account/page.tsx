@@ -16,6 +16,9 @@ import { ProfileForm } from "./_components/profile-form";
 import { profileValues } from "./_components/state";
 import { getAutoWatch } from "@/lib/watching/auto-watch";
 import { WatchSettingsForm } from "./_components/watch-settings-form";
+import { TimeZoneForm } from "./_components/time-zone-form";
+import { getTimeZone } from "@/lib/time/member-zone";
+import { timeZoneChoices } from "@/lib/time/zones";
 import { TwoStepSection } from "./_components/two-step/section";
 import { PasskeysSection } from "./_components/passkeys/section";
 
@@ -114,6 +117,20 @@ export default async function AccountPage({
         </h2>
         <WatchSettingsForm autoWatch={await getAutoWatch(viewer.id)} />
       </section>
+
+      <TimeZoneSection userId={viewer.id} />
     </div>
+  );
+}
+
+async function TimeZoneSection({ userId }: { userId: string }) {
+  const stored = await getTimeZone(userId);
+  return (
+    <section aria-labelledby="account-time-zone" className={section}>
+      <h2 id="account-time-zone" className={heading}>
+        Time zone
+      </h2>
+      <TimeZoneForm stored={stored} choices={timeZoneChoices(stored)} />
+    </section>
   );
 }

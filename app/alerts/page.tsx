@@ -1,3 +1,4 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -6,7 +7,7 @@ import { AlertCountSync } from "@/app/_components/personal/alert-count-sync";
 import { listAlerts, type AlertView } from "@/lib/alerts/list";
 import { readableRules } from "@/lib/forum/forum-access";
 import { getViewer } from "@/lib/auth/viewer";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 import { markAlertReadAction, markAllAlertsReadAction } from "./actions";
@@ -90,7 +91,7 @@ function AlertItem({ alert }: { alert: AlertView }) {
           <a href={`/alerts/open/${alert.id}`}>{alert.text}</a>
         </p>
         <p className="text-sm text-slate-500">
-          <time dateTime={alert.createdAt.toISOString()}>{formatDateTime(alert.createdAt)}</time>
+          <LocalTime at={alert.createdAt} />
         </p>
       </div>
       {alert.isUnread && (

@@ -1,9 +1,10 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import {
   MAX_RESULTS,
   parseSearch,
@@ -158,7 +159,7 @@ function Hit({ hit }: { hit: SearchHit }) {
           )}
         </span>
         <span aria-hidden="true">·</span>
-        <time dateTime={hit.createdAt.toISOString()}>{formatDateTime(hit.createdAt)}</time>
+        <LocalTime at={hit.createdAt} />
         <span aria-hidden="true">·</span>
         <span>
           in <Link href={hit.forum.url}>{hit.forum.title}</Link>

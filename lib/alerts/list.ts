@@ -100,6 +100,8 @@ function describeAlert(
       return `${actorName} replied to the thread ${threadTitle}`;
     case "reaction":
       return `${actorName} reacted to your post in ${threadTitle}${reaction ? ` with ${reaction.emoji}` : ""}`;
+    case "warning":
+      return `${actorName} warned you for your post in ${threadTitle}`;
   }
 }
 

@@ -58,6 +58,9 @@ export const MEMBER_ID_MAX = 64;
 // Moderation: reasons for reports and bans, and every staff tool's optional reason or note.
 export const REASON = characters("Reasons", 0, 500);
 export const NOTE = characters("Notes", 0, REASON.max);
+/** Points one warning may carry. */
+export const WARNING_POINTS = { min: 1, max: 100 } as const;
+export const WARNING_POINTS_MESSAGE = `Points are a whole number from ${WARNING_POINTS.min} to ${WARNING_POINTS.max}.`;
 /** How many posts one bulk action may touch. */
 export const BULK_POSTS_MAX = 200;
 export const BULK_POSTS_TOO_MANY = `Choose at most ${count(BULK_POSTS_MAX)} posts at a time.`;

@@ -36,15 +36,16 @@ export const banReasonSchema = plainText("single", "Enter a reason for the ban."
       .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Reasons cannot contain control characters."),
   );
 
-interface BanTargetRow {
+export interface BanTargetRow {
   id: string;
   name: string;
   role: Role;
   bannedAt: Date | null;
   banReason: string | null;
+  banEndsAt: Date | null;
 }
 
-async function lockMember(tx: Tx, userId: string): Promise<BanTargetRow | null> {
+export async function lockMember(tx: Tx, userId: string): Promise<BanTargetRow | null> {
   const [row] = await tx
     .select({
       id: users.id,
@@ -52,6 +53,7 @@ async function lockMember(tx: Tx, userId: string): Promise<BanTargetRow | null> 
       role: users.role,
       bannedAt: users.bannedAt,
       banReason: users.banReason,
+      banEndsAt: users.banEndsAt,
     })
     .from(users)
     .where(eq(users.id, userId))
@@ -98,27 +100,38 @@ export async function banMember(
   return db.transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
     if (!target) return NOT_FOUND;
-    if (!can(viewer, "ban", target) || !viewer.id) return refuse(banRefusal(viewer, target, "ban"));
-    await tx
-      .update(users)
-      .set({
-        bannedAt: now,
-        banReason: reason.data,
-        banEndsAt: endsAt,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-      })
-      .where(eq(users.id, target.id));
-    await logModAction(tx, {
-      actorId: viewer.id,
-      action: "user.ban",
-      targetType: "user",
-      targetId: target.id,
-      targetLabel: target.name,
-      reason: reason.data,
-      details: { endsAt: endsAt?.toISOString() ?? null },
-    });
-    return ok({ message: `${target.name} is banned ${until(endsAt)}.` });
+    return banLocked(tx, viewer, target, { reason: reason.data, endsAt, now });
   });
+}
+
+/** The ban itself, inside the caller's transaction, on a member locked with lockMember: warnings
+ * (./warnings.ts) ban in the transaction that adds the warning which reaches the limit. */
+export async function banLocked(
+  tx: Tx,
+  viewer: Viewer,
+  target: BanTargetRow,
+  ban: { reason: string; endsAt: Date | null; now: Date; details?: Record<string, unknown> },
+): Promise<BanResult> {
+  if (!can(viewer, "ban", target) || !viewer.id) return refuse(banRefusal(viewer, target, "ban"));
+  await tx
+    .update(users)
+    .set({
+      bannedAt: ban.now,
+      banReason: ban.reason,
+      banEndsAt: ban.endsAt,
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+    })
+    .where(eq(users.id, target.id));
+  await logModAction(tx, {
+    actorId: viewer.id,
+    action: "user.ban",
+    targetType: "user",
+    targetId: target.id,
+    targetLabel: target.name,
+    reason: ban.reason,
+    details: { endsAt: ban.endsAt?.toISOString() ?? null, ...ban.details },
+  });
+  return ok({ message: `${target.name} is banned ${until(ban.endsAt)}.` });
 }
 
 /** Staff lift a member's ban (the `unban` rule). A member without a ban is left alone, and nothing is logged. */

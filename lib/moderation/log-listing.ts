@@ -29,6 +29,7 @@ export const ACTION_KINDS = [
 export const ACTION_LABELS: Record<string, string> = {
   "user.ban": "Ban",
   "user.unban": "Unban",
+  "user.warn": "Warning",
   "user.role": "Role change",
   "user.title": "Custom title",
   "forum.create": "Create forum",
@@ -299,6 +300,14 @@ function summarize(action: string, details: Record<string, unknown> | null): str
       const endsAt = text(details.endsAt);
       const date = endsAt ? new Date(endsAt) : null;
       return date && !Number.isNaN(date.getTime()) ? `Until ${formatDateTime(date)}` : "Permanent";
+    }
+    case "user.warn": {
+      const points = typeof details.points === "number" ? details.points : null;
+      const expiresAt = text(details.expiresAt);
+      const date = expiresAt ? new Date(expiresAt) : null;
+      const expiry =
+        date && !Number.isNaN(date.getTime()) ? `until ${formatDateTime(date)}` : "never expiring";
+      return points === null ? null : `${points} ${points === 1 ? "point" : "points"}, ${expiry}`;
     }
     case "user.role": {
       const word = (v: unknown) => ROLE_WORDS[v as User["role"]] ?? text(v) ?? "?";

@@ -40,6 +40,15 @@ export const moderationRules = {
    * themself. Lifting a ban follows the same rule, so a moderator cannot undo an admin's ban of a moderator. */
   ban: mayBan,
   unban: mayBan,
+  /** Warn a member for a post (lib/moderation/warnings.ts). Staff are not warned: their conduct is
+   * an administrator's business, and enough points ban, which a moderator may not do to a moderator. */
+  warnMember: (viewer: Viewer, target: BanTarget) =>
+    activeStaff(viewer) && target.id !== viewer.id && target.role === "member",
+  /** A warning's reason and points: the warned member and staff. Everyone sees that a post was warned. */
+  viewWarning: (viewer: Viewer, target: { memberId: string | null }) =>
+    activeStaff(viewer) || (isSignedIn(viewer) && target.memberId === viewer.id),
+  /** A member's warning history, on their profile. */
+  viewWarningHistory: activeStaff,
   /** Approve or reject posts waiting in the approval queue. */
   approvePosts: activeStaff,
   /** Forum-wide settings such as how many first posts wait for approval. */

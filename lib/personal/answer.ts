@@ -13,6 +13,7 @@ import {
   threads,
   threadWatches,
   users,
+  warnings,
   type ReactionKind,
 } from "@/db/schema";
 import { can, isSignedIn, type ForumAccess, type ForumViewRule, type Viewer } from "../permissions";
@@ -86,6 +87,7 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
       isBanned: viewer.isBanned,
       banReason: viewer.banReason ?? null,
       banEndsAt: viewer.banEndsAt?.toISOString() ?? null,
+      timeZone: state?.timeZone ?? null,
     },
     alerts: state?.alerts ?? 0,
     queues,
@@ -128,9 +130,11 @@ interface PostRow extends ForumAccess {
   isLocked: boolean;
   threadDeletedAt: string | null;
   reaction: ReactionKind | null;
+  warning: { reason: string; points: number } | null;
 }
 interface PageState {
   alerts: number;
+  timeZone: string | null;
   thread: ThreadRow | null;
   posts: PostRow[];
   ignored: string[];
@@ -163,6 +167,7 @@ async function pageState(
   const none = sql`null`;
   const [row] = await db.execute<{
     alerts: number;
+    time_zone: string | null;
     thread: ThreadRow | null;
     posts: PostRow[] | null;
     ignored: string[] | null;
@@ -172,6 +177,7 @@ async function pageState(
     color_scheme: StoredColorScheme;
   }>(sql`select
     (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown) as alerts,
+    (select u.time_zone from ${users} u where u.id = ${viewerId}) as time_zone,
     ${
       threadId
         ? sql`(select json_build_object('id', t.id, 'isLocked', t.is_locked, 'deletedAt', t.deleted_at,
@@ -184,7 +190,9 @@ async function pageState(
       postIds.length > 0
         ? sql`(select json_agg(json_build_object('id', p.id, 'authorId', p.author_id, 'deletedAt', p.deleted_at,
             'approvalState', p.approval_state, 'isLocked', t.is_locked, 'threadDeletedAt', t.deleted_at, 'reaction', r.kind,
-            'viewRule', f.view_rule, 'startThreadRule', f.start_thread_rule, 'replyRule', f.reply_rule))
+            'viewRule', f.view_rule, 'startThreadRule', f.start_thread_rule, 'replyRule', f.reply_rule,
+            'warning', (select json_build_object('reason', w.reason, 'points', w.points) from ${warnings} w
+              where w.post_id = p.id order by w.id desc limit 1)))
           from ${posts} p join ${threads} t on t.id = p.thread_id join ${forums} f on f.id = t.forum_id
           left join ${reactions} r on r.post_id = p.id and r.user_id = ${viewerId}
           where p.thread_id = ${threadId} and ${readable} and p.id in (${sql.join(
@@ -215,6 +223,7 @@ async function pageState(
     (select u.color_scheme from ${users} u where u.id = ${viewerId}) as color_scheme`);
   return {
     alerts: row?.alerts ?? 0,
+    timeZone: row?.time_zone ?? null,
     thread: row?.thread ?? null,
     posts: row?.posts ?? [],
     ignored: row?.ignored ?? [],
@@ -268,6 +277,9 @@ function postStates(viewer: Viewer, rows: PostRow[]): Record<number, PersonalPos
       canQuote: can(viewer, "quotePost", target),
       canReport: can(viewer, "report", target),
     };
+    const warning = row.warning;
+    if (warning && can(viewer, "viewWarning", { memberId: row.authorId }))
+      states[row.id]!.warning = warning;
   }
   return states;
 }

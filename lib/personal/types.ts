@@ -28,6 +28,8 @@ export interface PersonalViewer {
   banReason: string | null;
   /** ISO time; null: permanent (only while banned). */
   banEndsAt: string | null;
+  /** The member's IANA time zone for the page's dates; null until their browser first reports one. */
+  timeZone: string | null;
 }
 
 /** The answer's viewer as lib/permissions takes it, for the few choices the browser draws itself
@@ -48,6 +50,8 @@ export interface PersonalPost {
   canReact: boolean;
   canQuote: boolean;
   canReport: boolean;
+  /** The warning for this post, to its author and staff (others see only that there is one). */
+  warning?: { reason: string; points: number };
 }
 
 export interface ReplyBox {

@@ -1,9 +1,10 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { IgnoreButton } from "@/app/_components/ignore-button";
 import { getViewer } from "@/lib/auth/viewer";
-import { formatCount, formatDate } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import { IGNORE_LIST_CAP } from "@/lib/limits/sizes";
 import { listIgnoredMembers } from "@/lib/members/ignore-list";
 import { can } from "@/lib/permissions";
@@ -61,10 +62,7 @@ export default async function IgnoredMembersPage() {
                     {member.name}
                   </Link>
                   <p className="text-xs text-slate-500">
-                    Ignored since{" "}
-                    <time dateTime={member.ignoredAt.toISOString()}>
-                      {formatDate(member.ignoredAt)}
-                    </time>
+                    Ignored since <LocalTime at={member.ignoredAt} style="date" />
                     {member.isStaff && " · now on the staff, so their posts are shown"}
                   </p>
                 </div>

@@ -1,3 +1,4 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ThreadRowStats } from "@/app/_components/thread-row-stats";
@@ -6,7 +7,6 @@ import { cache } from "react";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { Pagination } from "@/app/_components/pagination";
 import { getForumPage } from "@/lib/forum/forum-page";
-import { formatDateTime } from "@/lib/format";
 import {
   forumFeedUrl,
   forumUrl,
@@ -165,10 +165,7 @@ export default async function ForumPage(props: Props) {
                       ) : (
                         thread.authorName
                       )}{" "}
-                      ·{" "}
-                      <time dateTime={thread.createdAt.toISOString()}>
-                        {formatDateTime(thread.createdAt)}
-                      </time>
+                      · <LocalTime at={thread.createdAt} />
                     </p>
                     {thread.deleted && (
                       <p className="text-sm text-slate-600">

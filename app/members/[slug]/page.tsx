@@ -1,3 +1,5 @@
+import { LocalTime } from "@/app/_components/time/local-time";
+import { WarningHistory } from "./_components/warning-history";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
@@ -10,7 +12,7 @@ import { isIgnoring } from "@/lib/members/ignore-list";
 import { can } from "@/lib/permissions";
 import { getMemberProfile } from "@/lib/forum/member-profile";
 import { getSignatureHtml } from "@/lib/accounts/settings";
-import { formatCount, formatDateTime, formatDay } from "@/lib/format";
+import { formatCount, formatDay } from "@/lib/format";
 import { memberContentUrl } from "@/lib/search/query";
 import { idFromSlug, slugRedirect, type QueryParams } from "@/lib/urls";
 import { BannedBadge, BanPanel } from "./_components/ban-panel";
@@ -49,7 +51,7 @@ export default async function MemberPage(props: Props) {
     : null;
   const facts: [string, React.ReactNode][] = [
     ["Joined", card.joinedOn ? formatDay(card.joinedOn) : "—"],
-    ["Last seen", lastSeenAt ? formatDateTime(lastSeenAt) : "—"],
+    ["Last seen", lastSeenAt ? <LocalTime at={lastSeenAt} /> : "—"],
     ["Messages", formatCount(card.messageCount ?? 0)],
     ["Reaction score", formatCount(card.reactionScore ?? 0)],
   ];
@@ -111,6 +113,7 @@ export default async function MemberPage(props: Props) {
         </div>
       </section>
       <BanPanel memberNumber={idFromSlug((await props.params).slug)!} />
+      <WarningHistory memberId={id} name={card.name} />
       <section
         aria-labelledby="recent-posts"
         className="rounded-lg border border-slate-300 bg-surface shadow-sm"
@@ -133,9 +136,7 @@ export default async function MemberPage(props: Props) {
                   {post.threadTitle}
                 </Link>
                 <p className="text-sm text-slate-700">{post.excerpt}</p>
-                <time dateTime={post.createdAt.toISOString()} className="text-xs text-slate-500">
-                  {formatDateTime(post.createdAt)}
-                </time>
+                <LocalTime at={post.createdAt} className="text-xs text-slate-500" />
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
-import { formatCount, formatDateTime, formatDay } from "@/lib/format";
+import { formatCount, formatDay } from "@/lib/format";
 import { APPROVAL_MAX } from "@/lib/limits/sizes";
 import { rewriteRemoteImages } from "@/lib/remote-images/rewrite";
 import {
@@ -121,7 +122,7 @@ function PendingItem({ post }: { post: PendingPost }) {
         </h3>
         <p className="flex flex-wrap gap-x-3 text-sm text-slate-600">
           <span>
-            <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt)}</time> in{" "}
+            <LocalTime at={post.createdAt} /> in{" "}
             <Link href={post.forum.url}>{post.forum.title}</Link>
           </span>
           <span>

@@ -1,9 +1,10 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import {
   ACTION_KINDS,
   ACTION_LABELS,
@@ -168,7 +169,7 @@ export default async function ModLogPage({ searchParams }: Props) {
                     <span aria-hidden="true" className={cellLabel}>
                       When
                     </span>
-                    <time dateTime={line.at.toISOString()}>{formatDateTime(line.at)}</time>
+                    <LocalTime at={line.at} />
                   </td>
                   <td role="cell" className={cell}>
                     <span aria-hidden="true" className={cellLabel}>

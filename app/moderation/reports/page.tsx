@@ -1,9 +1,10 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import {
   listReports,
   REPORT_STATES,
@@ -127,10 +128,7 @@ function ReportItem({ report }: { report: ReportView }) {
         </h2>
         <p className="flex flex-wrap gap-x-3 text-sm text-slate-600">
           <span>
-            First reported{" "}
-            <time dateTime={report.createdAt.toISOString()}>
-              {formatDateTime(report.createdAt)}
-            </time>
+            First reported <LocalTime at={report.createdAt} />
           </span>
           <span>
             {report.reasons.length} {report.reasons.length === 1 ? "report" : "reports"}
@@ -147,9 +145,8 @@ function ReportItem({ report }: { report: ReportView }) {
               <span>{post.author.name}</span>
             )}
             <span className="text-slate-500">
-              posted{" "}
-              <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt)}</time>{" "}
-              in <Link href={thread.url}>{thread.title}</Link>
+              posted <LocalTime at={post.createdAt} /> in{" "}
+              <Link href={thread.url}>{thread.title}</Link>
             </span>
             <Link href={post.url} className="font-semibold">
               View post #{post.position}
@@ -189,7 +186,7 @@ function ReportItem({ report }: { report: ReportView }) {
                   ) : (
                     r.reporterName
                   )}
-                  , <time dateTime={r.at.toISOString()}>{formatDateTime(r.at)}</time>
+                  , <LocalTime at={r.at} />
                 </p>
               </li>
             ))}
@@ -209,9 +206,7 @@ function ReportItem({ report }: { report: ReportView }) {
             <p className="text-sm text-slate-700">
               {report.state === "resolved" ? "Resolved" : "Rejected"}
               {report.handled.byName ? ` by ${report.handled.byName}` : ""} on{" "}
-              <time dateTime={report.handled.at.toISOString()}>
-                {formatDateTime(report.handled.at)}
-              </time>
+              <LocalTime at={report.handled.at} />
               {report.handled.note ? `: ${report.handled.note}` : "."}
             </p>
           )

@@ -1,3 +1,4 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
@@ -8,7 +9,7 @@ import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { reactionsForPosts, type PostReactions } from "@/lib/forum/reactions";
 import { getThreadPage, postTarget, type PostView, type Removal } from "@/lib/forum/thread-page";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import {
   can,
   isSignedIn,
@@ -31,7 +32,9 @@ import { PostTools } from "./_components/post-tools";
 import { forumChoices } from "@/lib/forum/forum-choices";
 import { QuoteExpander } from "./_components/quote-expander";
 import { IgnoredQuotes } from "./_components/ignored-quotes";
-import { BulkBar, PostModeration, ThreadTools } from "./_components/on-demand";
+import { BulkBar, PostModeration, ThreadTools, WarnTool } from "./_components/on-demand";
+import { WarningNotice } from "./_components/warning-notice";
+import { warnedPostIds } from "@/lib/moderation/warnings";
 import { isWatching } from "@/lib/watching/watch";
 import { NewReplies } from "./_components/new-replies";
 import { PersonalScope } from "@/app/_components/personal/personal-scope";
@@ -97,12 +100,14 @@ function Post({
   thread,
   viewer,
   reactions,
+  warned,
 }: {
   post: PostView;
   threadId: number;
   thread: ThreadTarget;
   viewer: Viewer;
   reactions: PostReactions | undefined;
+  warned: boolean;
 }) {
   const target = postTarget(post, thread);
   return (
@@ -115,7 +120,7 @@ function Post({
         <MemberCard card={post.author} ignore={ignoreToggle(viewer, post)} />
         <div className="min-w-0 flex-1 p-3 sm:p-4">
           <header className="mb-2 flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
-            <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt)}</time>
+            <LocalTime at={post.createdAt} />
             {can(viewer, "moderatePosts") && (
               <PostModeration
                 threadId={threadId}
@@ -125,6 +130,16 @@ function Post({
                 isFirst={post.position === 1}
               />
             )}
+            {post.authorId &&
+              post.author.role &&
+              can(viewer, "warnMember", { id: post.authorId, role: post.author.role }) && (
+                <WarnTool
+                  postId={post.id}
+                  position={post.position}
+                  authorName={post.author.name}
+                  warned={warned}
+                />
+              )}
             <a
               href={post.permalink}
               className="text-slate-500"
@@ -134,6 +149,7 @@ function Post({
             </a>
           </header>
           {post.deleted && <RemovalNotice what="post" removal={post.deleted} />}
+          {warned && <WarningNotice postId={post.id} authorName={post.author.name} />}
           {post.approvalState !== "approved" && (
             <p className="mb-2 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
               {post.approvalState === "pending"
@@ -162,10 +178,7 @@ function Post({
               Last edited
               {post.editedAt ? (
                 <>
-                  :{" "}
-                  <time dateTime={post.editedAt.toISOString()}>
-                    {formatDateTime(post.editedAt)}
-                  </time>
+                  : <LocalTime at={post.editedAt} />
                 </>
               ) : (
                 ""
@@ -211,7 +224,7 @@ function RemovalNotice({ what, removal }: { what: "post" | "thread"; removal: Re
   return (
     <p className="mb-2 rounded border border-slate-300 bg-slate-100 px-3 py-1.5 text-sm text-slate-700">
       This {what} was deleted{removal.byName ? ` by ${removal.byName}` : ""} on{" "}
-      <time dateTime={removal.at.toISOString()}>{formatDateTime(removal.at)}</time>
+      <LocalTime at={removal.at} />
       {removal.reason ? `: ${removal.reason}` : "."} Only staff can see it.
     </p>
   );
@@ -225,13 +238,14 @@ export default async function ThreadPage(props: Props) {
   // Read marks are recorded by the personal answer of each real page view (never a prefetch), not
   // here: this page is rendered once for everyone.
   const showsWatch = can(viewer, "keepReadingState") && !thread.deletedAt;
-  const [reactions, watching, poll] = await Promise.all([
+  const [reactions, watching, poll, warned] = await Promise.all([
     reactionsForPosts(
       posts.map((p) => p.id),
       viewer.id,
     ),
     showsWatch ? isWatching(viewer.id, thread.id) : null,
     pollForThread(thread.id),
+    warnedPostIds(posts.map((p) => p.id)),
   ]);
   return (
     <div>
@@ -276,6 +290,7 @@ export default async function ThreadPage(props: Props) {
             thread={thread}
             viewer={viewer}
             reactions={reactions.get(post.id)}
+            warned={warned.has(post.id)}
           />
         ))}
       </div>

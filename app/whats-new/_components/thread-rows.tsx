@@ -1,7 +1,7 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import Link from "next/link";
 import { ThreadRowStats } from "@/app/_components/thread-row-stats";
 import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/reading/unread-marks";
-import { formatDateTime } from "@/lib/format";
 import type { WhatsNewThread } from "@/lib/reading/whats-new";
 
 /** The rows of "New posts" and "New threads": title (bold when unread), forum, starter, replies, last post. */
@@ -36,11 +36,8 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
                   ) : (
                     thread.starter.name
                   )}{" "}
-                  ·{" "}
-                  <time dateTime={thread.createdAt.toISOString()}>
-                    {formatDateTime(thread.createdAt)}
-                  </time>{" "}
-                  · <Link href={thread.forum.url}>{thread.forum.title}</Link>
+                  · <LocalTime at={thread.createdAt} /> ·{" "}
+                  <Link href={thread.forum.url}>{thread.forum.title}</Link>
                 </p>
               </div>
               <ThreadRowStats replyCount={thread.replyCount} lastPost={thread.lastPost} />

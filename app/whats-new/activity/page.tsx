@@ -1,10 +1,10 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { reactionOf } from "@/lib/forum/reaction-kinds";
-import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { latestActivity, type ActivityItem } from "@/lib/reading/latest-activity";
 import { whatsNewUrl } from "@/lib/urls";
@@ -92,7 +92,7 @@ export default async function LatestActivityPage({ searchParams }: Props) {
                   <li key={item.key} className="min-w-0 px-4 py-3 break-words">
                     <Event item={item} />
                     <p className="mt-1 text-xs text-slate-500">
-                      <time dateTime={item.at.toISOString()}>{formatDateTime(item.at)}</time>
+                      <LocalTime at={item.at} />
                     </p>
                   </li>
                 ))}

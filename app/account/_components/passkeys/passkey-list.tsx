@@ -11,8 +11,8 @@ import { addPasskeyAction, passkeyOptionsAction, removePasskeyAction } from "./a
 export interface PasskeyRow {
   credentialId: string;
   name: string;
-  created: string;
-  lastUsed: string | null;
+  created: React.ReactNode;
+  lastUsed: React.ReactNode | null;
 }
 
 const button =
@@ -79,7 +79,7 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
                 <p className="font-semibold">{p.name}</p>
                 <p className="text-sm text-slate-600">
                   Added {p.created}
-                  {p.lastUsed ? `, last used ${p.lastUsed}` : ", not used yet"}
+                  {p.lastUsed ? <>, last used {p.lastUsed}</> : ", not used yet"}
                 </p>
               </div>
               <form action={removePasskeyAction}>

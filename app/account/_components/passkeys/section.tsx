@@ -1,5 +1,5 @@
 import { listPasskeys } from "@/lib/auth/two-factor/passkeys";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { LocalTime } from "@/app/_components/time/local-time";
 import { PasskeyList } from "./passkey-list";
 
 /** The account page's "Passkeys" section. */
@@ -7,8 +7,8 @@ export async function PasskeysSection({ userId }: { userId: string }) {
   const rows = (await listPasskeys(userId)).map((p) => ({
     credentialId: p.credentialId,
     name: p.name,
-    created: formatDate(p.createdAt),
-    lastUsed: p.lastUsedAt ? formatDateTime(p.lastUsedAt) : null,
+    created: <LocalTime at={p.createdAt} style="date" />,
+    lastUsed: p.lastUsedAt ? <LocalTime at={p.lastUsedAt} /> : null,
   }));
   return (
     <section

@@ -1,6 +1,6 @@
 // The account page's "Sessions": where the member is signed in, and a way to end any of it.
 import { getSessionId } from "@/lib/auth/viewer";
-import { formatDateTime } from "@/lib/format";
+import { LocalTime } from "@/app/_components/time/local-time";
 import { listSessions, SESSION_SEEN_EVERY_MS, type SessionListing } from "@/lib/session/sessions";
 import { SessionList } from "./session-list";
 import type { SessionRow } from "./state";
@@ -15,11 +15,21 @@ function rowsOf(sessions: SessionListing[], current: string | null): SessionRow[
     id: s.id,
     device: s.device ?? "Unknown browser",
     clientAddress: s.clientAddress,
-    signedIn: s.createdAt ? `Signed in ${formatDateTime(s.createdAt)}` : "Signed in earlier",
+    signedIn: s.createdAt ? (
+      <>
+        Signed in <LocalTime at={s.createdAt} />
+      </>
+    ) : (
+      "Signed in earlier"
+    ),
     lastActive:
-      s.id === current || now - s.lastSeenAt.getTime() < ACTIVE_NOW_MS
-        ? "Active now"
-        : `Last active ${formatDateTime(s.lastSeenAt)}`,
+      s.id === current || now - s.lastSeenAt.getTime() < ACTIVE_NOW_MS ? (
+        "Active now"
+      ) : (
+        <>
+          Last active <LocalTime at={s.lastSeenAt} />
+        </>
+      ),
     isThisDevice: s.id === current,
   }));
   // This device first, then the others by when they were last active.

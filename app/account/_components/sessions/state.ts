@@ -5,8 +5,8 @@ export interface SessionRow {
   id: string;
   device: string;
   clientAddress: string | null;
-  signedIn: string;
-  lastActive: string;
+  signedIn: React.ReactNode;
+  lastActive: React.ReactNode;
   isThisDevice: boolean;
 }
 

@@ -1,7 +1,7 @@
 // The ban tools on a member's profile, for staff. What each viewer may do is lib/permissions' call
 // (`ban`, `unban`); the ban state is read fresh on every request.
+import { LocalTime } from "@/app/_components/time/local-time";
 import { getViewer } from "@/lib/auth/viewer";
-import { formatDate, formatDateTime } from "@/lib/format";
 import { REASON } from "@/lib/limits/sizes";
 import { getMemberBanStatus } from "@/lib/moderation/bans";
 import { can } from "@/lib/permissions";
@@ -43,17 +43,13 @@ export async function BanPanel({ memberNumber }: { memberNumber: number }) {
           {status.bannedAt && (
             <>
               {" "}
-              since{" "}
-              <time dateTime={status.bannedAt.toISOString()}>{formatDate(status.bannedAt)}</time>
+              since <LocalTime at={status.bannedAt} style="datetime" />
             </>
           )}
           {status.banEndsAt ? (
             <>
               {" "}
-              until{" "}
-              <time dateTime={status.banEndsAt.toISOString()}>
-                {formatDateTime(status.banEndsAt)}
-              </time>
+              until <LocalTime at={status.banEndsAt} style="datetime" />
             </>
           ) : (
             ", permanently"
@@ -67,11 +63,7 @@ export async function BanPanel({ memberNumber }: { memberNumber: number }) {
           {status.bannedAt && status.banEndsAt && (
             <>
               {" "}
-              Their last ban ended on{" "}
-              <time dateTime={status.banEndsAt.toISOString()}>
-                {formatDateTime(status.banEndsAt)}
-              </time>
-              .
+              Their last ban ended on <LocalTime at={status.banEndsAt} style="datetime" />.
             </>
           )}
         </p>

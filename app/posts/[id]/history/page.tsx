@@ -1,9 +1,9 @@
+import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { getEditHistory } from "@/lib/forum/edit-history";
-import { formatDateTime } from "@/lib/format";
 import { can, isSignedIn } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
@@ -36,8 +36,7 @@ export default async function EditHistoryPage({ params }: { params: Promise<{ id
         {history.versions.map((v, i) => (
           <li key={v.id} className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
             <h2 className="text-sm font-semibold text-slate-600">
-              Version {i + 1}, replaced{" "}
-              <time dateTime={v.replacedAt.toISOString()}>{formatDateTime(v.replacedAt)}</time>
+              Version {i + 1}, replaced <LocalTime at={v.replacedAt} />
               {v.editorName ? ` by ${v.editorName}` : ""}
             </h2>
             <pre className="mt-2 overflow-x-auto text-sm whitespace-pre-wrap">{v.source}</pre>

@@ -14,3 +14,4 @@ export const PostModeration = dynamic(() =>
   import("./moderation/post-moderation").then((m) => m.PostModeration),
 );
 export const BulkBar = dynamic(() => import("./moderation/bulk-bar").then((m) => m.BulkBar));
+export const WarnTool = dynamic(() => import("./moderation/warn-tool").then((m) => m.WarnTool));

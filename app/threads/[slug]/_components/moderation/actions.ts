@@ -9,6 +9,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { deletePosts, restorePosts } from "@/lib/moderation/posts";
+import { warnMember } from "@/lib/moderation/warnings";
 import type { Result } from "@/lib/result";
 import {
   deleteThread,
@@ -155,5 +156,18 @@ export const postToolAction = saving(
           "link",
         );
     }
+  },
+);
+
+/** A warning from a post's tools (lib/moderation/warnings.ts checks and writes). */
+export const warnAction = saving(
+  (message): ModState => ({ status: "error", message, at: Date.now() }),
+  async function warnAction(_previous: ModState, form: FormData): Promise<ModState> {
+    const fields = textFields(formDataOf(form), "postId", "reason", "points", "expiresInDays");
+    const result = await warnMember(await getViewer(), fields);
+    if (!result.ok)
+      return { status: "error", message: result.error, field: result.field, at: Date.now() };
+    revalidatePath("/", "layout");
+    return { status: "success", message: result.message, at: Date.now() };
   },
 );

@@ -6,6 +6,8 @@ export interface ModState {
   url?: string;
   /** A page worth opening next (the thread posts were split into), offered as a link. */
   link?: string;
+  /** The form field a refusal is about, when it is about one. */
+  field?: string;
   /** Distinguishes two identical answers in a row, so each one is acted on. */
   at?: number;
 }
