@@ -15,6 +15,8 @@ import { ProfileForm } from "./_components/profile-form";
 import { profileValues } from "./_components/state";
 import { getAutoWatch } from "@/lib/watching/auto-watch";
 import { WatchSettingsForm } from "./_components/watch-settings-form";
+import { ConversationPrivacyForm } from "./_components/conversation-privacy/form";
+import { CONVERSATION_PRIVACY_CHOICES, getConversationPrivacy } from "@/lib/conversations/privacy";
 import { TwoStepSection } from "./_components/two-step/section";
 import { PasskeysSection } from "./_components/passkeys/section";
 
@@ -106,6 +108,16 @@ export default async function AccountPage({
           Watched threads
         </h2>
         <WatchSettingsForm autoWatch={await getAutoWatch(viewer.id)} />
+      </section>
+
+      <section aria-labelledby="account-conversations" className={section}>
+        <h2 id="account-conversations" className={heading}>
+          Conversations
+        </h2>
+        <ConversationPrivacyForm
+          from={await getConversationPrivacy(viewer.id)}
+          choices={CONVERSATION_PRIVACY_CHOICES}
+        />
       </section>
     </div>
   );

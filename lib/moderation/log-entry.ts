@@ -7,7 +7,7 @@ export interface ModLogEntry {
   actorId: string;
   /** "thread.lock", "post.delete", "user.ban", "report.resolve", … */
   action: string;
-  targetType: "thread" | "post" | "user" | "report" | "forum" | "setting";
+  targetType: "thread" | "post" | "user" | "report" | "conversation_report" | "forum" | "setting";
   targetId: string | number;
   targetLabel?: string | null;
   reason?: string | null;

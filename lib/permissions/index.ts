@@ -1,11 +1,18 @@
 // The one place that answers "may this viewer do this?". Pages, server actions and route handlers
 // ask here; hiding a button in the UI is never the check.
+import { conversationRules } from "./conversations";
 import { moderationRules } from "./moderation";
 import { postingRules } from "./posting";
 import { isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export type { PostTarget, ShownPostTarget, ThreadTarget } from "./posting";
 export type { BanTarget } from "./moderation";
+export type {
+  ConversationMessageTarget,
+  ConversationPrivacy,
+  ConversationTarget,
+  RecipientTarget,
+} from "./conversations";
 export { ANONYMOUS, isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export interface MemberTarget {
@@ -60,6 +67,8 @@ const rules = {
   ...postingRules,
   /** Moderator and administrator tools: ./moderation.ts. */
   ...moderationRules,
+  /** Private conversations: ./conversations.ts. */
+  ...conversationRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof rules;

@@ -18,6 +18,8 @@ import { can, isSignedIn, type Viewer } from "../permissions";
 import { loadViewer } from "../permissions/load-viewer";
 import type { SessionClaims } from "../session/session-cookie";
 import { unreadAlertsQuery } from "../alerts/list";
+import { unreadConversationsSql } from "../conversations/read";
+import { openConversationReportCount } from "../conversations/reports";
 import { pendingPostCount } from "../moderation/approval";
 import { openReportCount } from "../moderation/reports";
 import { recordThreadRead } from "../reading/reads";
@@ -70,6 +72,7 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
       banEndsAt: viewer.banEndsAt?.toISOString() ?? null,
     },
     alerts: state?.alerts ?? 0,
+    inbox: state?.inbox ?? 0,
     queues,
     links: { memberAdmin: can(viewer, "viewMemberAdmin"), modLog: can(viewer, "viewModLog") },
     thread,
@@ -84,7 +87,10 @@ async function queueCounts(viewer: Viewer): Promise<PersonalAnswer["queues"]> {
   const seesQueue = can(viewer, "approvePosts");
   if (!seesReports && !seesQueue) return null;
   const [reports, approvals] = await Promise.all([
-    seesReports ? openReportCount() : null,
+    // Reports of conversation messages wait in the same queue.
+    seesReports
+      ? Promise.all([openReportCount(), openConversationReportCount()]).then(([a, b]) => a + b)
+      : null,
     seesQueue ? pendingPostCount() : null,
   ]);
   return { reports, approvals };
@@ -107,6 +113,7 @@ interface PostRow {
 }
 interface PageState {
   alerts: number;
+  inbox: number;
   thread: ThreadRow | null;
   posts: PostRow[];
   ignored: string[];
@@ -117,7 +124,7 @@ interface PageState {
 
 /**
  * Everything of the page that is the member's, in one statement (one round trip, prepared by
- * postgres.js): the capped unread-alert count, the thread's state, their reaction on each shown post,
+ * postgres.js): the capped unread-alert count, the unread-conversation count, the thread's state, their reaction on each shown post,
  * their ignore list, which listed threads are unread, and whether the read mark must move. Each part
  * is a primary-key or partial-index lookup; the rules stay in lib/permissions (JS, below).
  */
@@ -127,6 +134,7 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
   const none = sql`null`;
   const [row] = await db.execute<{
     alerts: number;
+    inbox: number;
     thread: ThreadRow | null;
     posts: PostRow[] | null;
     ignored: string[] | null;
@@ -134,6 +142,7 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
     needs_read_mark: boolean | null;
   }>(sql`select
     (select count(*)::int from (${unreadAlertsQuery(viewerId)}) shown) as alerts,
+    (${unreadConversationsSql(viewerId)}) as inbox,
     ${
       threadId
         ? sql`(select json_build_object('id', t.id, 'isLocked', t.is_locked, 'deletedAt', t.deleted_at,
@@ -173,6 +182,7 @@ async function pageState(viewerId: string, scope: PersonalScope): Promise<PageSt
     } as needs_read_mark`);
   return {
     alerts: row?.alerts ?? 0,
+    inbox: row?.inbox ?? 0,
     thread: row?.thread ?? null,
     posts: row?.posts ?? [],
     ignored: row?.ignored ?? [],

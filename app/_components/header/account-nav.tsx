@@ -5,6 +5,7 @@ import { memberUrl } from "@/lib/urls";
 import { usePersonal } from "../personal/store";
 import { signOutAction } from "./actions";
 import { AlertsBell } from "./alerts-bell";
+import { InboxLink } from "./inbox-link";
 
 /** Sign in / Sign up for guests; the member's name, bell and account links once the personal answer
  * names them. Until it arrives, a browser with the member hint cookie hides the guest links (an
@@ -38,6 +39,7 @@ export function AccountNav({ className }: { className: string }) {
           {viewer.name}
         </Link>
       )}
+      <InboxLink unread={answer.inbox} className={className} />
       <AlertsBell unread={answer.alerts} className={className} />
       <Link href="/watched" className={className}>
         Watched threads
