@@ -64,7 +64,7 @@ test("two members converse, staff invite a third, outsiders get a 404, the inbox
 
   // The administrator invites Carol, who can now read it (unread for her).
   await admin.goto(url);
-  await admin.getByLabel("Invite members").fill(carol.name);
+  await admin.getByRole("textbox", { name: "Invite members" }).fill(carol.name);
   await admin.getByRole("button", { name: "Invite", exact: true }).click();
   await expect(admin.getByText(`Invited ${carol.name}.`)).toBeVisible();
   await carol.page.goto("/");

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import {
   inviteToConversation,
@@ -71,8 +72,8 @@ export async function leaveAction(_previous: ToolState, form: FormData): Promise
   if (!id.success) return { status: "error", message: GONE };
   const result = await leaveConversation(await getViewer(), id.data);
   if (!result.ok) return { status: "error", message: result.error };
-  revalidatePath(CONVERSATIONS_URL);
-  return { status: "success", message: result.message };
+  // Straight to the list: the conversation page, drawn again with the answer, is a 404 for them now.
+  redirect(CONVERSATIONS_URL);
 }
 
 export async function reportMessageAction(

@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { controlClass } from "@/app/_components/form-controls";
-import { CONVERSATIONS_URL } from "@/lib/conversations/urls";
 import { inviteAction, leaveAction, lockAction, type ToolState } from "../actions";
 
 const IDLE: ToolState = { status: "idle", message: "" };
@@ -82,9 +81,6 @@ function LockForm({ conversationId, isLocked }: { conversationId: number; isLock
 
 function LeaveForm({ conversationId }: { conversationId: number }) {
   const [state, action] = useActionState(leaveAction, IDLE);
-  useEffect(() => {
-    if (state.status === "success") window.location.assign(CONVERSATIONS_URL);
-  }, [state]);
   return (
     <form
       action={action}
