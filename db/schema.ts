@@ -28,6 +28,9 @@ export const reportStateEnum = pgEnum("report_state", ["open", "resolved", "reje
 /** Per-forum rules (issue 15): who may read a forum, and who may start threads or reply in it. */
 export const forumViewRuleEnum = pgEnum("forum_view_rule", ["everyone", "members", "staff"]);
 export const forumPostRuleEnum = pgEnum("forum_post_rule", ["members", "staff"]);
+/** Whom a member takes new conversations from (account settings): everyone, or staff only. Staff can
+ * always start one, so a moderator can reach any member. */
+export const conversationPrivacyEnum = pgEnum("conversation_privacy", ["everyone", "staff"]);
 export const reactionEnum = pgEnum("reaction_kind", [
   "like",
   "love",
@@ -89,6 +92,7 @@ export const users = pgTable(
     autoWatch: boolean("auto_watch").notNull().default(true),
     /** The member's IANA time zone ("Europe/Paris"); null until their browser first tells it. */
     timeZone: text("time_zone"),
+    conversationsFrom: conversationPrivacyEnum("conversations_from").notNull().default("everyone"),
     /** "Mark all read": every thread whose last post is older than this counts as read. */
     allReadAt: timestamp("all_read_at", { withTimezone: true }),
     /** The colour scheme the member chose in the header (lib/theme); null: follow the device. */
@@ -776,5 +780,94 @@ export const warnings = pgTable(
   (t) => [
     index("warnings_user_idx").on(t.userId, t.createdAt.desc()),
     index("warnings_post_idx").on(t.postId),
+  ],
+);
+
+/** Private conversations between members (/conversations). Nothing outside lib/conversations reads
+ * these tables: no search, feed, What's new or public list knows they exist. The counters are kept
+ * in the transaction that adds a message, under this row's lock. */
+export const conversations = pgTable("conversations", {
+  id: serial("id").primaryKey(),
+  title: text("title").notNull(),
+  starterId: text("starter_id").references(() => users.id, { onDelete: "set null" }),
+  starterName: text("starter_name").notNull(),
+  /** A locked conversation takes no new messages (its starter or staff lock it). */
+  isLocked: boolean("is_locked").notNull().default(false),
+  /** Messages in it, the first included: replies are one fewer. */
+  messageCount: integer("message_count").notNull().default(0),
+  lastMessageId: integer("last_message_id").notNull().default(0),
+  lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
+  ...timestamps,
+});
+
+/** Who is in a conversation. A member who left keeps the row (with leftAt) so that the list of who
+ * took part stays readable, but reads nothing more; staff may invite them again. */
+export const conversationParticipants = pgTable(
+  "conversation_participants",
+  {
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The newest message id they have read: the conversation is unread while lastMessageId is past it. */
+    lastReadMessageId: integer("last_read_message_id").notNull().default(0),
+    leftAt: timestamp("left_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.userId] }),
+    // The inbox list and the header's unread count: a member's current conversations.
+    index("conversation_participants_user_idx")
+      .on(t.userId)
+      .where(sql`${t.leftAt} is null`),
+  ],
+);
+
+export const conversationMessages = pgTable(
+  "conversation_messages",
+  {
+    id: serial("id").primaryKey(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    source: text("source").notNull(),
+    html: text("html").notNull(),
+    /** As posts': a resubmitted form finds its message instead of sending a twin. */
+    idempotencyKey: uuid("idempotency_key"),
+    ...timestamps,
+  },
+  (t) => [
+    index("conversation_messages_conversation_idx").on(t.conversationId, t.id),
+    uniqueIndex("conversation_messages_author_idempotency_idx").on(t.authorId, t.idempotencyKey),
+    // The per-minute rate, counted as posts' is.
+    index("conversation_messages_author_created_idx").on(t.authorId, t.createdAt),
+  ],
+);
+
+/** A participant's report of a conversation message. Staff handle it in the report queue, where they
+ * see the reported message and nothing else of the conversation. One open report per message. */
+export const conversationReports = pgTable(
+  "conversation_reports",
+  {
+    id: serial("id").primaryKey(),
+    messageId: integer("message_id")
+      .notNull()
+      .references(() => conversationMessages.id, { onDelete: "cascade" }),
+    reporterId: text("reporter_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    state: reportStateEnum("state").notNull().default("open"),
+    handledById: text("handled_by_id").references(() => users.id, { onDelete: "set null" }),
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("conversation_reports_open_idx")
+      .on(t.messageId)
+      .where(sql`${t.state} = 'open'`),
+    index("conversation_reports_state_idx").on(t.state, t.createdAt.desc()),
   ],
 );

@@ -5,6 +5,7 @@ import { formatCount, formatDay } from "@/lib/format";
 import { Avatar } from "./avatar";
 import { Flag } from "./flag";
 import { IgnoreToggle } from "./personal/ignore-toggle";
+import { StartConversationLink } from "./personal/start-conversation-link";
 
 /** The block beside each post: who wrote it, as members of the source forums saw it. `ignore` names
  * the author's account (imported authors have none); whether the reader may ignore them is asked of
@@ -70,6 +71,12 @@ export function MemberCard({
               </span>
             )}
           </p>
+        )}
+        {ignore && (
+          <StartConversationLink
+            member={{ id: ignore.member.id, name: card.name }}
+            className="mt-2 block"
+          />
         )}
         {ignore && (
           <IgnoreToggle

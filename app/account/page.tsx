@@ -19,6 +19,8 @@ import { WatchSettingsForm } from "./_components/watch-settings-form";
 import { TimeZoneForm } from "./_components/time-zone-form";
 import { getTimeZone } from "@/lib/time/member-zone";
 import { timeZoneChoices } from "@/lib/time/zones";
+import { ConversationPrivacyForm } from "./_components/conversation-privacy/form";
+import { CONVERSATION_PRIVACY_CHOICES, getConversationPrivacy } from "@/lib/conversations/privacy";
 import { TwoStepSection } from "./_components/two-step/section";
 import { PasskeysSection } from "./_components/passkeys/section";
 
@@ -119,6 +121,15 @@ export default async function AccountPage({
       </section>
 
       <TimeZoneSection userId={viewer.id} />
+      <section aria-labelledby="account-conversations" className={section}>
+        <h2 id="account-conversations" className={heading}>
+          Conversations
+        </h2>
+        <ConversationPrivacyForm
+          from={await getConversationPrivacy(viewer.id)}
+          choices={CONVERSATION_PRIVACY_CHOICES}
+        />
+      </section>
     </div>
   );
 }

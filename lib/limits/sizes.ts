@@ -145,3 +145,13 @@ export const PASSKEYS_PER_MEMBER = countLimit(
 );
 /** A WebAuthn response as JSON: a few kilobytes even with attestation; far more is not one. */
 export const PASSKEY_RESPONSE_MAX_CHARS = 64 * 1024;
+
+// Conversations.
+/** Members one conversation may have besides its starter (recipients, then staff's invitations). */
+export const CONVERSATION_RECIPIENTS = countLimit(
+  20,
+  (n) => `A conversation may have at most ${n} recipients.`,
+);
+/** Conversations and messages a page of /conversations lists or shows. */
+export const CONVERSATIONS_PER_PAGE = 20;
+export const CONVERSATION_MESSAGES_PER_PAGE = 20;

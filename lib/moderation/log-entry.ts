@@ -7,7 +7,15 @@ export interface ModLogEntry {
   actorId: string;
   /** "thread.lock", "post.delete", "user.ban", "report.resolve", … */
   action: string;
-  targetType: "thread" | "post" | "user" | "report" | "forum" | "category" | "setting";
+  targetType:
+    | "thread"
+    | "post"
+    | "user"
+    | "report"
+    | "conversation_report"
+    | "forum"
+    | "category"
+    | "setting";
   targetId: string | number;
   targetLabel?: string | null;
   reason?: string | null;

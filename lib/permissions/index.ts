@@ -1,6 +1,7 @@
 // The one place that answers "may this viewer do this?". Pages, server actions and route handlers
 // ask here; hiding a button in the UI is never the check.
 import { forumRules } from "./forums";
+import { conversationRules } from "./conversations";
 import { moderationRules } from "./moderation";
 import { pollRules } from "./polls";
 import { postingRules } from "./posting";
@@ -17,6 +18,12 @@ export {
   type ForumViewRule,
 } from "./forums";
 export type { PollTarget } from "./polls";
+export type {
+  ConversationMessageTarget,
+  ConversationPrivacy,
+  ConversationTarget,
+  RecipientTarget,
+} from "./conversations";
 export { ANONYMOUS, isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
 
 export interface MemberTarget {
@@ -78,6 +85,8 @@ const rules = {
   ...forumRules,
   /** Voting in polls and closing them: ./polls.ts. */
   ...pollRules,
+  /** Private conversations: ./conversations.ts. */
+  ...conversationRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof rules;

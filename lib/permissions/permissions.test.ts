@@ -16,6 +16,7 @@ import {
   type ThreadTarget,
   type Viewer,
 } from ".";
+import type { ConversationTarget, RecipientTarget } from "./conversations";
 import { replyRefusal } from "./posting";
 
 const viewer = (id: string, role: Viewer["role"], isBanned = false): Viewer => ({
@@ -76,6 +77,29 @@ const poll =
     thread: thread(),
     ...p,
   });
+const conversation =
+  (c: Partial<ConversationTarget> & { own?: boolean } = {}) =>
+  (v: Viewer): ConversationTarget => ({
+    isParticipant: c.isParticipant ?? true,
+    isLocked: c.isLocked ?? false,
+    starterId: c.own ? v.id : "someone-else",
+  });
+const recipient =
+  (r: Partial<RecipientTarget> = {}) =>
+  (): RecipientTarget => ({
+    id: "someone-else",
+    role: "member",
+    conversationsFrom: "everyone",
+    ignoresViewer: false,
+    ...r,
+  });
+const message =
+  (m: { own?: boolean; conversation?: Partial<ConversationTarget> } = {}) =>
+  (v: Viewer) => ({
+    authorId: m.own ? v.id : "someone-else",
+    conversation: conversation(m.conversation)(v),
+  });
+const OUTSIDE = { isParticipant: false } as const;
 
 const CASES: Case[] = [
   { action: "read", allowed: EVERYONE },
@@ -317,6 +341,124 @@ const CASES: Case[] = [
     target: "a staff-only forum",
     make: () => forum({ viewRule: "staff" }),
     allowed: STAFF,
+  },
+  { action: "startConversation", allowed: ACTIVE },
+  { action: "messageMember", target: "a member", make: recipient(), allowed: ACTIVE },
+  {
+    action: "messageMember",
+    target: "themself",
+    make: (v) => recipient({ id: v.id ?? "nobody" })(),
+    allowed: NOBODY,
+  },
+  {
+    action: "messageMember",
+    target: "a member who takes them from staff only",
+    make: recipient({ conversationsFrom: "staff" }),
+    allowed: STAFF,
+  },
+  {
+    action: "messageMember",
+    target: "a member who ignores them",
+    make: recipient({ ignoresViewer: true }),
+    allowed: STAFF,
+  },
+  {
+    action: "viewConversation",
+    target: "one they are in",
+    make: conversation(),
+    allowed: SIGNED_IN,
+  },
+  {
+    action: "viewConversation",
+    target: "one they are not in (or left)",
+    make: conversation(OUTSIDE),
+    allowed: NOBODY,
+  },
+  { action: "replyToConversation", target: "an open one", make: conversation(), allowed: ACTIVE },
+  {
+    action: "replyToConversation",
+    target: "a locked one",
+    make: conversation({ isLocked: true }),
+    allowed: NOBODY,
+  },
+  {
+    action: "replyToConversation",
+    target: "one they are not in",
+    make: conversation(OUTSIDE),
+    allowed: NOBODY,
+  },
+  { action: "quoteConversationMessage", target: "a message", make: message(), allowed: ACTIVE },
+  {
+    action: "quoteConversationMessage",
+    target: "a message in a locked one",
+    make: message({ conversation: { isLocked: true } }),
+    allowed: NOBODY,
+  },
+  {
+    action: "quoteConversationMessage",
+    target: "a message in one they are not in",
+    make: message({ conversation: OUTSIDE }),
+    allowed: NOBODY,
+  },
+  {
+    action: "inviteToConversation",
+    target: "one they are in",
+    make: conversation(),
+    allowed: STAFF,
+  },
+  {
+    action: "inviteToConversation",
+    target: "one they are not in",
+    make: conversation(OUTSIDE),
+    allowed: NOBODY,
+  },
+  {
+    action: "leaveConversation",
+    target: "one they are in",
+    make: conversation(),
+    allowed: SIGNED_IN,
+  },
+  {
+    action: "leaveConversation",
+    target: "one they are not in",
+    make: conversation(OUTSIDE),
+    allowed: NOBODY,
+  },
+  {
+    action: "lockConversation",
+    target: "one they started",
+    make: conversation({ own: true }),
+    allowed: ACTIVE,
+  },
+  {
+    action: "lockConversation",
+    target: "someone else's they are in",
+    make: conversation(),
+    allowed: STAFF,
+  },
+  {
+    action: "lockConversation",
+    target: "one they are not in",
+    make: conversation({ ...OUTSIDE, own: true }),
+    allowed: NOBODY,
+  },
+  {
+    action: "reportConversationMessage",
+    target: "someone else's message",
+    make: message(),
+    allowed: ACTIVE,
+  },
+  {
+    action: "reportConversationMessage",
+    target: "their own message",
+    make: message({ own: true }),
+    allowed: NOBODY,
+  },
+  {
+    action: "reportConversationMessage",
+    target: "a message in one they are not in",
+    make: message({ conversation: OUTSIDE }),
+    allowed: NOBODY,
   },
 ];
 

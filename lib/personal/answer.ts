@@ -21,6 +21,8 @@ import { inReadableForum, readableRules } from "../forum/forum-access";
 import { loadViewer } from "../permissions/load-viewer";
 import type { SessionClaims } from "../session/session-cookie";
 import { unreadAlertsQuery } from "../alerts/list";
+import { unreadConversationsSql } from "../conversations/read";
+import { openConversationReportCount } from "../conversations/reports";
 import { pendingPostCount } from "../moderation/approval";
 import { openReportCount } from "../moderation/reports";
 import { recordThreadRead } from "../reading/reads";
@@ -90,6 +92,7 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
       timeZone: state?.timeZone ?? null,
     },
     alerts: state?.alerts ?? 0,
+    inbox: state?.inbox ?? 0,
     queues,
     links: {
       memberAdmin: can(viewer, "viewMemberAdmin"),
@@ -110,7 +113,10 @@ async function queueCounts(viewer: Viewer): Promise<PersonalAnswer["queues"]> {
   const seesQueue = can(viewer, "approvePosts");
   if (!seesReports && !seesQueue) return null;
   const [reports, approvals] = await Promise.all([
-    seesReports ? openReportCount() : null,
+    // Reports of conversation messages wait in the same queue.
+    seesReports
+      ? Promise.all([openReportCount(), openConversationReportCount()]).then(([a, b]) => a + b)
+      : null,
     seesQueue ? pendingPostCount() : null,
   ]);
   return { reports, approvals };
@@ -135,6 +141,7 @@ interface PostRow extends ForumAccess {
 interface PageState {
   alerts: number;
   timeZone: string | null;
+  inbox: number;
   thread: ThreadRow | null;
   posts: PostRow[];
   ignored: string[];
@@ -147,9 +154,9 @@ interface PageState {
 
 /**
  * Everything of the page that is the member's, in one statement (one round trip, prepared by
- * postgres.js): the capped unread-alert count, the thread's state, their reaction on each shown post,
- * their ignore list, which listed threads are unread, whether the read mark must move, and the
- * thread's poll with their votes. Each part
+ * postgres.js): the capped unread-alert count, the unread-conversation count, the thread's state,
+ * their reaction on each shown post, their ignore list, which listed threads are unread, whether the
+ * read mark must move, and the thread's poll with their votes. Each part
  * is a primary-key or partial-index lookup; the rules stay in lib/permissions (JS, below).
  */
 async function pageState(
@@ -168,6 +175,7 @@ async function pageState(
   const [row] = await db.execute<{
     alerts: number;
     time_zone: string | null;
+    inbox: number;
     thread: ThreadRow | null;
     posts: PostRow[] | null;
     ignored: string[] | null;
@@ -178,6 +186,7 @@ async function pageState(
   }>(sql`select
     (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown) as alerts,
     (select u.time_zone from ${users} u where u.id = ${viewerId}) as time_zone,
+    (${unreadConversationsSql(viewerId)}) as inbox,
     ${
       threadId
         ? sql`(select json_build_object('id', t.id, 'isLocked', t.is_locked, 'deletedAt', t.deleted_at,
@@ -224,6 +233,7 @@ async function pageState(
   return {
     alerts: row?.alerts ?? 0,
     timeZone: row?.time_zone ?? null,
+    inbox: row?.inbox ?? 0,
     thread: row?.thread ?? null,
     posts: row?.posts ?? [],
     ignored: row?.ignored ?? [],

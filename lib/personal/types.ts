@@ -73,6 +73,8 @@ export interface PersonalAnswer {
   viewer: PersonalViewer | null;
   /** Unread alerts, counted up to ALERT_COUNT_CAP. */
   alerts: number;
+  /** Conversations with a message the member has not read (the header's Inbox), counted exactly. */
+  inbox: number;
   /** Staff only: open reports and posts awaiting approval. */
   queues: { reports: number | null; approvals: number | null } | null;
   /** Header links the viewer's role opens. */
@@ -92,6 +94,7 @@ export interface PersonalAnswer {
 export const GUEST_ANSWER: PersonalAnswer = Object.freeze({
   viewer: null,
   alerts: 0,
+  inbox: 0,
   queues: null,
   links: { memberAdmin: false, modLog: false, forumAdmin: false },
   thread: null,

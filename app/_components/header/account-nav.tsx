@@ -5,6 +5,7 @@ import { memberUrl } from "@/lib/urls";
 import { usePersonal } from "../personal/store";
 import { signOutAction } from "./actions";
 import { AlertsBell } from "./alerts-bell";
+import { InboxLink } from "./inbox-link";
 
 const iconLink = "inline-flex items-center gap-2";
 
@@ -40,6 +41,7 @@ export function AccountNav({ className }: { className: string }) {
           {viewer.name}
         </Link>
       )}
+      <InboxLink unread={answer.inbox} className={className} />
       <AlertsBell unread={answer.alerts} className={className} />
       {/* Icons from `sm` up, so a staff member's header fits one row at 1280 px; named in words. */}
       <Link href="/watched" className={`${className} ${iconLink}`} title="Watched threads">

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { Avatar } from "@/app/_components/avatar";
 import { Flag } from "@/app/_components/flag";
 import { IgnoreToggle } from "@/app/_components/personal/ignore-toggle";
+import { StartConversationLink } from "@/app/_components/personal/start-conversation-link";
 import { getViewer } from "@/lib/auth/viewer";
 import { isIgnoring } from "@/lib/members/ignore-list";
 import { can } from "@/lib/permissions";
@@ -67,12 +68,15 @@ export default async function MemberPage(props: Props) {
             <h1 id="member-name" className="text-2xl font-bold break-words">
               {card.name}
             </h1>
-            {card.role !== null && (
-              <IgnoreToggle
-                member={{ id, role: card.role }}
-                server={mayIgnore ? { ignoring } : undefined}
-              />
-            )}
+            <div className="flex flex-wrap items-center gap-3">
+              {card.role !== null && <StartConversationLink member={{ id, name: card.name }} />}
+              {card.role !== null && (
+                <IgnoreToggle
+                  member={{ id, role: card.role }}
+                  server={mayIgnore ? { ignoring } : undefined}
+                />
+              )}
+            </div>
           </div>
           <BannedBadge memberNumber={idFromSlug((await props.params).slug)!} />
           {card.customTitle && (

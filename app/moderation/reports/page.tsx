@@ -18,6 +18,7 @@ import { can, isSignedIn } from "@/lib/permissions";
 import { pageFromParam } from "@/lib/urls";
 import { DecisionForm, DecisionProvider, DecisionStatus } from "../_components/decision-forms";
 import { decideReportAction } from "./actions";
+import { ConversationReportsSection } from "./_components/conversation-reports/section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Reported posts", robots: { index: false } };
@@ -110,6 +111,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           hrefFor={(p) => reportsUrl(state, p)}
         />
       </DecisionProvider>
+      {state === "open" && <ConversationReportsSection />}
     </div>
   );
 }
