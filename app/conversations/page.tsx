@@ -52,14 +52,14 @@ export default async function ConversationsPage({
         </Link>
       </div>
       {list.items.length === 0 ? (
-        <p className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+        <p className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
           You are in no conversations yet. Start one with “Start conversation”, or from a member’s
           profile.
         </p>
       ) : (
         <ul
           aria-label="Your conversations"
-          className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm"
+          className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm"
         >
           {list.items.map((c) => (
             <li

@@ -14,7 +14,7 @@ export default async function ResetPasswordPage({
   const { token } = await searchParams;
   const member = typeof token === "string" ? await resetLinkMember(token) : null;
   return (
-    <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
+    <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-surface p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">Choose a new password</h1>
       {member && typeof token === "string" ? (
         <>

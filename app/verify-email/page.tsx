@@ -13,7 +13,7 @@ export default async function VerifyEmailPage({
   const { token } = await searchParams;
   const email = typeof token === "string" ? await verificationLinkAddress(token) : null;
   return (
-    <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
+    <div className="mx-auto max-w-md rounded-lg border border-slate-300 bg-surface p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">Confirm your email address</h1>
       {email && typeof token === "string" ? (
         <>

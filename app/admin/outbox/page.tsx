@@ -32,7 +32,7 @@ export default async function OutboxPage() {
             : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent, and each link is also printed in the server log. Pass a link on to the member it was for."}
         </p>
         {mails.length === 0 ? (
-          <p className="rounded border border-slate-300 bg-white p-4 text-slate-600">
+          <p className="rounded border border-slate-300 bg-surface p-4 text-slate-600">
             The outbox is empty.
           </p>
         ) : (
@@ -41,7 +41,7 @@ export default async function OutboxPage() {
               <li
                 key={mail.id}
                 aria-labelledby={`mail-${mail.id}`}
-                className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+                className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm"
               >
                 <h3 id={`mail-${mail.id}`} className="font-semibold break-words">
                   {mail.subject}

@@ -89,7 +89,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         pageCount={data.pageCount}
         hrefFor={(p) => conversationUrl(data.id, p)}
       />
-      <section className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+      <section className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
         {data.canReply ? (
           <ConversationReplyForm conversationId={data.id} idempotencyKey={randomUUID()} />
         ) : (
@@ -109,7 +109,7 @@ function Message({ message }: { message: ConversationMessageView }) {
     <article
       id={`message-${message.id}`}
       aria-label={`Message by ${message.authorName}`}
-      className="scroll-mt-4 rounded-lg border border-slate-300 bg-white p-3 shadow-sm sm:p-4"
+      className="scroll-mt-4 rounded-lg border border-slate-300 bg-surface p-3 shadow-sm sm:p-4"
     >
       <header className="mb-2 flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
         {message.authorUrl ? (

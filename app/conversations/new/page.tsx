@@ -29,7 +29,7 @@ export default async function NewConversationPage({
     <div className="mx-auto max-w-3xl space-y-3">
       <Breadcrumbs trail={[{ label: "Conversations", href: CONVERSATIONS_URL }]} />
       <h1 className="text-2xl font-bold">Start conversation</h1>
-      <div className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+      <div className="rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
         {can(viewer, "startConversation") ? (
           <StartConversationForm
             to={to}

@@ -16,7 +16,7 @@ function IntentButton({ intent, children }: { intent: string; children: React.Re
       name="intent"
       value={intent}
       disabled={pending}
-      className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold whitespace-nowrap hover:bg-slate-50 disabled:opacity-60"
+      className="rounded border border-slate-300 bg-surface px-3 py-1.5 text-sm font-semibold whitespace-nowrap hover:bg-slate-50 disabled:opacity-60"
     >
       {children}
     </button>
@@ -55,7 +55,7 @@ export function MemberEmailTools({
             maxLength={EMAIL_MAX}
             defaultValue={state.status === "error" ? state.value : (email ?? "")}
             aria-describedby={`${id}-message`}
-            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1.5 text-base shadow-sm"
+            className="min-w-0 flex-1 rounded border border-slate-300 bg-surface px-2 py-1.5 text-base shadow-sm"
           />
           <IntentButton intent="email">Set email</IntentButton>
         </div>

@@ -9,7 +9,7 @@ export function VerifiedPostingForm({ verifiedOnly }: { verifiedOnly: boolean })
   return (
     <form
       action={action}
-      className="space-y-3 rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+      className="space-y-3 rounded-lg border border-slate-300 bg-surface p-4 shadow-sm"
     >
       <FormMessage tone={state.ok ? "success" : "error"} message={state.message} />
       <div className="flex items-start gap-2">

@@ -7,7 +7,7 @@ import { inviteAction, leaveAction, lockAction, type ToolState } from "../action
 
 const IDLE: ToolState = { status: "idle", message: "" };
 const secondary =
-  "cursor-pointer rounded border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50";
+  "cursor-pointer rounded border border-slate-300 bg-surface px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50";
 
 /** The tools lib/permissions gave this participant: invite (staff), lock (starter, staff), leave. */
 export function ManageConversation({

@@ -12,7 +12,7 @@ export async function WarningHistory({ memberId, name }: { memberId: string; nam
   return (
     <section
       aria-labelledby="member-warnings"
-      className="rounded-lg border border-slate-300 bg-white shadow-sm"
+      className="rounded-lg border border-slate-300 bg-surface shadow-sm"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-slate-200 px-4 py-2">
         <h2 id="member-warnings" className="font-semibold">

@@ -6,7 +6,7 @@ import { decideConversationReportAction, type ConversationDecisionState } from "
 
 const IDLE: ConversationDecisionState = { status: "idle", message: "" };
 const button =
-  "cursor-pointer rounded border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50";
+  "cursor-pointer rounded border border-slate-300 bg-surface px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50";
 
 export function ConversationReportDecision({ reportId }: { reportId: number }) {
   const [state, action] = useActionState(decideConversationReportAction, IDLE);

@@ -17,7 +17,7 @@ export async function ConversationReportsSection() {
         participants.
       </p>
       {reports.length === 0 ? (
-        <p className="rounded-lg border border-slate-300 bg-white p-4 text-slate-600 shadow-sm">
+        <p className="rounded-lg border border-slate-300 bg-surface p-4 text-slate-600 shadow-sm">
           No open reports of conversation messages.
         </p>
       ) : (
@@ -25,7 +25,7 @@ export async function ConversationReportsSection() {
           {reports.map((report) => (
             <li
               key={report.id}
-              className="space-y-2 rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
+              className="space-y-2 rounded-lg border border-slate-300 bg-surface p-4 shadow-sm"
             >
               <h3 className="font-semibold">
                 Message by{" "}
