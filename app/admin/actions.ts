@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 // Thin server actions for /admin: read the form's fields, ask who is acting, and let lib/forum-admin
 // (and lib/site-settings) check lib/permissions, parse and write with the moderator log line.
 // Refusals come back as the form's message with what was typed; nothing is written.
@@ -64,23 +65,31 @@ const intentSchema = z.enum(
   "That request was not understood.",
 );
 
-export async function changeForumsAction(
-  previous: ChangeState,
-  argument: FormData,
-): Promise<ChangeState> {
-  const seq = counterOf(previous, "seq") + 1;
-  const form = formDataOf(argument);
-  const intent = intentSchema.safeParse(textField(form, "intent"));
-  if (!intent.success) return { status: "error", message: intent.error.issues[0]!.message, seq };
-  const viewer = await getViewer();
-  const result = await CHANGES[intent.data](viewer, form);
-  if (!result.ok) {
-    const typed = textFields(form, "title", "description");
-    return { status: "error", message: result.error, seq, typed };
-  }
-  revalidatePath("/", "layout");
-  return { status: "success", message: result.message, seq };
-}
+export const changeForumsAction = saving(
+  (message, previous: ChangeState): ChangeState => ({
+    ...previous,
+    status: "error",
+    message,
+    seq: previous.seq + 1,
+  }),
+  async function changeForumsAction(
+    previous: ChangeState,
+    argument: FormData,
+  ): Promise<ChangeState> {
+    const seq = counterOf(previous, "seq") + 1;
+    const form = formDataOf(argument);
+    const intent = intentSchema.safeParse(textField(form, "intent"));
+    if (!intent.success) return { status: "error", message: intent.error.issues[0]!.message, seq };
+    const viewer = await getViewer();
+    const result = await CHANGES[intent.data](viewer, form);
+    if (!result.ok) {
+      const typed = textFields(form, "title", "description");
+      return { status: "error", message: result.error, seq, typed };
+    }
+    revalidatePath("/", "layout");
+    return { status: "success", message: result.message, seq };
+  },
+);
 
 export interface SettingsFormState {
   status: "idle" | "success" | "error";
@@ -99,19 +108,28 @@ const SETTINGS_FIELDS: SettingsField[] = [
   "timeZone",
 ];
 
-export async function saveSiteSettingsAction(
-  previous: SettingsFormState,
-  argument: FormData,
-): Promise<SettingsFormState> {
-  const seq = counterOf(previous, "seq") + 1;
-  const raw = textFields(formDataOf(argument), ...SETTINGS_FIELDS);
-  const result = await saveSiteSettings(await getViewer(), raw);
-  if (!result.ok) {
-    const typed = Object.fromEntries(
-      Object.entries(raw).map(([k, v]) => [k, (v ?? "").slice(0, 1000)]),
-    );
-    return { status: "error", message: result.error, seq, errors: fieldErrorsOf(result), typed };
-  }
-  revalidatePath("/", "layout");
-  return { status: "success", message: result.message, seq };
-}
+export const saveSiteSettingsAction = saving(
+  (message, previous: SettingsFormState): SettingsFormState => ({
+    ...previous,
+    status: "error",
+    message,
+    errors: { form: message },
+    seq: previous.seq + 1,
+  }),
+  async function saveSiteSettingsAction(
+    previous: SettingsFormState,
+    argument: FormData,
+  ): Promise<SettingsFormState> {
+    const seq = counterOf(previous, "seq") + 1;
+    const raw = textFields(formDataOf(argument), ...SETTINGS_FIELDS);
+    const result = await saveSiteSettings(await getViewer(), raw);
+    if (!result.ok) {
+      const typed = Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [k, (v ?? "").slice(0, 1000)]),
+      );
+      return { status: "error", message: result.error, seq, errors: fieldErrorsOf(result), typed };
+    }
+    revalidatePath("/", "layout");
+    return { status: "success", message: result.message, seq };
+  },
+);

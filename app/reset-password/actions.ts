@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 import { redirect } from "next/navigation";
 import { resetPassword } from "@/lib/accounts/password-reset";
 import type { FieldErrors } from "@/lib/result";
@@ -10,12 +11,12 @@ export interface ResetState {
   errors: FieldErrors<"newPassword" | "form">;
 }
 
-export async function resetPasswordAction(
-  _previous: ResetState,
-  form: FormData,
-): Promise<ResetState> {
-  const fields = textFields(formDataOf(form), "token", "newPassword");
-  const result = await resetPassword({ token: fields.token, newPassword: fields.newPassword });
-  if (!result.ok) return { errors: fieldErrorsOf(result) };
-  redirect(`/login?reset=done`);
-}
+export const resetPasswordAction = saving(
+  (error): ResetState => ({ errors: { form: error } }),
+  async function resetPasswordAction(_previous: ResetState, form: FormData): Promise<ResetState> {
+    const fields = textFields(formDataOf(form), "token", "newPassword");
+    const result = await resetPassword({ token: fields.token, newPassword: fields.newPassword });
+    if (!result.ok) return { errors: fieldErrorsOf(result) };
+    redirect(`/login?reset=done`);
+  },
+);

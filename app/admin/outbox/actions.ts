@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 import { revalidatePath } from "next/cache";
 import { setPostingNeedsVerifiedEmail } from "@/lib/accounts/email-verification";
 import { getViewer } from "@/lib/auth/viewer";
@@ -11,12 +12,15 @@ export interface SettingState {
   ok?: boolean;
 }
 
-export async function verifiedPostingAction(
-  _previous: SettingState,
-  form: FormData,
-): Promise<SettingState> {
-  const required = textField(formDataOf(form), "verifiedOnly") === "on";
-  const result = await setPostingNeedsVerifiedEmail(await getViewer(), required);
-  if (result.ok) revalidatePath("/admin/outbox");
-  return { message: messageOf(result), ok: result.ok };
-}
+export const verifiedPostingAction = saving(
+  (message): SettingState => ({ message, ok: false }),
+  async function verifiedPostingAction(
+    _previous: SettingState,
+    form: FormData,
+  ): Promise<SettingState> {
+    const required = textField(formDataOf(form), "verifiedOnly") === "on";
+    const result = await setPostingNeedsVerifiedEmail(await getViewer(), required);
+    if (result.ok) revalidatePath("/admin/outbox");
+    return { message: messageOf(result), ok: result.ok };
+  },
+);

@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 import { getViewer } from "@/lib/auth/viewer";
 import { startConversation, type ConversationField } from "@/lib/conversations/write";
 import { formDataOf, textFields } from "@/lib/validation/form";
@@ -14,13 +15,24 @@ export interface StartConversationState {
   title: string;
 }
 
-export async function startConversationAction(
-  _previous: StartConversationState,
-  form: FormData,
-): Promise<StartConversationState> {
-  const fields = textFields(formDataOf(form), "recipients", "title", "message", "idempotencyKey");
-  const typed = { recipients: fields.recipients ?? "", title: fields.title ?? "" };
-  const result = await startConversation(await getViewer(), fields);
-  if (!result.ok) return { ...typed, field: result.field ?? "form", error: result.error };
-  return { ...typed, url: result.url };
-}
+export const startConversationAction = saving(
+  (error, _previous: StartConversationState, form: FormData): StartConversationState => {
+    const typed = textFields(formDataOf(form), "recipients", "title");
+    return {
+      recipients: typed.recipients?.slice(0, 2000) ?? "",
+      title: typed.title?.slice(0, 1000) ?? "",
+      field: "form",
+      error,
+    };
+  },
+  async function startConversationAction(
+    _previous: StartConversationState,
+    form: FormData,
+  ): Promise<StartConversationState> {
+    const fields = textFields(formDataOf(form), "recipients", "title", "message", "idempotencyKey");
+    const typed = { recipients: fields.recipients ?? "", title: fields.title ?? "" };
+    const result = await startConversation(await getViewer(), fields);
+    if (!result.ok) return { ...typed, field: result.field ?? "form", error: result.error };
+    return { ...typed, url: result.url };
+  },
+);

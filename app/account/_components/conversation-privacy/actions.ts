@@ -1,5 +1,6 @@
 "use server";
 
+import { saving } from "@/app/_components/saving";
 import { getViewer } from "@/lib/auth/viewer";
 import { setConversationPrivacy } from "@/lib/conversations/privacy";
 import type { ConversationPrivacy } from "@/lib/permissions";
@@ -11,15 +12,21 @@ export interface ConversationPrivacyState {
   error?: string;
 }
 
-export async function saveConversationPrivacyAction(
-  previous: ConversationPrivacyState,
-  form: FormData,
-): Promise<ConversationPrivacyState> {
-  const result = await setConversationPrivacy(
-    await getViewer(),
-    textField(formDataOf(form), "conversationsFrom"),
-  );
-  const before = previous?.from === "staff" ? "staff" : "everyone";
-  if (!result.ok) return { from: before, error: result.error };
-  return { from: result.from, saved: true };
-}
+export const saveConversationPrivacyAction = saving(
+  (error, previous: ConversationPrivacyState): ConversationPrivacyState => ({
+    ...previous,
+    error,
+  }),
+  async function saveConversationPrivacyAction(
+    previous: ConversationPrivacyState,
+    form: FormData,
+  ): Promise<ConversationPrivacyState> {
+    const result = await setConversationPrivacy(
+      await getViewer(),
+      textField(formDataOf(form), "conversationsFrom"),
+    );
+    const before = previous?.from === "staff" ? "staff" : "everyone";
+    if (!result.ok) return { from: before, error: result.error };
+    return { from: result.from, saved: true };
+  },
+);
