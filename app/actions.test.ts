@@ -20,6 +20,11 @@ vi.mock("@/lib/auth/viewer", () => ({ getViewer: () => Promise.resolve(as.viewer
 // (refresh pages, set cookies) is not what this file tests.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers()) }));
+// `after` (mail sent once the answer is out) needs a request too: run the work at once instead.
+vi.mock("next/server", async (original) => ({
+  ...(await original<typeof import("next/server")>()),
+  after: (work: () => unknown) => void Promise.resolve().then(work),
+}));
 vi.mock("@/lib/auth/auth", () => ({
   signIn: () => Promise.resolve(),
   signOut: () => Promise.resolve(),

@@ -92,15 +92,20 @@ export const saveProfileAction = saving(
   },
 );
 
+/** What the email form showed, as the client sends it back (anything else counts as nothing). */
+const emailBefore = z
+  .object({ email: z.string().max(300).catch(""), verified: z.boolean().nullable().catch(null) })
+  .catch({ email: "", verified: null });
+
 export const saveEmailAction = saving(
   (error, previous: EmailState, form: FormData): EmailState => ({
     email: text(form, "email", 300),
-    verified: previous.verified,
+    verified: emailBefore.parse(previous).verified,
     errors: { form: error },
   }),
   async function saveEmailAction(previous: EmailState, form: FormData): Promise<EmailState> {
     const email = text(form, "email", 300);
-    const verified = previous.verified === true;
+    const verified = emailBefore.parse(previous).verified === true;
     const userId = await accountOwner();
     if (!userId) return { email, verified, errors: { form: SIGNED_OUT } };
     const result = await changeEmail(userId, {
@@ -125,10 +130,13 @@ export const saveEmailAction = saving(
 
 /** "Send the confirmation mail again", from the account page. */
 export const resendConfirmationAction = saving(
-  (error, previous: EmailState): EmailState => ({ ...previous, errors: { form: error } }),
+  (error, previous: EmailState): EmailState => ({
+    ...emailBefore.parse(previous),
+    errors: { form: error },
+  }),
   async function resendConfirmationAction(previous: EmailState): Promise<EmailState> {
     const userId = await accountOwner();
-    const state = { email: previous.email, verified: previous.verified };
+    const state = emailBefore.parse(previous);
     if (!userId) return { ...state, errors: { form: SIGNED_OUT } };
     const sent = await sendVerification(userId, siteOrigin(await headers()));
     if (!sent.ok) return { ...state, errors: { form: sent.error } };
