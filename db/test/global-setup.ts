@@ -4,8 +4,8 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createDatabase } from "../connect";
-import { startEmbeddedPostgres } from "../embedded";
 import { runMigrations } from "../migrate";
+import { loadEmbeddedPostgres } from "./embedded-for-tests";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +17,7 @@ export default async function setup(project: TestProject) {
   // Per run, so two test runs on one machine never share a cluster.
   const dataDir = path.resolve(".data", `test-${process.pid}`);
   await rm(dataDir, { recursive: true, force: true });
+  const { startEmbeddedPostgres } = await loadEmbeddedPostgres();
   const pg = await startEmbeddedPostgres(dataDir, () => {});
   const db = createDatabase(pg.url, 1);
   await runMigrations(db);

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../../db/embedded";
+import { loadEmbeddedPostgres } from "../../db/test/embedded-for-tests";
 import { CLUSTER, CLUSTER_FILE, INSTANCE_PORTS, NGINX_PORT } from "./ports";
 
 async function answers(url: string, deadline: number): Promise<void> {
@@ -80,6 +80,7 @@ export default async function startCluster(): Promise<() => Promise<void>> {
     throw new Error("nginx is not installed: `npm test` installs Debian's nginx-light first.");
   await rm(CLUSTER, { recursive: true, force: true });
   await mkdir(CLUSTER, { recursive: true });
+  const { startEmbeddedPostgres } = await loadEmbeddedPostgres();
   const postgres = await startEmbeddedPostgres(path.join(CLUSTER, "db"), () => {});
   const shared = {
     DATABASE_URL: postgres.url,
