@@ -3,8 +3,9 @@
 // the event loop drain, so the hook would turn every failed run into exit code 0, and CI green.
 // Test set-ups load embedded Postgres through here, which takes that one listener off again (the
 // set-ups stop their Postgres themselves).
+import type * as Embedded from "../embedded";
 
-export async function loadEmbeddedPostgres(): Promise<typeof import("../embedded")> {
+export async function loadEmbeddedPostgres(): Promise<typeof Embedded> {
   const before = new Set(process.listeners("beforeExit"));
   const embedded = await import("../embedded");
   for (const listener of process.listeners("beforeExit"))
