@@ -10,16 +10,12 @@ export const SIGN_UP_LIMIT_PER_HOUR = 2000;
  * specs), a mail fails to send and is kept in the outbox, as on a forum whose mail server is down. */
 export const E2E_SMTP_PORT = port + 1000;
 
-/** Specs that stop Postgres, fill a shared limit, or change a site-wide setting while they run. */
-const ALONE =
-  /\/(outage|worst-case-page|sign-up-abuse|moderation-reports|admin|admin-forums)\.spec\.ts$/;
-
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  // Spec files run two at a time (each test makes its own members and threads); the ones that change
-  // what every request sees (ALONE) run afterwards, one at a time. E2E_WORKERS=1 runs all in turn.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // One spec at a time: several stop Postgres or change site-wide settings while they run, and two
+  // workers on a 2-core runner took as long as one (13 min either way in a trial).
+  workers: 1,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   timeout: 30_000,
@@ -43,19 +39,12 @@ export default defineConfig({
       name: "desktop",
       use: { ...devices["Desktop Chrome"], channel: undefined },
       // e2e/instances runs on its own cluster: playwright.instances.config.ts.
-      testIgnore: [/mobile\.spec\.ts/, /instances\//, ALONE],
+      testIgnore: [/mobile\.spec\.ts/, /instances\//],
     },
     {
       name: "phone",
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
       testMatch: /mobile\.spec\.ts/,
-    },
-    {
-      name: "alone",
-      use: { ...devices["Desktop Chrome"], channel: undefined },
-      testMatch: ALONE,
-      dependencies: ["desktop", "phone"],
-      workers: 1,
     },
   ],
   webServer: {

@@ -76,7 +76,10 @@ export default async function ForumIndexPage() {
                 <div className="min-w-0 text-sm">
                   {forum.lastPost ? (
                     <>
-                      <Link href={forum.lastPost.url} className="block truncate font-medium">
+                      <Link
+                        href={forum.lastPost.url}
+                        className="block truncate leading-6 font-medium"
+                      >
                         {forum.lastPost.threadTitle}
                       </Link>
                       {/* Underlined: a link told from the text around it by colour alone is

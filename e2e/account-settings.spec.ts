@@ -177,7 +177,7 @@ test("the signature is shown on the profile and under the member's posts, as pos
 
   await page.goto("/forums/global-defence");
   await page.getByRole("link", { name: "New thread" }).click();
-  await page.getByLabel("Title").fill(`Signed ${uniqueName("t")}`);
+  await page.getByLabel("Title", { exact: true }).fill(`Signed ${uniqueName("t")}`);
   await page.getByRole("textbox", { name: "Message" }).fill("A post with my signature under it.");
   await page.getByRole("button", { name: "Post thread" }).click();
   const post = page.locator("article[id^=post-]").first();

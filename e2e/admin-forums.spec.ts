@@ -45,7 +45,7 @@ test("an administrator builds forums, hides one from members, renames, deletes a
   await firstRow.getByRole("link", { name: first }).click();
   const forumUrl = page.url();
   await page.getByRole("link", { name: "New thread" }).click();
-  await page.getByLabel("Title").fill(`Secret ${word}`);
+  await page.getByLabel("Title", { exact: true }).fill(`Secret ${word}`);
   await page.getByRole("textbox", { name: "Message" }).fill(`Only staff read ${word}.`);
   await page.getByRole("button", { name: "Post thread" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Secret ${word}` })).toBeVisible();
@@ -71,7 +71,7 @@ test("an administrator builds forums, hides one from members, renames, deletes a
   await page.goto("/admin");
   const secondRow = category.getByRole("listitem", { name: second });
   await open(secondRow.getByText(`Edit ${second}`));
-  await secondRow.getByLabel("Title").fill(`${second} renamed`);
+  await secondRow.getByLabel("Title", { exact: true }).fill(`${second} renamed`);
   await secondRow.getByRole("button", { name: "Save forum" }).click();
   await expect(
     category.getByRole("heading", { level: 4, name: `${second} renamed` }),

@@ -25,7 +25,7 @@ test("a member's BBCode post with a XenForo quote shows a linked quote, and its 
 
   await page.goto("/forums/global-defence");
   await page.getByRole("link", { name: "New thread" }).click();
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByRole("textbox", { name: "Message" }).fill(message);
   // The preview is rendered as posting will.
   await page.getByRole("button", { name: "Preview", exact: true }).click();

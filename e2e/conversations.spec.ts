@@ -25,7 +25,7 @@ test("two members converse, staff invite a third, outsiders get a 404, the inbox
   await alice.page.goto("/");
   await account(alice.page).getByRole("link", { name: "Start conversation" }).click();
   await alice.page.getByLabel("Recipients").fill(`${bob.name}, ${ADMIN.username}`);
-  await alice.page.getByLabel("Title").fill(title);
+  await alice.page.getByLabel("Title", { exact: true }).fill(title);
   await alice.page.getByRole("textbox", { name: "Message" }).fill("Shall we meet on Friday?");
   await alice.page.getByRole("button", { name: "Start conversation" }).click();
   await expect(alice.page.getByRole("heading", { level: 1, name: title })).toBeVisible();

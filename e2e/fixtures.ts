@@ -79,7 +79,8 @@ export async function startThread(
 ): Promise<string> {
   await page.goto("/forums/global-defence");
   await page.getByRole("link", { name: "New thread" }).click();
-  await page.getByLabel("Title").fill(title);
+  await expect(page.getByRole("heading", { level: 1, name: /^New thread in / })).toBeVisible();
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByRole("textbox", { name: "Message" }).fill(message);
   await page.getByRole("button", { name: "Post thread" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

@@ -26,7 +26,7 @@ async function threadWithStaffNote(browser: Browser) {
     const name = await signUp(page);
     await page.goto("/forums/global-defence");
     await page.getByRole("link", { name: "New thread" }).click();
-    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Title", { exact: true }).fill(title);
     await page.getByRole("textbox", { name: "Message" }).fill("Words by the member to be ignored.");
     await page.getByRole("button", { name: "Post thread" }).click();
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

@@ -130,13 +130,13 @@ test("on a read-only database members read on, and a reply, a new thread or a si
     await expect(box).toHaveValue("A reply written while the database is read-only.");
 
     await page.goto("/forums/global-defence/new");
-    await page.getByLabel("Title").fill("A thread that waits");
+    await page.getByLabel("Title", { exact: true }).fill("A thread that waits");
     await page.getByRole("textbox", { name: "Message" }).fill("Its first post, kept.");
     await page.getByRole("button", { name: "Post thread" }).click();
     await expect(
       page.getByText("The forum can't save right now; your text is kept."),
     ).toBeVisible();
-    await expect(page.getByLabel("Title")).toHaveValue("A thread that waits");
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue("A thread that waits");
     await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue(
       "Its first post, kept.",
     );

@@ -12,7 +12,7 @@ test("a poll is started with a thread, voted on by two members, and closed by st
   const title = `Which tank ${uniqueName("t")}`;
   const page = starter.page;
   await page.goto("/forums/global-defence/new");
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByRole("textbox", { name: "Message" }).fill("Vote in the poll, please.");
   await page.getByText("Add a poll").click();
   await page.getByLabel("Poll question").fill("Which tank is best?");

@@ -165,7 +165,7 @@ test("the forum can be read with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   // Tab until the forum link has focus, then follow it with Enter.
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 30; i++) {
     await page.keyboard.press("Tab");
     if (
       await page

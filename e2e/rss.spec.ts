@@ -46,7 +46,7 @@ test("a forum's feed and the site feed answer with RSS that lists threads, escap
   const title = `Feeds <&> "escaping" ${uniqueName("t")}`;
   await signUp(page);
   await page.goto("/forums/global-defence/new");
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByRole("textbox", { name: "Message" }).fill("Checking the <feed> & its escaping.");
   await page.getByRole("button", { name: "Post thread" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
