@@ -13,6 +13,7 @@ import { reports } from "@/db/schema";
 import { ANONYMOUS, type Viewer } from "@/lib/permissions";
 import { reportPost } from "@/lib/moderation/reports";
 import { cleanUp, makeForum, makeMember, makeThread } from "@/lib/testing/factories";
+import type * as NextServer from "next/server";
 
 const as = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: () => Promise.resolve(as.viewer) }));
@@ -22,7 +23,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers()) }));
 // `after` (mail sent once the answer is out) needs a request too: run the work at once instead.
 vi.mock("next/server", async (original) => ({
-  ...(await original<typeof import("next/server")>()),
+  ...(await original<typeof NextServer>()),
   after: (work: () => unknown) => void Promise.resolve().then(work),
 }));
 vi.mock("@/lib/auth/auth", () => ({
