@@ -152,7 +152,10 @@ export default async function ForumPage(props: Props) {
                           Locked
                         </span>
                       )}
-                      <Link href={thread.url}>{thread.title}</Link>
+                      {/* At least 24 px tall: the byline's links sit right below (WCAG 2.2 target size). */}
+                      <Link href={thread.url} className="inline-block min-h-6">
+                        {thread.title}
+                      </Link>
                     </ThreadTitle>
                     <p className="text-sm text-slate-600 [&_a]:underline">
                       <UnreadJump

@@ -23,7 +23,10 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
               <div className="min-w-0">
                 <h2 className={`break-words ${titleWeight(thread.unread)}`}>
                   <UnreadCue unread={thread.unread} />
-                  <Link href={thread.url}>{thread.title}</Link>
+                  {/* At least 24 px tall: the byline's links sit right below (WCAG 2.2 target size). */}
+                  <Link href={thread.url} className="inline-block min-h-6">
+                    {thread.title}
+                  </Link>
                 </h2>
                 <p className="text-sm text-slate-600 [&_a]:underline">
                   {thread.unread && (
