@@ -43,8 +43,10 @@ test("an administrator builds forums, hides one from members, renames, deletes a
   await firstRow.getByRole("button", { name: "Save rules" }).click();
   await expect(firstRow.getByText(`The rules of “${first}” were saved.`)).toBeVisible();
   await firstRow.getByRole("link", { name: first }).click();
+  await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
   const forumUrl = page.url();
   await page.getByRole("link", { name: "New thread" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^New thread in / })).toBeVisible();
   await page.getByLabel("Title", { exact: true }).fill(`Secret ${word}`);
   await page.getByRole("textbox", { name: "Message" }).fill(`Only staff read ${word}.`);
   await page.getByRole("button", { name: "Post thread" }).click();
