@@ -31,6 +31,7 @@ test("anonymous visitors sign in first and come back; plain members are refused 
   // /admin is the administrators' panel (forums, settings); it links to the member page.
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
+  await page.goto("/admin/members");
 
   // The administrator's own row: no way to change their own role.
   const own = await findMember(page, ADMIN.username);
