@@ -32,11 +32,17 @@ test("attach an image by the button and by paste; it shows in the text and as a 
   await signUp(page);
   await startThread(page, `Pictures ${uniqueName("t")}`, "Post your charts here.");
   const box = replyBox(page);
-  await box.fill("Here is the chart:\n");
-  await replyForm(page)
-    .getByLabel("Attach files")
-    .setInputFiles({ name: "chart.png", mimeType: "image/png", buffer: await picture("#1e6fd9") });
-  await expect(box).toHaveValue(/^Here is the chart:\n!\[chart\.png\]\(attachment:\d+\)\n$/);
+  const chart = await picture("#1e6fd9");
+  // A file chosen before the editor has hydrated is not seen by it: choose again until it is.
+  await expect(async () => {
+    await box.fill("Here is the chart:\n");
+    await replyForm(page)
+      .getByLabel("Attach files")
+      .setInputFiles({ name: "chart.png", mimeType: "image/png", buffer: chart });
+    await expect(box).toHaveValue(/^Here is the chart:\n!\[chart\.png\]\(attachment:\d+\)\n$/, {
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 20_000 });
   await pasteImage(box, await picture("#d9541e"), "pasted.png");
   await expect(box).toHaveValue(/attachment:\d+\)\n!\[pasted\.png\]\(attachment:\d+\)\n$/);
 
