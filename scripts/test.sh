@@ -20,18 +20,31 @@ if ! command -v nginx >/dev/null; then
   $SUDO nginx -s stop 2>/dev/null || true
 fi
 
-echo "== Type check"
-npx tsc --noEmit
+# The static checks run alongside the unit and integration tests: Vitest runs its files one after
+# another (they share one database), so it leaves a core to tsc and ESLint, which take one each.
+checks_log="$(mktemp)"
+(
+  set -e
+  echo "== Type check"
+  npx tsc --noEmit
+  echo "== Lint and format"
+  npm run lint
+  npm run format:check
+) >"$checks_log" 2>&1 &
+checks=$!
 
-# The production build (below) need not type-check again: next.config.js reads this.
+echo "== Unit and integration tests (type check, lint and format alongside)"
+vitest_status=0
+npx vitest run || vitest_status=$?
+checks_status=0
+wait "$checks" || checks_status=$?
+cat "$checks_log"
+rm -f "$checks_log"
+if [ "$checks_status" -ne 0 ]; then echo "Type check, lint or format check failed." >&2; exit "$checks_status"; fi
+if [ "$vitest_status" -ne 0 ]; then echo "Unit or integration tests failed." >&2; exit "$vitest_status"; fi
+
+# The production build (below) need not type-check again: tsc has passed. next.config.js reads this.
 export PARLEY_TYPES_CHECKED=1
-
-echo "== Lint and format"
-npm run lint
-npm run format:check
-
-echo "== Unit and integration tests"
-npx vitest run
 
 echo "== End-to-end tests"
 rm -rf "${E2E_DATA_DIR:-.data/e2e}"
