@@ -92,6 +92,10 @@ test("an administrator builds forums, hides one from members, renames, deletes a
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByText("The site settings were saved.")).toBeVisible();
   };
+  await page
+    .locator("form")
+    .filter({ has: page.getByLabel("Forum name") })
+    .screenshot({ path: "test-results/screens/site-settings.png" });
   await rename(`Harbour ${word}`);
   await page.goto("/");
   await expect(

@@ -106,6 +106,8 @@ const SETTINGS_FIELDS: SettingsField[] = [
   "registration",
   "approvalCount",
   "timeZone",
+  "warningBanPoints",
+  "warningBanDays",
 ];
 
 export const saveSiteSettingsAction = saving(

@@ -61,6 +61,9 @@ export const NOTE = characters("Notes", 0, REASON.max);
 /** Points one warning may carry. */
 export const WARNING_POINTS = { min: 1, max: 100 } as const;
 export const WARNING_POINTS_MESSAGE = `Points are a whole number from ${WARNING_POINTS.min} to ${WARNING_POINTS.max}.`;
+/** The site settings' warning ban: active points that ban a member, and the ban's length in days. */
+export const WARNING_BAN_POINTS = { min: 1, max: 1000 } as const;
+export const WARNING_BAN_DAYS = { min: 1, max: 3650 } as const;
 /** How many posts one bulk action may touch. */
 export const BULK_POSTS_MAX = 200;
 export const BULK_POSTS_TOO_MANY = `Choose at most ${count(BULK_POSTS_MAX)} posts at a time.`;

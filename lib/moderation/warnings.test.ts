@@ -1,13 +1,14 @@
 // Integration: warnings through lib/moderation/warnings.ts against the real Postgres: who may warn,
 // the points that reach the ban limit, expiry, the alert and the moderator log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alerts, modLog, users } from "@/db/schema";
+import { alerts, modLog, settings, users } from "@/db/schema";
 import { listAlerts } from "@/lib/alerts/list";
 import { EVERYONE_ONLY } from "@/lib/forum/forum-access";
 import { loadViewer } from "@/lib/permissions/load-viewer";
 import { personalAnswer } from "@/lib/personal/answer";
+import { forgetSiteSettings } from "@/lib/site-settings/site-settings";
 import { rememberBrowserZone, setTimeZone } from "@/lib/time/member-zone";
 import {
   cleanUp,
@@ -108,6 +109,27 @@ describe("who may warn", () => {
 });
 
 describe("points and the ban", () => {
+  it("the limit and the ban's length are the administrator's site settings", async () => {
+    const keys = ["warning_ban_points", "warning_ban_days"];
+    await db.insert(settings).values([
+      { key: keys[0]!, value: "3" },
+      { key: keys[1]!, value: "2" },
+    ]);
+    forgetSiteSettings();
+    try {
+      const { member, postIds } = await memberWithPosts(1);
+      const now = new Date();
+      const result = await warnMember(moderator, warning(postIds[0]!, 3), { now });
+      expect(result).toMatchObject({ ok: true, banned: true });
+      const ban = await banOf(member.id);
+      expect(ban.banReason).toBe("Warning points reached 3 (the limit is 3)");
+      expect(ban.banEndsAt?.getTime()).toBe(now.getTime() + 2 * DAY);
+    } finally {
+      await db.delete(settings).where(inArray(settings.key, keys));
+      forgetSiteSettings();
+    }
+  });
+
   it("a warning that brings active points to the limit bans for the set days, logged and alerted", async () => {
     const { member, postIds } = await memberWithPosts(2);
     const now = new Date();

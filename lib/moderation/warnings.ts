@@ -1,6 +1,7 @@
 // Warnings: staff warn a member for one of their posts, with a reason, points and an expiry. The
-// points still active (not expired) are added up, and reaching WARNING_BAN_POINTS bans the member for
-// WARNING_BAN_DAYS, in the transaction that adds the warning, through the ban code (./bans.ts). Each
+// points still active (not expired) are added up, and reaching the site's ban limit (a site setting,
+// WARNING_BAN_POINTS until an administrator chooses) bans the member for its number of days, in the
+// transaction that adds the warning, through the ban code (./bans.ts). Each
 // warning alerts the member and is in the moderator log; the post shows that it was warned.
 import "server-only";
 import { and, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
@@ -8,12 +9,12 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { alerts, posts, users, warnings } from "@/db/schema";
 import type { DbOrTx } from "@/db/tx";
-import { env } from "../env";
 import { REASON, WARNING_POINTS, WARNING_POINTS_MESSAGE } from "../limits/sizes";
 import { plainText } from "../validation/text";
 import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { ok, refuse, type Result } from "../result";
 import { rowId } from "../row-id";
+import { getSiteSettings } from "../site-settings/site-settings";
 import { banLocked, lockMember } from "./bans";
 import { logModAction } from "./log-entry";
 import { WARNING_EXPIRY_CHOICES } from "./warning-choices";
@@ -53,7 +54,7 @@ export const warningInputSchema = z.object({
 
 export interface WarnOptions {
   now?: Date;
-  /** Defaults from lib/env.ts; tests pass their own. */
+  /** Default: the site settings (lib/site-settings); tests pass their own. */
   banPoints?: number;
   banDays?: number;
 }
@@ -96,8 +97,9 @@ export async function warnMember(
   }
   const { postId, reason, points, expiresInDays } = parsed.data;
   const now = options.now ?? new Date();
-  const banPoints = options.banPoints ?? env.WARNING_BAN_POINTS;
-  const banDays = options.banDays ?? env.WARNING_BAN_DAYS;
+  const site = await getSiteSettings();
+  const banPoints = options.banPoints ?? site.warningBanPoints;
+  const banDays = options.banDays ?? site.warningBanDays;
 
   return db.transaction(async (tx) => {
     const [post] = await tx

@@ -14,11 +14,18 @@ import {
   siteSettingsSchema,
 } from "./site-settings";
 
-export type SettingsField = "name" | "description" | "registration" | "approvalCount" | "timeZone";
+export type SettingsField =
+  | "name"
+  | "description"
+  | "registration"
+  | "approvalCount"
+  | "timeZone"
+  | "warningBanPoints"
+  | "warningBanDays";
 
 export async function saveSiteSettings(
   viewer: Viewer,
-  input: Record<SettingsField, unknown>,
+  input: Partial<Record<SettingsField, unknown>>,
 ): Promise<Result<{ message: string }, SettingsField | "form">> {
   if (!can(viewer, "changeSettings") || !viewer.id)
     return refuse(

@@ -14,7 +14,15 @@ import { getSiteSettings, settingRows, siteSettingsSchema } from "./site-setting
 afterAll(async () => {
   await db
     .delete(settings)
-    .where(inArray(settings.key, ["site_name", "site_description", "default_time_zone"]));
+    .where(
+      inArray(settings.key, [
+        "site_name",
+        "site_description",
+        "default_time_zone",
+        "warning_ban_points",
+        "warning_ban_days",
+      ]),
+    );
   await resetApprovalSetting();
   await cleanUp();
   await db.$client.end();
@@ -61,6 +69,30 @@ describe("site settings", () => {
     expect(Object.keys(result.errors ?? {}).sort()).toEqual(["name", "registration", "timeZone"]);
     const noCount = siteSettingsSchema.safeParse({ ...VALID, registration: "approval" });
     expect(noCount.error?.issues[0]?.path).toEqual(["approvalCount"]);
+  });
+
+  it("keeps the warning ban's points and days, refusing numbers out of range", async () => {
+    const admin = await makeMember({ role: "admin" });
+    const saved = await saveSiteSettings(admin, {
+      ...VALID,
+      warningBanPoints: "25",
+      warningBanDays: "30",
+    });
+    expect(saved.ok).toBe(true);
+    expect(await getSiteSettings()).toMatchObject({ warningBanPoints: 25, warningBanDays: 30 });
+    const wrong = await saveSiteSettings(admin, {
+      ...VALID,
+      warningBanPoints: "0",
+      warningBanDays: "many",
+    });
+    expect(wrong).toMatchObject({
+      ok: false,
+      errors: {
+        warningBanPoints: "Enter a whole number of points from 1 to 1000.",
+        warningBanDays: "Enter a whole number of days from 1 to 3650.",
+      },
+    });
+    expect(await getSiteSettings()).toMatchObject({ warningBanPoints: 25, warningBanDays: 30 });
   });
 
   it("stores closed registration as one switch and keeps the approval count", () => {

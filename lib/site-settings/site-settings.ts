@@ -6,12 +6,23 @@
 // Registration is one stored switch (open or closed) plus the new-member approval count that
 // lib/moderation/approval.ts already keeps: "approval required" is registration open with that count
 // above 0, so the two settings can never disagree.
+//
+// The warning ban (lib/moderation/warnings.ts) is here too: its defaults come from WARNING_BAN_POINTS
+// and WARNING_BAN_DAYS, and an administrator's choice overrides them.
 import "server-only";
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { settings } from "@/db/schema";
-import { APPROVAL_MAX, APPROVAL_TOO_MANY, SITE_DESCRIPTION, SITE_NAME } from "../limits/sizes";
+import { env } from "../env";
+import {
+  APPROVAL_MAX,
+  APPROVAL_TOO_MANY,
+  SITE_DESCRIPTION,
+  SITE_NAME,
+  WARNING_BAN_DAYS,
+  WARNING_BAN_POINTS,
+} from "../limits/sizes";
 import { multiLine, singleLine } from "../validation/text";
 import { APPROVAL_SETTING, getApprovalThreshold } from "../moderation/approval";
 
@@ -22,6 +33,8 @@ const KEYS = {
   description: "site_description",
   registrationOpen: "registration_open",
   timeZone: "default_time_zone",
+  warningBanPoints: "warning_ban_points",
+  warningBanDays: "warning_ban_days",
 } as const;
 
 export type Registration = "open" | "closed" | "approval";
@@ -34,6 +47,9 @@ export interface SiteSettings {
   approvalCount: number;
   /** An IANA zone ("Europe/Paris"); stored here, rendered by the time-zone work. */
   timeZone: string;
+  /** Active warning points that ban a member, and for how many days. */
+  warningBanPoints: number;
+  warningBanDays: number;
 }
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
@@ -42,7 +58,19 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   registration: "open",
   approvalCount: 0,
   timeZone: "UTC",
+  warningBanPoints: env.WARNING_BAN_POINTS,
+  warningBanDays: env.WARNING_BAN_DAYS,
 };
+
+/** A stored whole number, or the default when it is missing or no longer makes sense. */
+function storedCount(
+  stored: string | undefined,
+  range: { min: number; max: number },
+  fallback: number,
+) {
+  const n = Number(stored);
+  return stored && Number.isInteger(n) && n >= range.min && n <= range.max ? n : fallback;
+}
 
 let cached: { at: number; value: Promise<SiteSettings> } | null = null;
 
@@ -60,6 +88,16 @@ async function read(): Promise<SiteSettings> {
     registration: !open ? "closed" : approvalCount > 0 ? "approval" : "open",
     approvalCount,
     timeZone: value(KEYS.timeZone) || DEFAULT_SITE_SETTINGS.timeZone,
+    warningBanPoints: storedCount(
+      value(KEYS.warningBanPoints),
+      WARNING_BAN_POINTS,
+      DEFAULT_SITE_SETTINGS.warningBanPoints,
+    ),
+    warningBanDays: storedCount(
+      value(KEYS.warningBanDays),
+      WARNING_BAN_DAYS,
+      DEFAULT_SITE_SETTINGS.warningBanDays,
+    ),
   };
 }
 
@@ -94,6 +132,15 @@ export const isTimeZone = (zone: string) => {
   }
 };
 
+const wholeNumberIn = (range: { min: number; max: number }, what: string) => {
+  const message = `Enter a whole number of ${what} from ${range.min} to ${range.max}.`;
+  return z.coerce
+    .number<unknown>(message)
+    .int(message)
+    .min(range.min, message)
+    .max(range.max, message);
+};
+
 export const siteSettingsSchema = z
   .object({
     name: singleLine(SITE_NAME, {
@@ -112,6 +159,9 @@ export const siteSettingsSchema = z
       .string("Choose a time zone.")
       .trim()
       .refine(isTimeZone, "Choose a time zone from the list (for example Europe/Paris)."),
+    // Optional: a save without them (an older form) keeps what is stored.
+    warningBanPoints: wholeNumberIn(WARNING_BAN_POINTS, "points").optional(),
+    warningBanDays: wholeNumberIn(WARNING_BAN_DAYS, "days").optional(),
   })
   .refine((s) => s.registration !== "approval" || (s.approvalCount ?? 0) > 0, {
     message: "With approval required, enter how many first posts wait for approval (1 or more).",
@@ -128,6 +178,10 @@ export function settingRows(input: SiteSettingsInput): { key: string; value: str
     { key: KEYS.registrationOpen, value: input.registration === "closed" ? "0" : "1" },
     { key: KEYS.timeZone, value: input.timeZone },
   ];
+  if (input.warningBanPoints !== undefined)
+    rows.push({ key: KEYS.warningBanPoints, value: String(input.warningBanPoints) });
+  if (input.warningBanDays !== undefined)
+    rows.push({ key: KEYS.warningBanDays, value: String(input.warningBanDays) });
   if (input.registration === "open") rows.push({ key: APPROVAL_SETTING, value: "0" });
   if (input.registration === "approval")
     rows.push({ key: APPROVAL_SETTING, value: String(input.approvalCount) });

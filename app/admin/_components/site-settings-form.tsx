@@ -5,7 +5,13 @@
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { controlClass, describedBy, HintAndError } from "@/app/_components/form-controls";
-import { APPROVAL_MAX, SITE_DESCRIPTION, SITE_NAME } from "@/lib/limits/sizes";
+import {
+  APPROVAL_MAX,
+  SITE_DESCRIPTION,
+  SITE_NAME,
+  WARNING_BAN_DAYS,
+  WARNING_BAN_POINTS,
+} from "@/lib/limits/sizes";
 import { saveSiteSettingsAction, type SettingsFormState } from "../actions";
 
 const IDLE: SettingsFormState = { status: "idle", message: "", seq: 0 };
@@ -16,6 +22,8 @@ export interface SiteSettingsValues {
   registration: "open" | "closed" | "approval";
   approvalCount: number;
   timeZone: string;
+  warningBanPoints: number;
+  warningBanDays: number;
 }
 
 const REGISTRATION = [
@@ -114,6 +122,43 @@ export function SiteSettingsForm({
         </select>
         <HintAndError id="site-timeZone" error={error("timeZone")} />
       </div>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold">Warnings</legend>
+        <div className="flex flex-wrap gap-4">
+          <div className="space-y-1">
+            <label htmlFor="site-warningBanPoints" className="block text-sm">
+              Points that ban a member
+            </label>
+            <input
+              {...control("warningBanPoints", "hint")}
+              type="number"
+              inputMode="numeric"
+              min={WARNING_BAN_POINTS.min}
+              max={WARNING_BAN_POINTS.max}
+              className={`${controlClass} w-28!`}
+            />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="site-warningBanDays" className="block text-sm">
+              Days that ban lasts
+            </label>
+            <input
+              {...control("warningBanDays")}
+              type="number"
+              inputMode="numeric"
+              min={WARNING_BAN_DAYS.min}
+              max={WARNING_BAN_DAYS.max}
+              className={`${controlClass} w-28!`}
+            />
+          </div>
+        </div>
+        <HintAndError
+          id="site-warningBanPoints"
+          error={error("warningBanPoints")}
+          hint="When a member's active (unexpired) warning points reach this, the warning bans them."
+        />
+        <HintAndError id="site-warningBanDays" error={error("warningBanDays")} />
+      </fieldset>
       <SubmitButton>Save settings</SubmitButton>
       <FormMessage
         key={state.seq}
