@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { REGISTRATION_CLOSED } from "@/lib/accounts/sign-up";
 import { oauthProviders } from "@/lib/auth/auth";
 import { getViewer } from "@/lib/auth/viewer";
 import { isSignedIn } from "@/lib/permissions";
@@ -26,6 +27,11 @@ export default async function SignInPage({
         <p role="alert" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
           Your account uses two-step verification: sign in with your password and code, or with a
           passkey.
+        </p>
+      )}
+      {query.error === "registration-closed" && (
+        <p role="alert" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          {REGISTRATION_CLOSED} Members who already have an account sign in as before.
         </p>
       )}
       {query.reset === "done" && (

@@ -1,38 +1,47 @@
-// Integration: a member with two-step verification on cannot skip it by signing in through GitHub or
-// Google; everyone else signs in through them as before.
-import { afterAll, describe, expect, it } from "vitest";
+// Integration: signing in through a provider against the real Postgres. A provider account already
+// linked to a member signs in whatever the registration setting; a first sign-in, which would make
+// an account, is refused while registration is closed, as the sign-up form is.
+import { afterAll, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { totpCredentials } from "@/db/schema";
+import { accounts, settings } from "@/db/schema";
+import { forgetSiteSettings } from "@/lib/site-settings/site-settings";
 import { cleanUp, makeMember } from "@/lib/testing/factories";
-import { OAUTH_TWO_STEP_REFUSED, oauthSignInAllowed } from "./oauth-sign-in";
+import { OAUTH_REGISTRATION_CLOSED, oauthSignInAllowed } from "./oauth-sign-in";
 
 afterAll(async () => {
   await cleanUp();
   await db.$client.end();
 });
 
-describe("signing in through GitHub or Google", () => {
-  it("sends a member with two-step verification on to sign in with their password and code", async () => {
-    const member = await makeMember();
-    await db
-      .insert(totpCredentials)
-      .values({ userId: member.id, secret: "sealed", confirmedAt: new Date() });
-    expect(await oauthSignInAllowed({ id: member.id }, { type: "oauth" })).toBe(
-      OAUTH_TWO_STEP_REFUSED,
-    );
-    expect(await oauthSignInAllowed({ id: member.id }, { type: "oidc" })).toBe(
-      OAUTH_TWO_STEP_REFUSED,
-    );
-    // The password form and passkeys carry the second step themselves.
-    expect(await oauthSignInAllowed({ id: member.id }, { type: "credentials" })).toBe(true);
-  });
+async function setRegistrationOpen(open: boolean) {
+  await db
+    .insert(settings)
+    .values({ key: "registration_open", value: open ? "1" : "0" })
+    .onConflictDoUpdate({ target: settings.key, set: { value: open ? "1" : "0" } });
+  forgetSiteSettings();
+}
 
-  it("lets in members without it, one still enrolling, and someone new", async () => {
-    const plain = await makeMember();
-    const enrolling = await makeMember();
-    await db.insert(totpCredentials).values({ userId: enrolling.id, secret: "sealed" });
-    expect(await oauthSignInAllowed({ id: plain.id }, { type: "oauth" })).toBe(true);
-    expect(await oauthSignInAllowed({ id: enrolling.id }, { type: "oauth" })).toBe(true);
-    expect(await oauthSignInAllowed({}, { type: "oidc" })).toBe(true);
-  });
+it("a first sign-in through a provider obeys closed registration; a linked account signs in", async () => {
+  const member = await makeMember();
+  const providerAccountId = `gh-${member.id}`;
+  await db
+    .insert(accounts)
+    .values({ userId: member.id, type: "oauth", provider: "github", providerAccountId });
+  const linked = { type: "oauth", provider: "github", providerAccountId };
+  const stranger = { type: "oauth", provider: "github", providerAccountId: `new-${member.id}` };
+
+  expect(await oauthSignInAllowed({ id: "from-profile" }, stranger)).toBe(true);
+  await setRegistrationOpen(false);
+  try {
+    expect(await oauthSignInAllowed({ id: "from-profile" }, stranger)).toBe(
+      OAUTH_REGISTRATION_CLOSED,
+    );
+    expect(await oauthSignInAllowed({ id: member.id }, linked)).toBe(true);
+    // Passwords and passkeys are not sign-ups: this check leaves them alone.
+    expect(await oauthSignInAllowed({ id: member.id }, { type: "credentials" })).toBe(true);
+  } finally {
+    await setRegistrationOpen(true);
+    await db.delete(accounts).where(eq(accounts.userId, member.id));
+  }
 });
