@@ -380,6 +380,9 @@ export const alerts = pgTable(
   },
   (t) => [
     index("alerts_user_idx").on(t.userId, t.createdAt.desc()),
+    // A new post's alerts, read back to mail them (lib/alert-mail/queue.ts); also what the check
+    // against alerting twice and a post's deletion look up.
+    index("alerts_post_idx").on(t.postId),
     // The bell's unread count.
     index("alerts_unread_idx")
       .on(t.userId)
@@ -539,12 +542,15 @@ export const alertMails = pgTable(
     threadId: integer("thread_id")
       .notNull()
       .references(() => threads.id, { onDelete: "cascade" }),
-    postId: integer("post_id").references(() => posts.id, { onDelete: "set null" }),
     /** The mailed post's time, to the microsecond, as read marks compare it. */
     postAt: timestamp("post_at", { withTimezone: true }).notNull(),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.userId, t.threadId] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.threadId] }),
+    // Deleting a thread (a merge, a purge) removes its rows.
+    index("alert_mails_thread_idx").on(t.threadId),
+  ],
 );
 
 /** Members a member has put on their ignore list (never staff). */

@@ -1,7 +1,6 @@
 CREATE TABLE "alert_mails" (
 	"user_id" text NOT NULL,
 	"thread_id" integer NOT NULL,
-	"post_id" integer,
 	"post_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "alert_mails_user_id_thread_id_pk" PRIMARY KEY("user_id","thread_id")
@@ -10,4 +9,5 @@ CREATE TABLE "alert_mails" (
 ALTER TABLE "users" ADD COLUMN "alert_mail" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "alert_mails" ADD CONSTRAINT "alert_mails_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_mails" ADD CONSTRAINT "alert_mails_thread_id_threads_id_fk" FOREIGN KEY ("thread_id") REFERENCES "public"."threads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "alert_mails" ADD CONSTRAINT "alert_mails_post_id_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."posts"("id") ON DELETE set null ON UPDATE no action;
+CREATE INDEX "alert_mails_thread_idx" ON "alert_mails" USING btree ("thread_id");--> statement-breakpoint
+CREATE INDEX "alerts_post_idx" ON "alerts" USING btree ("post_id");

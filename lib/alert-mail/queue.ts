@@ -126,11 +126,11 @@ async function claim(memberIds: string[], threadId: number, postId: number): Pro
     (select ${users.allReadAt} from ${users} where ${users.id} = ${alertMails.userId})
   ) >= ${alertMails.postAt}`;
   const rows = await db.execute<{ user_id: string }>(sql`
-    insert into ${alertMails} (user_id, thread_id, post_id, post_at)
-    select member.id, ${threadId}, ${postId}, (select ${posts.createdAt} from ${posts} where ${posts.id} = ${postId})
+    insert into ${alertMails} (user_id, thread_id, post_at)
+    select member.id, ${threadId}, (select ${posts.createdAt} from ${posts} where ${posts.id} = ${postId})
     from unnest(${`{${memberIds.map((id) => JSON.stringify(id)).join(",")}}`}::text[]) as member(id)
     on conflict (user_id, thread_id) do update
-      set post_id = excluded.post_id, post_at = excluded.post_at, created_at = now()
+      set post_at = excluded.post_at, created_at = now()
       where excluded.post_at > ${alertMails.postAt} and ${caughtUp}
     returning user_id`);
   return new Set(rows.map((row) => row.user_id));
