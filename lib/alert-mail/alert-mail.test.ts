@@ -5,7 +5,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParsedMail } from "mailparser";
 import { db } from "@/db/client";
-import { forums, users } from "@/db/schema";
+import { forums, settings, users } from "@/db/schema";
+import { APPROVAL_SETTING, approvePost } from "../moderation/approval";
 import { REQUEST_RATES } from "../limits/request-rates";
 import { recordThreadRead } from "../reading/reads";
 import {
@@ -16,6 +17,7 @@ import {
   newThread,
   quoting,
   reply,
+  resetApprovalSetting,
   type Member,
   type MemberOptions,
 } from "../testing/factories";
@@ -190,6 +192,31 @@ describe("recipients", () => {
     expect(toNamed?.subject).toBe(`${writer.name} mentioned you in “Convoy escorts”`);
     // The quoted words are not the reply's own.
     expect(toNamed?.text).toContain(`“Not so, and @${named.name} agrees.”`);
+  });
+});
+
+describe("posts waiting for approval", () => {
+  it("mail nobody until a moderator approves them", async () => {
+    const [watcher, opener, moderator] = [
+      await reader(),
+      await makeMember(),
+      await makeMember({ role: "moderator" }),
+    ];
+    const thread = await newThread({ author: opener, forumId });
+    await watchThread(watcher, thread.threadId);
+    await db
+      .insert(settings)
+      .values({ key: APPROVAL_SETTING, value: "1" })
+      .onConflictDoUpdate({ target: settings.key, set: { value: "1" } });
+    try {
+      const waiting = await reply({ author: await makeMember(), threadId: thread.threadId });
+      expect(await mailsTo(watcher)).toHaveLength(0);
+      expect(await approvePost(moderator, waiting.postId)).toMatchObject({ ok: true });
+      const [mail] = await mailsTo(watcher);
+      expect(linkIn(mail!, `${ORIGIN}/posts/`)).toBe(`${ORIGIN}/posts/${waiting.postId}`);
+    } finally {
+      await resetApprovalSetting();
+    }
   });
 });
 
