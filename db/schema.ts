@@ -90,6 +90,9 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(0),
     /** Watch threads one starts or replies to (a setting on the account page). */
     autoWatch: boolean("auto_watch").notNull().default(true),
+    /** Mail me about replies in threads I watch, quotes and mentions (account page); off until the
+     * member asks, and turned off again by the unsubscribe link those mails carry. */
+    alertMail: boolean("alert_mail").notNull().default(false),
     /** The member's IANA time zone ("Europe/Paris"); null until their browser first tells it. */
     timeZone: text("time_zone"),
     conversationsFrom: conversationPrivacyEnum("conversations_from").notNull().default("everyone"),
@@ -377,6 +380,9 @@ export const alerts = pgTable(
   },
   (t) => [
     index("alerts_user_idx").on(t.userId, t.createdAt.desc()),
+    // A new post's alerts, read back to mail them (lib/alert-mail/queue.ts); also what the check
+    // against alerting twice and a post's deletion look up.
+    index("alerts_post_idx").on(t.postId),
     // The bell's unread count.
     index("alerts_unread_idx")
       .on(t.userId)
@@ -522,6 +528,28 @@ export const threadWatches = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.threadId] }),
     index("thread_watches_thread_idx").on(t.threadId),
+  ],
+);
+
+/** The last alert mail a member was sent about a thread (lib/alert-mail/queue.ts): no further mail
+ * about that thread until their read marks pass `postAt`, so a busy thread mails once per visit. */
+export const alertMails = pgTable(
+  "alert_mails",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    threadId: integer("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    /** The mailed post's time, to the microsecond, as read marks compare it. */
+    postAt: timestamp("post_at", { withTimezone: true }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.threadId] }),
+    // Deleting a thread (a merge, a purge) removes its rows.
+    index("alert_mails_thread_idx").on(t.threadId),
   ],
 );
 

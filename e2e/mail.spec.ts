@@ -3,7 +3,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_SMTP_PORT } from "../playwright.config";
 import { linkIn, startSmtpInbox, type SmtpInbox } from "../lib/testing/smtp-inbox";
-import { ADMIN, signIn, STRONG_PASSWORD, uniqueName } from "./fixtures";
+import {
+  ADMIN,
+  memberInOwnBrowser,
+  signIn,
+  startThread,
+  STRONG_PASSWORD,
+  uniqueName,
+} from "./fixtures";
 
 let inbox: SmtpInbox;
 test.beforeAll(async () => {
@@ -104,7 +111,8 @@ test("an administrator mails a member a reset from /admin/members and reads the 
   const mail = await inbox.next(`${name}@example.test`, before);
   expect(mail.text).toContain("An administrator sent you this link");
 
-  await page.goto("/admin/outbox");
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Email and outbox" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Email" })).toBeVisible();
   await expect(
     page.getByRole("checkbox", {
@@ -112,4 +120,82 @@ test("an administrator mails a member a reset from /admin/members and reads the 
     }),
   ).not.toBeChecked();
   await page.screenshot({ path: "test-results/screens/outbox.png", fullPage: true });
+});
+
+test("a member who asked for alert emails is mailed about a reply in a watched thread and unsubscribes from the mail", async ({
+  browser,
+  page,
+  request,
+}) => {
+  // A member with a confirmed address (mail goes to no other) asks for alert emails.
+  const name = uniqueName("watcher");
+  const email = `${name}@example.test`;
+  await page.goto("/register");
+  await page.getByLabel("Username").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(STRONG_PASSWORD);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(accountNav(page).getByRole("link", { name })).toBeVisible();
+  await page.goto(pathOf(linkIn(await inbox.next(email), "http")));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByText(`${email} is confirmed`, { exact: false })).toBeVisible();
+  await page.goto("/account");
+  const settings = page.getByRole("region", { name: "Email notifications" });
+  const box = settings.getByRole("checkbox", {
+    name: "Email me about replies in threads I watch and about alerts",
+  });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await settings.getByRole("button", { name: "Save" }).click();
+  await expect(settings.getByRole("status")).toHaveText(
+    "Saved: you will be emailed about replies in threads you watch, quotes and mentions.",
+  );
+
+  // Another member's thread, watched; its author replies.
+  const writer = await memberInOwnBrowser(browser, "writer");
+  const title = `Harbour <defences> & mail ${uniqueName("t")}`;
+  const threadUrl = await startThread(writer.page, title);
+  await page.goto(threadUrl);
+  await page.getByRole("button", { name: "Watch", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Unwatch", exact: true })).toBeVisible();
+  const before = inbox.messages.length;
+  await writer.page.getByRole("textbox", { name: "Message" }).fill("The boom is back in place.");
+  // The thread page may already name its opening post (#post-N): wait for a new address.
+  const opening = writer.page.url();
+  await writer.page.getByRole("button", { name: "Post reply" }).click();
+  await expect(writer.page).not.toHaveURL(opening);
+  await expect(writer.page).toHaveURL(/#post-\d+$/);
+  const replyId = /#post-(\d+)$/.exec(writer.page.url())![1];
+  await writer.context.close();
+
+  const mail = await inbox.next(email, before);
+  expect(mail.subject).toBe(`New reply in “${title}”`);
+  expect(mail.text).toContain("“The boom is back in place.”");
+  expect(pathOf(linkIn(mail, "http"))).toBe(`/posts/${replyId}`);
+  expect(mail.html).toContain("Harbour &lt;defences&gt; &amp; mail");
+
+  // The unsubscribe link works without signing in; opening it only asks.
+  const stranger = await browser.newContext();
+  const other = await stranger.newPage();
+  const unsubscribePath = pathOf(
+    linkIn(mail, new URL(linkIn(mail, "http")).origin + "/unsubscribe?"),
+  );
+  await other.goto(unsubscribePath);
+  await expect(other.getByText(`for the account ${name}?`, { exact: false })).toBeVisible();
+  await other.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(other.getByRole("status")).toHaveText(
+    `Unsubscribed: ${name} will get no more emails about watched threads and alerts.`,
+  );
+  await stranger.close();
+  await page.goto("/account");
+  await expect(box).not.toBeChecked();
+
+  // A mail client's one-click unsubscribe (RFC 8058) answers too; a forged token does not.
+  const oneClick = pathOf(
+    (mail.headers.get("list") as { unsubscribe: { url: string } }).unsubscribe.url,
+  );
+  const form = { "List-Unsubscribe": "One-Click" };
+  expect((await request.post(oneClick, { form })).status()).toBe(200);
+  const forged = oneClick.replace(/token=\d+/, "token=1");
+  expect((await request.post(forged, { form })).status()).toBe(400);
 });

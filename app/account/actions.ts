@@ -22,6 +22,7 @@ import {
   type ProfileValues,
 } from "./_components/state";
 import { setAutoWatch } from "@/lib/watching/auto-watch";
+import { setAlertMail } from "@/lib/alert-mail/setting";
 import { setTimeZone } from "@/lib/time/member-zone";
 import { counterOf, formDataOf, textField } from "@/lib/validation/form";
 import { z } from "zod";
@@ -225,5 +226,30 @@ export const saveTimeZoneAction = saving(
     const result = await setTimeZone(await getViewer(), textField(formDataOf(form), "timeZone"));
     if (!result.ok) return { timeZone: zoneBefore.parse(previous).timeZone, error: result.error };
     return { timeZone: result.timeZone, saved: true };
+  },
+);
+
+export interface AlertMailState {
+  enabled: boolean;
+  error?: string;
+  saved?: boolean;
+}
+
+const alertMailBefore = z.object({ enabled: z.boolean() }).catch({ enabled: false });
+
+export const saveAlertMailAction = saving(
+  (error, previous: AlertMailState): AlertMailState => ({ ...previous, error }),
+  async function saveAlertMailAction(
+    previous: AlertMailState,
+    form: FormData,
+  ): Promise<AlertMailState> {
+    // An unticked checkbox is simply absent from the form.
+    const result = await setAlertMail(
+      await getViewer(),
+      textField(formDataOf(form), "alertMail") === "on",
+    );
+    if (!result.ok)
+      return { enabled: alertMailBefore.parse(previous).enabled, error: result.error };
+    return { enabled: result.enabled, saved: true };
   },
 );

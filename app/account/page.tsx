@@ -16,6 +16,8 @@ import { ProfileForm } from "./_components/profile-form";
 import { profileValues } from "./_components/state";
 import { getAutoWatch } from "@/lib/watching/auto-watch";
 import { WatchSettingsForm } from "./_components/watch-settings-form";
+import { AlertMailForm } from "./_components/alert-mail-form";
+import { getAlertMailSetting } from "@/lib/alert-mail/setting";
 import { TimeZoneForm } from "./_components/time-zone-form";
 import { getTimeZone } from "@/lib/time/member-zone";
 import { timeZoneChoices } from "@/lib/time/zones";
@@ -120,6 +122,8 @@ export default async function AccountPage({
         <WatchSettingsForm autoWatch={await getAutoWatch(viewer.id)} />
       </section>
 
+      <AlertMailSection userId={viewer.id} />
+
       <TimeZoneSection userId={viewer.id} />
       <section aria-labelledby="account-conversations" className={section}>
         <h2 id="account-conversations" className={heading}>
@@ -142,6 +146,18 @@ async function TimeZoneSection({ userId }: { userId: string }) {
         Time zone
       </h2>
       <TimeZoneForm stored={stored} choices={timeZoneChoices(stored)} />
+    </section>
+  );
+}
+
+async function AlertMailSection({ userId }: { userId: string }) {
+  const setting = await getAlertMailSetting(userId);
+  return (
+    <section aria-labelledby="account-alert-mail" className={section}>
+      <h2 id="account-alert-mail" className={heading}>
+        Email notifications
+      </h2>
+      <AlertMailForm enabled={setting.enabled} obstacle={setting.obstacle} />
     </section>
   );
 }

@@ -32,7 +32,8 @@ export default async function AdminPage() {
         <p className="text-slate-600">
           Every change here is written to the <Link href="/moderation/log">moderator log</Link>.
           Members&apos; roles and titles are on{" "}
-          <Link href="/admin/members">Member administration</Link>.
+          <Link href="/admin/members">Member administration</Link>. Mail settings and every mail the
+          forum could not send are on <Link href="/admin/outbox">Email and outbox</Link>.
         </p>
       </div>
       <section aria-labelledby="settings-heading" className="space-y-3">

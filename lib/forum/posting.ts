@@ -6,6 +6,7 @@ import { db } from "@/db/client";
 import { forums, postEdits, postQuotes, posts, threads, users } from "@/db/schema";
 import type { Tx } from "@/db/tx";
 import { alertForNewPost } from "../alerts/create";
+import { startAlertMails } from "../alert-mail/queue";
 import { can, mayViewForum, OPEN_FORUM, type Viewer } from "../permissions";
 import { authorNeedsApproval, replyApproval } from "../moderation/approval";
 import { postingRefusal, replyRefusal, threadRefusal } from "../permissions/posting";
@@ -125,12 +126,18 @@ type AlertsFor = Parameters<typeof alertForNewPost>[1];
 
 /** Alerts go out once the post is committed, outside its transaction: the thread, member and forum
  * locks are not held while a watched thread's thousand alerts are written. A failure to alert is
- * logged and the post stands (it is already saved; the member must not post it again). */
+ * logged and the post stands (it is already saved; the member must not post it again). The alert
+ * mails that follow from the alerts go out in the background: the poster does not wait for them. */
 async function sendAlerts(alerts: AlertsFor | null): Promise<void> {
   if (!alerts) return;
-  await alertForNewPost(db, alerts).catch((error: unknown) => {
-    console.error("alerts for a new post failed", error);
-  });
+  const written = await alertForNewPost(db, alerts).then(
+    () => true,
+    (error: unknown) => {
+      console.error("alerts for a new post failed", error);
+      return false;
+    },
+  );
+  if (written) startAlertMails(alerts.postId);
 }
 
 /** Whoever posts has read the thread up to their post: it is not "unread" for them on the next list.

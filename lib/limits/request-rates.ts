@@ -32,6 +32,10 @@ export const REQUEST_RATES = {
   passwordResetsPerHour: env.PASSWORD_RESET_LIMIT_PER_HOUR,
   /** Verification mails a member may have sent again an hour. */
   verificationMailsPerHour: 5,
+  /** Unsubscribe requests (the link's button, a mail client's one-click POST) a minute per address:
+   * a person sends one; a mail provider relays its users' one-click requests from a few addresses,
+   * so this is generous, and a script trying tokens meets it at once. */
+  unsubscribesPerMinute: 60,
 } as const;
 
 export type RateCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -81,3 +85,4 @@ export const verificationMailRate = requestRate(
   REQUEST_RATES.verificationMailsPerHour,
   3600,
 );
+export const unsubscribeRate = requestRate("unsubscribe", REQUEST_RATES.unsubscribesPerMinute);

@@ -19,4 +19,24 @@ describe("composeMail", () => {
     expect(mail.html).toContain('href="https://forum.test/t?a=1&amp;b=&quot;2&quot;"');
     expect(mail.links).toEqual(['https://forum.test/t?a=1&b="2"']);
   });
+
+  it("adds an unsubscribe link and the one-click headers only when asked", () => {
+    const plain = composeMail({ to: "a@example.test", subject: "S", paragraphs: ["P"] });
+    expect(plain.headers).toBeUndefined();
+    const mail = composeMail({
+      to: "a@example.test",
+      subject: "S",
+      paragraphs: ["P"],
+      unsubscribe: {
+        pageUrl: "https://forum.test/unsubscribe?token=1.x",
+        oneClickUrl: "https://forum.test/unsubscribe/one-click?token=1.x",
+      },
+    });
+    expect(mail.text).toContain("Unsubscribe:\nhttps://forum.test/unsubscribe?token=1.x");
+    expect(mail.html).toContain('<a href="https://forum.test/unsubscribe?token=1.x"');
+    expect(mail.headers).toEqual({
+      "List-Unsubscribe": "<https://forum.test/unsubscribe/one-click?token=1.x>",
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+  });
 });

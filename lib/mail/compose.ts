@@ -16,6 +16,14 @@ export interface MailContent {
   action?: MailAction;
   /** Plain text after the action (why the mail came, what to do if it was not asked for). */
   footer?: string[];
+  /** For mail a member asked for and may stop (alert mails): a link at the bottom, and the
+   * List-Unsubscribe headers (RFC 8058) that give mail clients their own Unsubscribe button. */
+  unsubscribe?: {
+    /** The page a person opens: it asks before it unsubscribes, so a link scanner changes nothing. */
+    pageUrl: string;
+    /** The address a mail client POSTs `List-Unsubscribe=One-Click` to. */
+    oneClickUrl: string;
+  };
 }
 
 export interface Mail {
@@ -25,6 +33,8 @@ export interface Mail {
   html: string;
   /** The links the mail carries, printed in the log when there is no SMTP server. */
   links: string[];
+  /** Extra headers (List-Unsubscribe); their values never hold user content. */
+  headers?: Record<string, string>;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -44,11 +54,12 @@ export function escapeHtml(text: string): string {
 const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
 
 export function composeMail(content: MailContent): Mail {
-  const { action, footer = [] } = content;
+  const { action, footer = [], unsubscribe } = content;
   const text = [
     ...content.paragraphs,
     ...(action ? [`${action.label}:\n${action.url}`] : []),
     ...footer,
+    ...(unsubscribe ? [`Unsubscribe:\n${unsubscribe.pageUrl}`] : []),
   ].join("\n\n");
   const paragraph = (p: string) =>
     `<p style="margin:0 0 16px">${escapeHtml(p).replace(/\n/g, "<br>")}</p>`;
@@ -63,12 +74,23 @@ export function composeMail(content: MailContent): Mail {
     content.paragraphs.map(paragraph).join("") +
     button +
     footer.map(small).join("") +
+    (unsubscribe
+      ? `<p style="margin:0 0 8px;font-size:13px;color:#475569"><a href="${escapeHtml(unsubscribe.pageUrl)}" style="color:#475569">Unsubscribe</a></p>`
+      : "") +
     `</body></html>`;
   return {
     to: content.to,
     subject: oneLine(content.subject),
     text: text + "\n",
     html,
-    links: action ? [action.url] : [],
+    links: [...(action ? [action.url] : []), ...(unsubscribe ? [unsubscribe.pageUrl] : [])],
+    ...(unsubscribe
+      ? {
+          headers: {
+            "List-Unsubscribe": `<${unsubscribe.oneClickUrl}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          },
+        }
+      : {}),
   };
 }

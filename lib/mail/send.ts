@@ -48,6 +48,7 @@ export async function sendMail(mail: Mail): Promise<Delivery> {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      headers: mail.headers,
     });
     return "sent";
   } catch (error) {

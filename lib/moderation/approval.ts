@@ -10,6 +10,7 @@ import { db } from "@/db/client";
 import { forums, posts, settings, threads, users } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db/tx";
 import { alertForNewPost } from "../alerts/create";
+import { startAlertMails } from "../alert-mail/queue";
 import { mentionedMemberIds, renderFacts } from "../forum/render-context";
 import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
@@ -284,7 +285,7 @@ const alreadyHandled = (state: string) =>
  * and its alerts go out now. */
 export async function approvePost(viewer: Viewer, postId: number): Promise<ModerationResult> {
   if (!can(viewer, "approvePosts")) return refuse(staffRefusal(viewer, "approve posts"));
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const locked = await lockPending(tx, postId);
     if (!locked) return refuse("This post does not exist any more.");
     const { thread, post } = locked;
@@ -351,6 +352,9 @@ export async function approvePost(viewer: Viewer, postId: number): Promise<Moder
         : `Approved ${post.authorName}'s reply in “${thread.title}”.`,
     });
   });
+  // Its alerts were written with the approval; their mails go out now it is committed.
+  if (result.ok) startAlertMails(postId);
+  return result;
 }
 
 /** Staff reject a waiting post: it stays hidden from everyone but its author (who sees it was

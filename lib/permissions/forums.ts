@@ -46,4 +46,8 @@ export const forumRules = {
   /** Categories, forums and their rules, and the site settings: administrators only. */
   manageForums: admin,
   viewForum: (viewer: Viewer, forum: ForumAccess) => mayViewForum(viewer, forum),
+  /** Being mailed about a post in the forum (lib/alert-mail): a member who may read it and is not
+   * banned. A ban or a forum closed to them since they watched stops the mail, as it stops reading. */
+  receiveAlertMail: (viewer: Viewer, forum: Pick<ForumAccess, "viewRule">) =>
+    activeMember(viewer) && mayViewForum(viewer, forum),
 };

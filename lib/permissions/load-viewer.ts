@@ -7,6 +7,14 @@ import { sessions, settings, totpCredentials, users } from "@/db/schema";
 import { isSessionOpen, sessionState } from "../session/sessions";
 import { ANONYMOUS, type Viewer } from "./viewer";
 
+/** Staff the administrators require two-step verification of, who have not enrolled yet: they act as
+ * members. For a query on `users`; the setting's key is STAFF_TWO_FACTOR_SETTING
+ * (lib/auth/two-factor/staff-requirement.ts). Also used for members who are not the viewer (whom an
+ * alert mail may go to). */
+export const awaitingTwoFactorSql = sql<boolean>`${users.role} <> 'member'
+  and exists (select 1 from ${settings} where ${settings.key} = 'staff_two_factor_required' and ${settings.value} = '1')
+  and not exists (select 1 from ${totpCredentials} where ${totpCredentials.userId} = ${users.id} and ${totpCredentials.confirmedAt} is not null)`;
+
 /** lastSeenAt is written at most this often per member, not on every request. */
 export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
 
@@ -39,10 +47,7 @@ export async function loadViewer(
       banReason: users.banReason,
       lastSeenAt: users.lastSeenAt,
       session: sessionState,
-      // The setting's key is STAFF_TWO_FACTOR_SETTING (lib/auth/two-factor/staff-requirement.ts).
-      awaitingTwoFactor: sql<boolean>`${users.role} <> 'member'
-        and exists (select 1 from ${settings} where ${settings.key} = 'staff_two_factor_required' and ${settings.value} = '1')
-        and not exists (select 1 from ${totpCredentials} where ${totpCredentials.userId} = ${users.id} and ${totpCredentials.confirmedAt} is not null)`,
+      awaitingTwoFactor: awaitingTwoFactorSql,
       // The setting's key is VERIFIED_POSTING_SETTING (lib/accounts/email-verification.ts). Members
       // without an address (imported ones) have nothing to confirm.
       awaitingEmailVerification: sql<boolean>`${users.role} = 'member'
