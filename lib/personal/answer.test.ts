@@ -111,6 +111,28 @@ describe("personalAnswer", () => {
     expect(answer.links).toEqual({ memberAdmin: false, modLog: false, forumAdmin: false });
   });
 
+  it("answers each member for their own page when pages of one shape share a prepared statement", async () => {
+    const first = await threadWithReply();
+    const second = await threadWithReply();
+    const ask = (member: { id: string }, t: typeof first) =>
+      personalAnswer({
+        session: sessionOf(member),
+        scope: scope({ thread: t.threadId, posts: t.posts, threads: [first.threadId] }),
+        isPageView: false,
+      });
+    for (const [member, t] of [
+      [first.author, first],
+      [second.author, second],
+      [first.author, second],
+    ] as const) {
+      const answer = await ask(member, t);
+      expect(answer.viewer?.id).toBe(member.id);
+      expect(answer.thread?.id).toBe(t.threadId);
+      expect(Object.keys(answer.posts).map(Number).sort()).toEqual([...t.posts].sort());
+      expect(answer.posts[t.posts[0]!]?.canEdit).toBe(member.id === t.author.id);
+    }
+  });
+
   it("never answers for posts outside the thread it names", async () => {
     const t = await threadWithReply();
     const elsewhere = await threadWithReply();

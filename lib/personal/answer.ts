@@ -1,8 +1,8 @@
-// The personal answer: who is reading and what is theirs on the page they read. Two statements for a
-// member (who they are, then everything of theirs on the page), a third for staff's queues, and a
-// read-mark write only when the page shows posts past the mark; every rule comes from
+// The personal answer: who is reading and what is theirs on the page they read. One statement for a
+// member (who they are, and everything of theirs on the page), more for staff (the page with their
+// rules, their queues), and a read-mark write only when the page shows posts past the mark; every rule comes from
 // lib/permissions, as it does on a page rendered per request.
-import { inArray, sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import {
   forums,
@@ -18,7 +18,7 @@ import {
 } from "@/db/schema";
 import { can, isSignedIn, type ForumAccess, type ForumViewRule, type Viewer } from "../permissions";
 import { inReadableForum, readableRules } from "../forum/forum-access";
-import { loadViewer } from "../permissions/load-viewer";
+import { loadViewer, loadViewerWith, MEMBER_ID, type Alongside } from "../permissions/load-viewer";
 import type { SessionClaims } from "../session/session-cookie";
 import { unreadAlertsQuery } from "../alerts/list";
 import { unreadConversationsSql } from "../conversations/read";
@@ -53,15 +53,36 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
   if (request.isPageView && request.scope.thread) countThreadView(request.scope.thread);
   if (!request.session) return GUEST_ANSWER;
   const { uid, sv, sid } = request.session;
-  const viewer = await loadViewer(uid, sv, { sessionId: sid });
-  if (!isSignedIn(viewer)) return GUEST_ANSWER;
   const { scope } = request;
+  // Most readers are members: their page state is read in the statement that loads them, with a
+  // member's rules. Whoever turns out to read more (staff) gets it again with their own rules.
+  let viewer: Viewer;
+  let guessed: PageState | null = null;
+  try {
+    const loaded = await loadViewerWith<PageStateJson>(
+      uid,
+      sv,
+      pageStateAlongside(MEMBER_RULES, scope),
+      { sessionId: sid },
+    );
+    viewer = loaded.viewer;
+    if (loaded.alongside) guessed = pageStateOf(loaded.alongside);
+  } catch (error) {
+    // The page state's part is best effort, the member's is not: tell them apart by asking for
+    // the member alone (which throws when the database is down).
+    console.error("personal answer: member and page state failed", error);
+    viewer = await loadViewer(uid, sv, { sessionId: sid });
+  }
+  if (!isSignedIn(viewer)) return GUEST_ANSWER;
+  const rules = readableRules(viewer);
   const [state, queues] = await Promise.all([
-    // The best-effort parts fail soft: the bell without a number rather than no header at all.
-    pageState(viewer.id, readableRules(viewer), scope).catch((error: unknown) => {
-      console.error("personal answer: page state failed", error);
-      return null;
-    }),
+    guessed && sameRules(rules, MEMBER_RULES)
+      ? guessed
+      : // The best-effort parts fail soft: the bell without a number rather than no header at all.
+        pageState(viewer.id, rules, scope).catch((error: unknown) => {
+          console.error("personal answer: page state failed", error);
+          return null;
+        }),
     queueCounts(viewer),
   ]);
   const thread = state?.thread ? threadState(viewer, state.thread) : null;
@@ -108,6 +129,18 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
   };
 }
 
+/** The forums a signed-in member who is not staff may read: the first guess at a reader's rules. */
+const MEMBER_RULES = readableRules({
+  id: "",
+  number: 0,
+  name: "",
+  role: "member",
+  isBanned: false,
+});
+
+const sameRules = (a: readonly ForumViewRule[], b: readonly ForumViewRule[]) =>
+  a.length === b.length && a.every((rule) => b.includes(rule));
+
 async function queueCounts(viewer: Viewer): Promise<PersonalAnswer["queues"]> {
   const seesReports = can(viewer, "handleReports");
   const seesQueue = can(viewer, "approvePosts");
@@ -152,18 +185,34 @@ interface PageState {
   colorScheme: StoredColorScheme;
 }
 
+/** The page state as the statement gives it: one JSON object (json_build_object gives timestamps as
+ * text, read with dateOf). */
+interface PageStateJson {
+  alerts: number;
+  timeZone: string | null;
+  inbox: number;
+  thread: ThreadRow | null;
+  posts: PostRow[] | null;
+  ignored: string[] | null;
+  unread: { id: number; slug: string }[] | null;
+  needsReadMark: boolean | null;
+  poll: PollRow | null;
+  colorScheme: StoredColorScheme;
+}
+
 /**
- * Everything of the page that is the member's, in one statement (one round trip, prepared by
- * postgres.js): the capped unread-alert count, the unread-conversation count, the thread's state,
- * their reaction on each shown post, their ignore list, which listed threads are unread, whether the
- * read mark must move, and the thread's poll with their votes. Each part
- * is a primary-key or partial-index lookup; the rules stay in lib/permissions (JS, below).
+ * Everything of the page that is the member's, as one JSON value of one statement: the capped
+ * unread-alert count, the unread-conversation count, the thread's state, their reaction on each
+ * shown post, their ignore list, which listed threads are unread, whether the read mark must move,
+ * and the thread's poll with their votes. Each part is a primary-key or partial-index lookup; the
+ * rules stay in lib/permissions (JS, below). The personal answer reads it in the statement that
+ * loads the member (loadViewerWith), so a page view costs Postgres one round trip.
  */
-async function pageState(
+function pageStateSql(
   viewerId: string,
   rules: readonly ForumViewRule[],
-  scope: PersonalScope,
-): Promise<PageState> {
+  scope: { thread: number | null; posts: readonly number[]; threads: readonly number[] },
+): SQL {
   // Threads and posts of forums the member may not read get no answer at all (issue 15).
   const readable = sql`f.view_rule in (${sql.join(
     rules.map((rule) => sql`${rule}`),
@@ -172,30 +221,19 @@ async function pageState(
   const threadId = scope.thread;
   const postIds = threadId ? scope.posts : [];
   const none = sql`null`;
-  const [row] = await db.execute<{
-    alerts: number;
-    time_zone: string | null;
-    inbox: number;
-    thread: ThreadRow | null;
-    posts: PostRow[] | null;
-    ignored: string[] | null;
-    unread: { id: number; slug: string }[] | null;
-    needs_read_mark: boolean | null;
-    poll: PollRow | null;
-    color_scheme: StoredColorScheme;
-  }>(sql`select
-    (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown) as alerts,
-    (select u.time_zone from ${users} u where u.id = ${viewerId}) as time_zone,
-    (${unreadConversationsSql(viewerId)}) as inbox,
-    ${
+  return sql`json_build_object(
+    'alerts', (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown),
+    'timeZone', (select u.time_zone from ${users} u where u.id = ${viewerId}),
+    'inbox', (${unreadConversationsSql(viewerId)}),
+    'thread', ${
       threadId
         ? sql`(select json_build_object('id', t.id, 'isLocked', t.is_locked, 'deletedAt', t.deleted_at,
             'viewRule', f.view_rule, 'startThreadRule', f.start_thread_rule, 'replyRule', f.reply_rule,
             'watching', exists (select 1 from ${threadWatches} w where w.user_id = ${viewerId} and w.thread_id = t.id))
           from ${threads} t join ${forums} f on f.id = t.forum_id where t.id = ${threadId} and ${readable})`
         : none
-    } as thread,
-    ${
+    },
+    'posts', ${
       postIds.length > 0
         ? sql`(select json_agg(json_build_object('id', p.id, 'authorId', p.author_id, 'deletedAt', p.deleted_at,
             'approvalState', p.approval_state, 'isLocked', t.is_locked, 'threadDeletedAt', t.deleted_at, 'reaction', r.kind,
@@ -209,16 +247,19 @@ async function pageState(
             sql`, `,
           )}))`
         : none
-    } as posts,
-    (select array_agg(im.ignored_id) from ${ignoredMembers} im join ${users} u on u.id = im.ignored_id
-      where im.user_id = ${viewerId} and u.role = 'member') as ignored,
-    ${
+    },
+    'ignored', (select array_agg(im.ignored_id) from ${ignoredMembers} im join ${users} u on u.id = im.ignored_id
+      where im.user_id = ${viewerId} and u.role = 'member'),
+    'unread', ${
       scope.threads.length > 0
         ? sql`(select json_agg(json_build_object('id', ${threads.id}, 'slug', ${threads.slug})) from ${threads}
-          where ${inArray(threads.id, scope.threads)} and ${inReadableForum(rules) ?? sql`true`} and ${isUnread(viewerId)})`
+          where ${threads.id} in (${sql.join(
+            scope.threads.map((id) => sql`${id}`),
+            sql`, `,
+          )}) and ${inReadableForum(rules) ?? sql`true`} and ${isUnread(viewerId)})`
         : none
-    } as unread,
-    ${
+    },
+    'needsReadMark', ${
       postIds.length > 0
         ? sql`(select max(p.position) > coalesce((select r.last_read_position from ${threadReads} r
             where r.user_id = ${viewerId} and r.thread_id = ${threadId}), 0)
@@ -227,21 +268,62 @@ async function pageState(
             sql`, `,
           )}))`
         : none
-    } as needs_read_mark,
-    ${threadId ? pollRowSql(viewerId, threadId) : none} as poll,
-    (select u.color_scheme from ${users} u where u.id = ${viewerId}) as color_scheme`);
+    },
+    'poll', ${threadId ? pollRowSql(viewerId, threadId) : none},
+    'colorScheme', (select u.color_scheme from ${users} u where u.id = ${viewerId}))`;
+}
+
+/**
+ * The page state as loadViewerWith reads it beside the member: the statement is written once per
+ * shape (the rules, whether there is a thread, how many posts and threads) with placeholders, and
+ * reused with this scope's ids. The placeholders go where the lib/ helpers take ids; they only ever
+ * put them in SQL, which is what lets them stand in for the values.
+ */
+function pageStateAlongside(rules: readonly ForumViewRule[], scope: PersonalScope): Alongside {
+  const thread = scope.thread;
+  const posts = thread ? scope.posts : [];
+  const values: Record<string, unknown> = { thread };
+  posts.forEach((id, i) => (values[`p${i}`] = id));
+  scope.threads.forEach((id, i) => (values[`t${i}`] = id));
+  const slot = (name: string) => sql.placeholder(name) as unknown as number;
   return {
-    alerts: row?.alerts ?? 0,
-    timeZone: row?.time_zone ?? null,
-    inbox: row?.inbox ?? 0,
-    thread: row?.thread ?? null,
-    posts: row?.posts ?? [],
-    ignored: row?.ignored ?? [],
-    unread: row?.unread ?? [],
-    needsReadMark: row?.needs_read_mark === true,
-    poll: row?.poll ?? null,
-    colorScheme: row?.color_scheme ?? null,
+    shape: `page:${rules.join(",")}:${thread === null ? "-" : "t"}:${posts.length}:${scope.threads.length}`,
+    sql: () =>
+      pageStateSql(MEMBER_ID as unknown as string, rules, {
+        thread: thread === null ? null : slot("thread"),
+        posts: posts.map((_, i) => slot(`p${i}`)),
+        threads: scope.threads.map((_, i) => slot(`t${i}`)),
+      }),
+    values,
   };
+}
+
+function pageStateOf(json: PageStateJson): PageState {
+  return {
+    alerts: json.alerts ?? 0,
+    timeZone: json.timeZone ?? null,
+    inbox: json.inbox ?? 0,
+    thread: json.thread ?? null,
+    posts: json.posts ?? [],
+    ignored: json.ignored ?? [],
+    unread: json.unread ?? [],
+    needsReadMark: json.needsReadMark === true,
+    poll: json.poll ?? null,
+    colorScheme: json.colorScheme ?? null,
+  };
+}
+
+/** The page state in a statement of its own, for a viewer whose rules the first guess missed. */
+async function pageState(
+  viewerId: string,
+  rules: readonly ForumViewRule[],
+  scope: PersonalScope,
+): Promise<PageState> {
+  const [row] = await db.execute<{ state: PageStateJson }>(
+    sql`select ${pageStateSql(viewerId, rules, scope)} as state`,
+  );
+  if (!row) throw new Error("the page state statement returned no row");
+  return pageStateOf(row.state);
 }
 
 const accessOf = ({ viewRule, startThreadRule, replyRule }: ForumAccess): ForumAccess => ({

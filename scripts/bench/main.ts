@@ -32,6 +32,7 @@ import {
   readPages,
   readScenarios,
   SEARCH_PATHS,
+  selectScenarios,
   WHATS_NEW_PATH,
   writeScenarios,
   type Scenario,
@@ -213,10 +214,14 @@ async function main() {
     pages.map((p) => p.path),
     sessions.members[0]!,
   );
-  const reads = readScenarios(pages, sessions, personal, base);
-  const writes = writeScenarios(targets, sessions, base);
   const ceilingRun = ceilingScenario(targets.bigThread.url);
-  const all = [ceilingRun, ...reads, ...writes];
+  const allReads = readScenarios(pages, sessions, personal, base);
+  const all = selectScenarios(
+    [ceilingRun, ...allReads, ...writeScenarios(targets, sessions, base)],
+    o.only,
+  );
+  const chosen = (key: string) => all.some((s) => s.key === key);
+  const reads = allReads.filter((s) => chosen(s.key));
 
   // 4. Warm-up, then the rounds.
   log("\n== Warm-up");
@@ -267,10 +272,11 @@ async function main() {
       probes.push({ label: scenario.label, who: scenario.who, probe });
       logProbe(scenario.label, scenario.who, probe);
     }
-    for (const [label, send] of [
-      ["Posting a reply", () => sendReply(base, targets, sessions.members[0]!)],
-      ["Toggling a reaction", () => sendReaction(base, targets, sessions.members[0]!)],
+    for (const [key, label, send] of [
+      ["reply", "Posting a reply", () => sendReply(base, targets, sessions.members[0]!)],
+      ["reaction", "Toggling a reaction", () => sendReaction(base, targets, sessions.members[0]!)],
     ] as const) {
+      if (!chosen(key)) continue;
       const probe = await probeRequest(pg, async () => void (await send()));
       probes.push({ label, who: "member", probe });
       logProbe(label, "member", probe);

@@ -18,6 +18,8 @@ export interface BenchOptions {
   output: string;
   /** Exit non-zero when any request failed (the smoke run in npm test). */
   strict: boolean;
+  /** Scenario keys to load (the ceiling always runs); empty: every scenario. */
+  only: string[];
 }
 
 export const DEFAULTS: BenchOptions = {
@@ -35,7 +37,11 @@ export const DEFAULTS: BenchOptions = {
   keepData: false,
   output: "bench/results/latest.md",
   strict: false,
+  only: [],
 };
+
+/** Where a run of some scenarios reports: never over the full run's report (git ignores *.tmp). */
+export const SUBSET_OUTPUT = "bench/results/subset.tmp";
 
 export const HELP = `npm run bench -- [options]
 
@@ -59,6 +65,9 @@ Other
   --data-dir DIR     the bench Postgres cluster, deleted and recreated each run (default ${DEFAULTS.dataDir})
   --dist-dir DIR     the bench's production build (NEXT_DIST_DIR)  (default ${DEFAULTS.distDir})
   --keep-data        do not delete the data directory at the end
+  --only KEY,KEY     load only these scenarios (and the ceiling), e.g. thread-1-member,personal;
+                     an unknown key lists the keys. The report goes to ${SUBSET_OUTPUT}
+                     unless --output says otherwise
   --output FILE      where the report goes                        (default ${DEFAULTS.output})
   --strict           exit with an error when any request failed or answered unexpectedly
   --help             this text
@@ -86,6 +95,7 @@ export class UsageError extends Error {}
 export function parseOptions(argv: string[]): BenchOptions | "help" {
   const options: BenchOptions = { ...DEFAULTS };
   const set = options as unknown as Record<string, unknown>;
+  let outputGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--help" || arg === "-h") return "help";
@@ -96,19 +106,29 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     const [flag, inline] = arg.includes("=")
       ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
       : [arg, undefined];
-    const key = NUMERIC[flag] ?? TEXT[flag];
+    const key = flag === "--only" ? "only" : (NUMERIC[flag] ?? TEXT[flag]);
     if (!key) throw new UsageError(`Unknown option ${arg}. See --help.`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new UsageError(`${flag} needs a value.`);
-    if (NUMERIC[flag]) {
+    if (key === "only") {
+      options.only = value
+        .split(",")
+        .map((k) => k.trim())
+        .filter(Boolean);
+      if (options.only.length === 0)
+        throw new UsageError("--only needs at least one scenario key.");
+    } else if (NUMERIC[flag]) {
       const n = Number(value.replace(/_/g, ""));
       if (!Number.isSafeInteger(n) || n < 0)
         throw new UsageError(`${flag} takes a whole number, not "${value}".`);
       set[key] = n;
     } else {
       set[key] = value;
+      if (key === "output") outputGiven = true;
     }
   }
+  // A partial run's report must not replace the full one that is committed.
+  if (options.only.length > 0 && !outputGiven) options.output = SUBSET_OUTPUT;
   validate(options);
   return options;
 }

@@ -2,6 +2,7 @@
 import type { Sql } from "postgres";
 import { slugify } from "../../lib/urls";
 import { BROWSER_HEADERS, FETCH_HEADERS, type LoadRequest } from "./load";
+import { UsageError } from "./options";
 import { personalProblem } from "./personal";
 import { SEARCH_WORDS } from "./templates";
 import {
@@ -244,6 +245,30 @@ export function readScenarios(
       ),
   }));
   const thread = pages.find((p) => p.key === "thread-1")!;
+  // The personal JSON of thread page 1 on its own: the route's own rate, without the page's.
+  const threadPersonal = personal.get(thread.path);
+  const personalAlone: Scenario[] = threadPersonal
+    ? [
+        {
+          key: "personal",
+          label: "Personal JSON alone, thread page 1's scope (GET /api/personal)",
+          who: "member",
+          expect: [200],
+          target: "app",
+          requestsFor: (connection) => [
+            {
+              path: threadPersonal,
+              headers: {
+                ...FETCH_HEADERS,
+                cookie: sessions.members[connection % sessions.members.length]!,
+                referer: origin + thread.path,
+              },
+              check: personalProblem,
+            },
+          ],
+        },
+      ]
+    : [];
   const staff: Scenario = {
     ...thread,
     key: "thread-1-moderator",
@@ -259,7 +284,20 @@ export function readScenarios(
       },
     ],
   };
-  return [...guests, ...members, staff];
+  return [...guests, ...members, ...personalAlone, staff];
+}
+
+/** The scenarios `--only` names, in their usual order (the ceiling always: rates are read against
+ * it); every scenario when it names none. An unknown key is an error that lists the known ones. */
+export function selectScenarios(all: Scenario[], only: readonly string[]): Scenario[] {
+  if (only.length === 0) return all;
+  const known = new Set(all.map((s) => s.key));
+  const unknown = only.filter((key) => !known.has(key));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--only: no scenario ${unknown.join(", ")}. Scenarios: ${[...known].join(", ")}.`,
+    );
+  return all.filter((s) => s.target === "ceiling" || only.includes(s.key));
 }
 
 export function ceilingScenario(path: string): Scenario {
