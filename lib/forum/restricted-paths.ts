@@ -71,9 +71,7 @@ async function forumOfPost(postId: number): Promise<number | null> {
 export async function needsViewerRender(path: string): Promise<boolean> {
   const forbidden = await restricted();
   if (forbidden.ids.size === 0) return false;
-  // Lists across forums show a members-only forum's threads to members.
-  if (path === "/" || path === "/search" || /^\/whats-new(\/[^/]+)?$/.test(path))
-    return forbidden.membersOnly;
+  if (path === "/") return forbidden.membersOnly;
   const [, kind, param] = /^\/(forums|threads|posts)\/([^/]+)$/.exec(path) ?? [];
   if (!kind || !param) return false;
   if (kind === "forums") {
