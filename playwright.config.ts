@@ -18,7 +18,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
+  // Several specs walk a whole feature (20–30 s on a quiet runner); on a busy one 30 s was too tight.
+  timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {

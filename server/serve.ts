@@ -65,12 +65,22 @@ function markWrite(res: http.ServerResponse) {
   } as typeof res.writeHead;
 }
 
+function sourceMapsRequested(): boolean {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
+  return flags.includes("--enable-source-maps");
+}
+
 export async function serve(options: {
   dev: boolean;
   port: number;
   hostname: string;
   databaseUrl: string;
 }) {
+  // tsx turns Node's source maps on. Then Node keeps the map of every Next chunk it loads, and
+  // Next's error printing decodes whole maps into objects it caches: together about half of the
+  // 256 MB heap by the end of the e2e run, which the worst-case page then ran out of. Production
+  // stack traces point into the built chunks instead, unless --enable-source-maps asks otherwise.
+  if (!options.dev && !sourceMapsRequested()) process.setSourceMapsEnabled(false);
   const app = next({
     dev: options.dev,
     dir: process.cwd(),
