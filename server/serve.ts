@@ -78,8 +78,9 @@ export async function serve(options: {
 }) {
   // tsx turns Node's source maps on. Then Node keeps the map of every Next chunk it loads, and
   // Next's error printing decodes whole maps into objects it caches: together about half of the
-  // 256 MB heap by the end of the e2e run, which the worst-case page then ran out of. Production
-  // stack traces point into the built chunks instead, unless --enable-source-maps asks otherwise.
+  // 256 MB heap by the end of the e2e run, which the worst-case page then ran out of. Like `next
+  // start`, production stack traces then point into the built chunks; --enable-source-maps (in
+  // NODE_OPTIONS) keeps the maps for debugging.
   if (!options.dev && !sourceMapsRequested()) process.setSourceMapsEnabled(false);
   const app = next({
     dev: options.dev,
