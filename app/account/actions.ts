@@ -13,13 +13,15 @@ import { signIn, TwoFactorRequired } from "@/lib/auth/auth";
 import { renewalFor } from "@/lib/auth/two-factor/challenge";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
-import { fieldErrorsOf } from "@/lib/result";
+import { fieldErrorsOf, ok, type Result } from "@/lib/result";
+import type { Viewer } from "@/lib/permissions";
 import {
   profileValues,
   type EmailState,
   type PasswordState,
   type ProfileState,
   type ProfileValues,
+  type ToggleSettingState,
 } from "./_components/state";
 import { setAutoWatch } from "@/lib/watching/auto-watch";
 import { setAlertMail } from "@/lib/alert-mail/setting";
@@ -184,30 +186,29 @@ export const savePasswordAction = saving(
   },
 );
 
-export interface WatchSettingsState {
-  autoWatch: boolean;
-  error?: string;
-  saved?: boolean;
+const enabledBefore = z.object({ enabled: z.boolean() }).catch({ enabled: false });
+
+/** The action of a one-checkbox setting: `field` ticked or not (an unticked box is simply absent
+ * from the form), stored by `store` for the signed-in member. */
+function toggleSettingAction(
+  field: string,
+  store: (viewer: Viewer, enabled: boolean) => Promise<Result<{ enabled: boolean }>>,
+) {
+  return saving(
+    (error, previous: ToggleSettingState): ToggleSettingState => ({ ...previous, error }),
+    async (previous: ToggleSettingState, form: FormData): Promise<ToggleSettingState> => {
+      const result = await store(await getViewer(), textField(formDataOf(form), field) === "on");
+      if (!result.ok)
+        return { enabled: enabledBefore.parse(previous).enabled, error: result.error };
+      return { enabled: result.enabled, saved: true };
+    },
+  );
 }
 
-const autoWatchBefore = z.object({ autoWatch: z.boolean() }).catch({ autoWatch: true });
-
-export const saveWatchSettingsAction = saving(
-  (error, previous: WatchSettingsState): WatchSettingsState => ({ ...previous, error }),
-  async function saveWatchSettingsAction(
-    previous: WatchSettingsState,
-    form: FormData,
-  ): Promise<WatchSettingsState> {
-    // An unticked checkbox is simply absent from the form.
-    const result = await setAutoWatch(
-      await getViewer(),
-      textField(formDataOf(form), "autoWatch") === "on",
-    );
-    if (!result.ok)
-      return { autoWatch: autoWatchBefore.parse(previous).autoWatch, error: result.error };
-    return { autoWatch: result.autoWatch, saved: true };
-  },
-);
+export const saveWatchSettingsAction = toggleSettingAction("autoWatch", async (viewer, enabled) => {
+  const result = await setAutoWatch(viewer, enabled);
+  return result.ok ? ok({ enabled: result.autoWatch }) : result;
+});
 
 export interface TimeZoneState {
   timeZone: string | null;
@@ -229,27 +230,4 @@ export const saveTimeZoneAction = saving(
   },
 );
 
-export interface AlertMailState {
-  enabled: boolean;
-  error?: string;
-  saved?: boolean;
-}
-
-const alertMailBefore = z.object({ enabled: z.boolean() }).catch({ enabled: false });
-
-export const saveAlertMailAction = saving(
-  (error, previous: AlertMailState): AlertMailState => ({ ...previous, error }),
-  async function saveAlertMailAction(
-    previous: AlertMailState,
-    form: FormData,
-  ): Promise<AlertMailState> {
-    // An unticked checkbox is simply absent from the form.
-    const result = await setAlertMail(
-      await getViewer(),
-      textField(formDataOf(form), "alertMail") === "on",
-    );
-    if (!result.ok)
-      return { enabled: alertMailBefore.parse(previous).enabled, error: result.error };
-    return { enabled: result.enabled, saved: true };
-  },
-);
+export const saveAlertMailAction = toggleSettingAction("alertMail", setAlertMail);

@@ -15,8 +15,8 @@ import { SessionsSection } from "./_components/sessions/sessions-section";
 import { ProfileForm } from "./_components/profile-form";
 import { profileValues } from "./_components/state";
 import { getAutoWatch } from "@/lib/watching/auto-watch";
-import { WatchSettingsForm } from "./_components/watch-settings-form";
-import { AlertMailForm } from "./_components/alert-mail-form";
+import { ToggleSettingForm } from "./_components/toggle-setting-form";
+import { saveAlertMailAction, saveWatchSettingsAction } from "./actions";
 import { getAlertMailSetting } from "@/lib/alert-mail/setting";
 import { TimeZoneForm } from "./_components/time-zone-form";
 import { getTimeZone } from "@/lib/time/member-zone";
@@ -119,7 +119,14 @@ export default async function AccountPage({
         <h2 id="account-watching" className={heading}>
           Watched threads
         </h2>
-        <WatchSettingsForm autoWatch={await getAutoWatch(viewer.id)} />
+        <ToggleSettingForm
+          action={saveWatchSettingsAction}
+          enabled={await getAutoWatch(viewer.id)}
+          name="autoWatch"
+          label="Watch threads I start or reply to"
+          savedOn="Saved: threads you start or reply to are watched."
+          savedOff="Saved: threads are watched only when you choose."
+        />
       </section>
 
       <AlertMailSection userId={viewer.id} />
@@ -157,7 +164,23 @@ async function AlertMailSection({ userId }: { userId: string }) {
       <h2 id="account-alert-mail" className={heading}>
         Email notifications
       </h2>
-      <AlertMailForm enabled={setting.enabled} obstacle={setting.obstacle} />
+      <ToggleSettingForm
+        action={saveAlertMailAction}
+        enabled={setting.enabled}
+        name="alertMail"
+        label="Email me about replies in threads I watch and about alerts"
+        savedOn="Saved: you will be emailed about replies in threads you watch, quotes and mentions."
+        savedOff="Saved: you will get no emails about watched threads and alerts."
+        hint={
+          <>
+            <p>
+              At most one email per thread until you read it again on the forum. Every email has an
+              unsubscribe link.
+            </p>
+            {setting.obstacle && <p>{setting.obstacle}</p>}
+          </>
+        }
+      />
     </section>
   );
 }

@@ -38,3 +38,10 @@ export interface PasswordState {
   errors: FieldErrors<PasswordField | "form">;
   version: number;
 }
+
+/** A one-checkbox setting (watch what I post in, email me about alerts). */
+export interface ToggleSettingState {
+  enabled: boolean;
+  error?: string;
+  saved?: boolean;
+}
