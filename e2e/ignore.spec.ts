@@ -114,6 +114,13 @@ test("a member ignores another from their card, reveals a post in place, and uni
   await page.goto("/forums/global-defence");
   await expect(page.getByRole("link", { name: "New thread" })).toBeVisible();
   await expect(page.getByRole("link", { name: thread.title, exact: true })).toHaveCount(0);
+  // Nor in What's new or a search: pages rendered once for everyone, the thread hidden in my browser.
+  const search = `/search?${new URLSearchParams({ q: thread.title, titles: "1" })}`;
+  for (const url of ["/whats-new/threads", search]) {
+    await page.goto(url);
+    await expect(page.locator("html")).toHaveAttribute("data-personal", "loaded");
+    await expect(page.getByRole("link", { name: thread.title, exact: true })).toHaveCount(0);
+  }
 
   await page.goto("/account");
   await page.getByRole("link", { name: "Ignored members" }).click();
@@ -134,6 +141,8 @@ test("a member ignores another from their card, reveals a post in place, and uni
   await entry.getByRole("button", { name: "Unignore", exact: true }).click();
   await expect(page.getByText("You are not ignoring anyone.")).toBeVisible();
   await page.goto("/forums/global-defence");
+  await expect(page.getByRole("link", { name: thread.title, exact: true })).toBeVisible();
+  await page.goto(search);
   await expect(page.getByRole("link", { name: thread.title, exact: true })).toBeVisible();
 
   await page.goto(thread.url);

@@ -43,13 +43,15 @@ const CACHED_PATHS = [
   /^\/posts\/\d+$/,
 ];
 /** Of those, the pages whose rendering is the same for members (their personal parts come from
- * GET /api/personal). What's new and search still leave out ignored members on the server, so a
- * member's copy is rendered for them. */
+ * GET /api/personal, ignored members' items are hidden in the browser): all of them. Kept apart so
+ * that a reading page added later is shared with members only on purpose. */
 const SHARED_WITH_MEMBERS = [
   /^\/$/,
   /^\/forums\/[^/]+$/,
   /^\/threads\/[^/]+$/,
   /^\/members\/[^/]+$/,
+  /^\/whats-new(\/[^/]+)?$/,
+  /^\/search$/,
   /^\/posts\/\d+$/,
 ];
 interface Entry {

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
+import { UnlessIgnored } from "@/app/_components/personal/list-marks";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount } from "@/lib/format";
 import {
@@ -39,8 +40,9 @@ const TOO_BROAD =
 async function search(
   raw: RawSearchParams,
 ): Promise<SearchOutcome | { state: "too-broad"; form: SearchForm }> {
-  // Searching is reading, open to everyone; who the viewer is decides what it finds: their own posts
-  // awaiting approval, and not the members they ignore.
+  // Searching is reading, open to everyone. Members share the guests' rendering (the page cache):
+  // the members they ignore are left out in the browser (<UnlessIgnored>). A rendering for one viewer
+  // (staff; members while a members-only forum exists) finds what they may see.
   const viewer = await getViewer();
   try {
     return await runSearch(viewer, raw);
@@ -125,7 +127,9 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { state: "result
           <Pagination page={page} pageCount={results.pageCount} hrefFor={outcome.hrefFor} />
           <ol className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm">
             {results.hits.map((hit) => (
-              <Hit key={hit.postId} hit={hit} />
+              <UnlessIgnored key={hit.postId} authorId={hit.author.id}>
+                <Hit hit={hit} />
+              </UnlessIgnored>
             ))}
           </ol>
           <Pagination page={page} pageCount={results.pageCount} hrefFor={outcome.hrefFor} />

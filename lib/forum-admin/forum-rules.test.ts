@@ -188,9 +188,14 @@ describe("per-forum rules", () => {
     expect(await needsViewerRender(`/threads/${staffThread.threadId}-x`)).toBe(true);
     expect(await needsViewerRender(`/posts/${membersThread.postId}`)).toBe(true);
     expect(await needsViewerRender("/")).toBe(true);
+    expect(await needsViewerRender("/search")).toBe(true);
+    expect(await needsViewerRender("/whats-new/posts")).toBe(true);
     await db.update(forums).set({ viewRule: "everyone" }).where(eq(forums.id, membersForum.id));
     await new Promise((resolve) => setTimeout(resolve, 2100));
     expect(await needsViewerRender(`/posts/${membersThread.postId}`)).toBe(false);
     expect(await needsViewerRender("/forums/no-such-forum")).toBe(false);
+    // Only a staff-only forum is left: members' lists are the guests' again (staff render their own).
+    expect(await needsViewerRender("/search")).toBe(false);
+    expect(await needsViewerRender("/whats-new")).toBe(false);
   });
 });

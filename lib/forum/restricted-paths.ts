@@ -71,7 +71,9 @@ async function forumOfPost(postId: number): Promise<number | null> {
 export async function needsViewerRender(path: string): Promise<boolean> {
   const forbidden = await restricted();
   if (forbidden.ids.size === 0) return false;
-  if (path === "/") return forbidden.membersOnly;
+  // Lists across forums show a members-only forum's threads to members.
+  if (path === "/" || path === "/search" || /^\/whats-new(\/[^/]+)?$/.test(path))
+    return forbidden.membersOnly;
   const [, kind, param] = /^\/(forums|threads|posts)\/([^/]+)$/.exec(path) ?? [];
   if (!kind || !param) return false;
   if (kind === "forums") {

@@ -19,6 +19,8 @@ export const ACTIVITY_PER_PAGE = 20;
 export const ACTIVITY_MAX_PAGES = 25;
 
 interface Who {
+  /** The member's id (null for a guest's post): pages hide ignored members' items in the browser. */
+  id: string | null;
   name: string;
   url: string | null;
 }
@@ -81,10 +83,12 @@ type Row = {
   at: string | Date;
   tiebreak: string;
   reaction: ReactionKind | null;
+  actor_id: string | null;
   actor_number: number | null;
   actor_name: string | null;
   post_id: number | null;
   post_position: number | null;
+  post_author_id: string | null;
   post_author_name: string | null;
   post_author_number: number | null;
   post_author_account: string | null;
@@ -109,8 +113,8 @@ export async function latestActivity(
     // Details are joined after the merge, for the page's rows only.
     return db.execute<Row>(sql`
       select a.kind, a.at, a.tiebreak, a.reaction,
-        actor.number as actor_number, actor.name as actor_name,
-        p.id as post_id, p.position as post_position, p.author_name as post_author_name, pa.number as post_author_number, pa.name as post_author_account,
+        actor.id as actor_id, actor.number as actor_number, actor.name as actor_name,
+        p.id as post_id, p.position as post_position, pa.id as post_author_id, p.author_name as post_author_name, pa.number as post_author_number, pa.name as post_author_account,
         left(p.source, 1000) as excerpt,
         t.id as thread_id, t.slug as thread_slug, t.title as thread_title
       from (
@@ -132,23 +136,38 @@ export async function latestActivity(
   };
 }
 
-function who(number: number | null, name: string | null, fallback: string | null): Who {
-  return number !== null && name !== null
-    ? { name, url: memberUrl({ number, name }) }
-    : { name: fallback ?? "Guest", url: null };
+function who(
+  id: string | null,
+  number: number | null,
+  name: string | null,
+  fallback: string | null,
+): Who {
+  return id !== null && number !== null && name !== null
+    ? { id, name, url: memberUrl({ number, name }) }
+    : { id: null, name: fallback ?? "Guest", url: null };
 }
 
 function toItem(row: Row): ActivityItem {
   const at = new Date(row.at);
   const key = `${row.kind}:${row.tiebreak}`;
   if (row.kind === "member")
-    return { kind: "member", key, at, actor: who(row.actor_number, row.actor_name, null) };
+    return {
+      kind: "member",
+      key,
+      at,
+      actor: who(row.actor_id, row.actor_number, row.actor_name, null),
+    };
   const post: PostRef = {
     id: row.post_id!,
     url: postUrl(row.post_id!),
     position: row.post_position!,
     excerpt: plainExcerpt(row.excerpt ?? "", 140),
-    author: who(row.post_author_number, row.post_author_account, row.post_author_name),
+    author: who(
+      row.post_author_id,
+      row.post_author_number,
+      row.post_author_account,
+      row.post_author_name,
+    ),
     thread: {
       title: row.thread_title!,
       url: threadUrl({ id: row.thread_id!, slug: row.thread_slug! }),
@@ -159,7 +178,7 @@ function toItem(row: Row): ActivityItem {
       kind: "reaction",
       key,
       at,
-      actor: who(row.actor_number, row.actor_name, null),
+      actor: who(row.actor_id, row.actor_number, row.actor_name, null),
       reaction: row.reaction!,
       post,
     };

@@ -25,7 +25,8 @@ export interface WhatsNewThread {
   url: string;
   unreadUrl: string;
   forum: { title: string; url: string };
-  starter: { name: string; url: string | null };
+  /** `id` lets a page rendered for everyone hide an ignored member's thread in the browser. */
+  starter: { id: string | null; name: string; url: string | null };
   createdAt: Date;
   replyCount: number;
   lastPost: { url: string; at: Date; authorName: string; authorUrl: string | null } | null;
@@ -117,7 +118,7 @@ async function threadList(
           replyCount: threads.replyCount,
         },
         forum: { title: forums.title, slug: forums.slug },
-        starter: { number: starters.number, name: starters.name },
+        starter: { id: starters.id, number: starters.number, name: starters.name },
         lastPost: {
           id: lastPosts.id,
           authorName: lastPosts.authorName,
@@ -145,6 +146,7 @@ async function threadList(
       unreadUrl: threadUnreadUrl(thread),
       forum: { title: forum.title, url: forumUrl(forum) },
       starter: {
+        id: starter?.id ?? null,
         name: starter?.name ?? thread.authorName,
         url: starter ? memberUrl(starter) : null,
       },

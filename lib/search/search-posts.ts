@@ -58,7 +58,8 @@ export interface SearchHit {
   titleHtml: string;
   /** Escaped HTML: the best passages of the post with matches in <mark>. */
   snippetHtml: string;
-  author: { name: string; url: string | null };
+  /** `id` lets a page rendered for everyone hide an ignored member's post in the browser. */
+  author: { id: string | null; name: string; url: string | null };
   createdAt: Date;
   forum: { title: string; url: string };
 }
@@ -229,7 +230,7 @@ function searchStatement(
              t.id as thread_id, t.slug as thread_slug,
              ts_headline('english', ${headlineSource(sql`t.title`)}, ${query}, ${TITLE_OPTIONS}) as title_headline,
              ts_headline('english', ${headlineSource(plainSource(sql`p.source`))}, ${query}, ${SNIPPET_OPTIONS}) as snippet_headline,
-             coalesce(u.name, ${f.titlesOnly ? sql`t.author_name` : sql`p.author_name`}) as author_name, u.number as author_number,
+             coalesce(u.name, ${f.titlesOnly ? sql`t.author_name` : sql`p.author_name`}) as author_name, u.id as author_id, u.number as author_number,
              f.title as forum_title, f.slug as forum_slug
       from page
       ${hitJoin}
@@ -249,6 +250,7 @@ interface Row extends Record<string, unknown> {
   title_headline: string;
   snippet_headline: string;
   author_name: string;
+  author_id: string | null;
   author_number: number | null;
   forum_title: string;
   forum_slug: string;
@@ -316,6 +318,7 @@ export async function searchPosts(
         titleHtml: headlineToHtml(row.title_headline),
         snippetHtml: headlineToHtml(row.snippet_headline),
         author: {
+          id: row.author_id,
           name: row.author_name,
           url:
             row.author_number === null

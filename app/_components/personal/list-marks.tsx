@@ -53,17 +53,18 @@ export function UnreadJump({
   );
 }
 
-/** Leaves out what a member the reader ignores started or wrote (staff are never ignored: the
- * answer's list holds plain members only). */
+/** Leaves out what a member the reader ignores started or wrote, or what involves them (a reaction
+ * by or to them: pass both ids). Staff are never ignored: the answer's list holds plain members only. */
 export function UnlessIgnored({
   authorId,
   children,
 }: {
-  authorId: string | null;
+  authorId: string | null | readonly (string | null)[];
   children: React.ReactNode;
 }) {
   const ignored = usePersonal()?.ignored;
-  if (authorId && ignored?.includes(authorId)) return null;
+  const ids = typeof authorId === "string" || authorId === null ? [authorId] : authorId;
+  if (ignored && ids.some((id) => id !== null && ignored.includes(id))) return null;
   return <>{children}</>;
 }
 

@@ -1,10 +1,13 @@
 import { LocalTime } from "@/app/_components/time/local-time";
 import Link from "next/link";
 import { ThreadRowStats } from "@/app/_components/thread-row-stats";
-import { JumpToUnread, titleWeight, UnreadCue } from "@/app/_components/reading/unread-marks";
+import { ThreadTitle, UnlessIgnored, UnreadJump } from "@/app/_components/personal/list-marks";
+import { PersonalScope } from "@/app/_components/personal/personal-scope";
 import type { WhatsNewThread } from "@/lib/reading/whats-new";
 
-/** The rows of "New posts" and "New threads": title (bold when unread), forum, starter, replies, last post. */
+/** The rows of "New posts" and "New threads": title (bold when unread), forum, starter, replies, last
+ * post. Rendered once for everyone: the reader's unread marks and ignored members come from the
+ * personal answer (what a render for one member already knew is the fallback). */
 export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empty: string }) {
   return (
     <section
@@ -16,38 +19,41 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
       ) : (
         <ul className="divide-y divide-slate-200">
           {threads.map((thread) => (
-            <li
-              key={thread.id}
-              className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_6rem_14rem] sm:items-center sm:gap-3"
-            >
-              <div className="min-w-0">
-                <h2 className={`break-words ${titleWeight(thread.unread)}`}>
-                  <UnreadCue unread={thread.unread} />
-                  {/* At least 24 px tall: the byline's links sit right below (WCAG 2.2 target size). */}
-                  <Link href={thread.url} className="inline-block min-h-6">
-                    {thread.title}
-                  </Link>
-                </h2>
-                <p className="text-sm text-slate-600 [&_a]:underline">
-                  {thread.unread && (
-                    <>
-                      <JumpToUnread href={thread.unreadUrl} title={thread.title} /> ·{" "}
-                    </>
-                  )}
-                  {thread.starter.url ? (
-                    <Link href={thread.starter.url}>{thread.starter.name}</Link>
-                  ) : (
-                    thread.starter.name
-                  )}{" "}
-                  · <LocalTime at={thread.createdAt} /> ·{" "}
-                  <Link href={thread.forum.url}>{thread.forum.title}</Link>
-                </p>
-              </div>
-              <ThreadRowStats replyCount={thread.replyCount} lastPost={thread.lastPost} />
-            </li>
+            <UnlessIgnored key={thread.id} authorId={thread.starter.id}>
+              <li className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_6rem_14rem] sm:items-center sm:gap-3">
+                <div className="min-w-0">
+                  <ThreadTitle
+                    threadId={thread.id}
+                    unreadUrl={thread.unread ? thread.unreadUrl : null}
+                    className="break-words"
+                  >
+                    {/* At least 24 px tall: the byline's links sit right below (WCAG 2.2 target size). */}
+                    <Link href={thread.url} className="inline-block min-h-6">
+                      {thread.title}
+                    </Link>
+                  </ThreadTitle>
+                  <p className="text-sm text-slate-600 [&_a]:underline">
+                    <UnreadJump
+                      threadId={thread.id}
+                      unreadUrl={thread.unread ? thread.unreadUrl : null}
+                      title={thread.title}
+                    />
+                    {thread.starter.url ? (
+                      <Link href={thread.starter.url}>{thread.starter.name}</Link>
+                    ) : (
+                      thread.starter.name
+                    )}{" "}
+                    · <LocalTime at={thread.createdAt} /> ·{" "}
+                    <Link href={thread.forum.url}>{thread.forum.title}</Link>
+                  </p>
+                </div>
+                <ThreadRowStats replyCount={thread.replyCount} lastPost={thread.lastPost} />
+              </li>
+            </UnlessIgnored>
           ))}
         </ul>
       )}
+      <PersonalScope threads={threads.map((t) => t.id)} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
+import { UnlessIgnored } from "@/app/_components/personal/list-marks";
 import { getViewer } from "@/lib/auth/viewer";
 import { reactionOf } from "@/lib/forum/reaction-kinds";
 import { can } from "@/lib/permissions";
@@ -89,12 +90,22 @@ export default async function LatestActivityPage({ searchParams }: Props) {
             ) : (
               <ol className="divide-y divide-slate-200">
                 {list.items.map((item) => (
-                  <li key={item.key} className="min-w-0 px-4 py-3 break-words">
-                    <Event item={item} />
-                    <p className="mt-1 text-xs text-slate-500">
-                      <LocalTime at={item.at} />
-                    </p>
-                  </li>
+                  // A reaction by or to an ignored member is left out, as their posts are.
+                  <UnlessIgnored
+                    key={item.key}
+                    authorId={
+                      item.kind === "reaction"
+                        ? [item.actor.id, item.post.author.id]
+                        : item.actor.id
+                    }
+                  >
+                    <li className="min-w-0 px-4 py-3 break-words">
+                      <Event item={item} />
+                      <p className="mt-1 text-xs text-slate-500">
+                        <LocalTime at={item.at} />
+                      </p>
+                    </li>
+                  </UnlessIgnored>
                 ))}
               </ol>
             )}

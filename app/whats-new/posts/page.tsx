@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
+import { MembersOnly } from "@/app/_components/personal/list-marks";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { newPosts } from "@/lib/reading/whats-new";
@@ -32,7 +33,7 @@ export default async function NewPostsPage({ searchParams }: Props) {
   return (
     <div>
       <WhatsNewHeader current="posts" viewer={viewer} />
-      {member && (
+      <MembersOnly signedIn={member}>
         <nav aria-label="Show" className="mb-2 flex gap-1 text-sm">
           <Link
             href={whatsNewUrl("posts")}
@@ -49,7 +50,7 @@ export default async function NewPostsPage({ searchParams }: Props) {
             Unread only
           </Link>
         </nav>
-      )}
+      </MembersOnly>
       {page > list.pageCount ? (
         <PastTheEnd page={page} pageCount={list.pageCount} lastPageHref={hrefFor(list.pageCount)} />
       ) : (
