@@ -113,15 +113,19 @@ export async function toggleReaction(
   }
   // One round trip: the lock, the reaction, the post's count, the author's score and their alert
   // (db/migrations/0024_reaction_toggle.sql). A CALL, not a select, so db/connect never retries it
-  // as a read: it writes.
-  const [toggled] = await db.execute<{ gone: boolean; reaction: ReactionKind | null }>(
-    sql`call parley_toggle_reaction(${postId}::integer, ${userId}::text, ${kind}::reaction_kind, ${SCORING_KINDS}::reaction_kind[], null, null)`,
+  // as a read: it writes. Sent to postgres.js as a prepared statement, parsed once per connection.
+  const [toggled] = await db.$client.unsafe<{ gone: boolean; reaction: ReactionKind | null }[]>(
+    TOGGLE_SQL,
+    [postId, userId, kind, SCORING_KINDS],
+    { prepare: true },
   );
   if (!toggled || toggled.gone) return refuse(GONE);
   return ok({ reaction: toggled.reaction });
 }
 
 const GONE = "This post does not exist any more.";
+const TOGGLE_SQL =
+  "call parley_toggle_reaction($1::integer, $2::text, $3::reaction_kind, $4::reaction_kind[], null, null)";
 
 export interface PostReactions {
   /** kind → count, in REACTIONS order, only kinds someone chose. */
