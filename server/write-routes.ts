@@ -14,12 +14,17 @@ import { z } from "zod";
 import { CANNOT_SAVE, isDatabaseFault } from "../lib/faults/database-fault";
 import { saveColorScheme } from "../lib/accounts/color-scheme";
 import { createReply } from "../lib/forum/posting";
-import { isReactionKind, toggleReaction } from "../lib/forum/reactions";
+import {
+  isReactionKind,
+  reactionTargetAlongside,
+  reactionTargetOf,
+  toggleReaction,
+} from "../lib/forum/reactions";
 import { pollVoteRate, reactionRate, REQUEST_RATES } from "../lib/limits/request-rates";
 import { castVote, setPollClosed } from "../lib/polls/vote";
 import { MESSAGE } from "../lib/limits/sizes";
 import { rowId } from "../lib/row-id";
-import { viewerOf } from "../lib/session/request-viewer";
+import { viewerOf, viewerOfWith } from "../lib/session/request-viewer";
 import { COLOR_SCHEME_PATH } from "../lib/theme/color-scheme";
 
 const REACTION_PATH = /^\/api\/posts\/([^/]+)\/reaction$/;
@@ -121,7 +126,11 @@ async function answer(
     const body = reactionBody.safeParse(await readJson(req));
     if (!body.success || !isReactionKind(body.data.kind))
       throw new RequestProblem(400, "That reaction is not available.");
-    const viewer = await viewerOf(req.headers.cookie);
+    // The post comes along with the member: one round trip fewer on every toggle.
+    const { viewer, alongside } = await viewerOfWith(
+      req.headers.cookie,
+      reactionTargetAlongside(postId.data),
+    );
     if (viewer.id) {
       const rate = await reactionRate.take(viewer.id);
       if (!rate.ok)
@@ -130,7 +139,9 @@ async function answer(
           `You are reacting too fast (${REQUEST_RATES.reactionsPerMinute} a minute at most). Try again in ${rate.retryAfterSeconds} seconds.`,
         );
     }
-    const result = await toggleReaction(viewer, postId.data, body.data.kind);
+    const result = await toggleReaction(viewer, postId.data, body.data.kind, {
+      target: reactionTargetOf(alongside),
+    });
     if (!result.ok) return json(res, viewer.id ? 403 : 401, { error: result.error });
     return json(res, 200, { reaction: result.reaction });
   }

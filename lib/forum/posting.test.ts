@@ -351,6 +351,36 @@ describe("reactions", () => {
       error: "This post does not exist any more.",
     });
   });
+
+  it("checks the post again under its lock: one sent back to approval or deleted since it was read takes no reaction", async () => {
+    const author = await makeMember();
+    const fan = await makeMember();
+    const thread = await newThread({ author, forumId });
+    // The post as the write route read it with the member, before the moderator acted.
+    const target = {
+      id: thread.postId,
+      authorId: author.id,
+      deletedAt: null,
+      approvalState: "approved" as const,
+      thread: { isLocked: false, deletedAt: null },
+      forum: { viewRule: "everyone", startThreadRule: "members", replyRule: "members" } as const,
+    };
+    const gone = { ok: false, error: "This post does not exist any more." };
+    await db.update(posts).set({ approvalState: "pending" }).where(eq(posts.id, thread.postId));
+    expect(await toggleReaction(fan, thread.postId, "like", { target })).toEqual(gone);
+    await db.update(posts).set({ approvalState: "approved" }).where(eq(posts.id, thread.postId));
+    await db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, thread.threadId));
+    expect(await toggleReaction(fan, thread.postId, "like", { target })).toEqual(gone);
+
+    expect(await db.select().from(reactions).where(eq(reactions.postId, thread.postId))).toEqual(
+      [],
+    );
+    const [row] = await db.select().from(posts).where(eq(posts.id, thread.postId));
+    expect(row!.reactionCount).toBe(0);
+    const [scored] = await db.select().from(users).where(eq(users.id, author.id!));
+    expect(scored!.reactionScore).toBe(0);
+    expect(await db.select().from(alerts).where(eq(alerts.postId, thread.postId))).toEqual([]);
+  });
 });
 
 describe("editing", () => {

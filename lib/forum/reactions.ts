@@ -2,95 +2,130 @@
 // again removes it. Like, Love, Haha and Wow add to the author's reaction score; Sad and Angry do not.
 import "server-only";
 import { forumAccessColumns, withForum } from "./forum-access";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { forums, posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
-import { alertForReaction } from "../alerts/create";
 import { can, type Viewer } from "../permissions";
+import type { Alongside } from "../permissions/load-viewer";
 import { postingRefusal } from "../permissions/posting";
 import { memberUrl } from "../urls";
 import { ok, refuse, type Result } from "../result";
 import { REACTIONS } from "./reaction-kinds";
 
-const scoreOf = (kind: ReactionKind | null | undefined) =>
-  REACTIONS.find((r) => r.kind === kind)?.score ?? 0;
 export const isReactionKind = (value: unknown): value is ReactionKind =>
   REACTIONS.some((r) => r.kind === value);
 
 export type ReactionResult = Result<{ reaction: ReactionKind | null }>;
 
+/** The kinds that add to the author's reaction score, as the Postgres array the procedure takes. */
+const SCORING_KINDS = `{${REACTIONS.filter((r) => r.score > 0)
+  .map((r) => r.kind)
+  .join(",")}}`;
+
+function buildTargetStatement() {
+  return db
+    .select({
+      id: posts.id,
+      authorId: posts.authorId,
+      deletedAt: posts.deletedAt,
+      approvalState: posts.approvalState,
+      thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
+      forum: forumAccessColumns,
+    })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .innerJoin(forums, eq(forums.id, threads.forumId))
+    .where(eq(posts.id, sql.placeholder("post")))
+    .prepare("reaction_target");
+}
+/** Built once: building a statement with Drizzle costs more Node CPU than Postgres spends on it. */
+let targetStatement: ReturnType<typeof buildTargetStatement> | undefined;
+
+/** What lib/permissions judges a reaction by: the post, its thread and its forum's rules. */
+export type ReactionTarget = Awaited<
+  ReturnType<ReturnType<typeof buildTargetStatement>["execute"]>
+>[number];
+
+/** A ReactionTarget as JSON (its times as text). */
+interface ReactionTargetJson extends Omit<ReactionTarget, "deletedAt" | "thread"> {
+  deletedAt: string | null;
+  thread: { isLocked: boolean; deletedAt: string | null };
+}
+
+/** The reaction's post, read in the statement that loads the member (lib/permissions/load-viewer.ts):
+ * the write route spares a round trip. Hand what it read to toggleReaction with reactionTargetOf. */
+export function reactionTargetAlongside(postId: number): Alongside {
+  return {
+    shape: "reaction-target",
+    sql: () => sql`(select json_build_object(
+        'id', ${posts.id}, 'authorId', ${posts.authorId}, 'deletedAt', ${posts.deletedAt},
+        'approvalState', ${posts.approvalState},
+        'thread', json_build_object('isLocked', ${threads.isLocked}, 'deletedAt', ${threads.deletedAt}),
+        'forum', json_build_object('viewRule', ${forums.viewRule},
+          'startThreadRule', ${forums.startThreadRule}, 'replyRule', ${forums.replyRule}))
+      from ${posts}
+      join ${threads} on ${threads.id} = ${posts.threadId}
+      join ${forums} on ${forums.id} = ${threads.forumId}
+      where ${posts.id} = ${sql.placeholder("reactionPost")})`,
+    values: { reactionPost: postId },
+  };
+}
+
+/** What reactionTargetAlongside read (null: no such post), as toggleReaction takes it. */
+export function reactionTargetOf(json: unknown): ReactionTarget | null {
+  if (!json) return null;
+  const row = json as ReactionTargetJson;
+  const when = (text: string | null) => (text === null ? null : new Date(text));
+  return {
+    ...row,
+    deletedAt: when(row.deletedAt),
+    thread: { ...row.thread, deletedAt: when(row.thread.deletedAt) },
+  };
+}
+
+/** Toggles the member's reaction. `known.target`: the post as read already, with the member
+ * (reactionTargetAlongside); otherwise it is read here. */
 export async function toggleReaction(
   viewer: Viewer,
   postId: number,
   kind: ReactionKind,
+  known?: { target: ReactionTarget | null },
 ): Promise<ReactionResult> {
   if (!viewer.id) return refuse(postingRefusal(viewer, "react"));
   const userId = viewer.id;
-  return db.transaction(async (tx) => {
-    // The post row lock serialises toggles on one post, so counts and scores cannot drift.
-    const [row] = await tx
-      .select({
-        id: posts.id,
-        authorId: posts.authorId,
-        deletedAt: posts.deletedAt,
-        approvalState: posts.approvalState,
-        thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
-        forum: forumAccessColumns,
-      })
-      .from(posts)
-      .innerJoin(threads, eq(threads.id, posts.threadId))
-      .innerJoin(forums, eq(forums.id, threads.forumId))
-      .where(eq(posts.id, postId))
-      .for("update", { of: posts });
-    const post = row && withForum(row);
-    // A post waiting for approval is invisible to others, so it cannot be reacted to either.
-    if (!post || post.deletedAt || post.thread.deletedAt || post.approvalState !== "approved")
-      return refuse("This post does not exist any more.");
-    if (!can(viewer, "react", post)) {
-      return refuse(
-        post.authorId === userId
-          ? "You cannot react to your own post."
-          : postingRefusal(viewer, "react"),
-      );
-    }
-    const [existing] = await tx
-      .select({ kind: reactions.kind })
-      .from(reactions)
-      .where(and(eq(reactions.postId, postId), eq(reactions.userId, userId)));
-    const next = existing?.kind === kind ? null : kind;
-    if (!existing && next) await tx.insert(reactions).values({ postId, userId, kind: next });
-    else if (existing && next)
-      await tx
-        .update(reactions)
-        .set({ kind: next, createdAt: sql`now()` })
-        .where(and(eq(reactions.postId, postId), eq(reactions.userId, userId)));
-    else if (existing)
-      await tx
-        .delete(reactions)
-        .where(and(eq(reactions.postId, postId), eq(reactions.userId, userId)));
-
-    const countDelta = (next ? 1 : 0) - (existing ? 1 : 0);
-    const scoreDelta = scoreOf(next) - scoreOf(existing?.kind);
-    if (countDelta)
-      await tx
-        .update(posts)
-        .set({ reactionCount: sql`${posts.reactionCount} + ${countDelta}` })
-        .where(eq(posts.id, postId));
-    if (scoreDelta && post.authorId)
-      await tx
-        .update(users)
-        .set({ reactionScore: sql`${users.reactionScore} + ${scoreDelta}` })
-        .where(eq(users.id, post.authorId));
-    if (Boolean(next) !== Boolean(existing))
-      await alertForReaction(tx, {
-        postId,
-        actorId: userId,
-        authorId: post.authorId,
-        reacted: next !== null,
-      });
-    return ok({ reaction: next });
-  });
+  // Read without a lock, to let lib/permissions decide before anything is written. What can change
+  // in between and matters (the post deleted, sent back to approval, its thread deleted) is checked
+  // again under the post's lock by parley_toggle_reaction; the rest (the forum's rules, a thread
+  // moved) is as if the member had clicked a moment earlier.
+  const row = known
+    ? known.target
+    : (await (targetStatement ??= buildTargetStatement()).execute({ post: postId }))[0];
+  const post = row && withForum(row);
+  // A post waiting for approval is invisible to others, so it cannot be reacted to either.
+  if (!post || post.deletedAt || post.thread.deletedAt || post.approvalState !== "approved")
+    return refuse(GONE);
+  if (!can(viewer, "react", post)) {
+    return refuse(
+      post.authorId === userId
+        ? "You cannot react to your own post."
+        : postingRefusal(viewer, "react"),
+    );
+  }
+  // One round trip: the lock, the reaction, the post's count, the author's score and their alert
+  // (db/migrations/0024_reaction_toggle.sql). A CALL, not a select, so db/connect never retries it
+  // as a read: it writes. Sent to postgres.js as a prepared statement, parsed once per connection.
+  const [toggled] = await db.$client.unsafe<{ gone: boolean; reaction: ReactionKind | null }[]>(
+    TOGGLE_SQL,
+    [postId, userId, kind, SCORING_KINDS],
+    { prepare: true },
+  );
+  if (!toggled || toggled.gone) return refuse(GONE);
+  return ok({ reaction: toggled.reaction });
 }
+
+const GONE = "This post does not exist any more.";
+const TOGGLE_SQL =
+  "call parley_toggle_reaction($1::integer, $2::text, $3::reaction_kind, $4::reaction_kind[], null, null)";
 
 export interface PostReactions {
   /** kind → count, in REACTIONS order, only kinds someone chose. */

@@ -1,7 +1,9 @@
 // Request rates counted in Postgres: what one instance counts, every other instance sees.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { rateLimits } from "@/db/schema";
 import { requestRate } from "./request-rates";
 
 afterAll(async () => {
@@ -32,5 +34,21 @@ describe("requestRate", () => {
     expect((await onB.take("member")).ok).toBe(false);
     // A different rate with the same key counts apart.
     expect(await requestRate(`test-${randomUUID()}`, 3).take("member")).toEqual({ ok: true });
+  });
+
+  it("counts afresh once a minute has passed, in the shared table", async () => {
+    const name = `test-${randomUUID()}`;
+    const rate = requestRate(name, 1);
+    expect(await rate.take("member")).toEqual({ ok: true });
+    expect((await rate.take("member")).ok).toBe(false);
+    const key = `${name}:member`;
+    await db
+      .update(rateLimits)
+      .set({ expire: sql`now() - interval '1 second'` })
+      .where(eq(rateLimits.key, key));
+    expect(await rate.take("member")).toEqual({ ok: true });
+    const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key));
+    expect(row!.points).toBe(1);
+    expect(row!.expire!.getTime()).toBeGreaterThan(Date.now() + 55_000);
   });
 });

@@ -5,6 +5,7 @@
 // Drizzle store, one upsert per request), so a limit holds however many instances serve the forum;
 // while Postgres cannot count, each process counts in memory instead.
 import "server-only";
+import { sql } from "drizzle-orm";
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
@@ -44,9 +45,64 @@ export interface RequestRate {
   take(key: string): Promise<RateCheck>;
 }
 
+function buildConsumeStatement() {
+  // Times as ISO text: outside `values` no column encodes a Date for the driver.
+  const now = sql.placeholder("now");
+  const points = sql.placeholder("points");
+  const expire = sql.placeholder("expire");
+  const expired = sql`${rateLimits.expire} <= ${now}`;
+  return db
+    .insert(rateLimits)
+    .values({ key: sql.placeholder("key"), points, expire: sql`${expire}` })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        points: sql`case when ${expired} then ${points} else ${rateLimits.points} + ${points} end`,
+        expire: sql`case when ${expired} then ${expire} else ${rateLimits.expire} end`,
+      },
+    })
+    .returning()
+    .prepare("consume_request_rate");
+}
+let consumeStatement: ReturnType<typeof buildConsumeStatement> | undefined;
+
+type Upsert = (
+  key: string,
+  points: number,
+  msDuration: number,
+  forceExpire?: boolean,
+  ...rest: unknown[]
+) => Promise<unknown>;
+const libraryUpsert = (RateLimiterDrizzle.prototype as unknown as { _upsert: Upsert })._upsert;
+
+/**
+ * rate-limiter-flexible's Drizzle store, with a consume run as one prepared statement. The library
+ * builds its upsert with Drizzle on each request, which cost more Node CPU than the rest of a
+ * reaction toggle (issue 12). This is the same statement (the library's own `_upsert`: table, key,
+ * arithmetic, returned row), built once; everything else stays the library's (the answers, the
+ * in-memory insurance while Postgres cannot count, the cleanup of expired rows, set and delete).
+ */
+class PreparedDrizzleLimiter extends RateLimiterDrizzle {
+  _upsert(
+    key: string,
+    points: number,
+    msDuration: number,
+    forceExpire = false,
+    ...rest: unknown[]
+  ) {
+    if (forceExpire || msDuration <= 0)
+      return libraryUpsert.call(this, key, points, msDuration, forceExpire, ...rest);
+    const now = new Date();
+    const expire = new Date(now.getTime() + msDuration);
+    return (consumeStatement ??= buildConsumeStatement())
+      .execute({ key, points, now: now.toISOString(), expire: expire.toISOString() })
+      .then(([row]) => row);
+  }
+}
+
 /** `name` keeps each rate's counters apart in the shared table; `points` per `seconds` (a minute). */
 export function requestRate(name: string, points: number, seconds = 60): RequestRate {
-  const limiter = new RateLimiterDrizzle({
+  const limiter = new PreparedDrizzleLimiter({
     storeClient: db,
     schema: rateLimits,
     keyPrefix: name,

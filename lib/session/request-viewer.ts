@@ -3,7 +3,7 @@
 // sign-out counts from the very next request. Used by the routes server/serve.ts answers without
 // Next (the personal answer, replies, reactions), where Auth.js's auth() is not available.
 import "server-only";
-import { loadViewer } from "../permissions/load-viewer";
+import { loadViewer, loadViewerWith, type Alongside } from "../permissions/load-viewer";
 import { ANONYMOUS, type Viewer } from "../permissions/viewer";
 import { readSession, type SessionClaims } from "./session-cookie";
 
@@ -17,4 +17,15 @@ export function sessionOf(cookieHeader: string | undefined): SessionClaims | nul
 export async function viewerOf(cookieHeader: string | undefined): Promise<Viewer> {
   const session = sessionOf(cookieHeader);
   return session ? loadViewer(session.uid, session.sv, { sessionId: session.sid }) : ANONYMOUS;
+}
+
+/** viewerOf, with `alongside` read in the member's statement (null for a guest): see loadViewerWith. */
+export async function viewerOfWith<T>(
+  cookieHeader: string | undefined,
+  alongside: Alongside,
+): Promise<{ viewer: Viewer; alongside: T | null }> {
+  const session = sessionOf(cookieHeader);
+  return session
+    ? loadViewerWith<T>(session.uid, session.sv, alongside, { sessionId: session.sid })
+    : { viewer: ANONYMOUS, alongside: null };
 }
