@@ -99,19 +99,23 @@ test("quote a whole post, a selection and several posts at once; mention a membe
 
   // Only the selected words of the opening post are quoted.
   const opening = posts(page).first().locator(".post-body p").nth(1);
-  await opening.evaluate((p) => {
-    const range = document.createRange();
-    range.selectNodeContents(p);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-  });
   const selected = (await opening.innerText()).trim();
-  await posts(page).first().getByRole("button", { name: "Quote", exact: true }).click();
-  await expect(box).toHaveValue(
-    new RegExp(
-      `::: quote \\d+ Srinivas_K\\n${selected.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
-    ),
+  const quotedSelection = new RegExp(
+    `::: quote \\d+ Srinivas_K\\n${selected.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
   );
+  // On a busy runner a selection made while the page still settles after the reply was dropped
+  // once (the whole post was quoted): select again until the quote is of the selection.
+  await expect(async () => {
+    await box.fill("");
+    await opening.evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    await posts(page).first().getByRole("button", { name: "Quote", exact: true }).click();
+    await expect(box).toHaveValue(quotedSelection, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(box).not.toHaveValue(/Why is Japan's Abe Seeking Better Ties/);
   await box.fill("");
 
