@@ -22,7 +22,9 @@ export type DbOrTx = PgDatabase<
  * with nothing built per call. For the hot writes (a reply), where building each statement with
  * Drizzle cost more Node CPU than Postgres spent on it. Drizzle's own `.prepare()` cannot serve here:
  * a statement it prepares is bound to the pool it was built on, not to a transaction's connection.
- * Rows come as postgres.js gives them under Drizzle: snake_case columns, times as text.
+ * Rows come as postgres.js gives them under Drizzle: snake_case columns, times as text. The statement
+ * is sent at once, not when first awaited: statements called one after another without awaiting
+ * (pipelined, one round trip) reach Postgres in the order of the calls, whoever awaits them first.
  */
 export function runPrepared<Row extends object>(
   tx: Tx,
@@ -33,5 +35,5 @@ export function runPrepared<Row extends object>(
   const client = (tx as unknown as { session?: { client?: TransactionSql } }).session?.client;
   if (typeof client?.unsafe !== "function")
     throw new Error("runPrepared: this Drizzle transaction has no postgres.js connection.");
-  return client.unsafe<Row[]>(text, params, { prepare: true });
+  return client.unsafe<Row[]>(text, params, { prepare: true }).execute();
 }

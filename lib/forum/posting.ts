@@ -25,10 +25,9 @@ import { idempotencyKeySchema, messageSchema, POSTING, titleSchema } from "./pos
 import { claimAttachments } from "../attachments/claim";
 import { mentionedMemberIds, renderForSaving, type RenderedForSaving } from "./render-context";
 import {
-  countPostInForum,
+  countInForum,
   lockAuthor,
-  lockForum,
-  lockReplyThread,
+  lockForReply,
   postingChecks,
   writeApprovedReply,
 } from "./reply-writes";
@@ -175,15 +174,13 @@ export async function createReply(
   let alerts: AlertsFor | null = null;
 
   const result = await db.transaction(async (tx) => {
-    const thread = await lockReplyThread(tx, input.threadId);
-    if (!thread || thread.deletedAt || !mayViewForum(viewer, thread.forum))
-      return fail("form", "This thread does not exist any more.");
-    await lockAuthor(tx, author.id);
-    const checks = await postingChecks(tx, {
+    const { thread, checks } = await lockForReply(tx, {
+      threadId: input.threadId,
       authorId: author.id,
       key: key.data,
-      firstPostId: thread.firstPostId,
     });
+    if (!thread || thread.deletedAt || !mayViewForum(viewer, thread.forum))
+      return fail("form", "This thread does not exist any more.");
     if (checks.previous) return done(checks.previous.id, checks.previous.threadId);
     const refusal = replyRefusal(viewer, thread);
     if (refusal) return fail("form", refusal);
@@ -226,17 +223,6 @@ export async function createReply(
   return result;
 }
 
-/** The forum's counters and last post, last in the transaction: every post in a forum queues on its
- * row, so it is held only for the commit. Locked by a statement of its own: the update after it then
- * runs on a snapshot taken once the lock is ours, so its last-post comparison sees the post of a
- * reply that committed while we waited. (Inside one UPDATE that waited, its subquery would still use
- * the old snapshot, not find that post, and move the forum's last post backwards.) FOR NO KEY UPDATE
- * lets a new thread's foreign-key check on the forum through meanwhile. */
-async function countInForum(tx: Tx, forumId: number, postId: number, added: { threads: 0 | 1 }) {
-  await lockForum(tx, forumId);
-  await countPostInForum(tx, forumId, postId, added.threads);
-}
-
 export async function createThread(
   viewer: Viewer,
   input: {
@@ -267,7 +253,7 @@ export async function createThread(
     const checks = await postingChecks(tx, {
       authorId: author.id,
       key: key.data,
-      firstPostId: null,
+      threadId: null,
     });
     if (checks.previous) return done(checks.previous.id, checks.previous.threadId);
     const tooFast = rateLimitRefusal(checks.recent);

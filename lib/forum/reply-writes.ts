@@ -1,8 +1,9 @@
 // The statements of a reply's transaction (lib/forum/posting.ts createReply), as SQL text run as
 // prepared statements (db/tx.ts runPrepared): a reply is the forum's most frequent write, and
 // building its dozen statements with Drizzle on every request cost more Node CPU than Postgres spent
-// on them (issue 12). The reads that decide whether the reply may be written come in one statement
-// once the locks are held; the post and the counters it moves are one statement after that.
+// on them (issue 12). Three round trips between BEGIN and COMMIT: the locks with the reads that
+// decide whether the reply may be written; the post with the counters it moves; the forum's lock
+// with its counters.
 import "server-only";
 import type { Tx } from "@/db/tx";
 import { runPrepared } from "@/db/tx";
@@ -28,19 +29,38 @@ export interface ReplyThread {
   forum: ForumAccess;
 }
 
-export async function lockReplyThread(tx: Tx, threadId: number): Promise<ReplyThread | null> {
-  const [row] = await runPrepared<{
-    id: number;
-    forum_id: number;
-    author_id: string | null;
-    first_post_id: number | null;
-    is_locked: boolean;
-    deleted_at: string | null;
-    view_rule: ForumAccess["viewRule"];
-    start_thread_rule: ForumAccess["startThreadRule"];
-    reply_rule: ForumAccess["replyRule"];
-  }>(tx, LOCK_THREAD, [threadId]);
-  if (!row) return null;
+interface ReplyThreadRow {
+  id: number;
+  forum_id: number;
+  author_id: string | null;
+  first_post_id: number | null;
+  is_locked: boolean;
+  deleted_at: string | null;
+  view_rule: ForumAccess["viewRule"];
+  start_thread_rule: ForumAccess["startThreadRule"];
+  reply_rule: ForumAccess["replyRule"];
+}
+
+/**
+ * A reply's locks and checks in one round trip: the thread's lock, the author's, then postingChecks,
+ * sent together (postgres.js pipelines a transaction's queries sent before the first answer). Postgres
+ * still runs them one after another in this order, each on a snapshot taken when it starts: the
+ * checks see everything that committed while the locks were waited for, as when each was awaited.
+ * The author is locked even when the thread turns out to be gone; nothing is written then.
+ */
+export async function lockForReply(
+  tx: Tx,
+  input: { threadId: number; authorId: string; key: string },
+): Promise<{ thread: ReplyThread | null; checks: PostingChecks }> {
+  const [[row], , checks] = await Promise.all([
+    runPrepared<ReplyThreadRow>(tx, LOCK_THREAD, [input.threadId]),
+    lockAuthor(tx, input.authorId),
+    postingChecks(tx, input),
+  ]);
+  return { thread: row ? replyThreadOf(row) : null, checks };
+}
+
+function replyThreadOf(row: ReplyThreadRow): ReplyThread {
   return {
     id: row.id,
     forumId: row.forum_id,
@@ -63,19 +83,20 @@ export async function lockReplyThread(tx: Tx, threadId: number): Promise<ReplyTh
  * deadlocked (found by the bench). Thread first, then member, as the reply always took them. */
 const LOCK_AUTHOR = `select 1 from users where id = $1 for no key update`;
 
-export async function lockAuthor(tx: Tx, authorId: string): Promise<void> {
-  await runPrepared(tx, LOCK_AUTHOR, [authorId]);
+export function lockAuthor(tx: Tx, authorId: string): Promise<unknown> {
+  return runPrepared(tx, LOCK_AUTHOR, [authorId]);
 }
 
-/** What decides whether a post (a reply, or a new thread's opening post: no opening post to check)
- * is written, read in one statement once both locks are ours (so
- * its snapshot holds every post of this member that committed while we waited): the post this form
- * made already (a double click or a retry), the member's posts in the last minute (the rate limit),
- * the opening post's approval state and the approval setting (lib/moderation/approval.ts). */
+/** What decides whether a post (a reply, or a new thread's opening post: no thread yet) is written,
+ * read in one statement once the locks are ours (so its snapshot holds every post of this member
+ * that committed while we waited): the post this form made already (a double click or a retry), the
+ * member's posts in the last minute (the rate limit), the thread's opening post's approval state and
+ * the approval setting (lib/moderation/approval.ts). */
 const POSTING_CHECKS = `
   select previous.id as previous_id, previous.thread_id as previous_thread_id,
     recent.n as recent_count, recent.oldest as recent_oldest,
-    (select p.approval_state::text from posts p where p.id = $3::integer) as opening_state,
+    (select p.approval_state::text from threads t join posts p on p.id = t.first_post_id
+      where t.id = $3::integer) as opening_state,
     (select s.value from settings s where s.key = $4::text) as approval_setting
   from (select count(*)::int as n, min(p.created_at) as oldest from posts p
         where p.author_id = $1::text and p.created_at > now() - interval '1 minute') recent
@@ -90,7 +111,7 @@ export interface PostingChecks {
 
 export async function postingChecks(
   tx: Tx,
-  input: { authorId: string; key: string; firstPostId: number | null },
+  input: { authorId: string; key: string; threadId: number | null },
 ): Promise<PostingChecks> {
   const [row] = await runPrepared<{
     previous_id: number | null;
@@ -99,7 +120,7 @@ export async function postingChecks(
     recent_oldest: string | null;
     opening_state: string | null;
     approval_setting: string | null;
-  }>(tx, POSTING_CHECKS, [input.authorId, input.key, input.firstPostId, APPROVAL_SETTING]);
+  }>(tx, POSTING_CHECKS, [input.authorId, input.key, input.threadId, APPROVAL_SETTING]);
   return {
     previous:
       row?.previous_id != null ? { id: row.previous_id, threadId: row.previous_thread_id! } : null,
@@ -161,7 +182,7 @@ export async function writeApprovedReply(
   return post!.id;
 }
 
-/** Locked by a statement of its own: see countInForum (lib/forum/posting.ts). */
+/** The forum's row, locked by a statement of its own: see countInForum. */
 const LOCK_FORUM = `select 1 from forums where id = $1 for no key update`;
 
 /** A forum's last post moves to this one only if it is newer: replies in two threads of one forum
@@ -175,15 +196,24 @@ const COUNT_IN_FORUM = `
       else forums.last_post_id end
   where id = $1::integer`;
 
-export async function lockForum(tx: Tx, forumId: number): Promise<void> {
-  await runPrepared(tx, LOCK_FORUM, [forumId]);
-}
-
-export async function countPostInForum(
+/**
+ * The forum's counters and last post, last in the transaction: every post in a forum queues on its
+ * row, so it is held only for the commit. Locked by a statement of its own: the update after it then
+ * runs on a snapshot taken once the lock is ours, so its last-post comparison sees the post of a
+ * reply that committed while we waited. (Inside one UPDATE that waited, its subquery would still use
+ * the old snapshot, not find that post, and move the forum's last post backwards.) The two are sent
+ * together (see lockForReply): Postgres runs them in order, each on its own snapshot, and the lock
+ * is held for one round trip fewer. FOR NO KEY UPDATE lets a new thread's foreign-key check on the
+ * forum through meanwhile.
+ */
+export async function countInForum(
   tx: Tx,
   forumId: number,
   postId: number,
-  addedThreads: 0 | 1,
+  added: { threads: 0 | 1 },
 ): Promise<void> {
-  await runPrepared(tx, COUNT_IN_FORUM, [forumId, postId, addedThreads]);
+  await Promise.all([
+    runPrepared(tx, LOCK_FORUM, [forumId]),
+    runPrepared(tx, COUNT_IN_FORUM, [forumId, postId, added.threads]),
+  ]);
 }
