@@ -1,14 +1,18 @@
 // Starting threads, replying and editing. Each write and every counter it moves (thread replies and
 // last post, forum threads/messages and last post, the author's message count) commit together.
 import "server-only";
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { forums, postEdits, postQuotes, posts, threads, users } from "@/db/schema";
 import type { Tx } from "@/db/tx";
 import { alertForNewPost } from "../alerts/create";
 import { startAlertMails } from "../alert-mail/queue";
 import { can, mayViewForum, OPEN_FORUM, type Viewer } from "../permissions";
-import { authorNeedsApproval, replyApproval } from "../moderation/approval";
+import {
+  approvalThresholdOf,
+  authorNeedsApproval,
+  openingPostApproval,
+} from "../moderation/approval";
 import { postingRefusal, replyRefusal, threadRefusal } from "../permissions/posting";
 import { forumAccessColumns } from "./forum-access";
 import { ok, refuse, type Result } from "../result";
@@ -20,6 +24,13 @@ import { recordThreadRead } from "../reading/reads";
 import { idempotencyKeySchema, messageSchema, POSTING, titleSchema } from "./posting-rules";
 import { claimAttachments } from "../attachments/claim";
 import { mentionedMemberIds, renderForSaving, type RenderedForSaving } from "./render-context";
+import {
+  countInForum,
+  lockAuthor,
+  lockForReply,
+  postingChecks,
+  writeApprovedReply,
+} from "./reply-writes";
 
 export type PostingField = "title" | "message" | "form";
 export type PostingResult = Result<{ postId: number; threadId: number; url: string }, PostingField>;
@@ -28,38 +39,14 @@ export type PostingResult = Result<{ postId: number; threadId: number; url: stri
 const postTime = (postId: number) =>
   sql`(select ${posts.createdAt} from ${posts} where ${posts.id} = ${postId})`;
 
-/** A forum's last post moves to this one only if it is newer: replies in two threads of one forum can
- * commit in the other order than they were written. Runs in a statement after the one that locked
- * the forum row, so that its snapshot holds every post whose forum update came first. */
-const newerLastPost = (postId: number) =>
-  sql`case when coalesce((select lp.created_at from posts lp where lp.id = ${forums.lastPostId}), '-infinity'::timestamptz) <= ${postTime(postId)} then ${postId} else ${forums.lastPostId} end`;
-
 const fail = (field: PostingField, error: string) => refuse(error, field);
 const done = (postId: number, threadId: number) => ok({ postId, threadId, url: postUrl(postId) });
 
-/** The post this member already made with this form, when a double click or retry sends it again. */
-async function alreadyPosted(tx: Tx, authorId: string, key: string) {
-  const [post] = await tx
-    .select({ id: posts.id, threadId: posts.threadId })
-    .from(posts)
-    .where(and(eq(posts.authorId, authorId), eq(posts.idempotencyKey, key)));
-  return post ?? null;
-}
-
-/** Locks the author's row (their counters change below) and refuses posting faster than the limit.
- * FOR NO KEY UPDATE, not FOR UPDATE: it still queues one member's concurrent posts, but lets other
- * transactions' foreign-key checks on this member (an alert or a watch row naming them) through. With
- * FOR UPDATE, two members replying to each other's watched threads deadlocked (found by the bench). */
-async function rateLimitRefusal(tx: Tx, authorId: string): Promise<string | null> {
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, authorId)).for("no key update");
-  const [recent] = await tx
-    .select({ n: count(), oldest: sql<Date | null>`min(${posts.createdAt})` })
-    .from(posts)
-    .where(
-      and(eq(posts.authorId, authorId), gt(posts.createdAt, sql`now() - interval '1 minute'`)),
-    );
-  if (!recent || recent.n < POSTING.perMinute) return null;
-  const oldest = recent.oldest ? new Date(recent.oldest).getTime() : Date.now();
+/** Refuses posting faster than the limit, given the member's posts of the last minute (read under
+ * their row's lock: lib/forum/reply-writes.ts postingChecks). */
+function rateLimitRefusal(recent: { count: number; oldest: Date | null }): string | null {
+  if (recent.count < POSTING.perMinute) return null;
+  const oldest = recent.oldest ? recent.oldest.getTime() : Date.now();
   const seconds = Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000));
   return `You are posting too fast (${POSTING.perMinute} posts a minute at most). Try again in ${seconds} seconds.`;
 }
@@ -82,7 +69,7 @@ async function insertPost(
     .select({ next: sql<number>`coalesce(max(${posts.position}), 0) + 1` })
     .from(posts)
     .where(eq(posts.threadId, input.threadId));
-  const { html, facts } = input.rendered;
+  const { html } = input.rendered;
   const [post] = await tx
     .insert(posts)
     .values({
@@ -99,26 +86,47 @@ async function insertPost(
       createdAt: sql`clock_timestamp()`,
     })
     .returning({ id: posts.id, createdAt: posts.createdAt });
-  if (facts.quoted.length)
-    await tx
-      .insert(postQuotes)
-      .values(facts.quoted.map((q) => ({ postId: post!.id, quotedPostId: q.postId })));
-  await claimAttachments(tx, { postId: post!.id, authorId: input.author.id, source: input.source });
+  await afterInsert(tx, {
+    postId: post!.id,
+    authorId: input.author.id,
+    source: input.source,
+    rendered: input.rendered,
+  });
   if (input.pending) return { ...post!, alerts: null };
   await tx
     .update(users)
     .set({ messageCount: sql`${users.messageCount} + 1`, lastSeenAt: sql`now()` })
     .where(eq(users.id, input.author.id));
   await autoWatch(tx, input.author.id, input.threadId);
+  return { ...post!, alerts: alertsFor(post!.id, input.threadId, input.author.id, input.rendered) };
+}
+
+/** What a new post owns besides its row: the quotes it makes and the uploads its text uses. */
+async function afterInsert(
+  tx: Tx,
+  input: { postId: number; authorId: string; source: string; rendered: RenderedForSaving },
+) {
+  const { quoted } = input.rendered.facts;
+  if (quoted.length)
+    await tx
+      .insert(postQuotes)
+      .values(quoted.map((q) => ({ postId: input.postId, quotedPostId: q.postId })));
+  await claimAttachments(tx, input);
+}
+
+/** Whom an approved post alerts, once committed: those it quotes and mentions, and the watchers. */
+function alertsFor(
+  postId: number,
+  threadId: number,
+  authorId: string,
+  { html, facts }: RenderedForSaving,
+): AlertsFor {
   return {
-    ...post!,
-    alerts: {
-      postId: post!.id,
-      threadId: input.threadId,
-      actorId: input.author.id,
-      quotedAuthorIds: facts.quoted.map((q) => q.authorId),
-      mentionedIds: mentionedMemberIds(html, facts),
-    },
+    postId,
+    threadId,
+    actorId: authorId,
+    quotedAuthorIds: facts.quoted.map((q) => q.authorId),
+    mentionedIds: mentionedMemberIds(html, facts),
   };
 }
 
@@ -159,82 +167,60 @@ export async function createReply(
   if (!viewer.id || !viewer.name || viewer.isBanned)
     return fail("form", postingRefusal(viewer, "post"));
   const author = { id: viewer.id, name: viewer.name };
+  // Rendered before the transaction, not under the thread's lock, where every other reply to the
+  // thread waited for it: the members it mentions and the posts it quotes are read as of a moment
+  // earlier, as if the member had sent it then. Its refusal still comes in the order it always did.
+  const rendered = await renderForSaving(db, message.data);
   let alerts: AlertsFor | null = null;
 
   const result = await db.transaction(async (tx) => {
-    // The thread row lock orders concurrent replies: positions and counters stay exact.
-    const [thread] = await tx
-      .select({
-        id: threads.id,
-        forumId: threads.forumId,
-        authorId: threads.authorId,
-        firstPostId: threads.firstPostId,
-        isLocked: threads.isLocked,
-        deletedAt: threads.deletedAt,
-        forum: forumAccessColumns,
-      })
-      .from(threads)
-      .innerJoin(forums, eq(forums.id, threads.forumId))
-      .where(eq(threads.id, input.threadId))
-      .for("update", { of: threads });
+    const { thread, checks } = await lockForReply(tx, {
+      threadId: input.threadId,
+      authorId: author.id,
+      key: key.data,
+    });
     if (!thread || thread.deletedAt || !mayViewForum(viewer, thread.forum))
       return fail("form", "This thread does not exist any more.");
-    const previous = await alreadyPosted(tx, author.id, key.data);
-    if (previous) return done(previous.id, previous.threadId);
+    if (checks.previous) return done(checks.previous.id, checks.previous.threadId);
     const refusal = replyRefusal(viewer, thread);
     if (refusal) return fail("form", refusal);
-    const tooFast = await rateLimitRefusal(tx, author.id);
+    const tooFast = rateLimitRefusal(checks.recent);
     if (tooFast) return fail("form", tooFast);
-    const approval = await replyApproval(tx, viewer, thread);
-    if ("refusal" in approval) return fail("form", approval.refusal);
-    const rendered = await renderForSaving(tx, message.data);
+    const opening = openingPostApproval(viewer, thread, checks.openingState);
+    if (opening && "refusal" in opening) return fail("form", opening.refusal);
     if (rendered.refusal) return fail("message", rendered.refusal);
+    const pending =
+      opening?.pending ??
+      (await authorNeedsApproval(tx, viewer, {
+        threshold: approvalThresholdOf(checks.approvalSetting),
+      }));
 
-    const post = await insertPost(tx, {
+    if (pending) {
+      // Moves no counter and alerts nobody until approved: the general path, rarely taken.
+      const post = await insertPost(tx, {
+        threadId: thread.id,
+        author,
+        source: message.data,
+        rendered,
+        key: key.data,
+        pending: true,
+      });
+      return done(post.id, thread.id);
+    }
+    const postId = await writeApprovedReply(tx, {
       threadId: thread.id,
       author,
       source: message.data,
-      rendered,
+      html: rendered.html,
       key: key.data,
-      pending: approval.pending,
     });
-    if (approval.pending) return done(post.id, thread.id);
-    alerts = post.alerts;
-    await tx
-      .update(threads)
-      .set({
-        replyCount: sql`${threads.replyCount} + 1`,
-        lastPostId: post.id,
-        lastPostAt: postTime(post.id),
-      })
-      .where(eq(threads.id, thread.id));
-    await countInForum(tx, thread.forumId, post.id, { threads: 0 });
-    return done(post.id, thread.id);
+    await afterInsert(tx, { postId, authorId: author.id, source: message.data, rendered });
+    alerts = alertsFor(postId, thread.id, author.id, rendered);
+    await countInForum(tx, thread.forumId, postId, { threads: 0 });
+    return done(postId, thread.id);
   });
   await Promise.all([sendAlerts(alerts), markOwnPostRead(viewer, result)]);
   return result;
-}
-
-/** The forum's counters and last post, last in the transaction: every post in a forum queues on its
- * row, so it is held only for the commit. Locked by a statement of its own: the update after it then
- * runs on a snapshot taken once the lock is ours, so newerLastPost sees the post of a reply that
- * committed while we waited. (Inside one UPDATE that waited, its subquery would still use the old
- * snapshot, not find that post, and move the forum's last post backwards.) FOR NO KEY UPDATE lets a
- * new thread's foreign-key check on the forum through meanwhile. */
-async function countInForum(tx: Tx, forumId: number, postId: number, added: { threads: 0 | 1 }) {
-  await tx
-    .select({ id: forums.id })
-    .from(forums)
-    .where(eq(forums.id, forumId))
-    .for("no key update");
-  await tx
-    .update(forums)
-    .set({
-      threadCount: sql`${forums.threadCount} + ${added.threads}`,
-      messageCount: sql`${forums.messageCount} + 1`,
-      lastPostId: newerLastPost(postId),
-    })
-    .where(eq(forums.id, forumId));
 }
 
 export async function createThread(
@@ -263,9 +249,14 @@ export async function createThread(
   const result = await db.transaction(async (tx) => {
     // Locks in the order a reply takes them, member before forum (the forum's last, in
     // countInForum): a member's reply and new thread in one forum at once deadlocked otherwise.
-    const tooFast = await rateLimitRefusal(tx, author.id);
-    const previous = await alreadyPosted(tx, author.id, key.data);
-    if (previous) return done(previous.id, previous.threadId);
+    await lockAuthor(tx, author.id);
+    const checks = await postingChecks(tx, {
+      authorId: author.id,
+      key: key.data,
+      threadId: null,
+    });
+    if (checks.previous) return done(checks.previous.id, checks.previous.threadId);
+    const tooFast = rateLimitRefusal(checks.recent);
     if (tooFast) return fail("form", tooFast);
     const [forum] = await tx
       .select({ id: forums.id, ...forumAccessColumns })
@@ -276,7 +267,9 @@ export async function createThread(
     if (refusal) return fail("form", refusal);
     const rendered = await renderForSaving(tx, message.data);
     if (rendered.refusal) return fail("message", rendered.refusal);
-    const pending = await authorNeedsApproval(tx, viewer);
+    const pending = await authorNeedsApproval(tx, viewer, {
+      threshold: approvalThresholdOf(checks.approvalSetting),
+    });
 
     const [thread] = await tx
       .insert(threads)

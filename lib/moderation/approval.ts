@@ -33,7 +33,12 @@ export async function getApprovalThreshold(q: DbOrTx = db): Promise<number> {
     .from(settings)
     .where(eq(settings.key, APPROVAL_SETTING))
     .limit(1);
-  const n = row ? Number(row.value) : 0;
+  return approvalThresholdOf(row?.value);
+}
+
+/** The setting's stored text as a number of posts (0: off), for a caller that read it itself. */
+export function approvalThresholdOf(value: string | null | undefined): number {
+  const n = value ? Number(value) : 0;
   return Number.isInteger(n) && n > 0 ? Math.min(n, APPROVAL_MAX) : 0;
 }
 
@@ -106,9 +111,14 @@ export async function setApprovalThreshold(
 
 /** Whether a new post by this author goes to the queue. Call inside the posting transaction, after
  * the author's row is locked (posting.ts's rate limit does that), so concurrent posts count right. */
-export async function authorNeedsApproval(tx: Tx, author: Viewer): Promise<boolean> {
+export async function authorNeedsApproval(
+  tx: Tx,
+  author: Viewer,
+  /** The setting, when the caller read it already (a reply reads it with its other checks). */
+  known?: { threshold: number },
+): Promise<boolean> {
   if (!author.id || isStaff(author)) return false;
-  const threshold = await getApprovalThreshold(tx);
+  const threshold = known ? known.threshold : await getApprovalThreshold(tx);
   if (threshold === 0) return false;
   const [row] = await tx
     .select({
@@ -122,29 +132,24 @@ export async function authorNeedsApproval(tx: Tx, author: Viewer): Promise<boole
 }
 
 /** For a reply: a thread whose opening post is not approved takes replies from its author only,
- * and those wait for approval too; everyone else is refused (the thread is hidden from them). */
-export async function replyApproval(
-  tx: Tx,
+ * and those wait for approval too; everyone else is refused (the thread is hidden from them). Given
+ * the opening post's approval state (null: none), answers with a refusal, pending, or null when the
+ * author's own standing decides (authorNeedsApproval). The reply reads the state with its other
+ * checks (lib/forum/reply-writes.ts). */
+export function openingPostApproval(
   author: Viewer,
-  thread: { authorId: string | null; firstPostId: number | null },
-): Promise<{ refusal: string } | { pending: boolean }> {
-  if (thread.firstPostId !== null) {
-    const [opening] = await tx
-      .select({ state: posts.approvalState })
-      .from(posts)
-      .where(eq(posts.id, thread.firstPostId));
-    if (opening && opening.state !== "approved") {
-      if (thread.authorId !== author.id) {
-        return {
-          refusal: isStaff(author)
-            ? "This thread is waiting for approval: approve it before replying."
-            : "This thread does not exist any more.",
-        };
-      }
-      return { pending: true };
-    }
+  thread: { authorId: string | null },
+  openingState: string | null,
+): { refusal: string } | { pending: true } | null {
+  if (openingState === null || openingState === "approved") return null;
+  if (thread.authorId !== author.id) {
+    return {
+      refusal: isStaff(author)
+        ? "This thread is waiting for approval: approve it before replying."
+        : "This thread does not exist any more.",
+    };
   }
-  return { pending: await authorNeedsApproval(tx, author) };
+  return { pending: true };
 }
 
 export async function pendingPostCount(): Promise<number> {
