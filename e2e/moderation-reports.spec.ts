@@ -24,6 +24,8 @@ async function reportFirstPost(
   screenshot?: string,
 ) {
   await page.goto(threadPath);
+  // Keys pressed before the page has hydrated open nothing (seen in a full CI run).
+  await expect(page.locator("html")).toHaveAttribute("data-personal", "loaded");
   const button = posts(page).first().getByRole("button", { name: "Report" });
   await button.focus();
   await page.keyboard.press("Enter");
