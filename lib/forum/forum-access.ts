@@ -3,7 +3,7 @@
 // and post target carries so lib/permissions can judge them.
 import "server-only";
 import { inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { forums, threads } from "@/db/schema";
+import { forums, posts, threads } from "@/db/schema";
 import {
   visibleViewRules,
   type ForumAccess,
@@ -22,6 +22,17 @@ export const forumAccessColumns = {
   viewRule: forums.viewRule,
   startThreadRule: forums.startThreadRule,
   replyRule: forums.replyRule,
+};
+
+/** A post as lib/permissions judges an action on it (react, report): its author and state, its
+ * thread's, and its forum's rules, for a select from posts joining threads and forums. */
+export const postTargetColumns = {
+  id: posts.id,
+  authorId: posts.authorId,
+  deletedAt: posts.deletedAt,
+  approvalState: posts.approvalState,
+  thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
+  forum: forumAccessColumns,
 };
 
 /** Rows whose forum (by `forumId`, threads.forum_id by default) the reader may read; undefined (no

@@ -1,7 +1,7 @@
 // Reactions as on XenForo: one per member per post; choosing another replaces it, choosing the same
 // again removes it. Like, Love, Haha and Wow add to the author's reaction score; Sad and Angry do not.
 import "server-only";
-import { forumAccessColumns, withForum } from "./forum-access";
+import { postTargetColumns, withForum } from "./forum-access";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { forums, posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
@@ -24,14 +24,7 @@ const SCORING_KINDS = `{${REACTIONS.filter((r) => r.score > 0)
 
 function buildTargetStatement() {
   return db
-    .select({
-      id: posts.id,
-      authorId: posts.authorId,
-      deletedAt: posts.deletedAt,
-      approvalState: posts.approvalState,
-      thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
-      forum: forumAccessColumns,
-    })
+    .select(postTargetColumns)
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .innerJoin(forums, eq(forums.id, threads.forumId))

@@ -2,7 +2,7 @@
 // report (a partial unique index), which gathers every member's reason. Staff resolve or reject it;
 // each decision writes one moderator log line in the same transaction. A refused request writes nothing.
 import "server-only";
-import { forumAccessColumns, withForum } from "../forum/forum-access";
+import { postTargetColumns, withForum } from "../forum/forum-access";
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
@@ -65,14 +65,7 @@ export async function reportPost(
   return db.transaction(async (tx) => {
     // The post row lock orders concurrent reports of one post: exactly one open report is created.
     const [row] = await tx
-      .select({
-        id: posts.id,
-        authorId: posts.authorId,
-        deletedAt: posts.deletedAt,
-        approvalState: posts.approvalState,
-        thread: { isLocked: threads.isLocked, deletedAt: threads.deletedAt },
-        forum: forumAccessColumns,
-      })
+      .select(postTargetColumns)
       .from(posts)
       .innerJoin(threads, eq(threads.id, posts.threadId))
       .innerJoin(forums, eq(forums.id, threads.forumId))
