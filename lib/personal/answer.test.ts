@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { alerts, users } from "@/db/schema";
+import { alerts, forums, threads, users } from "@/db/schema";
 import { ignore, makeForum, makeMember, newThread, react, reply } from "@/lib/testing/factories";
 import { unreadAmong } from "../reading/reads";
 import { endSession } from "../session/sessions";
@@ -142,6 +142,24 @@ describe("personalAnswer", () => {
       isPageView: true,
     });
     expect(Object.keys(answer.posts).map(Number).sort()).toEqual([...t.posts].sort());
+  });
+
+  it("answers nothing of a thread, its posts or its unread mark in a forum the member may not read", async () => {
+    const t = await threadWithReply();
+    const staffOnly = await makeForum();
+    await db.update(forums).set({ viewRule: "staff" }).where(eq(forums.id, staffOnly.id));
+    await db.update(threads).set({ forumId: staffOnly.id }).where(eq(threads.id, t.threadId));
+    const reader = await makeMember();
+    const answer = await personalAnswer({
+      session: sessionOf(reader),
+      scope: scope({ thread: t.threadId, posts: t.posts, threads: [t.threadId] }),
+      isPageView: true,
+    });
+    expect(answer.thread).toBeNull();
+    expect(answer.posts).toEqual({});
+    expect(answer.unread).toEqual({});
+    // Nor is it marked read for them.
+    expect((await unreadAmong(reader.id, [t.threadId])).has(t.threadId)).toBe(true);
   });
 
   it("records the read mark on a page view and not on a prefetch", async () => {

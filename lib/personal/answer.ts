@@ -121,7 +121,7 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
       forumAdmin: can(viewer, "manageForums"),
     },
     thread,
-    posts: state ? postStates(viewer, state.posts) : {},
+    posts: state?.thread ? postStates(viewer, state.thread, state.posts) : {},
     ignored: state?.ignored ?? [],
     unread: Object.fromEntries((state?.unread ?? []).map((t) => [t.id, threadUnreadUrl(t)])),
     poll,
@@ -161,13 +161,13 @@ interface ThreadRow extends ForumAccess {
   deletedAt: string | null;
   watching: boolean;
 }
-interface PostRow extends ForumAccess {
+/** A shown post of the page's thread: the thread's own state and rules are the thread row's. */
+interface PostRow {
   id: number;
   authorId: string | null;
   deletedAt: string | null;
   approvalState: "approved" | "pending" | "rejected";
-  isLocked: boolean;
-  threadDeletedAt: string | null;
+  position: number;
   reaction: ReactionKind | null;
   warning: { reason: string; points: number } | null;
 }
@@ -195,7 +195,8 @@ interface PageStateJson {
   posts: PostRow[] | null;
   ignored: string[] | null;
   unread: { id: number; slug: string }[] | null;
-  needsReadMark: boolean | null;
+  /** The member's read mark in the thread (null: none yet). */
+  readPosition: number | null;
   poll: PollRow | null;
   colorScheme: StoredColorScheme;
 }
@@ -203,23 +204,26 @@ interface PageStateJson {
 /**
  * Everything of the page that is the member's, as one JSON value of one statement: the capped
  * unread-alert count, the unread-conversation count, the thread's state, their reaction on each
- * shown post, their ignore list, which listed threads are unread, whether the read mark must move,
+ * shown post, their ignore list, which listed threads are unread, their read mark in the thread,
  * and the thread's poll with their votes. Each part is a primary-key or partial-index lookup; the
  * rules stay in lib/permissions (JS, below). The personal answer reads it in the statement that
  * loads the member (loadViewerWith), so a page view costs Postgres one round trip.
+ *
+ * The shown posts and listed threads come as one `int[]` each (IdArray): a handful of parameters
+ * whatever the page's size, and one statement shape for every page of a kind. The posts are read
+ * by id within the thread alone: the thread's row gives their forum's rules, and a thread the member
+ * may not read gets no answer at all (issue 15), its posts included (pageStateOf).
  */
 function pageStateSql(
   viewerId: string,
   rules: readonly ForumViewRule[],
-  scope: { thread: number | null; posts: readonly number[]; threads: readonly number[] },
+  scope: { thread: number | null; posts: IdArray | null; threads: IdArray | null },
 ): SQL {
-  // Threads and posts of forums the member may not read get no answer at all (issue 15).
   const readable = sql`f.view_rule in (${sql.join(
     rules.map((rule) => sql`${rule}`),
     sql`, `,
   )})`;
-  const threadId = scope.thread;
-  const postIds = threadId ? scope.posts : [];
+  const { thread: threadId, posts: postIds, threads: threadIds } = scope;
   const none = sql`null`;
   return sql`json_build_object(
     'alerts', (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown),
@@ -234,80 +238,81 @@ function pageStateSql(
         : none
     },
     'posts', ${
-      postIds.length > 0
+      threadId && postIds
         ? sql`(select json_agg(json_build_object('id', p.id, 'authorId', p.author_id, 'deletedAt', p.deleted_at,
-            'approvalState', p.approval_state, 'isLocked', t.is_locked, 'threadDeletedAt', t.deleted_at, 'reaction', r.kind,
-            'viewRule', f.view_rule, 'startThreadRule', f.start_thread_rule, 'replyRule', f.reply_rule,
+            'approvalState', p.approval_state, 'position', p.position, 'reaction', r.kind,
             'warning', (select json_build_object('reason', w.reason, 'points', w.points) from ${warnings} w
               where w.post_id = p.id order by w.id desc limit 1)))
-          from ${posts} p join ${threads} t on t.id = p.thread_id join ${forums} f on f.id = t.forum_id
-          left join ${reactions} r on r.post_id = p.id and r.user_id = ${viewerId}
-          where p.thread_id = ${threadId} and ${readable} and p.id in (${sql.join(
-            postIds.map((id) => sql`${id}`),
-            sql`, `,
-          )}))`
+          from ${posts} p left join ${reactions} r on r.post_id = p.id and r.user_id = ${viewerId}
+          where p.thread_id = ${threadId} and p.id = any(${postIds}::int[]))`
+        : none
+    },
+    'readPosition', ${
+      threadId && postIds
+        ? sql`(select r.last_read_position from ${threadReads} r
+            where r.user_id = ${viewerId} and r.thread_id = ${threadId})`
         : none
     },
     'ignored', (select array_agg(im.ignored_id) from ${ignoredMembers} im join ${users} u on u.id = im.ignored_id
       where im.user_id = ${viewerId} and u.role = 'member'),
     'unread', ${
-      scope.threads.length > 0
+      threadIds
         ? sql`(select json_agg(json_build_object('id', ${threads.id}, 'slug', ${threads.slug})) from ${threads}
-          where ${threads.id} in (${sql.join(
-            scope.threads.map((id) => sql`${id}`),
-            sql`, `,
-          )}) and ${inReadableForum(rules) ?? sql`true`} and ${isUnread(viewerId)})`
-        : none
-    },
-    'needsReadMark', ${
-      postIds.length > 0
-        ? sql`(select max(p.position) > coalesce((select r.last_read_position from ${threadReads} r
-            where r.user_id = ${viewerId} and r.thread_id = ${threadId}), 0)
-          from ${posts} p where p.thread_id = ${threadId} and p.id in (${sql.join(
-            postIds.map((id) => sql`${id}`),
-            sql`, `,
-          )}))`
+          where ${threads.id} = any(${threadIds}::int[]) and ${inReadableForum(rules) ?? sql`true`}
+            and ${isUnread(viewerId)})`
         : none
     },
     'poll', ${threadId ? pollRowSql(viewerId, threadId) : none},
     'colorScheme', (select u.color_scheme from ${users} u where u.id = ${viewerId}))`;
 }
 
+/** A list of row ids as one Postgres array literal ("{1,2,3}"), cast to int[] where it is used:
+ * Drizzle would spread a JS array into one parameter per id. */
+type IdArray = string;
+const idArray = (ids: readonly number[]): IdArray | null =>
+  ids.length > 0 ? `{${ids.join(",")}}` : null;
+
 /**
  * The page state as loadViewerWith reads it beside the member: the statement is written once per
- * shape (the rules, whether there is a thread, how many posts and threads) with placeholders, and
+ * shape (the rules, and which of thread, posts and threads the page has) with placeholders, and
  * reused with this scope's ids. The placeholders go where the lib/ helpers take ids; they only ever
  * put them in SQL, which is what lets them stand in for the values.
  */
 function pageStateAlongside(rules: readonly ForumViewRule[], scope: PersonalScope): Alongside {
   const thread = scope.thread;
-  const posts = thread ? scope.posts : [];
-  const values: Record<string, unknown> = { thread };
-  posts.forEach((id, i) => (values[`p${i}`] = id));
-  scope.threads.forEach((id, i) => (values[`t${i}`] = id));
-  const slot = (name: string) => sql.placeholder(name) as unknown as number;
+  const values = {
+    thread,
+    posts: thread === null ? null : idArray(scope.posts),
+    threads: idArray(scope.threads),
+  };
+  const slot = (name: string) => sql.placeholder(name) as unknown as never;
+  const has = (value: unknown) => (value === null ? "-" : "+");
   return {
-    shape: `page:${rules.join(",")}:${thread === null ? "-" : "t"}:${posts.length}:${scope.threads.length}`,
+    shape: `page:${rules.join(",")}:${has(values.thread)}${has(values.posts)}${has(values.threads)}`,
     sql: () =>
       pageStateSql(MEMBER_ID as unknown as string, rules, {
-        thread: thread === null ? null : slot("thread"),
-        posts: posts.map((_, i) => slot(`p${i}`)),
-        threads: scope.threads.map((_, i) => slot(`t${i}`)),
+        thread: values.thread === null ? null : slot("thread"),
+        posts: values.posts === null ? null : slot("posts"),
+        threads: values.threads === null ? null : slot("threads"),
       }),
     values,
   };
 }
 
 function pageStateOf(json: PageStateJson): PageState {
+  const thread = json.thread ?? null;
+  // A thread the member may not read has no row: nothing of its posts is answered either.
+  const posts = thread ? (json.posts ?? []) : [];
+  const shownUpTo = Math.max(0, ...posts.map((post) => post.position));
   return {
     alerts: json.alerts ?? 0,
     timeZone: json.timeZone ?? null,
     inbox: json.inbox ?? 0,
-    thread: json.thread ?? null,
-    posts: json.posts ?? [],
+    thread,
+    posts,
     ignored: json.ignored ?? [],
     unread: json.unread ?? [],
-    needsReadMark: json.needsReadMark === true,
+    needsReadMark: shownUpTo > (json.readPosition ?? 0),
     poll: json.poll ?? null,
     colorScheme: json.colorScheme ?? null,
   };
@@ -320,7 +325,11 @@ async function pageState(
   scope: PersonalScope,
 ): Promise<PageState> {
   const [row] = await db.execute<{ state: PageStateJson }>(
-    sql`select ${pageStateSql(viewerId, rules, scope)} as state`,
+    sql`select ${pageStateSql(viewerId, rules, {
+      thread: scope.thread,
+      posts: scope.thread === null ? null : idArray(scope.posts),
+      threads: idArray(scope.threads),
+    })} as state`,
   );
   if (!row) throw new Error("the page state statement returned no row");
   return pageStateOf(row.state);
@@ -349,18 +358,23 @@ function threadState(viewer: Viewer, row: ThreadRow): PersonalThread {
 }
 
 /** The viewer's tools and own reaction for each shown post of the thread (others are left out). */
-function postStates(viewer: Viewer, rows: PostRow[]): Record<number, PersonalPost> {
+function postStates(
+  viewer: Viewer,
+  thread: ThreadRow,
+  rows: PostRow[],
+): Record<number, PersonalPost> {
   const states: Record<number, PersonalPost> = {};
+  const threadTarget = {
+    isLocked: thread.isLocked,
+    deletedAt: dateOf(thread.deletedAt),
+    forum: accessOf(thread),
+  };
   for (const row of rows) {
     const target = {
       authorId: row.authorId,
       deletedAt: dateOf(row.deletedAt),
       approvalState: row.approvalState,
-      thread: {
-        isLocked: row.isLocked,
-        deletedAt: dateOf(row.threadDeletedAt),
-        forum: accessOf(row),
-      },
+      thread: threadTarget,
     };
     states[row.id] = {
       reaction: row.reaction,
