@@ -140,14 +140,39 @@ function decrypt(token: string, key: Buffer): Buffer | null {
   }
 }
 
+/** Tokens verified lately, by salt, secrets and token: every request of a member carries the same
+ * token, and verifying it (HMAC-SHA512, then AES) was about a twentieth of the personal answer's
+ * CPU (issue 12). Only tokens that verified are kept, and their expiry is checked again on each
+ * use; what the token names (member, version, sign-in) is still checked against Postgres by the
+ * caller on every request. Cleared when full, which bounds it to a few hundred KB. */
+const verified = new Map<string, { claims: SessionClaims; exp: number }>();
+const VERIFIED_MAX = 2000;
+
 /** The claims of a token whose tag one of `secrets` verifies and that has not expired; else null. */
 export function decodeSessionToken(
   token: string,
   options: { secrets: readonly string[]; salt: string; now?: number },
 ): SessionClaims | null {
   if (token.length > MAX_TOKEN_CHARS) return null;
-  for (const secret of options.secrets) {
-    const plaintext = decrypt(token, derivedKey(secret, options.salt));
+  const nowS = (options.now ?? Date.now()) / 1000;
+  const id = `${options.salt}\u0000${options.secrets.join("\u0000")}\u0000${token}`;
+  const known = verified.get(id) ?? verifyToken(token, options.secrets, options.salt);
+  // Auth.js always sets exp; a token without one is not one it issued (verifyToken refuses it).
+  if (!known || known.exp + CLOCK_TOLERANCE_S <= nowS) return null;
+  if (!verified.has(id)) {
+    if (verified.size >= VERIFIED_MAX) verified.clear();
+    verified.set(id, known);
+  }
+  return { ...known.claims };
+}
+
+function verifyToken(
+  token: string,
+  secrets: readonly string[],
+  salt: string,
+): { claims: SessionClaims; exp: number } | null {
+  for (const secret of secrets) {
+    const plaintext = decrypt(token, derivedKey(secret, salt));
     if (!plaintext) continue;
     let payload: unknown;
     try {
@@ -163,16 +188,14 @@ export function decodeSessionToken(
       exp?: unknown;
       iat?: unknown;
     };
-    const nowS = (options.now ?? Date.now()) / 1000;
-    // Auth.js always sets exp; a token without one is not one it issued.
-    if (typeof exp !== "number" || exp + CLOCK_TOLERANCE_S <= nowS) return null;
+    if (typeof exp !== "number") return null;
     if (typeof uid !== "string" || uid === "") return null;
     // As getViewer reads it: a token from before session versions counts as version 0.
     const version = sv === undefined ? 0 : sv;
     if (typeof version !== "number" || !Number.isInteger(version)) return null;
     const claims: SessionClaims = { uid, sv: version, sid: typeof sid === "string" ? sid : null };
     if (typeof iat === "number") claims.iat = iat;
-    return claims;
+    return { claims, exp };
   }
   return null;
 }
