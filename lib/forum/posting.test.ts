@@ -4,7 +4,17 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alerts, forums, postEdits, posts, reactions, threads, users } from "@/db/schema";
+import {
+  alerts,
+  forums,
+  postEdits,
+  posts,
+  reactions,
+  threadReads,
+  threads,
+  users,
+} from "@/db/schema";
+import { unreadAmong } from "../reading/reads";
 import { importSeedsIfEmpty } from "@/db/seed/import-seeds";
 import { ANONYMOUS } from "../permissions";
 import { createReply, createThread, editPost } from "./posting";
@@ -70,6 +80,32 @@ describe("posting", () => {
       reaction_counts: true,
       positions_unique: true,
     });
+  });
+
+  it("marks the thread read up to their reply for whoever replies, and only for them", async () => {
+    const author = await makeMember();
+    const replier = await makeMember();
+    const thread = await newThread({ author, forumId });
+    const reply = await createReply(replier, {
+      threadId: thread.threadId,
+      message: "Read up to here",
+      idempotencyKey: randomUUID(),
+    });
+    if (!reply.ok) throw new Error(reply.error);
+    const [post] = await db.select().from(posts).where(eq(posts.id, reply.postId));
+    const marks = await db
+      .select()
+      .from(threadReads)
+      .where(eq(threadReads.threadId, thread.threadId));
+    // The starter read up to their opening post; the replier up to the reply.
+    expect(
+      marks.map((m) => [m.userId, m.lastReadPosition]).sort((a, b) => Number(a[1]) - Number(b[1])),
+    ).toEqual([
+      [author.id, 1],
+      [replier.id, post!.position],
+    ]);
+    expect((await unreadAmong(replier.id!, [thread.threadId])).has(thread.threadId)).toBe(false);
+    expect((await unreadAmong(author.id!, [thread.threadId])).has(thread.threadId)).toBe(true);
   });
 
   it("refuses bad input with a message and writes nothing", async () => {

@@ -172,6 +172,8 @@ export async function createReply(
   // earlier, as if the member had sent it then. Its refusal still comes in the order it always did.
   const rendered = await renderForSaving(db, message.data);
   let alerts: AlertsFor | null = null;
+  const keepsReadingState = can(viewer, "keepReadingState");
+  let markedRead = false;
 
   const result = await db.transaction(async (tx) => {
     const { thread, checks } = await lockForReply(tx, {
@@ -213,13 +215,16 @@ export async function createReply(
       source: message.data,
       html: rendered.html,
       key: key.data,
+      markRead: keepsReadingState,
     });
+    markedRead = keepsReadingState;
     await afterInsert(tx, { postId, authorId: author.id, source: message.data, rendered });
     alerts = alertsFor(postId, thread.id, author.id, rendered);
     await countInForum(tx, thread.forumId, postId, { threads: 0 });
     return done(postId, thread.id);
   });
-  await Promise.all([sendAlerts(alerts), markOwnPostRead(viewer, result)]);
+  // An approved reply marked the thread read in its own statement; a held or repeated one did not.
+  await Promise.all([sendAlerts(alerts), markedRead ? null : markOwnPostRead(viewer, result)]);
   return result;
 }
 

@@ -138,7 +138,9 @@ export async function postingChecks(
  * thread's last under the thread lock; its time is the wall clock now, not the transaction's start,
  * so a later position is never an earlier time ("last post" pointers and their recounts agree).
  * The author has posted one more message and been seen now; they watch the thread if their
- * auto-watch setting is on; the thread has one more reply, this one its last. */
+ * auto-watch setting is on; the thread has one more reply, this one its last; and, when they keep
+ * reading state ($7), they have read the thread up to their own post (as recordThreadRead would
+ * mark it, in this statement rather than one more after the commit). */
 const WRITE_REPLY = `
   with post as (
     insert into posts (thread_id, author_id, author_name, position, source, html, idempotency_key,
@@ -146,7 +148,7 @@ const WRITE_REPLY = `
     select $1::integer, $2::text, $3::text, coalesce(max(p.position), 0) + 1, $4::text, $5::text,
       $6::uuid, 'approved'::approval_state, clock_timestamp()
     from posts p where p.thread_id = $1::integer
-    returning id, created_at
+    returning id, position, created_at
   ), author as (
     update users set message_count = message_count + 1, last_seen_at = now() where id = $2::text
   ), watch as (
@@ -157,6 +159,12 @@ const WRITE_REPLY = `
     update threads set reply_count = reply_count + 1, last_post_id = post.id,
       last_post_at = post.created_at
     from post where threads.id = $1::integer
+  ), read as (
+    insert into thread_reads (user_id, thread_id, last_read_position, last_read_post_at)
+    select $2::text, $1::integer, post.position, post.created_at from post where $7::boolean
+    on conflict (user_id, thread_id) do update set
+      last_read_position = greatest(thread_reads.last_read_position, excluded.last_read_position),
+      last_read_post_at = greatest(thread_reads.last_read_post_at, excluded.last_read_post_at)
   )
   select id from post`;
 
@@ -168,9 +176,11 @@ export async function writeApprovedReply(
     source: string;
     html: string;
     key: string;
+    /** Whether the author keeps reading state (can(viewer, "keepReadingState")). */
+    markRead: boolean;
   },
 ): Promise<number> {
-  const { threadId, author, source, html, key } = input;
+  const { threadId, author, source, html, key, markRead } = input;
   const [post] = await runPrepared<{ id: number }>(tx, WRITE_REPLY, [
     threadId,
     author.id,
@@ -178,6 +188,7 @@ export async function writeApprovedReply(
     source,
     html,
     key,
+    markRead,
   ]);
   return post!.id;
 }
