@@ -6,7 +6,12 @@ import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { can, type Viewer } from "../permissions";
 import { ok, refuse, type Result } from "../result";
-import { colorSchemeChoice, storedScheme, type StoredColorScheme } from "../theme/color-scheme";
+import { z } from "zod";
+import { COLOR_SCHEME_CHOICES, storedScheme, type StoredColorScheme } from "../theme/color-scheme";
+
+const colorSchemeChoice = z.enum(COLOR_SCHEME_CHOICES, {
+  error: "Choose light, dark or system.",
+});
 
 export async function saveColorScheme(
   viewer: Viewer,

@@ -1,15 +1,12 @@
 // The colour scheme: light, dark, or whatever the device prefers. Not server-only: the header's
-// toggle and the head script (./scheme-script.ts) share these names with the server.
-import { z } from "zod";
+// toggle and the head script (./scheme-script.ts) share these names with the server. Nothing here
+// may import zod: this module is in every page's first-visit JavaScript (issue 12); the server's
+// check of a choice is lib/accounts/color-scheme.ts.
 
 export const COLOR_SCHEME_CHOICES = ["light", "dark", "system"] as const;
 export type ColorSchemeChoice = (typeof COLOR_SCHEME_CHOICES)[number];
 /** What a member's row keeps: "system" is stored as null, so the device decides. */
 export type StoredColorScheme = Exclude<ColorSchemeChoice, "system"> | null;
-
-export const colorSchemeChoice = z.enum(COLOR_SCHEME_CHOICES, {
-  error: "Choose light, dark or system.",
-});
 
 /** Where the browser keeps the choice (guests, and members between page views). localStorage, not a
  * cookie: a cookie would ride along with every request, and reading pages are the same for everyone. */
