@@ -106,4 +106,15 @@ describe("env", () => {
       "POST_RATE_LIMIT_PER_MINUTE must be a whole number ≥ 1, got 'ten'",
     );
   });
+
+  it("sees a variable changed after another one was read", () => {
+    process.env.POST_RATE_LIMIT_PER_MINUTE = "7";
+    process.env.REACTION_RATE_LIMIT_PER_MINUTE = "30";
+    expect(env.POST_RATE_LIMIT_PER_MINUTE).toBe(7);
+    process.env.REACTION_RATE_LIMIT_PER_MINUTE = "31";
+    expect(env.POST_RATE_LIMIT_PER_MINUTE).toBe(7);
+    expect(env.REACTION_RATE_LIMIT_PER_MINUTE).toBe(31);
+    delete process.env.POST_RATE_LIMIT_PER_MINUTE;
+    delete process.env.REACTION_RATE_LIMIT_PER_MINUTE;
+  });
 });

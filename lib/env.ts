@@ -208,14 +208,18 @@ export function parseEnv(source: Source = process.env): Env {
 }
 
 // Parsed at first use rather than at import, and again only if a variable changed: scripts/start.ts
-// sets DATA_DIR and DATABASE_URL after importing the modules that read them, and Next, running in
-// the same process, bundles its own copy of this module. Comparing the raw values costs far less than
-// a request; parsing happens once per distinct environment, which in production means once.
-let cached: { key: string; env: Env } | undefined;
+// sets DATA_DIR and DATABASE_URL after importing the modules that read them, and tests set
+// variables; Next, running in the same process, bundles its own copy of this module. Parsing happens
+// once per distinct environment, which in production means once. Reading a variable compares its raw
+// value alone (one process.env lookup): comparing all of them on every read was several percent of a
+// reply's CPU (issue 12). A change to another variable is seen when that one is read.
+let cached: { raw: Partial<Record<Name, string>>; env: Env } | undefined;
 
-function current(): Env {
-  const key = JSON.stringify(NAMES.map((name) => process.env[name] ?? null));
-  if (cached?.key !== key) cached = { key, env: parseEnv(process.env) };
+function current(name: Name): Env {
+  if (cached && cached.raw[name] === process.env[name]) return cached.env;
+  const raw: Partial<Record<Name, string>> = {};
+  for (const n of NAMES) raw[n] = process.env[n];
+  cached = { raw, env: parseEnv(process.env) };
   return cached.env;
 }
 
@@ -223,6 +227,6 @@ function current(): Env {
 export const env: Readonly<Env> = Object.defineProperties(
   {} as Env,
   Object.fromEntries(
-    NAMES.map((name) => [name, { enumerable: true, get: () => current()[name] }]),
+    NAMES.map((name) => [name, { enumerable: true, get: () => current(name)[name] }]),
   ) as PropertyDescriptorMap,
 );
