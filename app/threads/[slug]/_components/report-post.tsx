@@ -4,6 +4,7 @@ import { useActionState, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { controlClass } from "@/app/_components/form-controls";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import { reportPostAction, type ReportFormState } from "../actions";
 import { REASON } from "@/lib/limits/sizes";
 
@@ -17,6 +18,7 @@ const secondaryButton =
 export function ReportPost({ postId, authorName }: { postId: number; authorName: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
+  const hydrated = useHydrated();
   // A new form (and a fresh state) each time the dialog opens after a report was sent.
   const [round, setRound] = useState(0);
   const [sent, setSent] = useState(false);
@@ -30,7 +32,13 @@ export function ReportPost({ postId, authorName }: { postId: number; authorName:
 
   return (
     <>
-      <button type="button" aria-haspopup="dialog" onClick={open} className="tool-button">
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        disabled={!hydrated}
+        onClick={open}
+        className="tool-button"
+      >
         Report
       </button>
       {opened && (

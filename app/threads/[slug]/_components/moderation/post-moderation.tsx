@@ -45,7 +45,7 @@ export function PostModeration({ threadId, postId, position, deleted, isFirst }:
           <form onSubmit={submit}>
             <input type="hidden" name="tool" value="restore" />
             <input type="hidden" name="postId" value={postId} />
-            <button type="submit" disabled={pending} className={buttonStyle.quiet}>
+            <button type="submit" disabled={pending || !panels.ready} className={buttonStyle.quiet}>
               Restore
             </button>
           </form>

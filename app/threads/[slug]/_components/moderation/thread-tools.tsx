@@ -53,7 +53,7 @@ export function ThreadTools({ thread, forums, canHardDelete }: Props) {
     <form onSubmit={submit}>
       <input type="hidden" name="threadId" value={thread.id} />
       <input type="hidden" name="tool" value={tool} />
-      <button type="submit" disabled={pending} className={buttonStyle.plain}>
+      <button type="submit" disabled={pending || !panels.ready} className={buttonStyle.plain}>
         {label}
       </button>
     </form>

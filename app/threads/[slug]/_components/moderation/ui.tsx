@@ -13,7 +13,8 @@ export const buttonStyle = {
   primary: `${base} border-brand-700 bg-brand-700 text-white hover:bg-brand-800`,
   danger: `${base} border-red-700 bg-red-700 text-white hover:bg-red-800 dark:border-red-600 dark:bg-red-600 dark:hover:bg-red-500`,
   dangerOutline: `${base} border-red-300 bg-surface text-red-800 hover:bg-red-50 aria-expanded:bg-red-50`,
-  quiet: "rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+  quiet:
+    "rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:opacity-60",
 };
 
 export const inputStyle =

@@ -4,6 +4,7 @@
 // to a server action whose answer the tool shows. A success closes the open form; Cancel and Escape
 // close it and give the focus back to the button that opened it.
 import { startTransition, useActionState, useId, useRef, useState } from "react";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import { IDLE, type ModState } from "./state";
 
 type ModAction = (previous: ModState, form: FormData) => Promise<ModState>;
@@ -19,6 +20,7 @@ export function usePanels<Panel extends string>(
     return answer;
   }, IDLE);
   const id = useId();
+  const ready = useHydrated();
   // The answer that was current when the panel opened: a later success is its form's, and closes it.
   const [opened, setOpened] = useState<{ panel: Panel; since: ModState } | null>(null);
   const open =
@@ -44,6 +46,8 @@ export function usePanels<Panel extends string>(
     id,
     state,
     pending,
+    /** False until the page hydrates: the buttons below do nothing before (see useHydrated). */
+    ready,
     open,
     panelId,
     close: () => close(),
@@ -62,6 +66,7 @@ export function usePanels<Panel extends string>(
     /** Props for the button that opens and closes a panel. */
     toggle(panel: Panel) {
       return {
+        disabled: !ready,
         "aria-expanded": open === panel,
         "aria-controls": open === panel ? panelId(panel) : undefined,
         onClick: (event: React.MouseEvent<HTMLElement>) =>
