@@ -244,6 +244,28 @@ describe("posting", () => {
     });
   });
 
+  it("counts only the last minute's posts toward the limit", async () => {
+    const author = await makeMember();
+    const thread = await newThread({ author, forumId });
+    for (let i = 1; i < POSTING.perMinute; i++)
+      await createReply(author, {
+        threadId: thread.threadId,
+        message: `earlier ${i}`,
+        idempotencyKey: randomUUID(),
+      });
+    // A minute and more ago, as far as the limit is concerned.
+    await db
+      .update(posts)
+      .set({ createdAt: sql`now() - interval '2 minutes'` })
+      .where(eq(posts.authorId, author.id!));
+    const again = await createReply(author, {
+      threadId: thread.threadId,
+      message: "after a pause",
+      idempotencyKey: randomUUID(),
+    });
+    expect(again).toMatchObject({ ok: true });
+  });
+
   it("keeps counters exact under 50 concurrent replies and 50 concurrent reaction toggles", async () => {
     const members = await Promise.all(Array.from({ length: 10 }, () => makeMember()));
     const thread = await newThread({ author: members[0]!, forumId });
