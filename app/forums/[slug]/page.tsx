@@ -1,4 +1,3 @@
-import { LocalTime } from "@/app/_components/time/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ThreadRowStats } from "@/app/_components/thread-row-stats";
@@ -20,12 +19,8 @@ import { getViewer } from "@/lib/auth/viewer";
 import { can, type ForumViewRule } from "@/lib/permissions";
 import { readableRules } from "@/lib/forum/forum-access";
 import { unreadAmong } from "@/lib/reading/reads";
-import {
-  MembersOnly,
-  ThreadTitle,
-  UnlessIgnored,
-  UnreadJump,
-} from "@/app/_components/personal/list-marks";
+import { MembersOnly, UnlessIgnored } from "@/app/_components/personal/list-marks";
+import { ThreadRowHeading } from "@/app/_components/thread-row-heading";
 import { PersonalScope } from "@/app/_components/personal/personal-scope";
 import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
 
@@ -136,40 +131,30 @@ export default async function ForumPage(props: Props) {
                   className={`grid gap-1 px-4 py-3 sm:grid-cols-[1fr_8rem_14rem] sm:items-center sm:gap-3 ${thread.deleted ? "bg-slate-50 opacity-70" : ""}`}
                 >
                   <div className="min-w-0">
-                    <ThreadTitle threadId={thread.id} unreadUrl={unread.get(thread.id) ?? null}>
-                      {thread.deleted && (
-                        <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-900">
-                          Deleted
-                        </span>
-                      )}
-                      {thread.isSticky && (
-                        <span className="mr-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">
-                          Sticky
-                        </span>
-                      )}
-                      {thread.isLocked && (
-                        <span className="mr-1 rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-700">
-                          Locked
-                        </span>
-                      )}
-                      {/* At least 24 px tall: the byline's links sit right below (WCAG 2.2 target size). */}
-                      <Link href={thread.url} className="inline-block min-h-6">
-                        {thread.title}
-                      </Link>
-                    </ThreadTitle>
-                    <p className="text-sm text-slate-600 [&_a]:underline">
-                      <UnreadJump
-                        threadId={thread.id}
-                        unreadUrl={unread.get(thread.id) ?? null}
-                        title={thread.title}
-                      />
-                      {thread.authorUrl ? (
-                        <Link href={thread.authorUrl}>{thread.authorName}</Link>
-                      ) : (
-                        thread.authorName
-                      )}{" "}
-                      · <LocalTime at={thread.createdAt} />
-                    </p>
+                    <ThreadRowHeading
+                      thread={thread}
+                      starter={{ name: thread.authorName, url: thread.authorUrl }}
+                      unreadUrl={unread.get(thread.id) ?? null}
+                      badges={
+                        <>
+                          {thread.deleted && (
+                            <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-900">
+                              Deleted
+                            </span>
+                          )}
+                          {thread.isSticky && (
+                            <span className="mr-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">
+                              Sticky
+                            </span>
+                          )}
+                          {thread.isLocked && (
+                            <span className="mr-1 rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-700">
+                              Locked
+                            </span>
+                          )}
+                        </>
+                      }
+                    />
                     {thread.deleted && (
                       <p className="text-sm text-slate-600">
                         Deleted{thread.deleted.byName ? ` by ${thread.deleted.byName}` : ""}

@@ -1,7 +1,7 @@
-import { LocalTime } from "@/app/_components/time/local-time";
 import Link from "next/link";
 import { ThreadRowStats } from "@/app/_components/thread-row-stats";
-import { ThreadTitle, UnlessIgnored, UnreadJump } from "@/app/_components/personal/list-marks";
+import { UnlessIgnored } from "@/app/_components/personal/list-marks";
+import { ThreadRowHeading } from "@/app/_components/thread-row-heading";
 import { PersonalScope } from "@/app/_components/personal/personal-scope";
 import type { WhatsNewThread } from "@/lib/reading/whats-new";
 
@@ -22,30 +22,18 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
             <UnlessIgnored key={thread.id} authorId={thread.starter.id}>
               <li className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_6rem_14rem] sm:items-center sm:gap-3">
                 <div className="min-w-0">
-                  <ThreadTitle
-                    threadId={thread.id}
+                  <ThreadRowHeading
+                    thread={thread}
+                    starter={thread.starter}
                     unreadUrl={thread.unread ? thread.unreadUrl : null}
-                    className="break-words"
-                  >
-                    {/* At least 24 px tall: the byline's links sit right below (WCAG 2.2 target size). */}
-                    <Link href={thread.url} className="inline-block min-h-6">
-                      {thread.title}
-                    </Link>
-                  </ThreadTitle>
-                  <p className="text-sm text-slate-600 [&_a]:underline">
-                    <UnreadJump
-                      threadId={thread.id}
-                      unreadUrl={thread.unread ? thread.unreadUrl : null}
-                      title={thread.title}
-                    />
-                    {thread.starter.url ? (
-                      <Link href={thread.starter.url}>{thread.starter.name}</Link>
-                    ) : (
-                      thread.starter.name
-                    )}{" "}
-                    · <LocalTime at={thread.createdAt} /> ·{" "}
-                    <Link href={thread.forum.url}>{thread.forum.title}</Link>
-                  </p>
+                    titleClassName="break-words"
+                    after={
+                      <>
+                        {" "}
+                        · <Link href={thread.forum.url}>{thread.forum.title}</Link>
+                      </>
+                    }
+                  />
                 </div>
                 <ThreadRowStats replyCount={thread.replyCount} lastPost={thread.lastPost} />
               </li>
