@@ -96,3 +96,25 @@ export function e2eDatabase() {
     onnotice: () => {},
   });
 }
+
+/** The administrator (signed in on `admin`) makes a new member a moderator; returns their page. */
+export async function appointModerator(browser: Browser, admin: Page) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const name = await signUp(page, uniqueName("mod"));
+  await setRole(admin, name, "moderator");
+  return { context, page, name };
+}
+
+export async function setRole(admin: Page, name: string, role: "member" | "moderator") {
+  await admin.goto("/admin/members");
+  await admin.getByLabel("Search members by name").fill(name);
+  await admin.getByRole("button", { name: "Search" }).click();
+  await expect(admin.getByText(`1 member matches “${name}”.`)).toBeVisible();
+  const row = admin
+    .getByRole("region", { name: "Members" })
+    .getByRole("listitem", { name, exact: true });
+  await row.getByLabel(`Role for ${name}`).selectOption(role);
+  await row.getByRole("button", { name: "Save role" }).click();
+  await expect(row.getByRole("status")).toHaveText(`${name} is now a ${role}.`);
+}

@@ -2,7 +2,15 @@
 // appoints. Every test starts its own threads with a fresh member; seed threads are left alone, and
 // a thread moved into Articles goes back (reading.spec.ts counts that forum).
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN, signIn, signUp, uniqueName, startThread } from "./fixtures";
+import {
+  ADMIN,
+  appointModerator,
+  setRole,
+  signIn,
+  signUp,
+  uniqueName,
+  startThread,
+} from "./fixtures";
 
 // Each test signs up members, appoints a moderator and posts several times: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
@@ -41,28 +49,6 @@ async function memberWithThread(browser: Browser, title: string, messages: strin
   const url = await startThread(page, title, messages[0]!);
   for (const message of messages.slice(1)) await reply(page, message);
   return { context, page, name, url };
-}
-
-/** The administrator (signed in on `admin`) makes a new member a moderator; returns their page. */
-async function appointModerator(browser: Browser, admin: Page) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const name = await signUp(page, uniqueName("mod"));
-  await setRole(admin, name, "moderator");
-  return { context, page, name };
-}
-
-async function setRole(admin: Page, name: string, role: "member" | "moderator") {
-  await admin.goto("/admin/members");
-  await admin.getByLabel("Search members by name").fill(name);
-  await admin.getByRole("button", { name: "Search" }).click();
-  await expect(admin.getByText(`1 member matches “${name}”.`)).toBeVisible();
-  const row = admin
-    .getByRole("region", { name: "Members" })
-    .getByRole("listitem", { name, exact: true });
-  await row.getByLabel(`Role for ${name}`).selectOption(role);
-  await row.getByRole("button", { name: "Save role" }).click();
-  await expect(row.getByRole("status")).toHaveText(`${name} is now a ${role}.`);
 }
 
 test("the administrator locks and sticks a thread: members lose the reply box, a reply from a page opened before is refused, the thread leads its forum", async ({

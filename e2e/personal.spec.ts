@@ -3,7 +3,16 @@
 // each member sees, that the page itself never carries anyone's personal parts, and that a ban or a
 // sign-out elsewhere counts on the next page view.
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, memberInOwnBrowser, signIn, signOut, startThread, uniqueName } from "./fixtures";
+import {
+  ADMIN,
+  appointModerator,
+  memberInOwnBrowser,
+  setRole,
+  signIn,
+  signOut,
+  startThread,
+  uniqueName,
+} from "./fixtures";
 
 const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
 const bell = (page: Page) => accountNav(page).getByRole("link", { name: "Alerts", exact: true });
@@ -144,5 +153,58 @@ test("a sign-out or a ban in another browser counts on the next page view", asyn
     secondContext.close(),
     replayContext.close(),
     adminContext.close(),
+  ]);
+});
+
+test("moderators share their role's copy of a page, each with their own parts, and a demotion ends it at the next page view", async ({
+  browser,
+}) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, ADMIN.username, ADMIN.password);
+  const [one, two] = [
+    await appointModerator(browser, admin),
+    await appointModerator(browser, admin),
+  ];
+  const author = await memberInOwnBrowser(browser, "author");
+  const url = await startThread(author.page, `Staff copies ${uniqueName("t")}`);
+
+  // The first moderator likes the post; the second, on the same copy, has not.
+  await one.page.goto(url);
+  await expect(one.page.getByRole("heading", { name: "Thread tools" })).toBeVisible();
+  const like = (page: Page) =>
+    post(page, 0).getByRole("group", { name: "React" }).getByRole("button", { name: "Like" });
+  await like(one.page).click();
+  await expect(like(one.page)).toHaveAttribute("aria-pressed", "true");
+  await Promise.all([one.page.reload(), two.page.goto(url)]);
+  for (const moderator of [one, two]) {
+    await expect(moderator.page.getByRole("heading", { name: "Thread tools" })).toBeVisible();
+    await expect(
+      accountNav(moderator.page).getByRole("link", { name: moderator.name }),
+    ).toBeVisible();
+  }
+  await expect(like(one.page)).toHaveAttribute("aria-pressed", "true");
+  await expect(like(two.page)).toHaveAttribute("aria-pressed", "false");
+
+  // The copy both got holds the tools of the role and nothing of either moderator.
+  for (const moderator of [one, two]) {
+    const html = await sharedHtml(moderator.page, url);
+    expect(html).toContain("Thread tools");
+    expect(html).not.toContain("Sign out");
+    expect(html).not.toContain(`${moderator.name} (you)`);
+    expect(html).not.toContain('aria-pressed="true"');
+  }
+
+  // Demoted, the second moderator's next page view is a member's: no tools, on any copy.
+  await setRole(admin, two.name, "member");
+  await two.page.goto(url);
+  await expect(post(two.page, 0).getByRole("button", { name: "Report" })).toBeVisible();
+  await expect(two.page.getByRole("heading", { name: "Thread tools" })).toHaveCount(0);
+  expect(await sharedHtml(two.page, url)).not.toContain("Thread tools");
+  await Promise.all([
+    adminContext.close(),
+    one.context.close(),
+    two.context.close(),
+    author.context.close(),
   ]);
 });

@@ -4,6 +4,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createGuestPageCache } from "./guest-page-cache";
+import {
+  ROLE_RENDER_HEADER,
+  roleOfRenderHeader,
+  startRoleRenders,
+} from "../lib/session/role-render";
 
 let current = "first";
 let renders = 0;
@@ -15,7 +20,9 @@ let base: string;
 
 function render(req: http.IncomingMessage, res: http.ServerResponse) {
   renders++;
-  const body = `<p>${current} for ${req.headers.cookie ?? "nobody"}</p>`;
+  // The role a shared staff rendering is made for, as Next's getViewer reads it.
+  const role = roleOfRenderHeader(req.headers[ROLE_RENDER_HEADER] as string | undefined);
+  const body = `<p>${current} for ${req.headers.cookie ?? "nobody"} as ${role ?? "guest"}</p>`;
   setTimeout(() => {
     res.statusCode = status;
     res.setHeader("content-type", "text/html; charset=utf-8");
@@ -94,18 +101,15 @@ describe("guest page cache", () => {
     expect(renders).toBe(2);
   });
 
-  it("renders staff pages and member-only lists per request, with the cookie", async () => {
-    const staff = "authjs.session-token=abc; parley-staff=1";
-    expect((await get("/threads/1-a", { cookie: staff })).text).toContain("parley-staff=1");
-    expect((await get("/threads/1-a", { cookie: staff })).text).toContain("parley-staff=1");
+  it("renders member-only lists per request, with the cookie", async () => {
     const member = "authjs.session-token=abc";
     expect((await get("/whats-new/posts?unread=1", { cookie: member })).text).toContain(member);
     expect((await get("/threads/1-a?pending=1", { cookie: member })).text).toContain(member);
-    expect(renders).toBe(4);
+    expect(renders).toBe(2);
     // A guest's copy of the same URL is still kept (the query changes nothing for them).
     await get("/whats-new/posts?unread=1");
     await get("/whats-new/posts?unread=1");
-    expect(renders).toBe(5);
+    expect(renders).toBe(3);
   });
 
   it("shares search and What's new with members: one cookie-less rendering", async () => {
@@ -233,6 +237,74 @@ describe("guest page cache with forums that are not public", () => {
     failing = true;
     try {
       expect(await fetchText("/threads/9-unknown", MEMBER)).toContain("for authjs.session-token");
+    } finally {
+      failing = false;
+    }
+  });
+});
+
+describe("guest page cache with staff roles", () => {
+  let staffServer: http.Server;
+  let staffBase: string;
+  // Stands in for the member rows serve.ts re-reads from Postgres: the session token names who asks.
+  const roles: Record<string, "moderator" | "admin" | null> = {
+    mod1: "moderator",
+    mod2: "moderator",
+    adm: "admin",
+    demoted: null,
+  };
+  let failing = false;
+
+  beforeAll(async () => {
+    startRoleRenders();
+    const cache = createGuestPageCache({
+      staffRoleOf: async (cookie) => {
+        if (failing) throw new Error("database down");
+        return roles[/session-token=(\w+)/.exec(cookie ?? "")?.[1] ?? ""] ?? null;
+      },
+    });
+    staffServer = http.createServer((req, res) => cache.handle(req, res, render));
+    await new Promise<void>((resolve) => staffServer.listen(0, "127.0.0.1", resolve));
+    staffBase = `http://127.0.0.1:${(staffServer.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => staffServer.close(() => resolve())));
+
+  const fetchText = async (path: string, token: string, staffHint = true) =>
+    (
+      await fetch(staffBase + path, {
+        headers: { cookie: `authjs.session-token=${token}${staffHint ? "; parley-staff=1" : ""}` },
+      })
+    ).text();
+
+  it("gives each staff role one cookie-less rendering, shared by everyone holding it", async () => {
+    expect(await fetchText("/threads/1-a", "mod1")).toContain("for nobody as moderator");
+    expect(await fetchText("/threads/1-a", "mod2")).toContain("for nobody as moderator");
+    expect(renders).toBe(1);
+    expect(await fetchText("/threads/1-a", "adm")).toContain("for nobody as admin");
+    expect(renders).toBe(2);
+    // Guests and members never get a staff copy.
+    expect(await (await fetch(staffBase + "/threads/1-a")).text()).toContain("as guest");
+    expect(await fetchText("/threads/1-a", "member", false)).toContain("as guest");
+    expect(renders).toBe(3);
+  });
+
+  it("gives the guests' copy to a hint cookie the member row does not back", async () => {
+    expect(await fetchText("/threads/1-a", "demoted")).toContain("for nobody as guest");
+    expect(await fetchText("/threads/1-a", "forged")).toContain("for nobody as guest");
+    expect(renders).toBe(1);
+  });
+
+  it("takes no role from a request that names one itself", async () => {
+    const forged = await fetch(staffBase + "/threads/1-a", {
+      headers: { [ROLE_RENDER_HEADER]: "admin.AAAA" },
+    });
+    expect(await forged.text()).toContain("as guest");
+  });
+
+  it("renders for the member, with their cookie, when their row cannot be read", async () => {
+    failing = true;
+    try {
+      expect(await fetchText("/threads/1-a", "mod1")).toContain("for authjs.session-token=mod1");
     } finally {
       failing = false;
     }

@@ -6,8 +6,11 @@
 // personal (who is signed in, own reactions, tools, unread marks, the reply box) comes to the
 // browser from GET /api/personal, which is never cached. Whoever just made a write (WROTE_COOKIE)
 // gets a fresh render, so their own reply or edit is always on the page they land on. Staff (the
-// staff hint cookie) and member-only lists (What's new's "Unread only") still get a per-request
-// render. Only GETs of the reading routes below are kept, only when Next answered 200 (or a
+// staff hint cookie, then their member row, re-read from Postgres, says they are active staff) get
+// their role's copy, kept like the guests' one and rendered without anyone's cookies as the role sees
+// it (lib/session/role-render.ts): moderation tools, deleted posts, staff-only forums, and no member's
+// own things, which come from their personal answer as for members. Member-only lists (What's new's
+// "Unread only") still get a per-request render. Only GETs of the reading routes below are kept, only when Next answered 200 (or a
 // redirect, as a post permalink does) without Set-Cookie, and never React Server Component or
 // server-action requests (they carry headers that change the answer). A request gets a copy whose render *started* less than TTL_MS
 // before the request arrived (a stored copy, or the render it waits for), so a reply, edit, reaction
@@ -23,6 +26,8 @@
 // instead of each starting their own.
 import type { IncomingMessage, ServerResponse, OutgoingHttpHeaders } from "node:http";
 import { STAFF_HINT_COOKIE } from "../lib/personal/types";
+import type { StaffRole } from "../lib/permissions/viewer";
+import { asRoleRender } from "../lib/session/role-render";
 import { cookieValue } from "./cookies";
 import { pageTemplate, stamp, type PageTemplate } from "./nonce-template";
 import { renderAndCapture, withoutCookies, type Captured } from "./capture-render";
@@ -111,7 +116,7 @@ export function guestCacheKey(req: IncomingMessage): string | null {
   )
     return null;
   if (h["if-none-match"] || h["if-modified-since"] || h.range) return null;
-  if (hasSessionCookie(req) && (hasStaffHint(req) || MEMBER_ONLY_QUERY.test(req.url))) return null;
+  if (hasSessionCookie(req) && MEMBER_ONLY_QUERY.test(req.url)) return null;
   const queryAt = req.url.indexOf("?");
   const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
   if (queryAt !== -1 && req.url.includes("_rsc=")) return null;
@@ -162,6 +167,9 @@ export function createGuestPageCache(
     /** Whether a signed-in member's request for this path (a members-only or staff-only forum's
      * page, lib/forum/restricted-paths.ts) must be rendered with their cookies, uncached. */
     needsViewer?: (path: string) => Promise<boolean>;
+    /** The staff role whose copy the member a Cookie header names may be given (re-read from
+     * Postgres), or null: asked only of requests with the staff hint cookie. */
+    staffRoleOf?: (cookieHeader: string | undefined) => Promise<StaffRole | null>;
   } = {},
 ): GuestPageCache {
   const nonceOf = options.nonceOf ?? (() => undefined);
@@ -243,7 +251,23 @@ export function createGuestPageCache(
     startRender(key, req, res, render);
   }
 
-  const needsViewer = options.needsViewer;
+  const { needsViewer, staffRoleOf } = options;
+
+  /** A member's page: their role's copy, the guests' copy, or (a forum that is not public, or when
+   * that cannot be told) a render of their own, never a guest's answer to a member. */
+  async function memberCopy(
+    req: IncomingMessage,
+  ): Promise<{ own: true } | { own: false; role: StaffRole | null }> {
+    if (staffRoleOf && hasStaffHint(req)) {
+      const role = await staffRoleOf(req.headers.cookie);
+      // Staff read every forum: their role's copy holds what a guest's would refuse.
+      if (role) return { own: false, role };
+    }
+    if (!needsViewer) return { own: false, role: null };
+    const path = req.url!.split("?", 1)[0]!;
+    return (await needsViewer(path)) ? { own: true } : { own: false, role: null };
+  }
+
   return {
     handle(req, res, render) {
       const key = guestCacheKey(req);
@@ -251,13 +275,18 @@ export function createGuestPageCache(
       // Their own reply or edit (even one awaiting approval, which only they see) must be on the page
       // they land on: a render of their own, as before this cache, for the two seconds after it.
       if (justWrote(req)) return render(req, res);
-      if (!needsViewer || !hasSessionCookie(req)) return serveShared(key, req, res, render);
-      // A member's page of a forum that is not public is rendered for them (a guest's copy would be
-      // a 404); when that cannot be told, too (never a guest's answer to a member).
-      const path = req.url!.split("?", 1)[0]!;
-      void needsViewer(path)
-        .catch(() => true)
-        .then((own) => (own ? render(req, res) : serveShared(key, req, res, render)));
+      if (!hasSessionCookie(req)) return serveShared(key, req, res, render);
+      void memberCopy(req)
+        .catch(() => ({ own: true }) as const)
+        .then((copy) => {
+          if (copy.own) return render(req, res);
+          const role = copy.role;
+          if (!role) return serveShared(key, req, res, render);
+          // Rendered from the request once its cookies are gone (capture-render.ts).
+          serveShared(`${role}\n${key}`, req, res, (bare, out) =>
+            render(asRoleRender(bare, role), out),
+          );
+        });
     },
   };
 }

@@ -8,6 +8,7 @@ import { allowServerOnlyImports } from "./allow-server-only";
 import { refuseOversizedBody } from "./body-limit";
 import { createGuestPageCache, WROTE_COOKIE } from "./guest-page-cache";
 import { proxyTrust } from "./proxy-trust";
+import { dropRoleHeader, startRoleRenders } from "../lib/session/role-render";
 import {
   applySecurityHeaders,
   CSP_REPORT_PATH,
@@ -104,16 +105,20 @@ export async function serve(options: {
   const { handleImageProxy, IMAGE_PROXY_PATH } = await import("./image-proxy-route");
   const { createLiveHub, LIVE_PATH } = await import("./live-updates");
   const { needsViewerRender } = await import("../lib/forum/restricted-paths");
+  const { staffRoleOf } = await import("../lib/session/request-viewer");
   // Guests' reading pages, at most one second old (see guest-page-cache.ts for why that is correct).
   const guestCache =
     options.dev || env.GUEST_PAGE_CACHE === "off"
       ? null
-      : createGuestPageCache({ nonceOf, needsViewer: needsViewerRender });
+      : createGuestPageCache({ nonceOf, needsViewer: needsViewerRender, staffRoleOf });
   const { startFlushingThreadViews } = await import("../lib/reading/view-counts");
   const threadViews = startFlushingThreadViews();
   const live = createLiveHub(options.databaseUrl, { maxStreams: env.LIVE_CONNECTIONS_MAX });
   const policy = { dev: options.dev, formTargets: oauthFormTargets(env) };
+  startRoleRenders();
   const server = http.createServer((req, res) => {
+    // Only this server names a staff role to Next (guest-page-cache.ts), never a request.
+    dropRoleHeader(req);
     // Limits count per address: only a trusted proxy may say where a request came from, or which
     // host and scheme it asked for.
     const trustProxy = proxies.apply(req);

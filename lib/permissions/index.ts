@@ -24,7 +24,15 @@ export type {
   ConversationTarget,
   RecipientTarget,
 } from "./conversations";
-export { ANONYMOUS, isSignedIn, isStaff, type Role, type Viewer } from "./viewer";
+export {
+  ANONYMOUS,
+  isRoleRender,
+  isSignedIn,
+  isStaff,
+  ownerOf,
+  type Role,
+  type Viewer,
+} from "./viewer";
 
 export interface MemberTarget {
   id: string;

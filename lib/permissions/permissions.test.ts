@@ -15,7 +15,10 @@ import {
   type ShownPostTarget,
   type ThreadTarget,
   type Viewer,
+  isRoleRender,
+  ownerOf,
 } from ".";
+import { roleRenderViewer, sharedRenderRole } from "./viewer";
 import type { ConversationTarget, RecipientTarget } from "./conversations";
 import { replyRefusal } from "./posting";
 
@@ -533,5 +536,35 @@ describe("a member awaiting email verification (when administrators require it)"
     expect(can(unconfirmed, "react", post({})(unconfirmed))).toBe(true);
     expect(can(unconfirmed, "keepReadingState")).toBe(true);
     expect(replyRefusal(unconfirmed, thread())).toMatch(/Confirm your email address/);
+  });
+});
+
+describe("a reading page rendered once per staff role", () => {
+  it("is given to active staff only, by their role", () => {
+    const roles = Object.fromEntries(EVERYONE.map((who) => [who, sharedRenderRole(VIEWERS[who])]));
+    expect(roles).toEqual({
+      anonymous: null,
+      member: null,
+      bannedMember: null,
+      moderator: "moderator",
+      bannedModerator: null,
+      admin: "admin",
+      bannedAdmin: null,
+    });
+  });
+
+  it("has the role's powers and nobody's own things", () => {
+    for (const role of ["moderator", "admin"] as const) {
+      const shared = roleRenderViewer(role);
+      expect(isRoleRender(shared)).toBe(true);
+      expect(sharedRenderRole(shared)).toBeNull();
+      expect(can(shared, "moderatePosts")).toBe(true);
+      expect(can(shared, "hardDeleteThread")).toBe(can(VIEWERS[role], "hardDeleteThread"));
+      // Whose reactions, watches and edit rights the page draws: nobody's.
+      expect(ownerOf(shared)).toBe(ANONYMOUS);
+      expect(can(ownerOf(shared), "keepReadingState")).toBe(false);
+    }
+    expect(ownerOf(VIEWERS.moderator)).toBe(VIEWERS.moderator);
+    expect(isRoleRender(VIEWERS.admin)).toBe(false);
   });
 });

@@ -34,3 +34,37 @@ export const isSignedIn = (
   viewer: Viewer,
 ): viewer is Viewer & { id: string; name: string; role: Role } => viewer.id !== null;
 export const isStaff = (viewer: Viewer) => viewer.role === "moderator" || viewer.role === "admin";
+
+/** Staff roles, each with one shared rendering of the reading pages. */
+export type StaffRole = "moderator" | "admin";
+
+// The id of a rendering's viewer, never a member's: member ids are generated without a colon. Every
+// query made with it finds nothing of anyone's, and any write with it fails its foreign key.
+const ROLE_RENDER_ID = "role-render:";
+
+/** The viewer of a reading page rendered once for every staff member of a role and shared by them
+ * (server/guest-page-cache.ts): the role's powers, nobody's identity. What is a member's own (their
+ * reactions, watches, ignore list, read marks, edit rights) comes from their personal answer, as it
+ * does for members on the guests' rendering. */
+export function roleRenderViewer(role: StaffRole): Viewer {
+  return Object.freeze({
+    id: `${ROLE_RENDER_ID}${role}`,
+    number: null,
+    name: role === "admin" ? "Administrator" : "Moderator",
+    role,
+    isBanned: false,
+  });
+}
+
+export const isRoleRender = (viewer: Viewer) => viewer.id?.startsWith(ROLE_RENDER_ID) ?? false;
+
+/** The viewer whose own things a page may draw on the server: nobody (a guest) on a rendering shared
+ * by a role, whose readers each get theirs from the personal answer. */
+export const ownerOf = (viewer: Viewer): Viewer => (isRoleRender(viewer) ? ANONYMOUS : viewer);
+
+/** The role whose shared rendering this viewer may be given: active staff only (a banned moderator
+ * keeps the role but not its powers; one still awaiting two-step verification is a member). */
+export function sharedRenderRole(viewer: Viewer): StaffRole | null {
+  if (!isSignedIn(viewer) || viewer.isBanned || isRoleRender(viewer)) return null;
+  return viewer.role === "moderator" || viewer.role === "admin" ? viewer.role : null;
+}

@@ -5,7 +5,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { forums, users } from "@/db/schema";
-import type { ForumViewRule, Viewer } from "../permissions";
+import { ownerOf, type ForumViewRule, type Viewer } from "../permissions";
 import { readableRules } from "../forum/forum-access";
 import {
   parseSearch,
@@ -82,7 +82,7 @@ export async function runSearch(viewer: Viewer, raw: RawSearchParams): Promise<S
   if (words === "only-exclusions") errors.q = searchMessages.onlyExclusions;
   if (Object.keys(errors).length > 0) return { state: "invalid", form, errors };
 
-  const results = await searchPosts(viewer.id, {
+  const results = await searchPosts(ownerOf(viewer).id, {
     words: criteria.words,
     forumId,
     authorId: member?.id ?? null,

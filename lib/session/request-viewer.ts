@@ -4,7 +4,7 @@
 // Next (the personal answer, replies, reactions), where Auth.js's auth() is not available.
 import "server-only";
 import { loadViewer, loadViewerWith, type Alongside } from "../permissions/load-viewer";
-import { ANONYMOUS, type Viewer } from "../permissions/viewer";
+import { ANONYMOUS, sharedRenderRole, type StaffRole, type Viewer } from "../permissions/viewer";
 import { readSession, type SessionClaims } from "./session-cookie";
 
 /** The session in the header, under either of Auth.js's cookie names (https first). */
@@ -28,4 +28,10 @@ export async function viewerOfWith<T>(
   return session
     ? loadViewerWith<T>(session.uid, session.sv, alongside, { sessionId: session.sid })
     : { viewer: ANONYMOUS, alongside: null };
+}
+
+/** The staff role whose shared rendering of the reading pages this member may be given
+ * (server/guest-page-cache.ts), or null: not signed in, not staff, banned. */
+export async function staffRoleOf(cookieHeader: string | undefined): Promise<StaffRole | null> {
+  return sharedRenderRole(await viewerOf(cookieHeader));
 }

@@ -390,15 +390,16 @@ async function checkWritesWork(base: string, targets: Targets, cookie: string) {
   log(`the write routes work (reply answer ${reply}, reaction answer ${reaction})`);
 }
 
-/** The staff row measures the render staff get per request: make sure the moderator's page is one
- * (the root layout tells its <PersonalLoader> whom the page was rendered for), not the shared copy. */
+/** The staff rows measure the pages staff get: make sure the moderator's page is the staff one
+ * (the root layout tells its <PersonalLoader> the page was rendered for a signed-in viewer, and the
+ * thread tools are on it), not the guests' copy. */
 async function checkStaffRender(base: string, path: string, cookie: string) {
   const page = await fetch(base + path, { headers: { cookie } });
   const html = await page.text();
   if (page.status !== 200) throw new Error(`${path} answered ${page.status} to a moderator`);
-  if (!/renderedFor\\?":\\?"viewer/.test(html))
+  if (!/renderedFor\\?":\\?"viewer/.test(html) || !html.includes("Thread tools"))
     throw new Error(
-      `${path} was not rendered for the moderator (the shared copy came back): is the staff hint cookie set? Cookie: ${cookie.replace(/=[^;]{12,}/g, "=…")}`,
+      `${path} was not rendered for staff (the guests' copy came back): is the staff hint cookie set? Cookie: ${cookie.replace(/=[^;]{12,}/g, "=…")}`,
     );
 }
 

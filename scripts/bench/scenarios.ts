@@ -5,6 +5,7 @@ import { BROWSER_HEADERS, FETCH_HEADERS, type LoadRequest } from "./load";
 import { UsageError } from "./options";
 import { personalProblem } from "./personal";
 import { SEARCH_WORDS } from "./templates";
+import { WROTE_COOKIE } from "../../server/guest-page-cache";
 import {
   loadWrite,
   REACTION_KINDS,
@@ -218,7 +219,8 @@ function memberView(
 }
 
 /** Every reading page for a guest, then for a member (page views), then the thread's first page for
- * a moderator (the page alone: the per-request render staff get). */
+ * a moderator: a page view (their role's shared copy, then the personal JSON), and the page alone as
+ * it is rendered for them in the two seconds after one of their writes. */
 export function readScenarios(
   pages: Page[],
   sessions: Sessions,
@@ -269,22 +271,32 @@ export function readScenarios(
         },
       ]
     : [];
-  const staff: Scenario = {
-    ...thread,
-    key: "thread-1-moderator",
-    who: "moderator",
-    target: "app",
-    requestsFor: (connection) => [
-      {
-        path: thread.path,
-        headers: {
-          ...BROWSER_HEADERS,
-          cookie: sessions.moderators[connection % sessions.moderators.length]!,
+  const moderator = (connection: number) =>
+    sessions.moderators[connection % sessions.moderators.length]!;
+  const staff: Scenario[] = [
+    {
+      ...thread,
+      key: "thread-1-moderator",
+      who: "moderator",
+      target: "app",
+      requestsFor: (connection) =>
+        memberView(thread, moderator(connection), threadPersonal, origin),
+    },
+    {
+      ...thread,
+      key: "thread-1-moderator-own",
+      label: `${thread.label}, rendered for them (after a write: the old staff row)`,
+      who: "moderator",
+      target: "app",
+      requestsFor: (connection) => [
+        {
+          path: thread.path,
+          headers: { ...BROWSER_HEADERS, cookie: `${moderator(connection)}; ${WROTE_COOKIE}=1` },
         },
-      },
-    ],
-  };
-  return [...guests, ...members, ...personalAlone, staff];
+      ],
+    },
+  ];
+  return [...guests, ...members, ...personalAlone, ...staff];
 }
 
 /** The scenarios `--only` names, in their usual order (the ceiling always: rates are read against

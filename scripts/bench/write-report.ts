@@ -203,9 +203,10 @@ function evaluateTargets(
     ["Member profile", "member-member"],
   ] as const)
     throughput(`${page}, member (page + personal JSON)`, 12, key, { rate: 1000, p99: 100 });
-  throughput("Thread page 1, moderator (rendered per request)", 12, "thread-1-moderator", {
+  throughput("Thread page 1, moderator (role copy + personal JSON)", 12, "thread-1-moderator", {
     rate: 250,
   });
+
   // Issue 6 set no throughput for search, only its p99.
   for (const [key, who] of [
     ["search", "anonymous"],
@@ -343,7 +344,7 @@ export async function writeReport(
     `- **Sizes**: ${sizes}; database ${facts.dbSize} after the fill.`,
     `- **Fill**: ${facts.fillSeconds.toFixed(1)} s in all (Postgres start and migrations included; steps below). Build: ${facts.buildSeconds.toFixed(1)} s (skipped when the sources did not change). Whole run: ${(facts.totalSeconds / 60).toFixed(1)} min.`,
     `- **Load**: autocannon, ${o.connections} connections over loopback, ${o.duration} s per scenario, ${o.rounds} round(s); each figure is the **median of the rounds** (errors are summed). Page requests send a browser's headers (gzip accepted; bytes are bytes on the wire, headers included); the personal JSON and the two writes send what the page's \`fetch()\` sends, and the bench reads each of their answers to count refusals (a personal answer that sees no member counts as one). Between scenarios the bench waits until Postgres is idle. Signed-in scenarios: each connection is its own member (or moderator), signed in over HTTP through Auth.js, holding the hint cookies the personal answer sets.`,
-    `- **Page views**: a member's browser loads a reading page, then asks \`GET /api/personal?…\` for the scope the page embeds (\`<script id="personal-scope">\`, read once per page at setup and turned into the query with the app's own \`scopeQuery\`; the home page and profiles embed none and ask \`/api/personal?\`). Each member connection does just that, page then personal JSON, over and over, and these rows count **page views per second** (pairs that completed). A view's latency is the page's latency **plus** the personal JSON's on the same connection, as the browser waits for one and then the other (the time a browser spends parsing and running scripts in between is not counted); p50 and p99 are taken over those sums, to the microsecond. Rows of single requests keep autocannon's own percentiles (whole milliseconds), as earlier runs reported them. The permalink is a redirect, not a page: it stays one request for members too. The moderator row loads the page alone: what it measures is the render staff get per request.`,
+    `- **Page views**: a member's browser loads a reading page, then asks \`GET /api/personal?…\` for the scope the page embeds (\`<script id="personal-scope">\`, read once per page at setup and turned into the query with the app's own \`scopeQuery\`; the home page and profiles embed none and ask \`/api/personal?\`). Each member connection does just that, page then personal JSON, over and over, and these rows count **page views per second** (pairs that completed). A view's latency is the page's latency **plus** the personal JSON's on the same connection, as the browser waits for one and then the other (the time a browser spends parsing and running scripts in between is not counted); p50 and p99 are taken over those sums, to the microsecond. Rows of single requests keep autocannon's own percentiles (whole milliseconds), as earlier runs reported them. The permalink is a redirect, not a page: it stays one request for members too. The moderator's page view is the same pair, the page being their role's shared copy (server/guest-page-cache.ts); the moderator row rendered for them loads the page alone with the cookie a write sets, so it measures the per-request render staff get in the two seconds after one of their writes (and every staff page got before the role copies).`,
     `- **Before**: ${beforeNote(before, o)}`,
     `- **Other load on the machine**: load average ${facts.loadAverage.before.toFixed(1)} when the load runs began, ${facts.loadAverage.after.toFixed(1)} when they ended (1-minute averages over ${facts.cores} cores; anything well above what the bench itself causes means other work shared the CPU and the figures are lower than this machine can do).`,
     `- **Server**: the production build served by server/serve.ts (as \`npm start\` does) against the bench database, DATABASE_POOL_SIZE default, POST_RATE_LIMIT_PER_MINUTE and REACTION_RATE_LIMIT_PER_MINUTE raised so the writing scenarios are not throttled. Server log lines mentioning "error": ${facts.serverErrorLines}.`,
@@ -389,7 +390,7 @@ export async function writeReport(
     "only for this probe). The queries are the app's own, not copies. The health check of server/serve.ts",
     `(\`select 1\` every second) is left out. Full plans: [${path.basename(plansFile)}](${path.basename(plansFile)}).`,
     "",
-    "A guest's row is a render of the page (the probe waits for the one-second copy to expire). A member's row is a page view as under load: the page is the shared copy the view before it left (its render is the guest's row), then the personal JSON; search and What's new are still rendered per request for members, and the moderator's page always is.",
+    "A guest's row is a render of the page (the probe waits for the one-second copy to expire). A member's row is a page view as under load: the page is the shared copy the view before it left (its render is the guest's row), then the personal JSON; a moderator's the same with their role's copy; the moderator's page rendered for them (after a write) is rendered per request.",
     "",
     probeTable(facts.probes),
     "",

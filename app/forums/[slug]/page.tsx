@@ -16,7 +16,7 @@ import {
 } from "@/lib/urls";
 import { forumSlugSpeltAs } from "@/lib/forum/forum-slug";
 import { getViewer } from "@/lib/auth/viewer";
-import { can, type ForumViewRule } from "@/lib/permissions";
+import { can, ownerOf, type ForumViewRule } from "@/lib/permissions";
 import { readableRules } from "@/lib/forum/forum-access";
 import { unreadAmong } from "@/lib/reading/reads";
 import { MembersOnly, UnlessIgnored } from "@/app/_components/personal/list-marks";
@@ -51,7 +51,7 @@ async function load({ params, searchParams }: Props) {
           slug,
           page,
           can(viewer, "viewDeleted"),
-          viewer.id,
+          ownerOf(viewer).id,
           readableRules(viewer).join(","),
         );
   if (!data) {
@@ -83,7 +83,7 @@ export default async function ForumPage(props: Props) {
     getViewer(),
   ]);
   const unread = await unreadAmong(
-    viewer.id,
+    ownerOf(viewer).id,
     threads.map((t) => t.id),
   );
   return (

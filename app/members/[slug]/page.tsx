@@ -10,7 +10,7 @@ import { IgnoreToggle } from "@/app/_components/personal/ignore-toggle";
 import { StartConversationLink } from "@/app/_components/personal/start-conversation-link";
 import { getViewer } from "@/lib/auth/viewer";
 import { isIgnoring } from "@/lib/members/ignore-list";
-import { can } from "@/lib/permissions";
+import { can, ownerOf } from "@/lib/permissions";
 import { getMemberProfile } from "@/lib/forum/member-profile";
 import { getSignatureHtml } from "@/lib/accounts/settings";
 import { formatCount, formatDay } from "@/lib/format";
@@ -44,7 +44,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function MemberPage(props: Props) {
   const { id, card, lastSeenAt, recentPosts } = await load(props);
-  const viewer = await getViewer();
+  // The Ignore button is the reader's own: on a shared rendering their personal answer decides it.
+  const viewer = ownerOf(await getViewer());
   const mayIgnore = card.role !== null && can(viewer, "ignoreMember", { id, role: card.role });
   const ignoring = mayIgnore && (await isIgnoring(viewer.id, id));
   const signatureHtml = card.url

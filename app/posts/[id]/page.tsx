@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { findPostLocation } from "@/lib/forum/thread-page";
-import { can } from "@/lib/permissions";
+import { can, ownerOf } from "@/lib/permissions";
 import { readableRules } from "@/lib/forum/forum-access";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export default async function PostPermalink({ params }: { params: Promise<{ id: 
   const viewer = await getViewer();
   const location = /^\d{1,9}$/.test(id)
     ? await findPostLocation(Number(id), {
-        viewerId: viewer.id,
+        viewerId: ownerOf(viewer).id,
         seesDeleted: can(viewer, "viewDeleted"),
         viewRules: readableRules(viewer),
       })

@@ -13,6 +13,7 @@ import { formatCount } from "@/lib/format";
 import {
   can,
   isSignedIn,
+  ownerOf,
   type ForumViewRule,
   type ThreadTarget,
   type Viewer,
@@ -64,7 +65,7 @@ async function load({ params, searchParams }: Props) {
   const [{ slug }, query, viewer] = await Promise.all([params, searchParams, getViewer()]);
   const id = idFromSlug(slug);
   const page = pageFromParam(query.page);
-  const reader = { viewerId: viewer.id, seesDeleted: can(viewer, "viewDeleted") };
+  const reader = { viewerId: ownerOf(viewer).id, seesDeleted: can(viewer, "viewDeleted") };
   const data =
     id === null || page === null
       ? null
@@ -110,6 +111,9 @@ function Post({
   warned: boolean;
 }) {
   const target = postTarget(post, thread);
+  // What is the reader's own (edit rights, reactions, reporting) is theirs to draw on a rendering of
+  // their own; on one shared by everyone or by a staff role, their personal answer draws it.
+  const owner = ownerOf(viewer);
   return (
     <article
       id={`post-${post.id}`}
@@ -117,7 +121,7 @@ function Post({
       className={`message flex scroll-mt-4 flex-col overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm sm:flex-row ${post.deleted ? "opacity-60" : ""}`}
     >
       <IgnoredWhen ignored={post.isIgnored} authorId={post.authorId} postId={post.id}>
-        <MemberCard card={post.author} ignore={ignoreToggle(viewer, post)} />
+        <MemberCard card={post.author} ignore={ignoreToggle(owner, post)} />
         <div className="min-w-0 flex-1 p-3 sm:p-4">
           <header className="mb-2 flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
             <LocalTime at={post.createdAt} />
@@ -161,10 +165,10 @@ function Post({
             postId={post.id}
             threadId={threadId}
             authorName={post.author.name}
-            canEdit={can(viewer, "editPost", target)}
-            canReact={can(viewer, "react", target)}
-            canQuote={can(viewer, "quotePost", target)}
-            canReport={can(viewer, "report", target)}
+            canEdit={can(owner, "editPost", target)}
+            canReact={can(owner, "react", target)}
+            canQuote={can(owner, "quotePost", target)}
+            canReport={can(owner, "report", target)}
             counts={Object.fromEntries((reactions?.counts ?? []).map((c) => [c.kind, c.count]))}
             viewerReaction={reactions?.viewerReaction ?? null}
             reactors={reactions?.reactors ?? []}
@@ -237,13 +241,14 @@ export default async function ThreadPage(props: Props) {
   ]);
   // Read marks are recorded by the personal answer of each real page view (never a prefetch), not
   // here: this page is rendered once for everyone.
-  const showsWatch = can(viewer, "keepReadingState") && !thread.deletedAt;
+  const owner = ownerOf(viewer);
+  const showsWatch = can(owner, "keepReadingState") && !thread.deletedAt;
   const [reactions, watching, poll, warned] = await Promise.all([
     reactionsForPosts(
       posts.map((p) => p.id),
-      viewer.id,
+      owner.id,
     ),
-    showsWatch ? isWatching(viewer.id, thread.id) : null,
+    showsWatch ? isWatching(owner.id, thread.id) : null,
     pollForThread(thread.id),
     warnedPostIds(posts.map((p) => p.id)),
   ]);
@@ -300,11 +305,7 @@ export default async function ThreadPage(props: Props) {
       )}
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <section className="mt-4 rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
-        <ReplyArea
-          thread={thread}
-          server={replyBox(viewer, thread)}
-          signedIn={isSignedIn(viewer)}
-        />
+        <ReplyArea thread={thread} server={replyBox(owner, thread)} signedIn={isSignedIn(owner)} />
       </section>
       <QuoteExpander />
       {ignoredQuotes.length > 0 && <IgnoredQuotes postIds={ignoredQuotes} />}

@@ -6,7 +6,7 @@ import { Pagination } from "@/app/_components/pagination";
 import { UnlessIgnored } from "@/app/_components/personal/list-marks";
 import { getViewer } from "@/lib/auth/viewer";
 import { reactionOf } from "@/lib/forum/reaction-kinds";
-import { can } from "@/lib/permissions";
+import { can, ownerOf } from "@/lib/permissions";
 import { latestActivity, type ActivityItem } from "@/lib/reading/latest-activity";
 import { whatsNewUrl } from "@/lib/urls";
 import { pageOrRedirect } from "../_components/page-param";
@@ -67,8 +67,11 @@ function Event({ item }: { item: ActivityItem }) {
 
 export default async function LatestActivityPage({ searchParams }: Props) {
   const [params, viewer] = await Promise.all([searchParams, getViewer()]);
+  // Read state is the reader's own: none on a rendering shared by a staff role (ownerOf).
+  const owner = ownerOf(viewer);
+  const readerId = can(owner, "keepReadingState") ? owner.id : null;
   const page = pageOrRedirect(params.page, whatsNewUrl("activity"));
-  const list = await latestActivity(can(viewer, "keepReadingState") ? viewer.id : null, {
+  const list = await latestActivity(readerId, {
     page,
     viewRules: readableRules(viewer),
   });

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
 import { MembersOnly } from "@/app/_components/personal/list-marks";
 import { getViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/permissions";
+import { can, ownerOf } from "@/lib/permissions";
 import { newPosts } from "@/lib/reading/whats-new";
 import { whatsNewUrl } from "@/lib/urls";
 import { pageOrRedirect } from "../_components/page-param";
@@ -19,11 +19,13 @@ type Props = { searchParams: Promise<{ page?: string | string[]; unread?: string
 
 export default async function NewPostsPage({ searchParams }: Props) {
   const [params, viewer] = await Promise.all([searchParams, getViewer()]);
-  const member = can(viewer, "keepReadingState");
+  // Read state is the reader's own: none on a rendering shared by a staff role (ownerOf).
+  const owner = ownerOf(viewer);
+  const member = can(owner, "keepReadingState");
   const unreadOnly = member && params.unread === "1";
   const query: Record<string, string> = unreadOnly ? { unread: "1" } : {};
   const page = pageOrRedirect(params.page, whatsNewUrl("posts", 1, query));
-  const list = await newPosts(member ? viewer.id : null, {
+  const list = await newPosts(member ? owner.id : null, {
     page,
     unreadOnly,
     viewRules: readableRules(viewer),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { readableRules } from "@/lib/forum/forum-access";
 import { Pagination } from "@/app/_components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/permissions";
+import { can, ownerOf } from "@/lib/permissions";
 import { newThreads } from "@/lib/reading/whats-new";
 import { whatsNewUrl } from "@/lib/urls";
 import { pageOrRedirect } from "../_components/page-param";
@@ -17,8 +17,11 @@ type Props = { searchParams: Promise<{ page?: string | string[] }> };
 
 export default async function NewThreadsPage({ searchParams }: Props) {
   const [params, viewer] = await Promise.all([searchParams, getViewer()]);
+  // Read state is the reader's own: none on a rendering shared by a staff role (ownerOf).
+  const owner = ownerOf(viewer);
+  const readerId = can(owner, "keepReadingState") ? owner.id : null;
   const page = pageOrRedirect(params.page, whatsNewUrl("threads"));
-  const list = await newThreads(can(viewer, "keepReadingState") ? viewer.id : null, {
+  const list = await newThreads(readerId, {
     page,
     viewRules: readableRules(viewer),
   });
