@@ -16,6 +16,7 @@ import { sessionOf } from "../lib/session/request-viewer";
 import { needsRenewal, renewedSessionCookie } from "../lib/session/renew-session";
 import { SESSION_MAX_AGE_S } from "../lib/session/session-cookie";
 import { cookieValue } from "./cookies";
+import { WROTE_COOKIE } from "./guest-page-cache";
 
 export const PERSONAL_PATH = "/api/personal";
 
@@ -82,6 +83,9 @@ export async function handlePersonal(
       session,
       scope,
       isPageView: !isPrefetchRequest(headers),
+      staffHint: cookieValue(req.headers.cookie, STAFF_HINT_COOKIE) === "1",
+      // Whoever just wrote (resolved a report, approved a post) sees the queues as they are now.
+      queuesMaxAgeMs: cookieValue(req.headers.cookie, WROTE_COOKIE) === "1" ? 0 : 1000,
     });
     const cookies = hintCookies(req, answer, secure);
     if (answer.viewer && needsRenewal(session?.iat)) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { alerts, forums, threads, users } from "@/db/schema";
 import { ignore, makeForum, makeMember, newThread, react, reply } from "@/lib/testing/factories";
+import { reportPost } from "../moderation/reports";
 import { unreadAmong } from "../reading/reads";
 import { endSession } from "../session/sessions";
 import { personalAnswer } from "./answer";
@@ -160,6 +161,44 @@ describe("personalAnswer", () => {
     expect(answer.unread).toEqual({});
     // Nor is it marked read for them.
     expect((await unreadAmong(reader.id, [t.threadId])).has(t.threadId)).toBe(true);
+  });
+
+  it("answers by the member's role, whatever the staff hint cookie says", async () => {
+    const t = await threadWithReply();
+    const staffOnly = await makeForum();
+    await db.update(forums).set({ viewRule: "staff" }).where(eq(forums.id, staffOnly.id));
+    await db.update(threads).set({ forumId: staffOnly.id }).where(eq(threads.id, t.threadId));
+    const [member, moderator] = [await makeMember(), await makeMember({ role: "moderator" })];
+    const page = scope({ thread: t.threadId, posts: t.posts, threads: [t.threadId] });
+    const ask = (who: { id: string }, staffHint: boolean) =>
+      personalAnswer({ session: sessionOf(who), scope: page, isPageView: false, staffHint });
+    // A member with a forged hint: nothing of the staff-only thread.
+    const forged = await ask(member, true);
+    expect(forged.thread).toBeNull();
+    expect(forged.posts).toEqual({});
+    // A moderator whose hint cookie is missing (their first page): their thread all the same.
+    for (const staffHint of [true, false]) {
+      const answer = await ask(moderator, staffHint);
+      expect(answer.thread).toMatchObject({ id: t.threadId, canReply: true });
+      expect(Object.keys(answer.posts)).toHaveLength(2);
+    }
+  });
+
+  it("shares the staff queue counts for as long as asked, and counts afresh when asked to", async () => {
+    const t = await threadWithReply();
+    const moderator = await makeMember({ role: "moderator" });
+    const ask = (queuesMaxAgeMs: number) =>
+      personalAnswer({
+        session: sessionOf(moderator),
+        scope: scope({}),
+        isPageView: false,
+        queuesMaxAgeMs,
+      }).then((answer) => answer.queues!.reports!);
+    const before = await ask(0);
+    expect((await reportPost(t.author, t.posts[1]!, "Off topic")).ok).toBe(true);
+    expect(await ask(60_000)).toBe(before);
+    // Other test files may report posts meanwhile: at least this one more.
+    expect(await ask(0)).toBeGreaterThanOrEqual(before + 1);
   });
 
   it("records the read mark on a page view and not on a prefetch", async () => {

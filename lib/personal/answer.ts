@@ -1,6 +1,7 @@
 // The personal answer: who is reading and what is theirs on the page they read. One statement for a
-// member (who they are, and everything of theirs on the page), more for staff (the page with their
-// rules, their queues), and a read-mark write only when the page shows posts past the mark; every rule comes from
+// member or a staff member whose hint cookie is right (who they are, and everything of theirs on the
+// page), the queues for staff (shared by the process's staff page views for up to a second), and a
+// read-mark write only when the page shows posts past the mark; every rule comes from
 // lib/permissions, as it does on a page rendered per request.
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -46,6 +47,11 @@ export interface PersonalRequest {
   scope: PersonalScope;
   /** A prefetch is not a page view: it records no read mark. */
   isPageView: boolean;
+  /** The browser holds the staff hint cookie: the page state is read with staff rules first. */
+  staffHint?: boolean;
+  /** How old the staff queue counts may be, shared by this process's staff page views (as the
+   * pages themselves are up to a second old); 0, the default: counted for this answer. */
+  queuesMaxAgeMs?: number;
 }
 
 export async function personalAnswer(request: PersonalRequest): Promise<PersonalAnswer> {
@@ -54,15 +60,16 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
   if (!request.session) return GUEST_ANSWER;
   const { uid, sv, sid } = request.session;
   const { scope } = request;
-  // Most readers are members: their page state is read in the statement that loads them, with a
-  // member's rules. Whoever turns out to read more (staff) gets it again with their own rules.
+  // The page state is read in the statement that loads the member, with the rules the hint cookie
+  // suggests (a member's without it). Whoever turns out to read otherwise gets it again with theirs.
+  const guessedRules = request.staffHint ? STAFF_RULES : MEMBER_RULES;
   let viewer: Viewer;
   let guessed: PageState | null = null;
   try {
     const loaded = await loadViewerWith<PageStateJson>(
       uid,
       sv,
-      pageStateAlongside(MEMBER_RULES, scope),
+      pageStateAlongside(guessedRules, scope),
       { sessionId: sid },
     );
     viewer = loaded.viewer;
@@ -76,14 +83,14 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
   if (!isSignedIn(viewer)) return GUEST_ANSWER;
   const rules = readableRules(viewer);
   const [state, queues] = await Promise.all([
-    guessed && sameRules(rules, MEMBER_RULES)
+    guessed && sameRules(rules, guessedRules)
       ? guessed
       : // The best-effort parts fail soft: the bell without a number rather than no header at all.
         pageState(viewer.id, rules, scope).catch((error: unknown) => {
           console.error("personal answer: page state failed", error);
           return null;
         }),
-    queueCounts(viewer),
+    queueCounts(viewer, request.queuesMaxAgeMs ?? 0),
   ]);
   const thread = state?.thread ? threadState(viewer, state.thread) : null;
   const poll =
@@ -129,7 +136,8 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
   };
 }
 
-/** The forums a signed-in member who is not staff may read: the first guess at a reader's rules. */
+/** The forums a signed-in member who is not staff may read, and those staff may: the first guess at
+ * a reader's rules. */
 const MEMBER_RULES = readableRules({
   id: "",
   number: 0,
@@ -137,22 +145,45 @@ const MEMBER_RULES = readableRules({
   role: "member",
   isBanned: false,
 });
+const STAFF_RULES = readableRules({
+  id: "",
+  number: 0,
+  name: "",
+  role: "moderator",
+  isBanned: false,
+});
 
 const sameRules = (a: readonly ForumViewRule[], b: readonly ForumViewRule[]) =>
   a.length === b.length && a.every((rule) => b.includes(rule));
 
-async function queueCounts(viewer: Viewer): Promise<PersonalAnswer["queues"]> {
+async function queueCounts(viewer: Viewer, maxAgeMs: number): Promise<PersonalAnswer["queues"]> {
   const seesReports = can(viewer, "handleReports");
   const seesQueue = can(viewer, "approvePosts");
   if (!seesReports && !seesQueue) return null;
-  const [reports, approvals] = await Promise.all([
+  const counts = await sharedQueueCounts(maxAgeMs);
+  return {
+    reports: seesReports ? counts.reports : null,
+    approvals: seesQueue ? counts.approvals : null,
+  };
+}
+
+let lastCounts: { at: number; counts: Promise<{ reports: number; approvals: number }> } | null =
+  null;
+
+/** The queues as every staff member sees them, counted at most once per `maxAgeMs` in this process:
+ * three statements on every staff page view otherwise. */
+function sharedQueueCounts(maxAgeMs: number) {
+  const now = performance.now();
+  if (lastCounts && now - lastCounts.at < maxAgeMs) return lastCounts.counts;
+  const counts = Promise.all([openReportCount(), openConversationReportCount(), pendingPostCount()])
     // Reports of conversation messages wait in the same queue.
-    seesReports
-      ? Promise.all([openReportCount(), openConversationReportCount()]).then(([a, b]) => a + b)
-      : null,
-    seesQueue ? pendingPostCount() : null,
-  ]);
-  return { reports, approvals };
+    .then(([posts, messages, approvals]) => ({ reports: posts + messages, approvals }));
+  lastCounts = { at: now, counts };
+  // A failed count is not kept for the others.
+  counts.catch(() => {
+    if (lastCounts?.counts === counts) lastCounts = null;
+  });
+  return counts;
 }
 
 interface ThreadRow extends ForumAccess {
