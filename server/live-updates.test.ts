@@ -5,7 +5,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import postgres from "postgres";
 import { db } from "@/db/client";
+import { threadWatches } from "@/db/schema";
+import { LIVE_CHANNEL } from "@/lib/live/notices";
 import { approvePost, setApprovalThreshold } from "@/lib/moderation/approval";
 import {
   makeForum,
@@ -130,6 +133,39 @@ describe("GET /api/live", () => {
     expect(theirs.received()).not.toContain("event: alert");
     mine.close();
     theirs.close();
+  });
+
+  it("tells every watcher alerted by one reply, in notices of at most 100 members", async () => {
+    const forum = await makeForum();
+    const thread = await newThread({ author: await makeMember(), forumId: forum.id });
+    const watchers = await Promise.all(Array.from({ length: 150 }, () => makeMember()));
+    await db
+      .insert(threadWatches)
+      .values(watchers.map((w) => ({ userId: w.id, threadId: thread.threadId })));
+    const [first, last] = [watchers[0]!, watchers[149]!];
+    const streams = await Promise.all([
+      open(instances[0]!.base, "", await cookieFor(first.id)),
+      open(instances[1]!.base, "", await cookieFor(last.id)),
+    ]);
+    // What the channel carries, heard on a connection of the test's own.
+    const heard: string[] = [];
+    const listener = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    await listener.listen(LIVE_CHANNEL, (payload) => heard.push(payload));
+
+    await reply({ author: await makeMember(), threadId: thread.threadId });
+    expect(
+      await eventually(() => streams.every((s) => s.received().includes("event: alert"))),
+    ).toBe(true);
+    await settle();
+    const batches = heard
+      .map((payload) => JSON.parse(payload) as { members?: string[] })
+      .filter((notice) => notice.members?.some((id) => watchers.some((w) => w.id === id)));
+    expect(batches.length).toBe(2);
+    expect(batches.every((b) => b.members!.length <= 100)).toBe(true);
+    const told = new Set(batches.flatMap((b) => b.members));
+    expect(watchers.every((w) => told.has(w.id))).toBe(true);
+    for (const stream of streams) stream.close();
+    await listener.end();
   });
 
   it("announces a post waiting for approval only once it is approved", async () => {

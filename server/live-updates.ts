@@ -49,8 +49,9 @@ export function createLiveHub(databaseUrl: string, options: { maxStreams: number
       const data = `event: post\ndata: ${JSON.stringify(notice)}\n\n`;
       for (const stream of byThread.get(notice.thread) ?? []) stream.res.write(data);
     } else {
-      for (const stream of byMember.get(notice.member) ?? [])
-        stream.res.write("event: alert\ndata: {}\n\n");
+      for (const member of notice.members)
+        for (const stream of byMember.get(member) ?? [])
+          stream.res.write("event: alert\ndata: {}\n\n");
     }
   };
   if (options.maxStreams > 0)

@@ -10,7 +10,8 @@ export const LIVE_CHANNEL = "parley_live";
 const notice = z.union([
   // The author lets their own browser skip the notice: their reply is already on their screen.
   z.object({ thread: z.number().int(), post: z.number().int(), author: z.string().nullable() }),
-  z.object({ member: z.string() }),
+  // The members a statement alerted, up to 100 per notice (migration 0025_live_alert_batches).
+  z.object({ members: z.array(z.string()).max(100) }),
 ]);
 export type LiveNotice = z.infer<typeof notice>;
 
