@@ -171,11 +171,26 @@ describe("guest page cache", () => {
     expect(await location("/threads/1-old?page=2")).toBe("/threads/1-renamed?page=2");
   });
 
-  it("skips React Server Component and server-action requests", async () => {
+  it("keeps client-side navigations apart from pages, one copy per flight header value, shared with members", async () => {
+    const tree = { rsc: "1", "next-router-state-tree": "%5B%22%22%2C%7B%7D%5D" };
     await get("/threads/1-a");
-    await get("/threads/1-a", { rsc: "1" });
-    await get("/threads/1-a?_rsc=abc");
-    expect(renders).toBe(3);
+    await get("/threads/1-a?_rsc=abc", tree);
+    const member = await get("/threads/1-a?_rsc=abc", {
+      ...tree,
+      cookie: "authjs.session-token=x",
+    });
+    expect(member.text).toContain("for nobody");
+    expect(renders).toBe(2);
+    // Another router state or a prefetch is another answer.
+    await get("/threads/1-a?_rsc=abc", { ...tree, "next-router-state-tree": "%5B%5D" });
+    await get("/threads/1-a?_rsc=abc", { ...tree, "next-router-prefetch": "1" });
+    expect(renders).toBe(4);
+  });
+
+  it("skips server-action requests", async () => {
+    await get("/threads/1-a", { "next-action": "abc" });
+    await get("/threads/1-a", { "next-action": "abc" });
+    expect(renders).toBe(2);
   });
 
   it("lets concurrent guests wait for one render instead of each starting their own", async () => {

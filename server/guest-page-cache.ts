@@ -10,9 +10,11 @@
 // their role's copy, kept like the guests' one and rendered without anyone's cookies as the role sees
 // it (lib/session/role-render.ts): moderation tools, deleted posts, staff-only forums, and no member's
 // own things, which come from their personal answer as for members. Member-only lists (What's new's
-// "Unread only") still get a per-request render. Only GETs of the reading routes below are kept, only when Next answered 200 (or a
-// redirect, as a post permalink does) without Set-Cookie, and never React Server Component or
-// server-action requests (they carry headers that change the answer). A request gets a copy whose render *started* less than TTL_MS
+// "Unread only") still get a per-request render. Only GETs of the reading routes below are kept,
+// only when Next answered 200 (or a redirect, as a post permalink does) without Set-Cookie, never
+// server-action requests. A client-side navigation's React Server Component answer is kept like a
+// page, one copy per value of the headers it depends on (FLIGHT_HEADERS), so a member clicking from
+// page to page gets copies too. A request gets a copy whose render *started* less than TTL_MS
 // before the request arrived (a stored copy, or the render it waits for), so a reply, edit, reaction
 // or moderator action that commits at time t is in the answer to every request arriving after
 // t + 1 s, on every instance (each keeps its own copies; nothing needs to be told about a write,
@@ -103,27 +105,31 @@ function justWrote(req: IncomingMessage): boolean {
  * staff see it). */
 const MEMBER_ONLY_QUERY = /[?&](unread|pending)=/;
 
+/** What a React Server Component answer (a client-side navigation or prefetch) depends on besides
+ * its URL: the headers Next names in its Vary for them. */
+const FLIGHT_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+] as const;
+
 /** The cache key, or null when this request must go to Next uncached. */
 export function guestCacheKey(req: IncomingMessage): string | null {
   if (req.method !== "GET" || !req.url) return null;
   const h = req.headers;
-  if (
-    h.rsc ||
-    h["next-action"] ||
-    h["next-router-state-tree"] ||
-    h["next-router-prefetch"] ||
-    h.authorization
-  )
-    return null;
+  if (h["next-action"] || h["next-hmr-refresh"] || h.authorization) return null;
   if (h["if-none-match"] || h["if-modified-since"] || h.range) return null;
   if (hasSessionCookie(req) && MEMBER_ONLY_QUERY.test(req.url)) return null;
   const queryAt = req.url.indexOf("?");
   const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
-  if (queryAt !== -1 && req.url.includes("_rsc=")) return null;
   if (!CACHED_PATHS.some((p) => p.test(path))) return null;
   if (hasSessionCookie(req) && !SHARED_WITH_MEMBERS.some((p) => p.test(path))) return null;
-  // Next picks the content encoding from Accept-Encoding: one copy per distinct header.
-  return `${h["accept-encoding"] ?? ""}\n${req.url}`;
+  // Next picks the content encoding from Accept-Encoding, and a client-side navigation's answer
+  // from the flight headers: one copy per distinct value of each.
+  const flight = h.rsc ? FLIGHT_HEADERS.map((name) => h[name] ?? "").join("\n") : "";
+  return `${h["accept-encoding"] ?? ""}\n${flight}\n${req.url}`;
 }
 
 /** The copy with this request's nonce, in its headers (the policy) and its body (the scripts). */

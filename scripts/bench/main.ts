@@ -13,7 +13,7 @@ import { runMigrations } from "../../db/migrate";
 import { buildApp } from "./build";
 import { BENCH_PASSWORD, benchMemberName, benchModeratorName, fillForum, type Timer } from "./fill";
 import { firstVisitWeight, rawGet, sendOnce } from "./http";
-import { runLoad, BROWSER_HEADERS, type LoadResult } from "./load";
+import { runLoad, BROWSER_HEADERS, FETCH_HEADERS, type LoadResult } from "./load";
 import { HELP, parseOptions, UsageError, type BenchOptions } from "./options";
 import { probeRequest, setProbeLogging, type PageProbe } from "./probe";
 import { runningChildren, sampleMemory, startChild, type Child } from "./processes";
@@ -29,6 +29,7 @@ import { writeReport, type PageWeight, type RunFacts } from "./write-report";
 import {
   ceilingScenario,
   findTargets,
+  NAVIGATION_FROM_HOME,
   readPages,
   readScenarios,
   SEARCH_PATHS,
@@ -215,7 +216,13 @@ async function main() {
     sessions.members[0]!,
   );
   const ceilingRun = ceilingScenario(targets.bigThread.url);
-  const allReads = readScenarios(pages, sessions, personal, base);
+  const allReads = readScenarios(
+    pages,
+    sessions,
+    personal,
+    base,
+    await navigationPath(base, targets.bigThread.url),
+  );
   const all = selectScenarios(
     [ceilingRun, ...allReads, ...writeScenarios(targets, sessions, base)],
     o.only,
@@ -388,6 +395,19 @@ async function checkWritesWork(base: string, targets: Targets, cookie: string) {
   const reply = await sendReply(base, targets, cookie);
   const reaction = await sendReaction(base, targets, cookie);
   log(`the write routes work (reply answer ${reply}, reaction answer ${reaction})`);
+}
+
+/** The address Next's router fetches for a client-side navigation to `path` from the home page: Next
+ * answers any other `_rsc` value with a redirect to this one (it is a hash of the router headers). */
+async function navigationPath(base: string, path: string): Promise<string> {
+  const response = await fetch(`${base}${path}?_rsc=0`, {
+    headers: { ...FETCH_HEADERS, ...NAVIGATION_FROM_HOME },
+    redirect: "manual",
+  });
+  const location = response.headers.get("location");
+  if (response.status !== 307 || !location?.includes("_rsc="))
+    throw new Error(`no client-side navigation address for ${path} (${response.status})`);
+  return location;
 }
 
 /** The staff rows measure the pages staff get: make sure the moderator's page is the staff one

@@ -218,6 +218,15 @@ function memberView(
   ];
 }
 
+/** The headers of Next's router navigating from the home page (its router state: the root layout
+ * showing the home page), as app-router-headers.js names them. */
+export const NAVIGATION_FROM_HOME: Record<string, string> = {
+  rsc: "1",
+  "next-router-state-tree": encodeURIComponent(
+    JSON.stringify(["", { children: ["__PAGE__", {}] }]),
+  ),
+};
+
 /** Every reading page for a guest, then for a member (page views), then the thread's first page for
  * a moderator: a page view (their role's shared copy, then the personal JSON), and the page alone as
  * it is rendered for them in the two seconds after one of their writes. */
@@ -226,6 +235,8 @@ export function readScenarios(
   sessions: Sessions,
   personal: Map<string, string>,
   origin: string,
+  /** Thread page 1's address for a client-side navigation from the home page (its `_rsc` value). */
+  threadNavigation?: string,
 ): Scenario[] {
   const guests = pages.map((page): Scenario => ({
     ...page,
@@ -271,6 +282,28 @@ export function readScenarios(
         },
       ]
     : [];
+  // A member clicking through to the thread from the home page: the React Server Component answer
+  // Next's router asks for, then the personal JSON, as PersonalLoader asks on every navigation.
+  const navigation: Scenario[] = threadNavigation
+    ? [
+        {
+          ...thread,
+          key: "thread-1-member-nav",
+          label: `${thread.label}, client-side navigation from the home page`,
+          who: "member",
+          target: "app",
+          requestsFor: (connection) => {
+            const cookie = sessions.members[connection % sessions.members.length]!;
+            const [, personalJson] = memberView(thread, cookie, threadPersonal, origin);
+            const flight = {
+              path: threadNavigation,
+              headers: { ...FETCH_HEADERS, ...NAVIGATION_FROM_HOME, cookie },
+            };
+            return personalJson ? [flight, personalJson] : [flight];
+          },
+        },
+      ]
+    : [];
   const moderator = (connection: number) =>
     sessions.moderators[connection % sessions.moderators.length]!;
   const staff: Scenario[] = [
@@ -296,7 +329,7 @@ export function readScenarios(
       ],
     },
   ];
-  return [...guests, ...members, ...personalAlone, ...staff];
+  return [...guests, ...members, ...navigation, ...personalAlone, ...staff];
 }
 
 /** The scenarios `--only` names, in their usual order (the ceiling always: rates are read against
