@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { alerts, forums, threads, users } from "@/db/schema";
+import { alerts, forums, ignoredMembers, threads, users } from "@/db/schema";
 import { ignore, makeForum, makeMember, newThread, react, reply } from "@/lib/testing/factories";
 import { reportPost } from "../moderation/reports";
 import { unreadAmong } from "../reading/reads";
@@ -284,5 +284,32 @@ describe("personalAnswer", () => {
       isPageView: true,
     });
     expect(answer.alerts).toBe(ALERT_COUNT_CAP);
+  });
+
+  it("remembers the bell's count while the unread alerts stay as they were, and counts again when one comes or is read", async () => {
+    const t = await threadWithReply();
+    const bell = async () =>
+      (await personalAnswer({ session: sessionOf(t.author), scope: scope({}), isPageView: true }))
+        .alerts;
+    const alert = () =>
+      db
+        .insert(alerts)
+        .values({ userId: t.author.id, kind: "mention", actorId: t.other.id, postId: t.posts[1]! })
+        .returning({ id: alerts.id })
+        .then(([row]) => row!.id);
+    const before = await bell();
+    const first = await alert();
+    expect(await bell()).toBe(before + 1);
+    // Hidden without being touched (its actor ignored): the remembered count stands for a while…
+    await ignore(t.author, t.other);
+    expect(await bell()).toBe(before + 1);
+    // …and any change to the unread alerts counts them again: all of them are the ignored member's.
+    await alert();
+    expect(await bell()).toBe(0);
+    await db.update(alerts).set({ readAt: new Date() }).where(eq(alerts.id, first));
+    expect(await bell()).toBe(0);
+    await db.delete(ignoredMembers).where(eq(ignoredMembers.userId, t.author.id));
+    await db.update(alerts).set({ readAt: new Date() }).where(eq(alerts.userId, t.author.id));
+    expect(await bell()).toBe(0);
   });
 });

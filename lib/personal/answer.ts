@@ -22,6 +22,11 @@ import { inReadableForum, readableRules } from "../forum/forum-access";
 import { loadViewer, loadViewerWith, MEMBER_ID, type Alongside } from "../permissions/load-viewer";
 import type { SessionClaims } from "../session/session-cookie";
 import { unreadAlertsQuery } from "../alerts/list";
+import {
+  rememberAlertCount,
+  rememberedAlertCount,
+  unreadAlertsKeySql,
+} from "../alerts/unread-count-memo";
 import { unreadConversationsSql } from "../conversations/read";
 import { openConversationReportCount } from "../conversations/reports";
 import { pendingPostCount } from "../moderation/approval";
@@ -66,14 +71,19 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
   let viewer: Viewer;
   let guessed: PageState | null = null;
   try {
+    const known = rememberedAlertCount(uid, guessedRules);
     const loaded = await loadViewerWith<PageStateJson>(
       uid,
       sv,
-      pageStateAlongside(guessedRules, scope),
+      pageStateAlongside(guessedRules, scope, known?.key ?? null),
       { sessionId: sid },
     );
     viewer = loaded.viewer;
-    if (loaded.alongside) guessed = pageStateOf(loaded.alongside);
+    if (loaded.alongside)
+      guessed = pageStateOf(
+        loaded.alongside,
+        alertCountOf(loaded.alongside, uid, guessedRules, known),
+      );
   } catch (error) {
     // The page state's part is best effort, the member's is not: tell them apart by asking for
     // the member alone (which throws when the database is down).
@@ -219,7 +229,9 @@ interface PageState {
 /** The page state as the statement gives it: one JSON object (json_build_object gives timestamps as
  * text, read with dateOf). */
 interface PageStateJson {
-  alerts: number;
+  /** Null: as many as the remembered count. */
+  alerts: number | null;
+  alertsKey: string | null;
   timeZone: string | null;
   inbox: number;
   thread: ThreadRow | null;
@@ -249,6 +261,8 @@ function pageStateSql(
   viewerId: string,
   rules: readonly ForumViewRule[],
   scope: { thread: number | null; posts: IdArray | null; threads: IdArray | null },
+  /** The unread alerts' key the remembered count was made at (lib/alerts/unread-count-memo.ts). */
+  knownAlertsKey: string | null,
 ): SQL {
   const readable = sql`f.view_rule in (${sql.join(
     rules.map((rule) => sql`${rule}`),
@@ -256,8 +270,12 @@ function pageStateSql(
   )})`;
   const { thread: threadId, posts: postIds, threads: threadIds } = scope;
   const none = sql`null`;
+  const alertsKey = unreadAlertsKeySql(viewerId);
+  // Null when the unread alerts are as they were at the remembered count (which then stands).
   return sql`json_build_object(
-    'alerts', (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown),
+    'alertsKey', ${alertsKey},
+    'alerts', case when ${alertsKey} is null then 0 when ${alertsKey} = ${knownAlertsKey}::text then null
+      else (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown) end,
     'timeZone', (select u.time_zone from ${users} u where u.id = ${viewerId}),
     'inbox', (${unreadConversationsSql(viewerId)}),
     'thread', ${
@@ -309,7 +327,11 @@ const idArray = (ids: readonly number[]): IdArray | null =>
  * reused with this scope's ids. The placeholders go where the lib/ helpers take ids; they only ever
  * put them in SQL, which is what lets them stand in for the values.
  */
-function pageStateAlongside(rules: readonly ForumViewRule[], scope: PersonalScope): Alongside {
+function pageStateAlongside(
+  rules: readonly ForumViewRule[],
+  scope: PersonalScope,
+  knownAlertsKey: string | null,
+): Alongside {
   const thread = scope.thread;
   const values = {
     thread,
@@ -321,22 +343,40 @@ function pageStateAlongside(rules: readonly ForumViewRule[], scope: PersonalScop
   return {
     shape: `page:${rules.join(",")}:${has(values.thread)}${has(values.posts)}${has(values.threads)}`,
     sql: () =>
-      pageStateSql(MEMBER_ID as unknown as string, rules, {
-        thread: values.thread === null ? null : slot("thread"),
-        posts: values.posts === null ? null : slot("posts"),
-        threads: values.threads === null ? null : slot("threads"),
-      }),
-    values,
+      pageStateSql(
+        MEMBER_ID as unknown as string,
+        rules,
+        {
+          thread: values.thread === null ? null : slot("thread"),
+          posts: values.posts === null ? null : slot("posts"),
+          threads: values.threads === null ? null : slot("threads"),
+        },
+        slot("alertsKey"),
+      ),
+    values: { ...values, alertsKey: knownAlertsKey },
   };
 }
 
-function pageStateOf(json: PageStateJson): PageState {
+/** The bell's count: the statement's, remembered for the next page view, or the remembered one
+ * when the statement found the unread alerts as they were (its age then stays what it was). */
+function alertCountOf(
+  json: PageStateJson,
+  memberId: string,
+  rules: readonly ForumViewRule[],
+  known: { key: string; count: number } | null,
+): number {
+  if (json.alerts === null) return known?.count ?? 0;
+  rememberAlertCount(memberId, rules, json.alertsKey, json.alerts);
+  return json.alerts;
+}
+
+function pageStateOf(json: PageStateJson, alerts: number): PageState {
   const thread = json.thread ?? null;
   // A thread the member may not read has no row: nothing of its posts is answered either.
   const posts = thread ? (json.posts ?? []) : [];
   const shownUpTo = Math.max(0, ...posts.map((post) => post.position));
   return {
-    alerts: json.alerts ?? 0,
+    alerts,
     timeZone: json.timeZone ?? null,
     inbox: json.inbox ?? 0,
     thread,
@@ -355,15 +395,21 @@ async function pageState(
   rules: readonly ForumViewRule[],
   scope: PersonalScope,
 ): Promise<PageState> {
+  const known = rememberedAlertCount(viewerId, rules);
   const [row] = await db.execute<{ state: PageStateJson }>(
-    sql`select ${pageStateSql(viewerId, rules, {
-      thread: scope.thread,
-      posts: scope.thread === null ? null : idArray(scope.posts),
-      threads: idArray(scope.threads),
-    })} as state`,
+    sql`select ${pageStateSql(
+      viewerId,
+      rules,
+      {
+        thread: scope.thread,
+        posts: scope.thread === null ? null : idArray(scope.posts),
+        threads: idArray(scope.threads),
+      },
+      known?.key ?? null,
+    )} as state`,
   );
   if (!row) throw new Error("the page state statement returned no row");
-  return pageStateOf(row.state);
+  return pageStateOf(row.state, alertCountOf(row.state, viewerId, rules, known));
 }
 
 const accessOf = ({ viewRule, startThreadRule, replyRule }: ForumAccess): ForumAccess => ({
