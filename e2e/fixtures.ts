@@ -118,3 +118,14 @@ export async function setRole(admin: Page, name: string, role: "member" | "moder
   await row.getByRole("button", { name: "Save role" }).click();
   await expect(row.getByRole("status")).toHaveText(`${name} is now a ${role}.`);
 }
+
+/** Another reader's view of a write: reading pages are shared copies at most a second old
+ * (server/guest-page-cache.ts), so the page is loaded again (`url`, or a reload) until `check`
+ * passes, for a few seconds at most. */
+export async function reloadUntil(page: Page, url: string | null, check: () => Promise<void>) {
+  await expect(async () => {
+    if (url) await page.goto(url);
+    else await page.reload();
+    await check();
+  }).toPass({ timeout: 6_000 });
+}

@@ -5,6 +5,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import {
   ADMIN,
   appointModerator,
+  reloadUntil,
   setRole,
   signIn,
   signUp,
@@ -247,15 +248,17 @@ test("a moderator deletes and restores posts and the thread: members no longer s
   await expect(third).toHaveClass(/opacity-60/);
   await expect(button(third, "Restore")).toBeVisible();
 
-  await member.page.reload();
-  await expect(posts(member.page)).toHaveCount(3);
+  await reloadUntil(member.page, null, () =>
+    expect(posts(member.page)).toHaveCount(3, { timeout: 1_000 }),
+  );
   await expect(member.page.getByText("Remove me", { exact: true })).toHaveCount(0);
   await expect(member.page.getByText("Off topic")).toHaveCount(0);
 
   await button(third, "Restore").click();
   await expect(third).not.toContainText("This post was deleted");
-  await member.page.reload();
-  await expect(member.page.getByText("Remove me", { exact: true })).toBeVisible();
+  await reloadUntil(member.page, null, () =>
+    expect(member.page.getByText("Remove me", { exact: true })).toBeVisible({ timeout: 1_000 }),
+  );
 
   // In bulk: tick two posts, delete both with one reason, then restore both.
   await mod.page.getByRole("checkbox", { name: "Select post #3" }).check();
@@ -267,10 +270,12 @@ test("a moderator deletes and restores posts and the thread: members no longer s
   await expect(bulkBar(mod.page).getByRole("status")).toHaveText("2 posts deleted.");
   await expect(post(mod.page, 3)).toContainText(": Flame war");
   await expect(post(mod.page, 4)).toContainText(": Flame war");
-  await member.page.reload();
-  await expect(posts(member.page)).toHaveCount(2);
-  await member.page.goto("/forums/global-defence");
-  await expect(threadRow(member.page, title)).toContainText("Replies1");
+  await reloadUntil(member.page, null, () =>
+    expect(posts(member.page)).toHaveCount(2, { timeout: 1_000 }),
+  );
+  await reloadUntil(member.page, "/forums/global-defence", () =>
+    expect(threadRow(member.page, title)).toContainText("Replies1", { timeout: 1_000 }),
+  );
 
   await mod.page.getByRole("checkbox", { name: "Select post #3" }).check();
   await mod.page.getByRole("checkbox", { name: "Select post #4" }).check();
@@ -284,9 +289,14 @@ test("a moderator deletes and restores posts and the thread: members no longer s
   await button(tools(mod.page), "Delete thread").click();
   await expect(mod.page.getByText(`This thread was deleted by ${mod.name}`)).toBeVisible();
   await expect(button(tools(mod.page), "Restore")).toBeVisible();
-  expect((await member.page.goto(member.url))?.status()).toBe(404);
-  await member.page.goto("/forums/global-defence");
-  await expect(member.page.getByRole("link", { name: title, exact: true })).toHaveCount(0);
+  await expect(async () => {
+    expect((await member.page.goto(member.url))?.status()).toBe(404);
+  }).toPass({ timeout: 6_000 });
+  await reloadUntil(member.page, "/forums/global-defence", () =>
+    expect(member.page.getByRole("link", { name: title, exact: true })).toHaveCount(0, {
+      timeout: 1_000,
+    }),
+  );
   await mod.page.goto("/forums/global-defence");
   const row = threadRow(mod.page, title);
   await expect(row.getByText("Deleted", { exact: true })).toBeVisible();
@@ -298,8 +308,9 @@ test("a moderator deletes and restores posts and the thread: members no longer s
   await expect(tools(mod.page).getByRole("status")).toHaveText(
     "The thread is restored: members can see it again.",
   );
-  await member.page.goto(member.url);
-  await expect(posts(member.page)).toHaveCount(4);
+  await reloadUntil(member.page, member.url, () =>
+    expect(posts(member.page)).toHaveCount(4, { timeout: 1_000 }),
+  );
   await member.context.close();
   await mod.context.close();
 });

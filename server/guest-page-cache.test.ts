@@ -200,14 +200,14 @@ describe("guest page cache", () => {
     expect(renders).toBe(1);
   });
 
-  it("re-renders a copy older than half a second while the others keep the copy", async () => {
+  it("re-renders a copy older than three quarters of a second while the others keep the copy", async () => {
     await get("/");
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => setTimeout(resolve, 780));
     current = "second";
     renderDelayMs = 200;
     const [refreshing, meanwhile] = await Promise.all([
       get("/"),
-      new Promise((r) => setTimeout(r, 50)).then(() => get("/")),
+      new Promise((r) => setTimeout(r, 20)).then(() => get("/")),
     ]);
     expect(refreshing.text).toContain("second");
     expect(meanwhile.text).toContain("first");
