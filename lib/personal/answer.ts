@@ -146,22 +146,11 @@ export async function personalAnswer(request: PersonalRequest): Promise<Personal
   };
 }
 
-/** The forums a signed-in member who is not staff may read, and those staff may: the first guess at
- * a reader's rules. */
-const MEMBER_RULES = readableRules({
-  id: "",
-  number: 0,
-  name: "",
-  role: "member",
-  isBanned: false,
-});
-const STAFF_RULES = readableRules({
-  id: "",
-  number: 0,
-  name: "",
-  role: "moderator",
-  isBanned: false,
-});
+/** The forums a signed-in member of a role may read: the first guess at a reader's rules. */
+const rulesOfRole = (role: "member" | "moderator") =>
+  readableRules({ id: "", number: 0, name: "", role, isBanned: false });
+const MEMBER_RULES = rulesOfRole("member");
+const STAFF_RULES = rulesOfRole("moderator");
 
 const sameRules = (a: readonly ForumViewRule[], b: readonly ForumViewRule[]) =>
   a.length === b.length && a.every((rule) => b.includes(rule));
@@ -229,9 +218,8 @@ interface PageState {
 /** The page state as the statement gives it: one JSON object (json_build_object gives timestamps as
  * text, read with dateOf). */
 interface PageStateJson {
-  /** Null: as many as the remembered count. */
-  alerts: number | null;
-  alertsKey: string | null;
+  /** The unread alerts' key, and their count (null: as many as the remembered count). */
+  alertBell: { key: string | null; count: number | null };
   timeZone: string | null;
   inbox: number;
   thread: ThreadRow | null;
@@ -270,12 +258,13 @@ function pageStateSql(
   )})`;
   const { thread: threadId, posts: postIds, threads: threadIds } = scope;
   const none = sql`null`;
-  const alertsKey = unreadAlertsKeySql(viewerId);
-  // Null when the unread alerts are as they were at the remembered count (which then stands).
+  // The key is read once; the count is null when the unread alerts are as they were at the
+  // remembered count (which then stands).
   return sql`json_build_object(
-    'alertsKey', ${alertsKey},
-    'alerts', case when ${alertsKey} is null then 0 when ${alertsKey} = ${knownAlertsKey}::text then null
-      else (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown) end,
+    'alertBell', (select json_build_object('key', k.key, 'count',
+        case when k.key is null then 0 when k.key = ${knownAlertsKey}::text then null
+        else (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown) end)
+      from (select ${unreadAlertsKeySql(viewerId)} as key) k),
     'timeZone', (select u.time_zone from ${users} u where u.id = ${viewerId}),
     'inbox', (${unreadConversationsSql(viewerId)}),
     'thread', ${
@@ -365,9 +354,10 @@ function alertCountOf(
   rules: readonly ForumViewRule[],
   known: { key: string; count: number } | null,
 ): number {
-  if (json.alerts === null) return known?.count ?? 0;
-  rememberAlertCount(memberId, rules, json.alertsKey, json.alerts);
-  return json.alerts;
+  const { key, count } = json.alertBell;
+  if (count === null) return known?.count ?? 0;
+  rememberAlertCount(memberId, rules, key, count);
+  return count;
 }
 
 function pageStateOf(json: PageStateJson, alerts: number): PageState {
