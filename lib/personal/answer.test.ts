@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { alerts, forums, ignoredMembers, threads, users } from "@/db/schema";
 import { ignore, makeForum, makeMember, newThread, react, reply } from "@/lib/testing/factories";
 import { reportPost } from "../moderation/reports";
+import { warnMember } from "../moderation/warnings";
 import { unreadAmong } from "../reading/reads";
 import { endSession } from "../session/sessions";
 import { personalAnswer } from "./answer";
@@ -231,6 +232,27 @@ describe("personalAnswer", () => {
     });
     expect(answer.links).toEqual({ memberAdmin: true, modLog: true, forumAdmin: false });
     expect(Object.values(answer.posts).every((p) => p.canEdit)).toBe(true);
+  });
+
+  it("shows a post's warning to its author and to staff, and to no other member", async () => {
+    const t = await threadWithReply();
+    const [opening, answerId] = t.posts as [number, number];
+    const moderator = await makeMember({ role: "moderator" });
+    const warned = await warnMember(moderator, {
+      postId: answerId,
+      reason: "Off topic.",
+      points: 1,
+      expiresInDays: 30,
+    });
+    expect(warned.ok).toBe(true);
+    const page = scope({ thread: t.threadId, posts: t.posts });
+    const warningFor = async (member: { id: string }) =>
+      (await personalAnswer({ session: sessionOf(member), scope: page, isPageView: false })).posts;
+    const warning = { reason: "Off topic.", points: 1 };
+    expect((await warningFor(t.other))[answerId]?.warning).toEqual(warning);
+    expect((await warningFor(moderator))[answerId]?.warning).toEqual(warning);
+    expect((await warningFor(t.author))[answerId]?.warning).toBeUndefined();
+    expect((await warningFor(t.other))[opening]?.warning).toBeUndefined();
   });
 
   it("tells a banned member why they cannot reply, and gives them no tools", async () => {
