@@ -3,6 +3,7 @@
 // guest's page, a write), or a page followed by its personal JSON, as a member's browser loads a
 // page view. Signed-in scenarios give each connection its own account's cookies.
 import autocannon from "autocannon";
+import type { CpuPerUnit } from "./cpu";
 
 /** What every browser sends for a page; Next compresses its answers when asked to. */
 export const BROWSER_HEADERS: Record<string, string> = {
@@ -64,6 +65,8 @@ export interface LoadResult {
   /** Bytes on the wire (headers included) per unit. */
   bytesPerUnit: number;
   firstFailure: string | null;
+  /** Where the round's CPU went, per unit (scripts/bench/cpu.ts); null where /proc cannot tell. */
+  cpu?: CpuPerUnit | null;
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -16,6 +16,7 @@ import { firstVisitWeight, rawGet, sendOnce } from "./http";
 import { runLoad, BROWSER_HEADERS, FETCH_HEADERS, type LoadResult } from "./load";
 import { HELP, parseOptions, UsageError, type BenchOptions } from "./options";
 import { probeRequest, setProbeLogging, type PageProbe } from "./probe";
+import { cpuPerUnit, sampleCpu } from "./cpu";
 import { runningChildren, sampleMemory, startChild, type Child } from "./processes";
 import {
   assertBenchDataDir,
@@ -244,6 +245,7 @@ async function main() {
     for (const scenario of all) {
       if (cleaning) throw new Error("stopped");
       const target: Child = scenario.target === "ceiling" ? ceiling : app;
+      const cpuBefore = sampleCpu({ app: target.pid, postgres: pg.pid });
       const result = await runLoad({
         url: `http://127.0.0.1:${target.port}`,
         connections: o.connections,
@@ -251,6 +253,11 @@ async function main() {
         expect: scenario.expect,
         requestsFor: scenario.requestsFor,
       });
+      result.cpu = cpuPerUnit(
+        cpuBefore,
+        sampleCpu({ app: target.pid, postgres: pg.pid }),
+        result.units,
+      );
       results.get(scenario.key)!.push(result);
       await settle(admin);
       const trouble = result.errors + result.unexpected + result.failed;

@@ -15,6 +15,8 @@ export interface BenchPostgres {
   url: string;
   /** The server log since the start, as one string; positions in it mark where a probe began. */
   log: { text(): string; length(): number };
+  /** The postmaster's process id (its backends are its children). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -118,8 +120,13 @@ export async function startBenchPostgres(
     );
   }
   let stopped = false;
+  // postmaster.pid's first line is the postmaster's process id.
+  const pid = Number(
+    (await readFile(path.join(root, "pg", "postmaster.pid"), "utf8")).split("\n")[0],
+  );
   return {
     url: `postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/parley`,
+    pid,
     log: {
       text: () => {
         const joined = chunks.join("");

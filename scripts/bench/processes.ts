@@ -108,7 +108,8 @@ export function residentBytes(pid: number): number {
   return total;
 }
 
-function descendants(pid: number): number[] {
+/** Every process started by `pid`, at any depth (from /proc; empty where there is none). */
+export function descendants(pid: number): number[] {
   if (!existsSync("/proc")) return [];
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {

@@ -2,6 +2,7 @@
 // and the run before issue 12 beside them), the targets against what was measured, each page's
 // database work, the weight of a first visit, peak memory and the counter checks. Printed and
 // written as Markdown.
+import type { CpuPerUnit } from "./cpu";
 import type { LoadResult, Unit } from "./load";
 import type { PageProbe } from "./probe";
 import type { AssetWeight } from "./http";
@@ -29,6 +30,8 @@ export interface Summary {
   bytes: number;
   statusCodes: Record<string, number>;
   firstFailure: string | null;
+  /** Where the CPU went per unit, each part the median of the rounds'; null when not measured. */
+  cpu: CpuPerUnit | null;
 }
 
 /** The median of the known values (a round where nothing completed has no latency: NaN). */
@@ -60,6 +63,19 @@ export function summarise(rounds: LoadResult[]): Summary {
     bytes: median(rounds.map((r) => r.bytesPerUnit)),
     statusCodes,
     firstFailure: rounds.find((r) => r.firstFailure)?.firstFailure ?? null,
+    cpu: medianCpu(rounds.flatMap((r) => (r.cpu ? [r.cpu] : []))),
+  };
+}
+
+function medianCpu(rounds: CpuPerUnit[]): CpuPerUnit | null {
+  if (rounds.length === 0) return null;
+  const of = (part: keyof CpuPerUnit) => median(rounds.map((r) => r[part]));
+  return {
+    app: of("app"),
+    postgres: of("postgres"),
+    bench: of("bench"),
+    other: of("other"),
+    idle: of("idle"),
   };
 }
 
@@ -133,6 +149,26 @@ export function viewStepsTable(scenarios: ScenarioSummary[]): string {
     ...rows,
   ].join("\n");
 }
+
+/** Each scenario's CPU per unit by process (medians of the rounds), and how idle the machine was. */
+export function cpuTable(scenarios: ScenarioSummary[]): string {
+  const rows = scenarios.flatMap((sc) => {
+    const { cpu, unit } = summarise(sc.rounds);
+    if (!cpu) return [];
+    const total = cpu.app + cpu.postgres + cpu.bench + cpu.other;
+    return [
+      `| ${sc.label} | ${sc.who} | ${unit} | ${cpuMs(cpu.app)} | ${cpuMs(cpu.postgres)} | ${cpuMs(cpu.bench)} | ${cpuMs(cpu.other)} | ${cpuMs(total)} | ${Math.round(cpu.idle * 100)} % |`,
+    ];
+  });
+  return [
+    "| scenario | who | per | app server ms | Postgres ms | load generator ms | rest of the machine ms | all ms | machine idle |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows,
+  ].join("\n");
+}
+
+/** CPU time: to the hundredth below 1 ms (a page view's parts are fractions of one). */
+export const cpuMs = (n: number) => (n < 1 ? n.toFixed(2) : n.toFixed(1));
 
 export interface Target {
   what: string;

@@ -22,6 +22,8 @@ import {
   summarise,
   targetTable,
   viewStepsTable,
+  cpuTable,
+  cpuMs,
   weightTable,
   type Before,
   type ScenarioSummary,
@@ -123,9 +125,10 @@ function threadWeight(facts: RunFacts): PageWeight {
   return facts.weights.find((w) => w.route === "threads/[slug]")!;
 }
 
-/** Why a rate falls short: how much of a unit's share of the machine Postgres took (from the probe of
- * the same page view or write) and how much is left for the app server in Node. At R units/s on C
- * cores a unit has about C × 1000 / R ms of CPU, shared with the load generator and Postgres. */
+/** Why a rate falls short: the CPU each unit took of the app server, Postgres and the load generator,
+ * as measured during the rounds (scripts/bench/cpu.ts), and how idle the machine stayed. Without that
+ * measure: how much of a unit's share of the machine Postgres took in the probe of the same page
+ * view or write; at R units/s on C cores a unit has about C × 1000 / R ms of CPU. */
 function perUnitBudget(facts: RunFacts, key: string, s: Summary): string {
   const scenario = facts.scenarios.find((sc) => sc.key === key);
   // Pages are probed under their scenario's label; the two writes under a shorter one.
@@ -137,8 +140,12 @@ function perUnitBudget(facts: RunFacts, key: string, s: Summary): string {
         (p.label === scenario.label || scenario.label.startsWith(p.label)),
     )?.probe;
   if (!probe || s.rate <= 0) return "";
-  const share = (facts.cores * 1000) / s.rate;
   const unit = s.unit === "view" ? "page view (page + personal JSON)" : "request";
+  if (s.cpu) {
+    const { app, postgres, bench, idle } = s.cpu;
+    return `why: each ${unit} took ${cpuMs(app)} ms of the app server's CPU, ${cpuMs(postgres)} ms of Postgres's (${probe.statements} statements) and ${cpuMs(bench)} ms of the load generator's, with ${Math.round(idle * 100)} % of the machine idle`;
+  }
+  const share = (facts.cores * 1000) / s.rate;
   return `why: Postgres ${probe.dbMs.toFixed(1)} ms over ${probe.statements} statements of the ~${ms(share)} ms of CPU each ${unit} gets at this rate, the rest goes to Node (the app server and the load generator)`;
 }
 
@@ -376,6 +383,12 @@ export async function writeReport(
     "Each request of a member's page view on its own (medians of the rounds' percentiles). The view's percentiles are of the sums, so they are not the sums of these.",
     "",
     viewStepsTable(facts.scenarios),
+    "",
+    "### CPU per page view or request",
+    "",
+    "Where each scenario's CPU went, per page view (page + personal JSON) or request: read from `/proc` before and after each round (the medians of the rounds). The app server is server/serve.ts's process (the ceiling server's in the ceiling row), Postgres the postmaster and its backends, the load generator this bench's process (autocannon runs in it), the rest of the machine whatever else was busy (kernel threads, other processes); idle is the share of all cores nobody used. A figure short of a target with little idle time says the machine was full: then the sum is what one unit costs, and the largest part is where to save.",
+    "",
+    cpuTable(facts.scenarios),
     "",
     "## Targets",
     "",
