@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { cpuPerUnit, machineMs, sampleCpu } from "./cpu";
+import { cpuPerUnit, isPostgresHelper, machineMs, sampleCpu } from "./cpu";
 
 describe("machineMs", () => {
   it("reads the machine's busy and total time from /proc/stat, iowait counted as idle", () => {
@@ -9,10 +9,24 @@ describe("machineMs", () => {
   });
 });
 
+describe("isPostgresHelper", () => {
+  it("tells Postgres's own processes from the backends running the app's statements", () => {
+    for (const helper of [
+      "/x/native/bin/postgres -D /x/.data/bench/pg -p 5432",
+      "postgres: checkpointer ",
+      "postgres: walwriter ",
+      "postgres: autovacuum worker parley",
+    ])
+      expect(isPostgresHelper(helper)).toBe(true);
+    expect(isPostgresHelper("postgres: parley parley 127.0.0.1(56032) idle")).toBe(false);
+  });
+});
+
 describe("cpuPerUnit", () => {
   const sample = (app: number, postgres: number, bench: number, busy: number, all: number) => ({
     app,
     postgres,
+    postgresHelpers: postgres / 3,
     bench,
     machineBusy: busy,
     machineAll: all,
@@ -20,7 +34,14 @@ describe("cpuPerUnit", () => {
 
   it("splits a round's CPU per unit between the processes and the rest of the machine", () => {
     const split = cpuPerUnit(sample(0, 0, 0, 0, 0), sample(900, 600, 300, 2000, 10000), 1000);
-    expect(split).toEqual({ app: 0.9, postgres: 0.6, bench: 0.3, other: 0.2, idle: 0.8 });
+    expect(split).toEqual({
+      app: 0.9,
+      postgres: 0.6,
+      postgresHelpers: 0.2,
+      bench: 0.3,
+      other: 0.2,
+      idle: 0.8,
+    });
   });
 
   it("measures nothing when nothing completed", () => {

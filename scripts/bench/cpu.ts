@@ -12,6 +12,8 @@ export interface CpuSample {
   /** CPU time used so far, ms. */
   app: number;
   postgres: number;
+  /** Of postgres: its helper processes' (isPostgresHelper). */
+  postgresHelpers: number;
   bench: number;
   /** The machine's CPU time so far, summed over its cores: busy, and all of it (busy + idle). */
   machineBusy: number;
@@ -22,6 +24,8 @@ export interface CpuSample {
 export interface CpuPerUnit {
   app: number;
   postgres: number;
+  /** Of postgres: autovacuum, the WAL writer, the checkpointer and the other helpers. */
+  postgresHelpers: number;
   bench: number;
   /** Busy time of the machine that none of the three accounts for. */
   other: number;
@@ -29,9 +33,23 @@ export interface CpuPerUnit {
   idle: number;
 }
 
-function treeMs(pid: number): number {
+/** Postgres's processes that run no client's statements: the postmaster's helpers (autovacuum, the
+ * WAL writer, the checkpointer, the background writer…). Backends are titled "postgres: user db host". */
+export const isPostgresHelper = (title: string) =>
+  /^postgres: (?!parley parley )/.test(title) || /^\S*postgres\s+-D/.test(title);
+
+function title(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+  } catch {
+    return "";
+  }
+}
+
+function treeMs(pid: number, only: (pid: number) => boolean = () => true): number {
   let ticks = 0;
   for (const p of [pid, ...descendants(pid)]) {
+    if (!only(p)) continue;
     try {
       const stat = readFileSync(`/proc/${p}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -60,6 +78,7 @@ export function sampleCpu(pids: { app: number; postgres: number }): CpuSample {
   return {
     app: treeMs(pids.app),
     postgres: treeMs(pids.postgres),
+    postgresHelpers: treeMs(pids.postgres, (pid) => isPostgresHelper(title(pid))),
     bench: (own.user + own.system) / 1000,
     machineBusy: machine.busy,
     machineAll: machine.all,
@@ -76,6 +95,7 @@ export function cpuPerUnit(before: CpuSample, after: CpuSample, units: number): 
   return {
     app: app / units,
     postgres: postgres / units,
+    postgresHelpers: (after.postgresHelpers - before.postgresHelpers) / units,
     bench: bench / units,
     other: Math.max(0, busy - app - postgres - bench) / units,
     idle: Math.max(0, 1 - busy / all),

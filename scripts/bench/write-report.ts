@@ -386,7 +386,7 @@ export async function writeReport(
     "",
     "### CPU per page view or request",
     "",
-    "Where each scenario's CPU went, per page view (page + personal JSON) or request: read from `/proc` before and after each round (the medians of the rounds). The app server is server/serve.ts's process (the ceiling server's in the ceiling row), Postgres the postmaster and its backends, the load generator this bench's process (autocannon runs in it), the rest of the machine whatever else was busy (kernel threads, other processes); idle is the share of all cores nobody used. A figure short of a target with little idle time says the machine was full: then the sum is what one unit costs, and the largest part is where to save.",
+    "Where each scenario's CPU went, per page view (page + personal JSON) or request: read from `/proc` before and after each round (the medians of the rounds). The app server is server/serve.ts's process (the ceiling server's in the ceiling row), Postgres the postmaster and its backends (its helpers, autovacuum, the WAL writer, the checkpointer and the rest, also apart), the load generator this bench's process (autocannon runs in it), the rest of the machine whatever else was busy (kernel threads, other processes); idle is the share of all cores nobody used. A figure short of a target with little idle time says the machine was full: then the sum is what one unit costs, and the largest part is where to save.",
     "",
     cpuTable(facts.scenarios),
     "",
