@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page, type Response } from "@playwright/test";
 import postgres from "postgres";
 import { ADMIN, E2E_DATA_DIR } from "../playwright.config";
 
@@ -121,11 +121,13 @@ export async function setRole(admin: Page, name: string, role: "member" | "moder
 
 /** Another reader's view of a write: reading pages are shared copies at most a second old
  * (server/guest-page-cache.ts), so the page is loaded again (`url`, or a reload) until `check`
- * passes, for a few seconds at most. */
-export async function reloadUntil(page: Page, url: string | null, check: () => Promise<void>) {
+ * passes with what it answered, for a few seconds at most. */
+export async function reloadUntil(
+  page: Page,
+  url: string | null,
+  check: (response: Response | null) => Promise<void>,
+) {
   await expect(async () => {
-    if (url) await page.goto(url);
-    else await page.reload();
-    await check();
+    await check(url ? await page.goto(url) : await page.reload());
   }).toPass({ timeout: 6_000 });
 }

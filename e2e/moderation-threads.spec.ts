@@ -289,9 +289,9 @@ test("a moderator deletes and restores posts and the thread: members no longer s
   await button(tools(mod.page), "Delete thread").click();
   await expect(mod.page.getByText(`This thread was deleted by ${mod.name}`)).toBeVisible();
   await expect(button(tools(mod.page), "Restore")).toBeVisible();
-  await expect(async () => {
-    expect((await member.page.goto(member.url))?.status()).toBe(404);
-  }).toPass({ timeout: 6_000 });
+  await reloadUntil(member.page, member.url, async (response) => {
+    expect(response?.status()).toBe(404);
+  });
   await reloadUntil(member.page, "/forums/global-defence", () =>
     expect(member.page.getByRole("link", { name: title, exact: true })).toHaveCount(0, {
       timeout: 1_000,

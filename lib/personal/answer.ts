@@ -200,7 +200,8 @@ interface PostRow {
   position: number;
   reaction: ReactionKind | null;
 }
-type Warning = { reason: string; points: number };
+/** A post's warning, as the answer gives it to those who may see it. */
+type Warning = NonNullable<PersonalPost["warning"]>;
 interface PageState {
   alerts: number;
   timeZone: string | null;

@@ -16,9 +16,14 @@ describe("isPostgresHelper", () => {
       "postgres: checkpointer ",
       "postgres: walwriter ",
       "postgres: autovacuum worker parley",
+      "postgres: logical replication launcher ",
     ])
       expect(isPostgresHelper(helper)).toBe(true);
-    expect(isPostgresHelper("postgres: parley parley 127.0.0.1(56032) idle")).toBe(false);
+    for (const backend of [
+      "postgres: parley parley 127.0.0.1(56032) idle",
+      "postgres: forum forumdb [local] SELECT",
+    ])
+      expect(isPostgresHelper(backend)).toBe(false);
   });
 });
 

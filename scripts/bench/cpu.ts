@@ -33,10 +33,11 @@ export interface CpuPerUnit {
   idle: number;
 }
 
-/** Postgres's processes that run no client's statements: the postmaster's helpers (autovacuum, the
- * WAL writer, the checkpointer, the background writer…). Backends are titled "postgres: user db host". */
+/** Postgres's processes that run no client's statements: the postmaster and its helpers (autovacuum,
+ * the WAL writer, the checkpointer…). A backend's title names its user, database and client:
+ * "postgres: parley parley 127.0.0.1(56032) idle", or "[local]" over a socket. */
 export const isPostgresHelper = (title: string) =>
-  /^postgres: (?!parley parley )/.test(title) || /^\S*postgres\s+-D/.test(title);
+  !/^postgres: \S+ \S+ (\[local\]|\S+\(\d+\))/.test(title);
 
 function title(pid: number): string {
   try {
@@ -46,21 +47,19 @@ function title(pid: number): string {
   }
 }
 
-function treeMs(pid: number, only: (pid: number) => boolean = () => true): number {
-  let ticks = 0;
-  for (const p of [pid, ...descendants(pid)]) {
-    if (!only(p)) continue;
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // utime and stime: fields 14 and 15 of stat(5), 12 and 13 after the command.
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone meanwhile
-    }
+/** CPU time one process has used so far, ms (0 once it is gone). */
+function processMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime: fields 14 and 15 of stat(5), 12 and 13 after the command.
+    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+  } catch {
+    return 0;
   }
-  return ticks * MS_PER_TICK;
 }
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** The machine's busy and total time from the first line of /proc/stat (iowait counts as idle). */
 export function machineMs(procStat: string): { busy: number; all: number } {
@@ -75,10 +74,11 @@ export function machineMs(procStat: string): { busy: number; all: number } {
 export function sampleCpu(pids: { app: number; postgres: number }): CpuSample {
   const own = process.cpuUsage();
   const machine = machineMs(readFileSync("/proc/stat", "utf8"));
+  const postgres = [pids.postgres, ...descendants(pids.postgres)];
   return {
-    app: treeMs(pids.app),
-    postgres: treeMs(pids.postgres),
-    postgresHelpers: treeMs(pids.postgres, (pid) => isPostgresHelper(title(pid))),
+    app: sum([pids.app, ...descendants(pids.app)].map(processMs)),
+    postgres: sum(postgres.map(processMs)),
+    postgresHelpers: sum(postgres.filter((pid) => isPostgresHelper(title(pid))).map(processMs)),
     bench: (own.user + own.system) / 1000,
     machineBusy: machine.busy,
     machineAll: machine.all,

@@ -9,6 +9,8 @@ import type { BenchOptions } from "./options";
 import type { PageProbe } from "./probe";
 import {
   checksList,
+  cpuMs,
+  cpuTable,
   int,
   kb,
   mb,
@@ -22,8 +24,6 @@ import {
   summarise,
   targetTable,
   viewStepsTable,
-  cpuTable,
-  cpuMs,
   weightTable,
   type Before,
   type ScenarioSummary,
