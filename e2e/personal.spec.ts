@@ -76,6 +76,36 @@ test("a member's page is the shared one, with their own reactions, tools, unread
   await b.context.close();
 });
 
+test("a reaction made before the personal answer arrives lists the member at once", async ({
+  browser,
+}) => {
+  const a = await memberInOwnBrowser(browser, "author");
+  const b = await memberInOwnBrowser(browser, "reader");
+  const url = await startThread(a.page, `Early reaction ${uniqueName("t")}`);
+  // Just after a write, B's pages are rendered for B, buttons included; hold B's personal answer
+  // back so B reacts before it is there.
+  await b.context.addCookies([{ name: "parley-wrote", value: "1", url: a.page.url() }]);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await b.page.route("**/api/personal?**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await b.page.goto(url);
+  await expect(b.page.locator("html")).toHaveAttribute("data-personal", "loading");
+  const opening = post(b.page, 0);
+  await opening.getByRole("group", { name: "React" }).getByRole("button", { name: "Like" }).click();
+  await opening.locator("summary").click();
+  await expect(opening.getByRole("list", { name: "Who reacted" })).toContainText(`${b.name} (you)`);
+  release();
+  await expect(b.page.locator("html")).toHaveAttribute("data-personal", "loaded");
+  const like = opening.getByRole("group", { name: "React" }).getByRole("button", { name: "Like" });
+  await expect(like).toHaveAttribute("aria-pressed", "true");
+  await expect(opening.getByRole("list", { name: "Who reacted" })).toContainText(`${b.name} (you)`);
+  await a.context.close();
+  await b.context.close();
+});
+
 test("two members never see each other's parts, and only staff get the moderation tools", async ({
   browser,
 }) => {

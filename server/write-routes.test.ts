@@ -11,6 +11,7 @@ import { MESSAGE, POST_SMILIES } from "@/lib/limits/sizes";
 import { createThread } from "@/lib/forum/posting";
 import { makeForum, makeMember, newThread } from "@/lib/testing/factories";
 import { SESSION_COOKIE } from "@/lib/session/session-cookie";
+import { memberUrl } from "@/lib/urls";
 import { handleWrite, isWriteRoute } from "./write-routes";
 
 const secret = "write-routes-test-secret-0123456789abcdef";
@@ -82,14 +83,21 @@ describe("POST /api/posts/:id/reaction", () => {
     const cookie = await cookieFor(reader);
     const path = `/api/posts/${thread.postId}/reaction`;
 
+    const reactor = { name: reader.name, url: memberUrl(reader) };
     expect(await post(path, { kind: "like" }, { cookie })).toEqual({
       status: 200,
-      body: { reaction: "like" },
+      body: { reaction: "like", reactor },
     });
     expect(await reactionCount(thread.postId)).toBe(1);
-    expect((await post(path, { kind: "love" }, { cookie })).body).toEqual({ reaction: "love" });
+    expect((await post(path, { kind: "love" }, { cookie })).body).toEqual({
+      reaction: "love",
+      reactor,
+    });
     expect(await reactionCount(thread.postId)).toBe(1);
-    expect((await post(path, { kind: "love" }, { cookie })).body).toEqual({ reaction: null });
+    expect((await post(path, { kind: "love" }, { cookie })).body).toEqual({
+      reaction: null,
+      reactor,
+    });
     expect(await reactionCount(thread.postId)).toBe(0);
   });
 

@@ -24,6 +24,7 @@ import { pollVoteRate, reactionRate, REQUEST_RATES } from "../lib/limits/request
 import { castVote, setPollClosed } from "../lib/polls/vote";
 import { MESSAGE } from "../lib/limits/sizes";
 import { rowId } from "../lib/row-id";
+import { memberUrl } from "../lib/urls";
 import { viewerOf, viewerOfWith } from "../lib/session/request-viewer";
 import { COLOR_SCHEME_PATH } from "../lib/theme/color-scheme";
 
@@ -145,7 +146,14 @@ async function answer(
       target: reactionTargetOf(alongside),
     });
     if (!result.ok) return json(res, viewer.id ? 403 : 401, { error: result.error });
-    return json(res, 200, { reaction: result.reaction });
+    // Who reacted, so the page lists the member at once even when their personal answer has not
+    // arrived yet (a page rendered for them just after a write shows the buttons before it does).
+    // A toggle succeeds only for a member, and a member's number and name are always loaded.
+    const reactor = {
+      name: viewer.name!,
+      url: memberUrl({ number: viewer.number!, name: viewer.name! }),
+    };
+    return json(res, 200, { reaction: result.reaction, reactor });
   }
   const poll = POLL_PATH.exec(path);
   if (poll) return answerPoll(req, res, poll[1]!, poll[2] === "votes");

@@ -10,7 +10,6 @@ import { useMultiQuote } from "@/app/_components/editor/use-multi-quote";
 import { quoteMarkup } from "@/lib/markup/quote";
 import type { ReactionKind } from "@/db/schema";
 import { REACTIONS, reactionOf, reactionSummary } from "@/lib/forum/reaction-kinds";
-import { memberUrl } from "@/lib/urls";
 import { updatePersonal, usePersonal } from "@/app/_components/personal/store";
 import { quotesFor } from "@/app/_components/editor/actions";
 import { editableSourceAction, editPostAction } from "../actions";
@@ -149,18 +148,15 @@ export function PostTools(props: Props) {
   // no render of the page on the server.
   const react = (kind: ReactionKind) =>
     startTransition(async () => {
-      const result = await sendJson<{ reaction: ReactionKind | null }>(reactionUrl(postId), {
-        kind,
-      });
+      const result = await sendJson<{
+        reaction: ReactionKind | null;
+        reactor: { name: string; url: string };
+      }>(reactionUrl(postId), { kind });
       if (!result.ok) return setError(result.error);
       setError(undefined);
-      if (viewer?.number != null) {
-        const me = {
-          name: viewer.name,
-          url: memberUrl({ number: viewer.number, name: viewer.name }),
-        };
-        setToggled(afterToggle({ counts, reactors }, me, tools.reaction, result.reaction));
-      }
+      setToggled(
+        afterToggle({ counts, reactors }, result.reactor, tools.reaction, result.reaction),
+      );
       updatePersonal((current) => ({
         ...current,
         posts: { ...current.posts, [postId]: { ...tools, reaction: result.reaction } },
