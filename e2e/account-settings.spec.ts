@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { signIn, signOut, signUp, STRONG_PASSWORD, uniqueName } from "./fixtures";
 
@@ -33,6 +33,10 @@ async function noSidewaysScroll(page: Page) {
     await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
   ).toBeLessThanOrEqual(0);
 }
+
+/** React resets a form's fields when its action's transition ends, which can be drawn a moment after
+ * the refusal: typing the next try before then loses it. Save is enabled again once it has ended. */
+const settled = (form: Locator) => expect(form.getByRole("button", { name: "Save" })).toBeEnabled();
 
 test("country, location and avatar show on the profile; bad avatars and long locations are refused", async ({
   page,
@@ -204,11 +208,13 @@ test("changing the password keeps this browser signed in and ends every other se
   await password.getByRole("button", { name: "Save" }).click();
   await expect(password.getByText("That is not your current password.")).toBeVisible();
   await expect(password.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  await settled(password);
 
   await password.getByLabel("Current password").fill(STRONG_PASSWORD);
   await password.getByLabel("New password").fill("short");
   await password.getByRole("button", { name: "Save" }).click();
   await expect(password.getByText("Passwords are at least 10 characters long.")).toBeVisible();
+  await settled(password);
 
   await password.getByLabel("Current password").fill(STRONG_PASSWORD);
   await password.getByLabel("New password").fill(NEW);
@@ -243,12 +249,14 @@ test("the email address can be changed and used to sign in; a bad one is explain
   await email.getByRole("button", { name: "Save" }).click();
   await expect(email.getByText("Enter a valid email address.")).toBeVisible();
   await expect(email.getByLabel("Email")).toHaveValue("not-an-email");
+  await settled(email);
 
   const address = `${uniqueName("moved")}@Example.TEST`;
   await email.getByLabel("Email").fill(address);
   // A new address asks for the password, so a borrowed browser cannot move the account's resets.
   await email.getByRole("button", { name: "Save" }).click();
   await expect(email.getByText("Enter your current password.")).toBeVisible();
+  await settled(email);
   await email.getByLabel("Current password").fill(STRONG_PASSWORD);
   await email.getByRole("button", { name: "Save" }).click();
   await expect(email.getByRole("status")).toContainText("Your email address was saved.");
