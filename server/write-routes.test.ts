@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { pollAnswers, polls, posts, threads } from "@/db/schema";
+import { pollAnswers, polls, posts, rateLimits, threads } from "@/db/schema";
 import { REQUEST_RATES } from "@/lib/limits/request-rates";
 import { MESSAGE, POST_SMILIES } from "@/lib/limits/sizes";
 import { createThread } from "@/lib/forum/posting";
@@ -128,7 +128,8 @@ describe("POST /api/posts/:id/reaction", () => {
   it(`refuses more than ${REQUEST_RATES.reactionsPerMinute} toggles a minute from one member, saying when to try again`, async () => {
     const author = await makeMember();
     const thread = await newThread({ author, forumId });
-    const cookie = await cookieFor(await makeMember());
+    const reader = await makeMember();
+    const cookie = await cookieFor(reader);
     const path = `/api/posts/${thread.postId}/reaction`;
     for (let i = 0; i < REQUEST_RATES.reactionsPerMinute; i++)
       expect((await post(path, { kind: "like" }, { cookie })).status).toBe(200);
@@ -139,6 +140,13 @@ describe("POST /api/posts/:id/reaction", () => {
     );
     // An even number of toggles: the member's like is off again, and the count says so.
     expect(await reactionCount(thread.postId)).toBe(0);
+    // Once the minute is over, the member may react again.
+    await db
+      .update(rateLimits)
+      .set({ expire: new Date(Date.now() - 1000) })
+      .where(eq(rateLimits.key, `reaction:${reader.id}`));
+    expect((await post(path, { kind: "like" }, { cookie })).status).toBe(200);
+    expect(await reactionCount(thread.postId)).toBe(1);
   });
 
   it("refuses requests another site could make: a foreign origin, or a body that is not JSON", async () => {

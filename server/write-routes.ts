@@ -20,7 +20,7 @@ import {
   reactionTargetOf,
   toggleReaction,
 } from "../lib/forum/reactions";
-import { pollVoteRate, reactionRate, REQUEST_RATES } from "../lib/limits/request-rates";
+import { pollVoteRate, REQUEST_RATES } from "../lib/limits/request-rates";
 import { castVote, setPollClosed } from "../lib/polls/vote";
 import { MESSAGE } from "../lib/limits/sizes";
 import { rowId } from "../lib/row-id";
@@ -134,18 +134,14 @@ async function answer(
       req.headers.cookie,
       reactionTargetAlongside(postId.data),
     );
-    if (viewer.id) {
-      const rate = await reactionRate.take(viewer.id);
-      if (!rate.ok)
-        throw new RequestProblem(
-          429,
-          `You are reacting too fast (${REQUEST_RATES.reactionsPerMinute} a minute at most). Try again in ${rate.retryAfterSeconds} seconds.`,
-        );
-    }
     const result = await toggleReaction(viewer, postId.data, body.data.kind, {
       target: reactionTargetOf(alongside),
     });
-    if (!result.ok) return json(res, viewer.id ? 403 : 401, { error: result.error });
+    // A refusal is about the member's pace (429), or about who is asking or the post (403).
+    if (!result.ok)
+      return json(res, result.field === "rate" ? 429 : viewer.id ? 403 : 401, {
+        error: result.error,
+      });
     // Who reacted, so the page lists the member at once even when their personal answer has not
     // arrived yet (a page rendered for them just after a write shows the buttons before it does).
     // A toggle succeeds only for a member, and a member's number and name are always loaded.

@@ -9,13 +9,15 @@ import { can, type Viewer } from "../permissions";
 import type { Alongside } from "../permissions/load-viewer";
 import { postingRefusal } from "../permissions/posting";
 import { memberUrl } from "../urls";
+import { REQUEST_RATES } from "../limits/request-rates";
 import { ok, refuse, type Result } from "../result";
 import { REACTIONS } from "./reaction-kinds";
 
 export const isReactionKind = (value: unknown): value is ReactionKind =>
   REACTIONS.some((r) => r.kind === value);
 
-export type ReactionResult = Result<{ reaction: ReactionKind | null }>;
+/** A refusal about `rate` is the member reacting too fast (the write route answers 429). */
+export type ReactionResult = Result<{ reaction: ReactionKind | null }, "rate">;
 
 /** The kinds that add to the author's reaction score, as the Postgres array the procedure takes. */
 const SCORING_KINDS = `{${REACTIONS.filter((r) => r.score > 0)
@@ -104,21 +106,34 @@ export async function toggleReaction(
         : postingRefusal(viewer, "react"),
     );
   }
-  // One round trip: the lock, the reaction, the post's count, the author's score and their alert
-  // (db/migrations/0024_reaction_toggle.sql). A CALL, not a select, so db/connect never retries it
-  // as a read: it writes. Sent to postgres.js as a prepared statement, parsed once per connection.
-  const [toggled] = await db.$client.unsafe<{ gone: boolean; reaction: ReactionKind | null }[]>(
+  // One round trip: the member's rate, the lock, the reaction, the post's count, the author's score
+  // and their alert (db/migrations/0026_reaction_rate_in_toggle.sql). A CALL, not a select, so
+  // db/connect never retries it as a read: it writes. Sent to postgres.js as a prepared statement,
+  // parsed once per connection.
+  const [toggled] = await db.$client.unsafe<
+    { gone: boolean; reaction: ReactionKind | null; retry_after_ms: number | null }[]
+  >(
     TOGGLE_SQL,
-    [postId, userId, kind, SCORING_KINDS],
+    [postId, userId, kind, SCORING_KINDS, `${RATE_KEY_PREFIX}${userId}`, PER_MINUTE, 60_000],
     { prepare: true },
   );
+  if (toggled?.retry_after_ms != null) {
+    const seconds = Math.max(1, Math.ceil(toggled.retry_after_ms / 1000));
+    return refuse(
+      `You are reacting too fast (${PER_MINUTE} a minute at most). Try again in ${seconds} seconds.`,
+      "rate",
+    );
+  }
   if (!toggled || toggled.gone) return refuse(GONE);
   return ok({ reaction: toggled.reaction });
 }
 
 const GONE = "This post does not exist any more.";
+const PER_MINUTE = REQUEST_RATES.reactionsPerMinute;
+/** The rate's row in rate_limits, keyed as rate-limiter-flexible keys the other request rates. */
+const RATE_KEY_PREFIX = "reaction:";
 const TOGGLE_SQL =
-  "call parley_toggle_reaction($1::integer, $2::text, $3::reaction_kind, $4::reaction_kind[], null, null)";
+  "call parley_toggle_reaction($1::integer, $2::text, $3::reaction_kind, $4::reaction_kind[], $5::text, $6::integer, $7::integer, null, null, null)";
 
 export interface PostReactions {
   /** kind → count, in REACTIONS order, only kinds someone chose. */

@@ -1,9 +1,10 @@
 // How often one member or address may use the helpers the post editor calls while someone types
 // (each preview renders Markdown and looks up quoted posts and mentions, each suggestion queries the
 // member list), and how often a member may toggle reactions. Posting itself has its own limit, kept
-// with the posts (lib/forum/posting.ts). These are counted in Postgres (rate-limiter-flexible's
-// Drizzle store, one upsert per request), so a limit holds however many instances serve the forum;
-// while Postgres cannot count, each process counts in memory instead.
+// with the posts (lib/forum/posting.ts); a reaction toggle counts its rate in the same table inside
+// its own round trip (lib/forum/reactions.ts). The others are counted in Postgres
+// (rate-limiter-flexible's Drizzle store, one upsert per request), so a limit holds however many
+// instances serve the forum; while Postgres cannot count, each process counts in memory instead.
 import "server-only";
 import { sql } from "drizzle-orm";
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
@@ -128,7 +129,6 @@ export function requestRate(name: string, points: number, seconds = 60): Request
 
 export const previewRate = requestRate("preview", REQUEST_RATES.previewsPerMinute);
 export const suggestionRate = requestRate("suggest", REQUEST_RATES.suggestionsPerMinute);
-export const reactionRate = requestRate("reaction", REQUEST_RATES.reactionsPerMinute);
 export const pollVoteRate = requestRate("poll-vote", REQUEST_RATES.pollVotesPerMinute);
 export const cspReportRate = requestRate("csp-report", REQUEST_RATES.cspReportsPerMinute);
 export const passwordResetRate = requestRate(
