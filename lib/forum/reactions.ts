@@ -114,7 +114,7 @@ export async function toggleReaction(
     { gone: boolean; reaction: ReactionKind | null; retry_after_ms: number | null }[]
   >(
     TOGGLE_SQL,
-    [postId, userId, kind, SCORING_KINDS, `${RATE_KEY_PREFIX}${userId}`, PER_MINUTE, 60_000],
+    [postId, userId, kind, SCORING_KINDS, `${RATE_KEY_PREFIX}${userId}`, PER_MINUTE, MINUTE_MS],
     { prepare: true },
   );
   if (toggled?.retry_after_ms != null) {
@@ -130,6 +130,7 @@ export async function toggleReaction(
 
 const GONE = "This post does not exist any more.";
 const PER_MINUTE = REQUEST_RATES.reactionsPerMinute;
+const MINUTE_MS = 60_000;
 /** The rate's row in rate_limits, keyed as rate-limiter-flexible keys the other request rates. */
 const RATE_KEY_PREFIX = "reaction:";
 const TOGGLE_SQL =
