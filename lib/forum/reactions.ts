@@ -107,9 +107,9 @@ export async function toggleReaction(
     );
   }
   // One round trip: the member's rate, the lock, the reaction, the post's count, the author's score
-  // and their alert (db/migrations/0026_reaction_rate_in_toggle.sql). A CALL, not a select, so
-  // db/connect never retries it as a read: it writes. Sent to postgres.js as a prepared statement,
-  // parsed once per connection.
+  // and their alert (db/migrations/0024_reaction_toggle.sql, and 0026 for the rate). A CALL, not a
+  // select, so db/connect never retries it as a read: it writes. Sent to postgres.js as a prepared
+  // statement, parsed once per connection.
   const [toggled] = await db.$client.unsafe<
     { gone: boolean; reaction: ReactionKind | null; retry_after_ms: number | null }[]
   >(
@@ -134,7 +134,7 @@ const MINUTE_MS = 60_000;
 /** The rate's row in rate_limits, keyed as rate-limiter-flexible keys the other request rates. */
 const RATE_KEY_PREFIX = "reaction:";
 const TOGGLE_SQL =
-  "call parley_toggle_reaction($1::integer, $2::text, $3::reaction_kind, $4::reaction_kind[], $5::text, $6::integer, $7::integer, null, null, null)";
+  "call parley_toggle_reaction_within_rate($1::integer, $2::text, $3::reaction_kind, $4::reaction_kind[], $5::text, $6::integer, $7::integer, null, null, null)";
 
 export interface PostReactions {
   /** kind → count, in REACTIONS order, only kinds someone chose. */

@@ -36,7 +36,7 @@ interface Reactor {
  * their old reaction out, the new one in, first in the list. */
 function afterToggle(
   reactions: { counts: Partial<Record<ReactionKind, number>>; reactors: Reactor[] },
-  viewer: { name: string; url: string },
+  viewer: Pick<Reactor, "name" | "url">,
   from: ReactionKind | null,
   to: ReactionKind | null,
 ) {
@@ -150,7 +150,7 @@ export function PostTools(props: Props) {
     startTransition(async () => {
       const result = await sendJson<{
         reaction: ReactionKind | null;
-        reactor: { name: string; url: string };
+        reactor: Pick<Reactor, "name" | "url">;
       }>(reactionUrl(postId), { kind });
       if (!result.ok) return setError(result.error);
       setError(undefined);
