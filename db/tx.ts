@@ -18,22 +18,25 @@ export type DbOrTx = PgDatabase<
 >;
 
 /**
- * Runs SQL text in the transaction as a prepared statement: parsed and planned once per connection,
- * with nothing built per call. For the hot writes (a reply), where building each statement with
- * Drizzle cost more Node CPU than Postgres spent on it. Drizzle's own `.prepare()` cannot serve here:
- * a statement it prepares is bound to the pool it was built on, not to a transaction's connection.
- * Rows come as postgres.js gives them under Drizzle: snake_case columns, times as text. The statement
- * is sent at once, not when first awaited: statements called one after another without awaiting
- * (pipelined, one round trip) reach Postgres in the order of the calls, whoever awaits them first.
+ * Runs SQL text as a prepared statement, in the transaction or on the pool: parsed and planned once
+ * per connection, with nothing built per call. For the hot writes (a reply), where building each
+ * statement with Drizzle cost more Node CPU than Postgres spent on it, and Drizzle's raw `execute`
+ * is planned afresh every time. Drizzle's own `.prepare()` cannot serve here: a statement it prepares
+ * is bound to the pool it was built on, not to a transaction's connection. Rows come as postgres.js
+ * gives them under Drizzle: snake_case columns, times as text. In a transaction the statement is sent
+ * at once, not when first awaited: statements called one after another without awaiting (pipelined,
+ * one round trip) reach Postgres in the order of the calls, whoever awaits them first.
  */
 export function runPrepared<Row extends object>(
-  tx: Tx,
+  on: DbOrTx,
   text: string,
   params: (string | number | boolean | null)[],
 ): Promise<Row[]> {
-  // Drizzle's postgres-js transaction keeps the postgres.js connection of its BEGIN in its session.
-  const client = (tx as unknown as { session?: { client?: TransactionSql } }).session?.client;
+  // Drizzle's postgres-js session keeps its postgres.js client: a transaction's connection, or the
+  // pool (db/connect.ts wraps the pool's reads in a retry, which sends them when awaited).
+  const client = (on as unknown as { session?: { client?: TransactionSql } }).session?.client;
   if (typeof client?.unsafe !== "function")
-    throw new Error("runPrepared: this Drizzle transaction has no postgres.js connection.");
-  return client.unsafe<Row[]>(text, params, { prepare: true }).execute();
+    throw new Error("runPrepared: this Drizzle database has no postgres.js client.");
+  const query = client.unsafe<Row[]>(text, params, { prepare: true });
+  return typeof query.execute === "function" ? query.execute() : query;
 }

@@ -373,6 +373,35 @@ describe("a member's reply and new thread in one forum at once", () => {
   });
 });
 
+describe("a reply whose forum count fails", () => {
+  it("saves nothing of the reply and says so, though its commit was already on its way", async () => {
+    // The forum's counters are the reply's last statement, and its COMMIT is sent behind them
+    // without waiting for their answer: a failure there must still undo the post and every counter.
+    const forum = await makeForum();
+    const author = await makeMember();
+    const { threadId } = await newThread({ author, forumId: forum.id });
+    const setCount = (messageCount: number) =>
+      db.update(forums).set({ messageCount }).where(eq(forums.id, forum.id));
+    await setCount(2_147_483_647);
+    try {
+      const before = await db.select().from(threads).where(eq(threads.id, threadId));
+      const replier = await makeMember();
+
+      await expect(
+        createReply(replier, { threadId, message: "Lost reply", idempotencyKey: randomUUID() }),
+      ).rejects.toThrow(/out of range/);
+
+      expect(await db.select().from(posts).where(eq(posts.threadId, threadId))).toHaveLength(1);
+      expect(await db.select().from(threads).where(eq(threads.id, threadId))).toEqual(before);
+      const [member] = await db.select().from(users).where(eq(users.id, replier.id!));
+      expect(member!.messageCount).toBe(0);
+    } finally {
+      // Other tests sum every forum's count.
+      await setCount(1);
+    }
+  });
+});
+
 describe("reactions", () => {
   it("replaces, removes, scores, and refuses one's own post", async () => {
     const author = await makeMember();

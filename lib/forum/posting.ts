@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { forums, postEdits, postQuotes, posts, threads, users } from "@/db/schema";
 import type { Tx } from "@/db/tx";
-import { alertForNewPost } from "../alerts/create";
+import { alertNewPost, type NewPostAlerts } from "../alerts/create";
 import { startAlertMails } from "../alert-mail/queue";
 import { can, mayViewForum, OPEN_FORUM, type Viewer } from "../permissions";
 import {
@@ -120,7 +120,7 @@ function alertsFor(
   threadId: number,
   authorId: string,
   { html, facts }: RenderedForSaving,
-): AlertsFor {
+): NewPostAlerts {
   return {
     postId,
     threadId,
@@ -130,15 +130,17 @@ function alertsFor(
   };
 }
 
-type AlertsFor = Parameters<typeof alertForNewPost>[1];
-
 /** Alerts go out once the post is committed, outside its transaction: the thread, member and forum
- * locks are not held while a watched thread's thousand alerts are written. A failure to alert is
- * logged and the post stands (it is already saved; the member must not post it again). The alert
+ * locks are not held while a watched thread's thousand alerts are written. A reply is announced on
+ * the live channel by the same statement (`announce`; lib/forum/reply-writes.ts). A failure to alert
+ * is logged and the post stands (it is already saved; the member must not post it again). The alert
  * mails that follow from the alerts go out in the background: the poster does not wait for them. */
-async function sendAlerts(alerts: AlertsFor | null): Promise<void> {
+async function sendAlerts(
+  alerts: NewPostAlerts | null,
+  { announce }: { announce: boolean },
+): Promise<void> {
   if (!alerts) return;
-  const written = await alertForNewPost(db, alerts).then(
+  const written = await alertNewPost(alerts, { announce }).then(
     () => true,
     (error: unknown) => {
       console.error("alerts for a new post failed", error);
@@ -171,9 +173,10 @@ export async function createReply(
   // thread waited for it: the members it mentions and the posts it quotes are read as of a moment
   // earlier, as if the member had sent it then. Its refusal still comes in the order it always did.
   const rendered = await renderForSaving(db, message.data);
-  let alerts: AlertsFor | null = null;
+  let alerts: NewPostAlerts | null = null;
   const keepsReadingState = can(viewer, "keepReadingState");
   let markedRead = false;
+  let forumCounted: Promise<void> = Promise.resolve();
 
   const result = await db.transaction(async (tx) => {
     const { thread, checks } = await lockForReply(tx, {
@@ -220,11 +223,19 @@ export async function createReply(
     markedRead = keepsReadingState;
     await afterInsert(tx, { postId, authorId: author.id, source: message.data, rendered });
     alerts = alertsFor(postId, thread.id, author.id, rendered);
-    await countInForum(tx, thread.forumId, postId, { threads: 0 });
+    // Not awaited here: the COMMIT follows it in the same round trip, so the forum's row, which
+    // every reply in the forum queues on, is held for the commit alone. A failure is thrown below;
+    // Postgres then turned that COMMIT into a rollback, so nothing of the reply was saved.
+    forumCounted = countInForum(tx, thread.forumId, postId, { threads: 0 });
+    forumCounted.catch(() => {});
     return done(postId, thread.id);
   });
+  await forumCounted;
   // An approved reply marked the thread read in its own statement; a held or repeated one did not.
-  await Promise.all([sendAlerts(alerts), markedRead ? null : markOwnPostRead(viewer, result)]);
+  await Promise.all([
+    sendAlerts(alerts, { announce: true }),
+    markedRead ? null : markOwnPostRead(viewer, result),
+  ]);
   return result;
 }
 
@@ -249,7 +260,7 @@ export async function createThread(
   if (!can(viewer, "postThread", OPEN_FORUM) || !viewer.id || !viewer.name)
     return fail("form", postingRefusal(viewer, "post"));
   const author = { id: viewer.id, name: viewer.name };
-  let alerts: AlertsFor | null = null;
+  let alerts: NewPostAlerts | null = null;
 
   const result = await db.transaction(async (tx) => {
     // Locks in the order a reply takes them, member before forum (the forum's last, in
@@ -305,7 +316,8 @@ export async function createThread(
     await countInForum(tx, forum.id, post.id, { threads: 1 });
     return done(post.id, thread!.id);
   });
-  await Promise.all([sendAlerts(alerts), markOwnPostRead(viewer, result)]);
+  // Its post was announced in its transaction (by the posts trigger), as every new thread's is.
+  await Promise.all([sendAlerts(alerts, { announce: false }), markOwnPostRead(viewer, result)]);
   return result;
 }
 

@@ -185,6 +185,11 @@ const WRITE_REPLY = `
   )
   select id from post`;
 
+/** The reply is announced on the live channel after it commits, by its alerts' statement
+ * (lib/alerts/create.ts alertNewPost), not by the posts trigger in this transaction: see
+ * migration 0028. For this transaction only. */
+const ANNOUNCE_LATER = `select set_config('parley.live_post_later', 'on', true)`;
+
 export async function writeApprovedReply(
   tx: Tx,
   input: {
@@ -198,14 +203,18 @@ export async function writeApprovedReply(
   },
 ): Promise<number> {
   const { threadId, author, source, html, key, markRead } = input;
-  const [post] = await runPrepared<{ id: number }>(tx, WRITE_REPLY, [
-    threadId,
-    author.id,
-    author.name,
-    source,
-    html,
-    key,
-    markRead,
+  // Sent together with the write (one round trip; see lockForReply).
+  const [, [post]] = await Promise.all([
+    runPrepared(tx, ANNOUNCE_LATER, []),
+    runPrepared<{ id: number }>(tx, WRITE_REPLY, [
+      threadId,
+      author.id,
+      author.name,
+      source,
+      html,
+      key,
+      markRead,
+    ]),
   ]);
   return post!.id;
 }

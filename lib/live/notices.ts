@@ -1,8 +1,9 @@
 // What an instance hears on Postgres's "parley_live" channel and passes on to browsers (server/
 // live-updates.ts). New approved posts and new alerts are announced by triggers (migration
-// 0008_live_updates); a post approved later is announced by postNotice() in the approving transaction.
+// 0008_live_updates); a reply by the statement that writes its alerts once it has committed (0028);
+// a post approved later by postNotice() in the approving transaction.
 // A notice carries ids only: a browser that hears of one asks the usual routes, which check who asks.
-import { sql } from "drizzle-orm";
+import { runPrepared, type Tx } from "@/db/tx";
 import { z } from "zod";
 
 export const LIVE_CHANNEL = "parley_live";
@@ -24,6 +25,17 @@ export function parseNotice(payload: string): LiveNotice | null {
   }
 }
 
-/** The statement announcing that a thread shows a new post; NOTIFY waits for the commit. */
-export const postNotice = (post: { threadId: number; id: number; authorId: string | null }) =>
-  sql`select pg_notify(${LIVE_CHANNEL}, json_build_object('thread', ${post.threadId}::int, 'post', ${post.id}::int, 'author', ${post.authorId}::text)::text)`;
+/** The call announcing that a thread shows a new post, for SQL text whose parameters (or values)
+ * `thread`, `post` and `author` name them; NOTIFY waits for the commit. */
+export const postNoticeCall = (thread: string, post: string, author: string) =>
+  `pg_notify('${LIVE_CHANNEL}', json_build_object('thread', ${thread}::int, 'post', ${post}::int, 'author', ${author}::text)::text)`;
+
+const POST_NOTICE = `select ${postNoticeCall("$1", "$2", "$3")}`;
+
+/** Announces, in the transaction, that a thread shows a new post. */
+export async function announcePost(
+  tx: Tx,
+  post: { threadId: number; id: number; authorId: string | null },
+): Promise<void> {
+  await runPrepared(tx, POST_NOTICE, [post.threadId, post.id, post.authorId]);
+}

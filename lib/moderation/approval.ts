@@ -9,14 +9,14 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { forums, posts, settings, threads, users } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db/tx";
-import { alertForNewPost } from "../alerts/create";
+import { alertApprovedPost } from "../alerts/create";
 import { startAlertMails } from "../alert-mail/queue";
 import { mentionedMemberIds, renderFacts } from "../forum/render-context";
 import { can, isSignedIn, isStaff, type Viewer } from "../permissions";
 import { forumUrl, memberUrl, postUrl, threadUrl } from "../urls";
 import { autoWatch } from "../watching/watch";
 import { APPROVAL_MAX, APPROVAL_TOO_MANY, REASON } from "../limits/sizes";
-import { postNotice } from "../live/notices";
+import { announcePost } from "../live/notices";
 import { logModAction } from "./log-entry";
 import { ok, refuse, type Result } from "../result";
 
@@ -308,7 +308,7 @@ export async function approvePost(viewer: Viewer, postId: number): Promise<Moder
     }
 
     await tx.update(posts).set({ approvalState: "approved" }).where(eq(posts.id, post.id));
-    await tx.execute(postNotice({ threadId: thread.id, id: post.id, authorId: post.authorId }));
+    await announcePost(tx, { threadId: thread.id, id: post.id, authorId: post.authorId });
     // The thread's last post is its highest approved position, as if the post had arrived now in its slot.
     const later = sql`coalesce((select lp.position from posts lp where lp.id = ${threads.lastPostId}), 0) <= ${post.position}`;
     await tx
@@ -334,7 +334,7 @@ export async function approvePost(viewer: Viewer, postId: number): Promise<Moder
         .set({ messageCount: sql`${users.messageCount} + 1` })
         .where(eq(users.id, post.authorId));
       const facts = await renderFacts(tx, post.source);
-      await alertForNewPost(tx, {
+      await alertApprovedPost(tx, {
         postId: post.id,
         actorId: post.authorId,
         quotedAuthorIds: facts.quoted.map((q) => q.authorId),
