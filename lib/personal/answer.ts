@@ -262,13 +262,14 @@ function pageStateSql(
   )})`;
   const { thread: threadId, posts: postIds, threads: threadIds } = scope;
   const none = sql`null`;
-  // The key is read once; the count is null when the unread alerts are as they were at the
-  // remembered count (which then stands).
+  // The key is read once (OFFSET 0 keeps Postgres from pulling the subquery up and reading the
+  // member's unread alerts again for each use of k.key); the count is null when the unread alerts are
+  // as they were at the remembered count (which then stands).
   return sql`json_build_object(
     'alertBell', (select json_build_object('key', k.key, 'count',
         case when k.key is null then 0 when k.key = ${knownAlertsKey}::text then null
         else (select count(*)::int from (${unreadAlertsQuery(viewerId, rules)}) shown) end)
-      from (select ${unreadAlertsKeySql(viewerId)} as key) k),
+      from (select ${unreadAlertsKeySql(viewerId)} as key offset 0) k),
     'timeZone', (select u.time_zone from ${users} u where u.id = ${viewerId}),
     'inbox', (${unreadConversationsSql(viewerId)}),
     'thread', ${
