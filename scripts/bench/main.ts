@@ -248,7 +248,7 @@ async function main() {
       const cpuBefore = sampleCpu({ app: target.pid, postgres: pg.pid });
       const result = await runLoad({
         url: `http://127.0.0.1:${target.port}`,
-        connections: o.connections,
+        connections: Math.min(o.connections, scenario.connections ?? o.connections),
         duration: o.duration,
         expect: scenario.expect,
         requestsFor: scenario.requestsFor,

@@ -95,6 +95,8 @@ export interface Scenario {
   target: "app" | "ceiling";
   /** What one connection sends, over and over: one request, or the requests of one page view. */
   requestsFor: (connection: number) => LoadRequest[];
+  /** Fewer connections than the run's (--connections), when the scenario is about fewer. */
+  connections?: number;
 }
 
 /** The cookies of the signed-in accounts, one of each kind per connection. */
@@ -356,29 +358,42 @@ export function ceilingScenario(path: string): Scenario {
   };
 }
 
+/** Members replying at once in the reply-few scenario. */
+const FEW_WRITERS = 5;
+
 export function writeScenarios(targets: Targets, sessions: Sessions, origin: string): Scenario[] {
   let replies = 0;
   const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
   const cookie = (connection: number) => sessions.members[connection % sessions.members.length]!;
+  const reply: Scenario = {
+    key: "reply",
+    label: "Posting a reply (POST /api/threads/:id/replies)",
+    who: "member",
+    expect: [200],
+    target: "app",
+    requestsFor: (connection) => [
+      loadWrite(
+        origin,
+        cookie(connection),
+        () =>
+          replyRequest(
+            pick(targets.replyThreads).id,
+            `Benchmark reply ${++replies}: the delivery schedule slipped again, see the report on the previous page.`,
+          ),
+        replyProblem,
+      ),
+    ],
+  };
   return [
+    reply,
     {
-      key: "reply",
-      label: "Posting a reply (POST /api/threads/:id/replies)",
-      who: "member",
-      expect: [200],
-      target: "app",
-      requestsFor: (connection) => [
-        loadWrite(
-          origin,
-          cookie(connection),
-          () =>
-            replyRequest(
-              pick(targets.replyThreads).id,
-              `Benchmark reply ${++replies}: the delivery schedule slipped again, see the report on the previous page.`,
-            ),
-          replyProblem,
-        ),
-      ],
+      // The same replies from fewer members at once: 20 members replying without a pause keep 20
+      // replies waiting whatever the server's pace, so a reply's median there says how long the
+      // queue is (20 / replies per second) more than how long a reply takes.
+      ...reply,
+      key: "reply-few",
+      label: `Posting a reply, ${FEW_WRITERS} members at once (POST /api/threads/:id/replies)`,
+      connections: FEW_WRITERS,
     },
     {
       key: "reaction",
