@@ -1,7 +1,7 @@
 // What an instance hears on Postgres's "parley_live" channel and passes on to browsers (server/
 // live-updates.ts). New approved posts and new alerts are announced by triggers (migration
 // 0008_live_updates); a reply by the statement that writes its alerts once it has committed (0028);
-// a post approved later by postNotice() in the approving transaction.
+// a post approved later by announcePost() in the approving transaction.
 // A notice carries ids only: a browser that hears of one asks the usual routes, which check who asks.
 import { runPrepared, type Tx } from "@/db/tx";
 import { z } from "zod";
