@@ -383,9 +383,10 @@ export const alerts = pgTable(
     // A new post's alerts, read back to mail them (lib/alert-mail/queue.ts); also what the check
     // against alerting twice and a post's deletion look up.
     index("alerts_post_idx").on(t.postId),
-    // The bell's unread count.
+    // The bell's unread count, and whether it changed (lib/alerts/unread-count-memo.ts: the member's
+    // newest unread alert is the last entry for them).
     index("alerts_unread_idx")
-      .on(t.userId)
+      .on(t.userId, t.id)
       .where(sql`${t.readAt} is null`),
   ],
 );

@@ -2,9 +2,10 @@
 // alerts change. Counting the unread alerts that are shown joins each one to its post, thread,
 // forum, reaction and the ignore list: about 0.6 ms of the 1.3 ms of Postgres a member's page view
 // took with 80 unread alerts. Telling whether they changed is a look at the partial index of unread
-// alerts (alerts_unread_idx): how many, and the newest id. A new alert raises the newest id; one
-// read, or removed with its post, lowers the number. What the key cannot see (a post deleted or a
-// member ignored since, which hides alerts without touching them) shows within MAX_AGE_MS.
+// alerts (alerts_unread_idx, by member and id): how many, up to KEY_COUNT_CAP, and the newest id. A
+// new alert raises the newest id; one read, or removed with its post, lowers the number. What the
+// key cannot see (a post deleted or a member ignored since, which hides alerts without touching
+// them; an alert read by a member with more than KEY_COUNT_CAP unread) shows within MAX_AGE_MS.
 import { sql, type SQL } from "drizzle-orm";
 import { alerts } from "@/db/schema";
 
@@ -22,10 +23,19 @@ interface Remembered {
 
 const remembered = new Map<string, Remembered>();
 
-/** What the member's unread alerts look like, as one text value; null for a member without any. */
-export const unreadAlertsKeySql = (memberId: string): SQL =>
-  sql`(select count(*) || ':' || max(${alerts.id}) from ${alerts}
-    where ${alerts.userId} = ${memberId} and ${alerts.readAt} is null)`;
+/** Unread alerts counted into the key at most: counting all of them read each one's row, 12.7 ms of
+ * Postgres per page view for a member with 1,900 unread alerts (0.5 ms with the cap and the index).
+ * Far above ALERT_COUNT_CAP, so the bell's "99+" still turns into a number when it should. */
+export const KEY_COUNT_CAP = 1000;
+
+/** What the member's unread alerts look like, as one text value; null for a member without any.
+ * Both halves are index-only scans of alerts_unread_idx: the count stops at the cap, the newest id
+ * is the index's last entry for the member. */
+export const unreadAlertsKeySql = (memberId: string): SQL => {
+  const unread = sql`${alerts.userId} = ${memberId} and ${alerts.readAt} is null`;
+  return sql`((select count(*) from (select 1 from ${alerts} where ${unread} limit ${KEY_COUNT_CAP}) c)
+    || ':' || (select max(${alerts.id}) from ${alerts} where ${unread}))`;
+};
 
 /** The count remembered for this member and rules, with the key it was counted at (or none). */
 export function rememberedAlertCount(

@@ -1,5 +1,5 @@
 // Integration: the personal answer for each kind of viewer, against the real Postgres.
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { alerts, forums, ignoredMembers, threads, users } from "@/db/schema";
@@ -10,6 +10,7 @@ import { unreadAmong } from "../reading/reads";
 import { endSession } from "../session/sessions";
 import { personalAnswer } from "./answer";
 import { ALERT_COUNT_CAP, GUEST_ANSWER, type PersonalScope } from "./types";
+import { KEY_COUNT_CAP } from "../alerts/unread-count-memo";
 
 let forumId: number;
 beforeAll(async () => {
@@ -306,6 +307,36 @@ describe("personalAnswer", () => {
       isPageView: true,
     });
     expect(answer.alerts).toBe(ALERT_COUNT_CAP);
+  });
+
+  it("shows a change in the bell at once for a member with more unread alerts than are counted to tell", async () => {
+    const t = await threadWithReply();
+    const bell = async () =>
+      (await personalAnswer({ session: sessionOf(t.author), scope: scope({}), isPageView: true }))
+        .alerts;
+    const unread = (n: number) =>
+      db
+        .insert(alerts)
+        .values(
+          Array.from({ length: n }, () => ({
+            userId: t.author.id,
+            kind: "mention" as const,
+            actorId: t.other.id,
+            postId: t.posts[1]!,
+          })),
+        )
+        .returning({ id: alerts.id });
+    const before = await bell();
+    const older = await unread(KEY_COUNT_CAP + 50);
+    expect(await bell()).toBe(ALERT_COUNT_CAP);
+    // All but 40 of them read: the bell shows a number again.
+    const read = older.slice(0, KEY_COUNT_CAP + 10).map((a) => a.id);
+    await db.update(alerts).set({ readAt: new Date() }).where(inArray(alerts.id, read));
+    expect(await bell()).toBe(before + 40);
+    await unread(1);
+    expect(await bell()).toBe(before + 41);
+    await db.update(alerts).set({ readAt: new Date() }).where(eq(alerts.userId, t.author.id));
+    expect(await bell()).toBe(0);
   });
 
   it("remembers the bell's count while the unread alerts stay as they were, and counts again when one comes or is read", async () => {
