@@ -31,13 +31,12 @@ const remembered = new Map<string, Remembered>();
 export const KEY_COUNT_CAP = 2 * ALERT_COUNT_CAP;
 
 /** What the member's unread alerts look like, as one text value; null for a member without any.
- * Both halves are index-only scans of alerts_unread_idx: the count stops at the cap, the newest id
- * is the index's last entry for the member. */
-export const unreadAlertsKeySql = (memberId: string): SQL => {
-  const unread = sql`${alerts.userId} = ${memberId} and ${alerts.readAt} is null`;
-  return sql`((select count(*) from (select 1 from ${alerts} where ${unread} limit ${KEY_COUNT_CAP}) c)
-    || ':' || (select max(${alerts.id}) from ${alerts} where ${unread}))`;
-};
+ * One index-only scan of alerts_unread_idx, from the member's newest unread alert back, stopping at
+ * the cap: its first entry is the newest id. */
+export const unreadAlertsKeySql = (memberId: string): SQL =>
+  sql`(select count(*) || ':' || max(newest.id) from (select ${alerts.id} as id from ${alerts}
+    where ${alerts.userId} = ${memberId} and ${alerts.readAt} is null
+    order by ${alerts.id} desc limit ${KEY_COUNT_CAP}) newest)`;
 
 /** The count remembered for this member and rules, with the key it was counted at (or none). */
 export function rememberedAlertCount(
