@@ -30,7 +30,8 @@ export type DbOrTx = PgDatabase<
 export function runPrepared<Row extends object>(
   on: DbOrTx,
   text: string,
-  params: (string | number | boolean | null)[],
+  /** Arrays go as one parameter each (cast them in the SQL text: `$3::text[]`). */
+  params: (string | number | boolean | null | readonly string[])[],
 ): Promise<Row[]> {
   // Drizzle's postgres-js session keeps its postgres.js client: a transaction's connection, or the
   // pool (db/connect.ts wraps the pool's reads in a retry, which sends them when awaited).

@@ -81,14 +81,5 @@ export async function alertNewPost(
 
 function paramsOf(input: NewPostAlerts) {
   const quoted = input.quotedAuthorIds.filter((id): id is string => id !== null);
-  return [
-    input.actorId,
-    input.postId,
-    toTextArray(quoted),
-    toTextArray(input.mentionedIds),
-    input.threadId,
-  ];
+  return [input.actorId, input.postId, quoted, input.mentionedIds, input.threadId];
 }
-
-/** A JS array as one Postgres text[] literal. */
-const toTextArray = (values: string[]) => `{${values.map((v) => JSON.stringify(v)).join(",")}}`;

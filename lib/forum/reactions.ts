@@ -4,6 +4,7 @@ import "server-only";
 import { postTargetColumns, withForum } from "./forum-access";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { runPrepared } from "@/db/tx";
 import { forums, posts, reactions, threads, users, type ReactionKind } from "@/db/schema";
 import { can, type Viewer } from "../permissions";
 import type { Alongside } from "../permissions/load-viewer";
@@ -110,13 +111,19 @@ export async function toggleReaction(
   // and their alert (db/migrations/0024_reaction_toggle.sql, and 0026 for the rate). A CALL, not a
   // select, so db/connect never retries it as a read: it writes. Sent to postgres.js as a prepared
   // statement, parsed once per connection.
-  const [toggled] = await db.$client.unsafe<
-    { gone: boolean; reaction: ReactionKind | null; retry_after_ms: number | null }[]
-  >(
-    TOGGLE_SQL,
-    [postId, userId, kind, SCORING_KINDS, `${RATE_KEY_PREFIX}${userId}`, PER_MINUTE, MINUTE_MS],
-    { prepare: true },
-  );
+  const [toggled] = await runPrepared<{
+    gone: boolean;
+    reaction: ReactionKind | null;
+    retry_after_ms: number | null;
+  }>(db, TOGGLE_SQL, [
+    postId,
+    userId,
+    kind,
+    SCORING_KINDS,
+    `${RATE_KEY_PREFIX}${userId}`,
+    PER_MINUTE,
+    MINUTE_MS,
+  ]);
   if (toggled?.retry_after_ms != null) {
     const seconds = Math.max(1, Math.ceil(toggled.retry_after_ms / 1000));
     return refuse(

@@ -365,25 +365,30 @@ export function writeScenarios(targets: Targets, sessions: Sessions, origin: str
   let replies = 0;
   const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
   const cookie = (connection: number) => sessions.members[connection % sessions.members.length]!;
-  const reply: Scenario = {
-    key: "reply",
-    label: "Posting a reply (POST /api/threads/:id/replies)",
+  /** Each connection a member of its own, sending `body()` over and over. */
+  const memberWrite = (
+    key: string,
+    label: string,
+    body: Parameters<typeof loadWrite>[2],
+    problem: Parameters<typeof loadWrite>[3],
+  ): Scenario => ({
+    key,
+    label,
     who: "member",
     expect: [200],
     target: "app",
-    requestsFor: (connection) => [
-      loadWrite(
-        origin,
-        cookie(connection),
-        () =>
-          replyRequest(
-            pick(targets.replyThreads).id,
-            `Benchmark reply ${++replies}: the delivery schedule slipped again, see the report on the previous page.`,
-          ),
-        replyProblem,
+    requestsFor: (connection) => [loadWrite(origin, cookie(connection), body, problem)],
+  });
+  const reply = memberWrite(
+    "reply",
+    "Posting a reply (POST /api/threads/:id/replies)",
+    () =>
+      replyRequest(
+        pick(targets.replyThreads).id,
+        `Benchmark reply ${++replies}: the delivery schedule slipped again, see the report on the previous page.`,
       ),
-    ],
-  };
+    replyProblem,
+  );
   return [
     reply,
     {
@@ -395,21 +400,12 @@ export function writeScenarios(targets: Targets, sessions: Sessions, origin: str
       label: `Posting a reply, ${FEW_WRITERS} members at once (POST /api/threads/:id/replies)`,
       connections: FEW_WRITERS,
     },
-    {
-      key: "reaction",
-      label: "Toggling a reaction (POST /api/posts/:id/reaction)",
-      who: "member",
-      expect: [200],
-      target: "app",
-      requestsFor: (connection) => [
-        loadWrite(
-          origin,
-          cookie(connection),
-          () => reactionRequest(pick(targets.reactionPosts).id, pick(REACTION_KINDS)),
-          reactionProblem,
-        ),
-      ],
-    },
+    memberWrite(
+      "reaction",
+      "Toggling a reaction (POST /api/posts/:id/reaction)",
+      () => reactionRequest(pick(targets.reactionPosts).id, pick(REACTION_KINDS)),
+      reactionProblem,
+    ),
   ];
 }
 
