@@ -12,7 +12,14 @@ import { PersonalLoader } from "./_components/personal/personal-loader";
 import { LiveUpdates } from "./_components/personal/live-updates";
 import { siteSettingsOrDefaults } from "@/lib/site-settings/site-settings";
 import { ZoneReporter } from "./_components/time/zone-reporter";
+import { island } from "./_islands/island";
 import "./globals.css";
+
+// Islands (app/_islands): drawn from the personal answer, or effects only (they render nothing).
+const BanNoticeIsland = island("BanNotice", BanNotice);
+const PersonalLoaderIsland = island("PersonalLoader", PersonalLoader);
+const LiveUpdatesIsland = island("LiveUpdates", LiveUpdates);
+const ZoneReporterIsland = island("ZoneReporter", ZoneReporter);
 
 /** The forum's name and description are site settings (/admin). */
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,11 +57,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <SiteHeader />
-        <BanNotice />
+        <BanNoticeIsland />
         <Suspense fallback={null}>
-          <PersonalLoader renderedFor={renderedFor} />
-          <LiveUpdates />
-          <ZoneReporter />
+          <PersonalLoaderIsland renderedFor={renderedFor} />
+          <LiveUpdatesIsland />
+          <ZoneReporterIsland />
         </Suspense>
         <main id="content" className="mx-auto max-w-6xl px-2 py-4 sm:px-4">
           {children}

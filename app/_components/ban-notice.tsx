@@ -1,6 +1,7 @@
 "use client";
 
-import { LocalTime } from "@/app/_components/time/local-time";
+import { LocalisedTime } from "./time/localised-time";
+import { localisedTimeProps } from "./time/utc-text";
 import { usePersonal } from "./personal/store";
 
 /** Under the header on every page while the viewer's ban is in force: why, and until when. */
@@ -14,7 +15,7 @@ export function BanNotice() {
         <strong>You are banned{viewer.banReason ? `: ${viewer.banReason}` : ""}.</strong>{" "}
         {endsAt ? (
           <>
-            Until <LocalTime at={endsAt} style="datetime" />.
+            Until <LocalisedTime {...localisedTimeProps(endsAt, "datetime")} />.
           </>
         ) : (
           "Permanently."

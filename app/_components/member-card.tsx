@@ -4,8 +4,7 @@ import type { Role } from "@/lib/permissions";
 import { formatCount, formatDay } from "@/lib/format";
 import { Avatar } from "./avatar";
 import { Flag } from "./flag";
-import { IgnoreToggle } from "./personal/ignore-toggle";
-import { StartConversationLink } from "./personal/start-conversation-link";
+import { IgnoreToggleIsland, StartConversationLinkIsland } from "./personal/islands";
 
 /** The block beside each post: who wrote it, as members of the source forums saw it. `ignore` names
  * the author's account (imported authors have none); whether the reader may ignore them is asked of
@@ -73,13 +72,13 @@ export function MemberCard({
           </p>
         )}
         {ignore && (
-          <StartConversationLink
+          <StartConversationLinkIsland
             member={{ id: ignore.member.id, name: card.name }}
             className="mt-2 block"
           />
         )}
         {ignore && (
-          <IgnoreToggle
+          <IgnoreToggleIsland
             member={ignore.member}
             server={ignore.ignoring === undefined ? undefined : { ignoring: ignore.ignoring }}
             className="ml-auto sm:mt-2 sm:ml-0"

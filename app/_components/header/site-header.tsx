@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { island } from "@/app/_islands/island";
 import { AccountNav } from "./account-nav";
 import { ColorSchemeToggle } from "./color-scheme-toggle";
 import { HeaderMenu } from "./header-menu";
@@ -6,6 +7,12 @@ import { StaffLinks } from "./staff-links";
 import { siteSettingsOrDefaults } from "@/lib/site-settings/site-settings";
 
 export const navLink = "text-white/85 hover:text-white";
+
+// Islands (app/_islands): the menu button, and inside its links what the personal answer draws.
+const HeaderMenuIsland = island("HeaderMenu", HeaderMenu);
+const StaffLinksIsland = island("StaffLinks", StaffLinks);
+const AccountNavIsland = island("AccountNav", AccountNav);
+const ColorSchemeToggleIsland = island("ColorSchemeToggle", ColorSchemeToggle);
 
 /** The same header for everyone: who is signed in, their bell and the staff links are drawn in the
  * browser from the personal answer (../personal/store.ts), so every reader gets one rendering. On a
@@ -18,7 +25,7 @@ export async function SiteHeader() {
         <Link href="/" className="text-xl font-bold tracking-tight text-white hover:no-underline">
           {site.name}
         </Link>
-        <HeaderMenu>
+        <HeaderMenuIsland>
           <nav
             aria-label="Main"
             className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:gap-x-3.5 sm:gap-y-1 sm:text-sm"
@@ -35,16 +42,16 @@ export async function SiteHeader() {
             <Link href="/search" className={navLink}>
               Search
             </Link>
-            <StaffLinks className={navLink} />
+            <StaffLinksIsland className={navLink} />
           </nav>
           <nav
             aria-label="Account"
             className="flex flex-col items-start gap-3 sm:ml-auto sm:flex-row sm:items-center sm:gap-x-3.5 sm:text-sm"
           >
-            <AccountNav className={navLink} />
+            <AccountNavIsland className={navLink} />
           </nav>
-          <ColorSchemeToggle />
-        </HeaderMenu>
+          <ColorSchemeToggleIsland />
+        </HeaderMenuIsland>
       </div>
     </header>
   );

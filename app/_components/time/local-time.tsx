@@ -1,8 +1,14 @@
 // Every date on a page goes through <LocalTime>: rendered on the server in UTC (the page is one
 // rendering for everyone, and readers without scripts see a named zone), then shown by the browser
-// in the reader's zone (./localised-time.tsx).
-import { formatFull, formatWhen, showsClock, type WhenStyle } from "@/lib/time/when";
+// in the reader's zone (./localised-time.tsx), as an island of its own on pages served without
+// Next's runtime (app/_islands). A server component: client components draw <LocalisedTime> with
+// ./utc-text.ts's props instead (an island is never drawn by another client component).
+import { island } from "@/app/_islands/island";
+import type { WhenStyle } from "@/lib/time/when";
 import { LocalisedTime } from "./localised-time";
+import { localisedTimeProps } from "./utc-text";
+
+const LocalisedTimeIsland = island("LocalisedTime", LocalisedTime);
 
 export function LocalTime({
   at,
@@ -14,14 +20,5 @@ export function LocalTime({
   style?: WhenStyle;
   className?: string;
 }) {
-  const text = formatWhen(at, { now: new Date(), timeZone: "UTC", style });
-  return (
-    <LocalisedTime
-      iso={at.toISOString()}
-      style={style}
-      fallback={showsClock(text) ? `${text} UTC` : text}
-      fallbackTitle={formatFull(at, "UTC", true)}
-      className={className}
-    />
-  );
+  return <LocalisedTimeIsland {...localisedTimeProps(at, style, className)} />;
 }

@@ -6,8 +6,10 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { Avatar } from "@/app/_components/avatar";
 import { Flag } from "@/app/_components/flag";
-import { IgnoreToggle } from "@/app/_components/personal/ignore-toggle";
-import { StartConversationLink } from "@/app/_components/personal/start-conversation-link";
+import {
+  IgnoreToggleIsland,
+  StartConversationLinkIsland,
+} from "@/app/_components/personal/islands";
 import { getViewer } from "@/lib/auth/viewer";
 import { isIgnoring } from "@/lib/members/ignore-list";
 import { can, ownerOf } from "@/lib/permissions";
@@ -70,9 +72,11 @@ export default async function MemberPage(props: Props) {
               {card.name}
             </h1>
             <div className="flex flex-wrap items-center gap-3">
-              {card.role !== null && <StartConversationLink member={{ id, name: card.name }} />}
               {card.role !== null && (
-                <IgnoreToggle
+                <StartConversationLinkIsland member={{ id, name: card.name }} />
+              )}
+              {card.role !== null && (
+                <IgnoreToggleIsland
                   member={{ id, role: card.role }}
                   server={mayIgnore ? { ignoring } : undefined}
                 />

@@ -43,8 +43,22 @@ import { replyBox } from "@/lib/personal/reply-box";
 import { IgnoredWhen, ReplyArea, WatchArea } from "./_components/personal-thread";
 import { pollForThread } from "@/lib/polls/read";
 import { PollBox } from "./_components/poll/poll-box";
+import { island } from "@/app/_islands/island";
 
 export const dynamic = "force-dynamic";
+
+// The page's client components as islands (app/_islands): hydrated one by one on the copy shared by
+// guests and members, which is served without Next's runtime. Their props are plain JSON. The staff
+// tools (ThreadTools, PostModeration, WarnTool, BulkBar) are only on staff copies: drawn as they are.
+const IgnoredWhenIsland = island("IgnoredWhen", IgnoredWhen);
+const PostToolsIsland = island("PostTools", PostTools);
+const WarningNoticeIsland = island("WarningNotice", WarningNotice);
+const WatchAreaIsland = island("WatchArea", WatchArea);
+const PollBoxIsland = island("PollBox", PollBox);
+const NewRepliesIsland = island("NewReplies", NewReplies);
+const ReplyAreaIsland = island("ReplyArea", ReplyArea);
+const QuoteExpanderIsland = island("QuoteExpander", QuoteExpander);
+const IgnoredQuotesIsland = island("IgnoredQuotes", IgnoredQuotes);
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -120,7 +134,7 @@ function Post({
       aria-label={`Post #${post.position} by ${post.author.name}`}
       className={`message flex scroll-mt-4 flex-col overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm sm:flex-row ${post.deleted ? "opacity-60" : ""}`}
     >
-      <IgnoredWhen ignored={post.isIgnored} authorId={post.authorId} postId={post.id}>
+      <IgnoredWhenIsland ignored={post.isIgnored} authorId={post.authorId} postId={post.id}>
         <MemberCard card={post.author} ignore={ignoreToggle(owner, post)} />
         <div className="min-w-0 flex-1 p-3 sm:p-4">
           <header className="mb-2 flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2 text-sm text-slate-500">
@@ -153,7 +167,7 @@ function Post({
             </a>
           </header>
           {post.deleted && <RemovalNotice what="post" removal={post.deleted} />}
-          {warned && <WarningNotice postId={post.id} authorName={post.author.name} />}
+          {warned && <WarningNoticeIsland postId={post.id} authorName={post.author.name} />}
           {post.approvalState !== "approved" && (
             <p className="mb-2 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
               {post.approvalState === "pending"
@@ -161,7 +175,7 @@ function Post({
                 : "Rejected by a moderator."}
             </p>
           )}
-          <PostTools
+          <PostToolsIsland
             postId={post.id}
             threadId={threadId}
             authorName={post.author.name}
@@ -176,7 +190,7 @@ function Post({
             <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
             <PostAttachments attachments={post.attachments} />
             {post.signatureHtml && <Signature html={post.signatureHtml} />}
-          </PostTools>
+          </PostToolsIsland>
           {post.isEdited && (
             <footer className="mt-3 text-xs text-slate-500 italic">
               Last edited
@@ -198,7 +212,7 @@ function Post({
             </footer>
           )}
         </div>
-      </IgnoredWhen>
+      </IgnoredWhenIsland>
     </article>
   );
 }
@@ -268,7 +282,7 @@ export default async function ThreadPage(props: Props) {
         {formatCount(thread.viewCount)} {thread.viewCount === 1 ? "view" : "views"}
       </p>
       {thread.deleted && <RemovalNotice what="thread" removal={thread.deleted} />}
-      <WatchArea threadId={thread.id} watching={watching} />
+      <WatchAreaIsland threadId={thread.id} watching={watching} />
       {can(viewer, "moderateThreads") && (
         <ThreadTools
           key={`thread-tools-${thread.id}`}
@@ -284,7 +298,7 @@ export default async function ThreadPage(props: Props) {
           canHardDelete={can(viewer, "hardDeleteThread")}
         />
       )}
-      {poll && <PollBox poll={poll} />}
+      {poll && <PollBoxIsland poll={poll} />}
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <div className="space-y-3">
         {posts.map((post) => (
@@ -299,16 +313,20 @@ export default async function ThreadPage(props: Props) {
           />
         ))}
       </div>
-      <NewReplies threadId={thread.id} />
+      <NewRepliesIsland threadId={thread.id} />
       {can(viewer, "moderatePosts") && (
         <BulkBar key={`bulk-bar-${thread.id}`} threadId={thread.id} />
       )}
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => threadUrl(thread, p)} />
       <section className="mt-4 rounded-lg border border-slate-300 bg-surface p-4 shadow-sm">
-        <ReplyArea thread={thread} server={replyBox(owner, thread)} signedIn={isSignedIn(owner)} />
+        <ReplyAreaIsland
+          thread={{ id: thread.id, slug: thread.slug, url: thread.url, isLocked: thread.isLocked }}
+          server={replyBox(owner, thread)}
+          signedIn={isSignedIn(owner)}
+        />
       </section>
-      <QuoteExpander />
-      {ignoredQuotes.length > 0 && <IgnoredQuotes postIds={ignoredQuotes} />}
+      <QuoteExpanderIsland />
+      {ignoredQuotes.length > 0 && <IgnoredQuotesIsland postIds={ignoredQuotes} />}
       <p className="mt-4 text-sm">
         <Link href={forum.url}>← Back to {forum.title}</Link>
       </p>

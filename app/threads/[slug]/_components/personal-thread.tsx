@@ -11,7 +11,8 @@ import { IgnoredPost } from "./ignored-post";
 import { ReplyForm } from "./on-demand";
 import { WatchButton } from "./watch-button";
 
-/** A post by a member the reader ignores is folded away until they ask to see it. */
+/** A post by a member the reader ignores is folded away until they ask to see it (hidden, never
+ * left out: see IgnoredPost). */
 export function IgnoredWhen({
   ignored,
   authorId,
@@ -24,8 +25,12 @@ export function IgnoredWhen({
   children: React.ReactNode;
 }) {
   const answer = usePersonal();
-  const hidden = answer ? authorId !== null && answer.ignored.includes(authorId) : ignored;
-  return hidden ? <IgnoredPost postId={postId}>{children}</IgnoredPost> : <>{children}</>;
+  const ignoring = answer ? authorId !== null && answer.ignored.includes(authorId) : ignored;
+  return (
+    <IgnoredPost postId={postId} ignoring={ignoring}>
+      {children}
+    </IgnoredPost>
+  );
 }
 
 export function WatchArea({ threadId, watching }: { threadId: number; watching: boolean | null }) {

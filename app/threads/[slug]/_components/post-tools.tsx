@@ -163,6 +163,9 @@ export function PostTools(props: Props) {
       }));
     });
 
+  // While editing, the editor takes the body's place: drawn again on Cancel. On a page served without
+  // Next's runtime (app/_islands) the body comes back as the server's HTML, which holds no islands
+  // (the post's HTML, its attachments and signature are server-rendered only), so nothing is lost.
   return (
     <>
       {editing === null ? (
@@ -222,7 +225,12 @@ export function PostTools(props: Props) {
       )}
       <div className="mt-3 flex flex-wrap items-center gap-1 border-t border-slate-100 pt-2">
         {tools.canReact && (
-          <ReactionPicker reaction={tools.reaction} disabled={pending} onReact={react} />
+          <ReactionPicker
+            menuId={`reactions-${postId}`}
+            reaction={tools.reaction}
+            disabled={pending}
+            onReact={react}
+          />
         )}
         {tools.canEdit && editing === null && (
           <button type="button" onClick={startEditing} disabled={pending} className="tool-button">

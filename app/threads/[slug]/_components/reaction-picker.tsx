@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ReactionKind } from "@/db/schema";
 import { REACTIONS, reactionOf } from "@/lib/forum/reaction-kinds";
 
@@ -9,16 +9,19 @@ import { REACTIONS, reactionOf } from "@/lib/forum/reaction-kinds";
  * arrow keys, Home and End move between the reactions, Escape closes it and gives the focus back to
  * the button that opened it, Tab leaves it. */
 export function ReactionPicker({
+  menuId,
   reaction,
   disabled,
   onReact,
 }: {
+  /** The menu's id, unique in the page: from the post, not useId (an island is hydrated with other
+   * ids than the server's, app/_islands/island.tsx). */
+  menuId: string;
   reaction: ReactionKind | null;
   disabled: boolean;
   onReact: (kind: ReactionKind) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const menuId = useId();
   const group = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const items = useRef<(HTMLButtonElement | null)[]>([]);

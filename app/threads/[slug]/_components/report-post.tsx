@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { controlClass } from "@/app/_components/form-controls";
@@ -17,7 +17,9 @@ const secondaryButton =
  * page: a thread page has twenty posts and hardly anyone reports. */
 export function ReportPost({ postId, authorName }: { postId: number; authorName: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
+  // From the post, not useId: the post's tools are an island, hydrated with other ids than the
+  // server's (app/_islands/island.tsx).
+  const id = `report-post-${postId}`;
   const hydrated = useHydrated();
   // A new form (and a fresh state) each time the dialog opens after a report was sent.
   const [round, setRound] = useState(0);
