@@ -1,10 +1,12 @@
 // `npm start` builds only when the sources changed since the last production build: the hash of
-// the sources is kept beside the build.
+// the sources is kept beside the build. A build is `next build`, then the islands bundle
+// (scripts/build-islands.ts), which needs that build's server-action ids.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "../lib/env";
+import { buildIslands } from "./build-islands";
 
 const SOURCES = [
   "app",
@@ -15,6 +17,7 @@ const SOURCES = [
   "next.config.js",
   "tsconfig.json",
   "postcss.config.mjs",
+  "scripts/build-islands.ts",
 ];
 const BUILD_DIR = env.NEXT_DIST_DIR;
 const HASH_FILE = path.join(BUILD_DIR, "parley-source-hash");
@@ -43,10 +46,12 @@ function readdirSafe(full: string): boolean {
   }
 }
 
-export function buildIfStale(root = process.cwd()): void {
+export async function buildIfStale(root = process.cwd()): Promise<void> {
   const current = hashSources(root);
   const built =
-    existsSync(path.join(root, BUILD_DIR, "BUILD_ID")) && existsSync(path.join(root, HASH_FILE))
+    existsSync(path.join(root, BUILD_DIR, "BUILD_ID")) &&
+    existsSync(path.join(root, BUILD_DIR, "islands-manifest.json")) &&
+    existsSync(path.join(root, HASH_FILE))
       ? readFileSync(path.join(root, HASH_FILE), "utf8").trim()
       : null;
   if (built === current) return;
@@ -59,5 +64,6 @@ export function buildIfStale(root = process.cwd()): void {
   });
   if (result.status !== 0)
     throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  await buildIslands({ root, distDir: BUILD_DIR });
   writeFileSync(path.join(root, HASH_FILE), current + "\n");
 }

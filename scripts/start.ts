@@ -71,7 +71,7 @@ async function main() {
     await db.$client.end();
 
     process.env.AUTH_TRUST_HOST ||= "true";
-    if (!dev) buildIfStale();
+    if (!dev) await buildIfStale();
 
     const server = await serve({ dev, port, hostname, databaseUrl });
     console.log(

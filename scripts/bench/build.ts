@@ -37,7 +37,7 @@ export async function buildApp(distDir: string): Promise<{ seconds: number }> {
   const started = performance.now();
   const { buildIfStale } = await import("../build-if-stale");
   try {
-    buildIfStale();
+    await buildIfStale();
   } finally {
     const after = readFileSync(TSCONFIG, "utf8");
     if (after !== before) {
