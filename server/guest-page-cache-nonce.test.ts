@@ -25,7 +25,12 @@ function render(req: http.IncomingMessage, res: http.ServerResponse) {
 
 beforeAll(async () => {
   // Long-lived copies: every answer below is one copy, however slow the machine.
-  const cache = createGuestPageCache({ nonceOf, ttlMs: 60_000, refreshMs: 60_000 });
+  const cache = createGuestPageCache({
+    nonceOf,
+    ttlMs: 60_000,
+    refreshMs: 60_000,
+    islandsManifestFile: null,
+  });
   server = http.createServer((req, res) => {
     applySecurityHeaders(req, res, { dev: false, formTargets: [], trustProxy: false });
     cache.handle(req, res, render);

@@ -34,7 +34,8 @@ function render(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 beforeAll(async () => {
-  const cache = createGuestPageCache();
+  // Islands have their own tests (guest-page-cache-islands.test.ts): none here, whatever is built.
+  const cache = createGuestPageCache({ islandsManifestFile: null });
   server = http.createServer((req, res) => cache.handle(req, res, render));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -224,6 +225,7 @@ describe("guest page cache with forums that are not public", () => {
 
   beforeAll(async () => {
     const cache = createGuestPageCache({
+      islandsManifestFile: null,
       needsViewer: async (path) => {
         if (failing) throw new Error("database down");
         return restricted.has(path);
@@ -273,6 +275,7 @@ describe("guest page cache with staff roles", () => {
   beforeAll(async () => {
     startRoleRenders();
     const cache = createGuestPageCache({
+      islandsManifestFile: null,
       staffRoleOf: async (cookie) => {
         if (failing) throw new Error("database down");
         return roles[/session-token=(\w+)/.exec(cookie ?? "")?.[1] ?? ""] ?? null;

@@ -26,12 +26,38 @@
 // while the others keep getting the copy (it is still inside its second), so at most one request per
 // URL and second waits for a render; when no copy is fresh, concurrent misses wait for one render
 // instead of each starting their own.
+//
+// Islands (app/_islands): the guests' copy of a thread page (ISLAND_PATHS), which members get too,
+// is sent without Next's client runtime; one small bundle hydrates its client components instead
+// (server/islands-html.ts makes that version of Next's HTML). Its render is buffered rather than
+// passed through (capture-render.ts): Next answers into a response that reaches no one, and the
+// request that filled the copy is sent the copy like every request after it, so no one is ever sent
+// Next's version of a page that has an islands one. A hit costs what it did (the copy is stored
+// ready, compressed and templated like any other); a render costs the transform once, about half a
+// millisecond for a 170 KB page, and the request that waits for it gets its first byte when the page
+// is whole rather than when the shell is, which for a thread page is about the same (it streams no
+// Suspense boundary: one would make the transform refuse it). What keeps Next's runtime, exactly as
+// before: the staff roles' copies (their tools load through it), renders for one member (after a
+// write, member-only lists, forums that are not public), client-side navigations' RSC answers,
+// answers other than 200, every other route, a page the transform refuses (one that needs Next's
+// inline scripts to be whole; each reason said once in the log), and every page while the islands
+// build is missing (`<distDir>/islands-manifest.json`, scripts/build-islands.ts; said once too).
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse, OutgoingHttpHeaders } from "node:http";
+import path from "node:path";
+import { env } from "../lib/env";
 import { STAFF_HINT_COOKIE } from "../lib/personal/types";
 import type { StaffRole } from "../lib/permissions/viewer";
 import { asRoleRender } from "../lib/session/role-render";
 import { cookieValue } from "./cookies";
-import { pageTemplate, stamp, type PageTemplate } from "./nonce-template";
+import { islandsLinkHeader, islandsPageOrWhyNot, type IslandsManifest } from "./islands-html";
+import {
+  decodedPage,
+  pageTemplate,
+  plainPageTemplate,
+  stamp,
+  type PageTemplate,
+} from "./nonce-template";
 import { renderAndCapture, withoutCookies, type Captured } from "./capture-render";
 
 const TTL_MS = 1000;
@@ -64,6 +90,39 @@ const SHARED_WITH_MEMBERS = [
   /^\/search$/,
   /^\/posts\/\d+$/,
 ];
+/** Of those, the pages whose guests' copy is sent with the islands runtime instead of Next's. */
+export const ISLAND_PATHS = [/^\/threads\/[^/]+$/];
+
+/** The islands build's manifest, or null (not built, or not one this server understands). */
+function readIslandsManifest(file: string): IslandsManifest | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    console.warn(
+      `guest page cache: no islands build (${file}: ${(error as Error).message}); thread pages keep Next's runtime`,
+    );
+    return null;
+  }
+  const { script, preload } = (parsed ?? {}) as Partial<IslandsManifest>;
+  const ours = (url: unknown) => typeof url === "string" && url.startsWith("/_next/static/");
+  if (ours(script) && Array.isArray(preload) && preload.every(ours))
+    return { script: script!, preload };
+  console.warn(
+    `guest page cache: ${file} is not an islands manifest; thread pages keep Next's runtime`,
+  );
+  return null;
+}
+
+/** Why pages were served without islands, each said once (a page refused once a second, or a
+ * change in Next's output refusing them all, must not flood the log). */
+const refusalsSaid = new Set<string>();
+function sayRefusal(url: string, reason: string) {
+  if (refusalsSaid.has(reason) || refusalsSaid.size >= 50) return;
+  refusalsSaid.add(reason);
+  console.warn(`guest page cache: ${url} keeps Next's runtime: ${reason}`);
+}
+
 interface Entry {
   renderedAt: number;
   status: number;
@@ -150,11 +209,62 @@ function send(res: ServerResponse, entry: Entry, nonce: string | undefined) {
   res.end(stamp(entry.page, nonce));
 }
 
-/** The captured answer as a copy that can take a fresh nonce per answer (or null: not kept). */
-async function entryOf(captured: Captured, nonce: string | undefined): Promise<Entry | null> {
+/** Next's page made into its islands version (or null: Next's page is kept). The copy is stored
+ * gzip-compressed when Next sent gzip, else plain, like any other (nonce-template.ts). */
+async function islandsEntryOf(
+  captured: Captured,
+  encoding: string | undefined,
+  nonce: string | undefined,
+  manifest: IslandsManifest,
+  url: string,
+): Promise<Entry | null> {
+  const type = captured.headers["content-type"];
+  if (captured.status !== 200 || typeof type !== "string" || !type.startsWith("text/html"))
+    return null;
+  const plain = await decodedPage(captured.body, encoding);
+  if (!plain) return null;
+  let result: ReturnType<typeof islandsPageOrWhyNot>;
+  try {
+    result = islandsPageOrWhyNot(plain.toString("utf8"), manifest, nonce);
+  } catch (error) {
+    result = { refused: `the transform failed: ${(error as Error).message}` };
+  }
+  if ("refused" in result) {
+    sayRefusal(url, result.refused);
+    return null;
+  }
+  const page = await plainPageTemplate(Buffer.from(result.html), encoding === "gzip", nonce);
+  const kept: OutgoingHttpHeaders = {
+    ...captured.headers,
+    "content-length": String(page.body.length),
+  };
+  delete kept["content-encoding"];
+  if (page.encoding) kept["content-encoding"] = page.encoding;
+  // Other bytes than the ones Next may have tagged, and none of Next's scripts to preload.
+  delete kept.etag;
+  const link = captured.headers.link;
+  if (typeof link === "string") {
+    const islandsLink = islandsLinkHeader(link);
+    if (islandsLink === undefined) delete kept.link;
+    else kept.link = islandsLink;
+  }
+  return { renderedAt: 0, status: captured.status, headers: kept, page };
+}
+
+/** The captured answer as a copy that can take a fresh nonce per answer (or null: not kept); the
+ * islands version of it when `islands` names the bundle. */
+async function entryOf(
+  captured: Captured,
+  nonce: string | undefined,
+  islands: { manifest: IslandsManifest; url: string } | null,
+): Promise<Entry | null> {
   const { headers } = captured;
   const encoding =
     typeof headers["content-encoding"] === "string" ? headers["content-encoding"] : undefined;
+  if (islands) {
+    const entry = await islandsEntryOf(captured, encoding, nonce, islands.manifest, islands.url);
+    if (entry) return entry;
+  }
   const page = nonce
     ? await pageTemplate(captured.body, encoding, nonce)
     : { body: captured.body, encoding: undefined, nonce: undefined, nonceAt: [], crc: null };
@@ -179,6 +289,9 @@ export function createGuestPageCache(
     /** The staff role whose copy the member a Cookie header names may be given (re-read from
      * Postgres), or null: asked only of requests with the staff hint cookie. */
     staffRoleOf?: (cookieHeader: string | undefined) => Promise<StaffRole | null>;
+    /** The islands build's manifest (scripts/build-islands.ts), read at the first request for an
+     * island route; null: no islands. Default: `<NEXT_DIST_DIR>/islands-manifest.json`. */
+    islandsManifestFile?: string | null;
   } = {},
 ): GuestPageCache {
   const nonceOf = options.nonceOf ?? (() => undefined);
@@ -187,6 +300,20 @@ export function createGuestPageCache(
   const entries = new Map<string, Entry>();
   const renders = new Map<string, Render>();
   let totalBytes = 0;
+  const manifestFile =
+    options.islandsManifestFile === undefined
+      ? path.resolve(env.NEXT_DIST_DIR, "islands-manifest.json")
+      : options.islandsManifestFile;
+  let manifest: IslandsManifest | null | undefined = manifestFile === null ? null : undefined;
+
+  /** The bundle for the guests' copy of this request's page, or null: Next's runtime. */
+  function islandsFor(req: IncomingMessage): IslandsManifest | null {
+    if (req.headers.rsc) return null;
+    const pathname = req.url!.split("?", 1)[0]!;
+    if (!ISLAND_PATHS.some((p) => p.test(pathname))) return null;
+    if (manifest === undefined) manifest = readIslandsManifest(manifestFile!);
+    return manifest;
+  }
 
   const sweep = setInterval(() => {
     const now = performance.now();
@@ -203,12 +330,19 @@ export function createGuestPageCache(
     req: IncomingMessage,
     res: ServerResponse,
     render: (req: IncomingMessage, res: ServerResponse) => void,
+    islands: IslandsManifest | null,
   ): Render {
     const startedAt = performance.now();
     const nonce = nonceOf(req);
-    const done = renderAndCapture(req, res, render).then(async (captured) => {
-      const entry = captured && (await entryOf(captured, nonce));
+    const url = req.url!;
+    // With islands, Next's answer is buffered and this request is answered below, with the copy.
+    const buffer = islands !== null;
+    const done = renderAndCapture(req, res, render, { buffer }).then(async (captured) => {
+      const entry = captured?.cacheable
+        ? await entryOf(captured, nonce, islands && { manifest: islands, url })
+        : null;
       if (renders.get(key) === current) renders.delete(key);
+      if (buffer) answerBuffered(res, captured, entry, nonce);
       if (!entry) return null;
       entry.renderedAt = startedAt;
       const existing = entries.get(key);
@@ -233,11 +367,28 @@ export function createGuestPageCache(
     return current;
   }
 
+  /** The answer to the request whose render was buffered: the copy, or Next's answer as it came when
+   * it is not kept (a 404, a page too big); a render Next did not finish is cut short, as it would
+   * have been for the client. */
+  function answerBuffered(
+    res: ServerResponse,
+    captured: Captured | null,
+    entry: Entry | null,
+    nonce: string | undefined,
+  ) {
+    if (res.destroyed || res.headersSent) return;
+    if (entry) return send(res, entry, nonce);
+    if (!captured) return void res.destroy();
+    res.writeHead(captured.status, captured.headers);
+    res.end(captured.body);
+  }
+
   function serveShared(
     key: string,
     req: IncomingMessage,
     res: ServerResponse,
     render: (req: IncomingMessage, res: ServerResponse) => void,
+    islands: IslandsManifest | null,
   ) {
     const now = performance.now();
     const entry = entries.get(key);
@@ -245,7 +396,7 @@ export function createGuestPageCache(
     if (entry && now - entry.renderedAt < ttl) {
       if (now - entry.renderedAt >= refreshAfter && !inFlight) {
         // This request renders the next copy; the others keep the current one meanwhile.
-        startRender(key, req, res, render);
+        startRender(key, req, res, render, islands);
         return;
       }
       return send(res, entry, nonceOf(req));
@@ -257,7 +408,7 @@ export function createGuestPageCache(
       });
       return;
     }
-    startRender(key, req, res, render);
+    startRender(key, req, res, render, islands);
   }
 
   const { needsViewer, staffRoleOf } = options;
@@ -284,16 +435,21 @@ export function createGuestPageCache(
       // Their own reply or edit (even one awaiting approval, which only they see) must be on the page
       // they land on: a render of their own, as before this cache, for the two seconds after it.
       if (justWrote(req)) return render(req, res);
-      if (!hasSessionCookie(req)) return serveShared(key, req, res, render);
+      if (!hasSessionCookie(req)) return serveShared(key, req, res, render, islandsFor(req));
       void memberCopy(req)
         .catch(() => ({ own: true }) as const)
         .then((copy) => {
           if (copy.own) return render(req, res);
           const role = copy.role;
-          if (!role) return serveShared(key, req, res, render);
-          // Rendered from the request once its cookies are gone (capture-render.ts).
-          serveShared(`${role}\n${key}`, req, res, (bare, out) =>
-            render(asRoleRender(bare, role), out),
+          if (!role) return serveShared(key, req, res, render, islandsFor(req));
+          // Rendered from the request once its cookies are gone (capture-render.ts), with Next's
+          // runtime: staff tools are loaded on demand through it.
+          serveShared(
+            `${role}\n${key}`,
+            req,
+            res,
+            (bare, out) => render(asRoleRender(bare, role), out),
+            null,
           );
         });
     },

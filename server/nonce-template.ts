@@ -18,6 +18,7 @@ const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
 const brotliDecompress = promisify(zlib.brotliDecompress);
 const deflateRaw = promisify(zlib.deflateRaw);
+const gzip = promisify(zlib.gzip);
 
 export interface PageTemplate {
   /** The bytes as sent, holding `nonce` at each of `nonceAt`. */
@@ -130,7 +131,7 @@ export async function pageTemplate(
   encoding: string | undefined,
   nonce: string,
 ): Promise<PageTemplate | null> {
-  const plain = await decoded(body, encoding).catch(() => null);
+  const plain = await decodedPage(body, encoding);
   if (!plain) return null;
   const token = Buffer.from(nonce, "latin1");
   const at = positionsOf(plain, token);
@@ -146,6 +147,33 @@ export async function pageTemplate(
   }
   if (encoding !== "gzip")
     return { body: plain, encoding: undefined, nonce, nonceAt: at, crc: null };
+  return { encoding: "gzip", nonce, ...(await segmentedGzip(plain, token, at)) };
+}
+
+/** The plain bytes of a page sent in `encoding`, or null (an encoding unknown here, or bytes that do
+ * not decode). */
+export function decodedPage(body: Buffer, encoding: string | undefined): Promise<Buffer | null> {
+  return decoded(body, encoding).catch(() => null);
+}
+
+/** A page made here from plain HTML (the islands version of Next's page: guest-page-cache.ts),
+ * rendered with `nonce`, ready for stamp(): gzip-compressed like Next's when `gzipped`. */
+export async function plainPageTemplate(
+  plain: Buffer,
+  gzipped: boolean,
+  nonce: string | undefined,
+): Promise<PageTemplate> {
+  const token = nonce === undefined ? null : Buffer.from(nonce, "latin1");
+  const at = token ? positionsOf(plain, token) : [];
+  if (!token || at.length === 0)
+    return {
+      body: gzipped ? await gzip(plain) : plain,
+      encoding: gzipped ? "gzip" : undefined,
+      nonce: undefined,
+      nonceAt: [],
+      crc: null,
+    };
+  if (!gzipped) return { body: plain, encoding: undefined, nonce, nonceAt: at, crc: null };
   return { encoding: "gzip", nonce, ...(await segmentedGzip(plain, token, at)) };
 }
 

@@ -108,15 +108,17 @@ const jsBytes = (w: PageWeight) =>
   w.weight.assets.filter((a) => a.kind === "js").reduce((sum, a) => sum + a.gzipBytes, 0);
 
 /** Gzip bytes of a page's first-visit scripts that are Next's and React's runtime: the rootMainFiles
- * of the page's build manifest (0 when the manifest is not there). */
+ * of the page's build manifest (when it is there), which every page served by Next's runtime loads,
+ * and every file holding React or ReactDOM (scripts/bench/http.ts), which is how the islands bundle's
+ * React is found (a page served with islands loads none of Next's). A file counts whole. */
 function frameworkBytes(distDir: string, w: PageWeight): number {
   const manifest = path.join(distDir, "server", "app", w.route, "page", "build-manifest.json");
-  if (!existsSync(manifest)) return 0;
-  const root =
-    (JSON.parse(readFileSync(manifest, "utf8")) as { rootMainFiles?: string[] }).rootMainFiles ??
-    [];
+  const root = existsSync(manifest)
+    ? ((JSON.parse(readFileSync(manifest, "utf8")) as { rootMainFiles?: string[] }).rootMainFiles ??
+      [])
+    : [];
   return w.weight.assets
-    .filter((a) => a.kind === "js" && root.some((file) => a.url.endsWith(file)))
+    .filter((a) => a.kind === "js" && (a.react || root.some((file) => a.url.endsWith(file))))
     .reduce((sum, a) => sum + a.gzipBytes, 0);
 }
 
@@ -257,7 +259,7 @@ function weightTargets(facts: RunFacts): Target[] {
   const runtime = frameworkBytes(facts.options.distDir, thread);
   const runtimeNote =
     runtime > 0
-      ? `; why: ${kb(runtime)} of it is Next's and React's own runtime (the build's rootMainFiles), loaded by every page`
+      ? `; why: ${kb(runtime)} of it is Next's and React's own runtime (the build's rootMainFiles and the files holding React), loaded by every page`
       : "";
   return [
     {
@@ -409,7 +411,7 @@ export async function writeReport(
     "",
     "## First-visit JavaScript per page",
     "",
-    "Every `<script src>` (but `nomodule` ones: legacy polyfills modern browsers skip) and script preload under `/_next/static` in the HTML of each page (anonymous; members get the same page), each gzipped (level 6). “Next/React runtime” is the part that is the build's rootMainFiles (the page's build manifest), loaded by every page.",
+    "Every `<script src>` (but `nomodule` ones: legacy polyfills modern browsers skip), script preload and modulepreload under `/_next/static` in the HTML of each page (anonymous; members get the same page), and what the ES modules among them import statically (the islands bundle's chunks, `/_next/static/islands/`, on pages served without Next's runtime), each file counted once and gzipped (level 6). What a page loads only on demand (dynamic imports: the editor, staff tools) is not counted. “Next/React runtime” is the build's rootMainFiles (the page's build manifest), loaded by every page Next's runtime serves, plus every file holding React or ReactDOM (recognised by the property through which they share internals): on an islands page, React's chunks. A file counts whole, so if the islands build puts React in a chunk with other code, that code counts as runtime too.",
     "",
     pageJsTable(pageJsRows(facts)),
     "",
@@ -419,7 +421,7 @@ export async function writeReport(
     "",
     weightTable(thread.weight.assets, thread.weight.html),
     "",
-    `Files: ${thread.weight.assets.map((a) => `\`${a.url.replace("/_next/static/", "")}\` ${kb(a.gzipBytes)}`).join(", ")}.`,
+    `Files: ${thread.weight.assets.map((a) => `\`${a.url.replace("/_next/static/", "")}\` ${kb(a.gzipBytes)}${a.react ? " (holds React)" : ""}`).join(", ")}.`,
     "",
     "## Server memory",
     "",

@@ -1,0 +1,115 @@
+// The shared copy of a thread page runs without Next's client runtime: only its islands are
+// hydrated, by one small bundle (app/_islands/client.tsx, served from /_next/static/islands/). These
+// check that from the outside: what the browser downloads, and that what a reader does on the page
+// (the menu, reactions, quotes, watching, ignored posts, replying, signing out) still works.
+import { expect, test, type Page } from "@playwright/test";
+import { memberInOwnBrowser, startThread, uniqueName } from "./fixtures";
+
+const post = (page: Page, n: number) => page.locator("article[id^=post-]").nth(n);
+const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
+
+/** Loads `url` and answers the scripts the browser fetched for it. For two seconds after a write
+ * the writer gets a render of their own, with Next's runtime (server/guest-page-cache.ts): that
+ * mark is dropped first, so this is the page every other view gets. */
+async function scriptsFor(page: Page, url: string) {
+  await page.context().clearCookies({ name: "parley-wrote" });
+  const scripts: string[] = [];
+  const onRequest = (request: { resourceType(): string; url(): string }) => {
+    if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+  };
+  page.on("request", onRequest);
+  await page.goto(url);
+  await page.waitForLoadState("networkidle");
+  page.off("request", onRequest);
+  return scripts;
+}
+
+test("a guest's thread page loads the islands bundle, not Next's runtime, and its parts work", async ({
+  browser,
+}) => {
+  const author = await memberInOwnBrowser(browser, "islands");
+  const url = await startThread(author.page, `Islands ${uniqueName("t")}`);
+  await author.context.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  const scripts = await scriptsFor(page, url);
+  expect(scripts.some((s) => s.startsWith("/_next/static/islands/"))).toBe(true);
+  expect(scripts.filter((s) => s.startsWith("/_next/static/chunks/"))).toEqual([]);
+  const html = await (await page.request.get(url)).text();
+  expect(html).not.toContain("self.__next_f");
+  expect(html).toContain("<parley-island");
+
+  // Islands are live: the colour scheme toggle, dates in the reader's zone, the guest's reply text.
+  const scheme = page.getByRole("group", { name: "Colour scheme" });
+  await scheme.getByRole("button", { name: "Dark" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(scheme.getByRole("button", { name: "Dark" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(page.getByRole("link", { name: "Sign in to reply" })).toBeVisible();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("a member on the islands page reacts, watches, quotes and replies; a post by someone they ignore unfolds with working tools", async ({
+  browser,
+}) => {
+  const a = await memberInOwnBrowser(browser, "ignored");
+  const title = `Islands member ${uniqueName("t")}`;
+  const url = await startThread(a.page, title, "An opening post to quote from.");
+  await a.context.close();
+
+  const b = await memberInOwnBrowser(browser, "reader");
+  const scripts = await scriptsFor(b.page, url);
+  expect(scripts.filter((s) => s.startsWith("/_next/static/chunks/"))).toEqual([]);
+  const opening = post(b.page, 0);
+
+  // A reaction (a JSON route) and watching (a server action, through the islands' stub).
+  const like = opening.getByRole("group", { name: "React" }).getByRole("button", { name: "Like" });
+  await like.click();
+  await expect(like).toHaveAttribute("aria-pressed", "true");
+  await b.page.getByRole("button", { name: "Watch", exact: true }).click();
+  await expect(b.page.getByRole("button", { name: "Unwatch", exact: true })).toBeVisible();
+  await scriptsFor(b.page, url);
+  await expect(like).toHaveAttribute("aria-pressed", "true");
+  await expect(b.page.getByRole("button", { name: "Unwatch", exact: true })).toBeVisible();
+
+  // Quote into the reply box, then post: the reply is on the page B lands on.
+  await opening.getByRole("button", { name: "Quote", exact: true }).click();
+  const message = b.page.getByRole("textbox", { name: "Message" });
+  await expect(message).toHaveValue(/::: quote \d+ /);
+  await message.press("End");
+  await message.pressSequentially("\nA reply from the islands page.");
+  await b.page.getByRole("button", { name: "Post reply" }).click();
+  await expect(b.page).toHaveURL(/#post-\d+$/);
+  await expect(post(b.page, 1)).toContainText("A reply from the islands page.");
+  await expect(post(b.page, 1).locator("blockquote")).toContainText(
+    "An opening post to quote from.",
+  );
+
+  // B ignores the author: their post folds; shown again, its tools still answer.
+  await scriptsFor(b.page, url);
+  await opening.getByRole("button", { name: "Ignore", exact: true }).click();
+  await expect(opening.getByText("You are ignoring content by this member.")).toBeVisible();
+  expect(
+    (await scriptsFor(b.page, url)).filter((s) => s.startsWith("/_next/static/chunks/")),
+  ).toEqual([]);
+  await expect(opening.getByText("You are ignoring content by this member.")).toBeVisible();
+  await opening.getByRole("button", { name: "Show ignored content" }).click();
+  await expect(opening).toBeFocused();
+  await expect(like).toHaveAttribute("aria-pressed", "true");
+  await like.click();
+  await expect(like).toHaveAttribute("aria-pressed", "false");
+
+  // Signing out (a server action that redirects) leaves a guest's header.
+  await accountNav(b.page).getByRole("button", { name: "Sign out" }).click();
+  await expect(accountNav(b.page).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await b.context.close();
+});
