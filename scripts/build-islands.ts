@@ -22,6 +22,8 @@ import { gzipSync } from "node:zlib";
 import { build, type Metafile, type Plugin } from "esbuild";
 
 export const ISLANDS_ENTRY = "app/_islands/client.tsx";
+/** Only there to put React in a chunk of its own (see the file). */
+const REACT_ENTRY = "app/_islands/react-runtime.ts";
 const SHIMS = "app/_islands/shims";
 /** Where Next serves `<distDir>/static/`. */
 const PUBLIC_PREFIX = "/_next/static/islands/";
@@ -174,9 +176,9 @@ export async function buildIslands(
   const vendored = (name: string) => path.join(root, "node_modules/next/dist/compiled", name);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [path.join(root, ISLANDS_ENTRY)],
+    entryPoints: [path.join(root, ISLANDS_ENTRY), path.join(root, REACT_ENTRY)],
     outdir,
-    entryNames: "client-[hash]",
+    entryNames: "[name]-[hash]",
     chunkNames: "chunk-[hash]",
     bundle: true,
     splitting: true,
