@@ -4,8 +4,7 @@ import Link from "next/link";
 import { getForumIndex } from "@/lib/forum/forum-index";
 import { formatCount } from "@/lib/format";
 import { SITE_FEED_URL } from "@/lib/urls";
-import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
-import { MembersOnly } from "@/app/_components/personal/list-marks";
+import { MarkReadButtonIsland, MembersOnlyIsland } from "@/app/_components/personal/islands";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { readableRules } from "@/lib/forum/forum-access";
@@ -26,13 +25,13 @@ export default async function ForumIndexPage() {
   const viewer = await getViewer();
   const categories = await getForumIndex(readableRules(viewer));
   return (
-    <div className="space-y-4">
+    // A gap rather than space-y: the Mark all read row sits inside the islands' wrappers
+    // (display: contents), which space-y's "each child" selector would not reach.
+    <div className="flex flex-col gap-4">
       <h1 className="sr-only">Forums</h1>
-      <MembersOnly signedIn={can(viewer, "keepReadingState")}>
-        <div className="flex justify-end">
-          <MarkReadButton />
-        </div>
-      </MembersOnly>
+      <MembersOnlyIsland signedIn={can(viewer, "keepReadingState")} className="flex justify-end">
+        <MarkReadButtonIsland />
+      </MembersOnlyIsland>
       {categories.map((category) => (
         <section
           key={category.id}

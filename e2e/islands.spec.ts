@@ -1,7 +1,8 @@
-// The shared copy of a thread page runs without Next's client runtime: only its islands are
-// hydrated, by one small bundle (app/_islands/client.tsx, served from /_next/static/islands/). These
-// check that from the outside: what the browser downloads, and that what a reader does on the page
-// (the menu, reactions, quotes, watching, ignored posts, replying, signing out) still works.
+// The shared copy of a reading page (a thread page, the home page, forum pages, profiles, What's new,
+// search) runs without Next's client runtime: only its islands are hydrated, by one small bundle
+// (app/_islands/client.tsx, served from /_next/static/islands/). These check that from the outside:
+// what the browser downloads, and that what a reader does on the page (the menu, reactions, quotes,
+// watching, ignored posts and threads, unread marks, Mark read, replying, signing out) still works.
 import { expect, test, type Page } from "@playwright/test";
 import { memberInOwnBrowser, startThread, uniqueName } from "./fixtures";
 
@@ -111,5 +112,98 @@ test("a member on the islands page reacts, watches, quotes and replies; a post b
   // Signing out (a server action that redirects) leaves a guest's header.
   await accountNav(b.page).getByRole("button", { name: "Sign out" }).click();
   await expect(accountNav(b.page).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await b.context.close();
+});
+
+test("the home, forum, profile, What's new and search pages load no Next runtime for a guest or a member, and a member's parts there work", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // B first: threads started after they joined are unread for them.
+  const b = await memberInOwnBrowser(browser, "lists");
+  const a = await memberInOwnBrowser(browser, "listed");
+  const title = `Islands lists ${uniqueName("t")}`;
+  await startThread(a.page, title, "A thread to be listed, then ignored.");
+  const card = a.page.getByRole("complementary", { name: `About ${a.name}` });
+  const profile = new URL(
+    (await card.getByRole("link", { name: a.name, exact: true }).getAttribute("href"))!,
+    a.page.url(),
+  ).pathname;
+  await a.context.close();
+
+  const forum = "/forums/global-defence";
+  const search = `/search?${new URLSearchParams({ q: title, titles: "1" })}`;
+  const threadLink = (page: Page) => page.getByRole("link", { name: title, exact: true });
+  const markRead = (page: Page) => page.getByRole("button", { name: /^Mark (all|forum) read$/ });
+
+  const guest = await browser.newContext();
+  const guestPage = await guest.newPage();
+  const errors: string[] = [];
+  for (const page of [guestPage, b.page]) {
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+  }
+  for (const [url, listsTheThread, hasMarkRead] of [
+    ["/", true, true],
+    [forum, true, true],
+    [profile, false, false],
+    ["/whats-new/posts", true, true],
+    ["/whats-new/threads", true, true],
+    ["/whats-new/activity", true, true],
+    [search, true, false],
+  ] as const) {
+    for (const page of [guestPage, b.page]) {
+      const scripts = await scriptsFor(page, url);
+      expect(
+        scripts.some((s) => s.startsWith("/_next/static/islands/")),
+        url,
+      ).toBe(true);
+      expect(
+        scripts.filter((s) => s.startsWith("/_next/static/chunks/")),
+        url,
+      ).toEqual([]);
+      await expect(page.locator("html")).toHaveAttribute("data-personal", "loaded");
+      if (listsTheThread) await expect(threadLink(page), url).toBeVisible();
+    }
+    // Mark read is drawn for members only, from the personal answer.
+    await expect(markRead(guestPage), url).toHaveCount(0);
+    await expect(markRead(b.page), url).toHaveCount(hasMarkRead ? 1 : 0);
+  }
+  await guest.close();
+
+  // On the forum page: A's thread is unread for B (bold, a jump link) until Mark forum read.
+  await scriptsFor(b.page, forum);
+  const row = b.page.getByRole("listitem").filter({ has: threadLink(b.page) });
+  await expect(row.getByRole("heading")).toHaveText(`Unread: ${title}`);
+  await expect(
+    row.getByRole("link", { name: `Jump to first unread post in ${title}` }),
+  ).toBeVisible();
+  await markRead(b.page).click();
+  await expect(b.page.getByRole("status")).toHaveText("Every thread in this forum is marked read.");
+  await expect(row.getByRole("heading")).toHaveText(title);
+  await expect(row.getByRole("link", { name: /Jump to first unread/ })).toHaveCount(0);
+
+  // B ignores A on A's profile: A's thread leaves B's lists (its row hidden, still in the page),
+  // and is back once B unignores them.
+  await scriptsFor(b.page, profile);
+  await b.page.getByRole("button", { name: "Ignore", exact: true }).click();
+  await expect(b.page.getByRole("button", { name: "Unignore", exact: true })).toBeVisible();
+  for (const url of [forum, "/whats-new/threads", "/whats-new/activity", search]) {
+    await scriptsFor(b.page, url);
+    await expect(b.page.locator("html")).toHaveAttribute("data-personal", "loaded");
+    await expect(threadLink(b.page), url).toHaveCount(0);
+    await expect(
+      b.page.locator("li[data-authors][hidden]").filter({ hasText: title }),
+      url,
+    ).toHaveCount(1);
+  }
+  await scriptsFor(b.page, profile);
+  await b.page.getByRole("button", { name: "Unignore", exact: true }).click();
+  await expect(b.page.getByRole("button", { name: "Ignore", exact: true })).toBeVisible();
+  await scriptsFor(b.page, forum);
+  await expect(threadLink(b.page)).toBeVisible();
+  expect(errors).toEqual([]);
   await b.context.close();
 });

@@ -1,7 +1,8 @@
-// The guests' copy of a thread page is its islands version (server/islands-html.ts), for the request
-// that filled the copy too; everything else keeps Next's page. Over real HTTP, in front of a renderer
-// that answers as Next does: a real thread page's HTML (__fixtures__/thread-page.html) with the
-// request's nonce, streamed in pieces through Next's own compression middleware.
+// The guests' copy of a reading page (a thread page, and the other pages shared with members) is its
+// islands version (server/islands-html.ts), for the request that filled the copy too; everything else
+// keeps Next's page. Over real HTTP, in front of a renderer that answers as Next does: a real thread
+// page's HTML (__fixtures__/thread-page.html) with the request's nonce, streamed in pieces through
+// Next's own compression middleware.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -162,6 +163,21 @@ describe("the guests' copy of a thread page", () => {
     }
   });
 
+  it("is so for every reading page shared with members (a post permalink redirects)", async () => {
+    const run = ++unique;
+    for (const shared of [
+      "/",
+      `/forums/f${run}`,
+      `/members/${run}-m`,
+      "/whats-new",
+      `/whats-new/posts?page=${run}`,
+      `/search?q=w${run}`,
+    ]) {
+      const answer = await get(base + shared, { cookie: "authjs.session-token=member" });
+      expect([shared, isIslands(answer.text)]).toEqual([shared, true]);
+    }
+  });
+
   it("is Next's page as it came when the transform refuses it", async () => {
     const streamed = `<!--$?--><template id="B:0"></template><!--/$--><div hidden id="S:0"></div><script nonce="${FIXTURE_NONCE}">$RC("B:0","S:0")</script>`;
     pageFor = (_path, nonce) =>
@@ -238,7 +254,7 @@ describe("Next's runtime stays", () => {
     });
     expect(isNext(wrote.text)).toBe(true);
     expect(wrote.text).toContain("for authjs.session-token=member; parley-wrote=1");
-    for (const other of ["/forums/news", "/", "/threads/1-a/reply"])
+    for (const other of ["/posts/1", "/members", "/threads/1-a/reply", "/account"])
       expect(isNext((await get(base + other)).text)).toBe(true);
   });
 

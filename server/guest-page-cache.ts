@@ -27,7 +27,7 @@
 // URL and second waits for a render; when no copy is fresh, concurrent misses wait for one render
 // instead of each starting their own.
 //
-// Islands (app/_islands): the guests' copy of a thread page (ISLAND_PATHS), which members get too,
+// Islands (app/_islands): the guests' copy of a reading page (ISLAND_PATHS), which members get too,
 // is sent without Next's client runtime; one small bundle hydrates its client components instead
 // (server/islands-html.ts makes that version of Next's HTML). Its render is buffered rather than
 // passed through (capture-render.ts): Next answers into a response that reaches no one, and the
@@ -35,7 +35,7 @@
 // Next's version of a page that has an islands one. A hit costs what it did (the copy is stored
 // ready, compressed and templated like any other); a render costs the transform once, about half a
 // millisecond for a 170 KB page, and the request that waits for it gets its first byte when the page
-// is whole rather than when the shell is, which for a thread page is about the same (it streams no
+// is whole rather than when the shell is, which for these pages is about the same (they stream no
 // Suspense boundary: one would make the transform refuse it). What keeps Next's runtime, exactly as
 // before: the staff roles' copies (their tools load through it), renders for one member (after a
 // write, member-only lists, forums that are not public), client-side navigations' RSC answers,
@@ -90,8 +90,16 @@ const SHARED_WITH_MEMBERS = [
   /^\/search$/,
   /^\/posts\/\d+$/,
 ];
-/** Of those, the pages whose guests' copy is sent with the islands runtime instead of Next's. */
-export const ISLAND_PATHS = [/^\/threads\/[^/]+$/];
+/** Of those, the pages whose guests' copy is sent with the islands runtime instead of Next's: every
+ * reading page shared with members but a post permalink (a redirect to its thread page). */
+export const ISLAND_PATHS = [
+  /^\/$/,
+  /^\/forums\/[^/]+$/,
+  /^\/threads\/[^/]+$/,
+  /^\/members\/[^/]+$/,
+  /^\/whats-new(\/[^/]+)?$/,
+  /^\/search$/,
+];
 
 /** The islands build's manifest, or null (not built, or not one this server understands). */
 function readIslandsManifest(file: string): IslandsManifest | null {
@@ -100,7 +108,7 @@ function readIslandsManifest(file: string): IslandsManifest | null {
     parsed = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     console.warn(
-      `guest page cache: no islands build (${file}: ${(error as Error).message}); thread pages keep Next's runtime`,
+      `guest page cache: no islands build (${file}: ${(error as Error).message}); reading pages keep Next's runtime`,
     );
     return null;
   }
@@ -109,7 +117,7 @@ function readIslandsManifest(file: string): IslandsManifest | null {
   if (ours(script) && Array.isArray(preload) && preload.every(ours))
     return { script: script!, preload };
   console.warn(
-    `guest page cache: ${file} is not an islands manifest; thread pages keep Next's runtime`,
+    `guest page cache: ${file} is not an islands manifest; reading pages keep Next's runtime`,
   );
   return null;
 }

@@ -2,7 +2,7 @@
 // the byline under it ("Jump to first unread · starter · started"). Both lists are rendered once for
 // everyone; the unread parts follow the personal answer (list-marks.tsx).
 import Link from "next/link";
-import { ThreadTitle, UnreadJump } from "@/app/_components/personal/list-marks";
+import { ThreadTitleIsland, UnreadJumpIsland } from "@/app/_components/personal/islands";
 import { LocalTime } from "@/app/_components/time/local-time";
 
 export function ThreadRowHeading({
@@ -25,15 +25,15 @@ export function ThreadRowHeading({
 }) {
   return (
     <>
-      <ThreadTitle threadId={thread.id} unreadUrl={unreadUrl} className={titleClassName}>
+      <ThreadTitleIsland threadId={thread.id} unreadUrl={unreadUrl} className={titleClassName}>
         {badges}
         {/* At least 24 px tall: the byline's links sit right below (WCAG 2.2 target size). */}
         <Link href={thread.url} className="inline-block min-h-6">
           {thread.title}
         </Link>
-      </ThreadTitle>
+      </ThreadTitleIsland>
       <p className="text-sm text-slate-600 [&_a]:underline">
-        <UnreadJump threadId={thread.id} unreadUrl={unreadUrl} title={thread.title} />
+        <UnreadJumpIsland threadId={thread.id} unreadUrl={unreadUrl} title={thread.title} />
         {starter.url ? <Link href={starter.url}>{starter.name}</Link> : starter.name} ·{" "}
         <LocalTime at={thread.createdAt} />
         {after}

@@ -8,8 +8,10 @@ import { WarningNotice } from "@/app/threads/[slug]/_components/warning-notice";
 import { HeaderMenu } from "@/app/_components/header/header-menu";
 import { LocalTime } from "@/app/_components/time/local-time";
 import { IgnoredPost } from "@/app/threads/[slug]/_components/ignored-post";
+import { IgnoredRows, MembersOnly, ThreadTitle } from "@/app/_components/personal/list-marks";
 import { PollBox } from "@/app/threads/[slug]/_components/poll/poll-box";
 import type { PollView } from "@/lib/polls/types";
+import { rowAuthors } from "@/app/_components/personal/row-authors";
 import { island } from "./island";
 
 const attribute = (html: string, name: string) => {
@@ -77,6 +79,51 @@ describe("island()", () => {
     );
     expect(post(true)).toMatch(
       /^<div [^>]*><p>You are ignoring content by this member.<\/p><button type="button"[^>]*>Show ignored content<\/button><\/div><div hidden="" class="contents"><parley-slot><p>The post<\/p><\/parley-slot><\/div>$/,
+    );
+  });
+
+  // The lists' parts (forum pages, What's new, search, home) keep the server HTML they are given.
+  it("keeps member-only parts in the page, hidden until a member is known", () => {
+    const Only = island("MembersOnly", MembersOnly);
+    const html = (signedIn: boolean) =>
+      renderToStaticMarkup(
+        createElement(
+          Only,
+          { signedIn } as { signedIn: boolean; children: ReactNode },
+          createElement("form"),
+        ),
+      );
+    expect(html(false)).toBe(
+      '<parley-island data-c="MembersOnly" data-p="{&quot;signedIn&quot;:false}"><div hidden="" class="contents"><parley-slot><form></form></parley-slot></div></parley-island>',
+    );
+    expect(html(true)).toContain('<div class="contents"><parley-slot><form></form>');
+  });
+
+  it("hides ignored members' rows from around their list: each <li> stays the list's child", () => {
+    const Rows = island("IgnoredRows", IgnoredRows);
+    const list = createElement("ul", null, createElement("li", { "data-authors": "m1 m2" }, "Row"));
+    expect(renderToStaticMarkup(createElement(Rows, {} as { children: ReactNode }, list))).toBe(
+      '<parley-island data-c="IgnoredRows" data-p="{}"><div class="contents"><parley-slot><ul><li data-authors="m1 m2">Row</li></ul></parley-slot></div></parley-island>',
+    );
+    expect(rowAuthors("m1", null, "m2")).toBe("m1 m2");
+    expect(rowAuthors(null)).toBeUndefined();
+  });
+
+  it("draws a thread title around the link it is given", () => {
+    const Title = island("ThreadTitle", ThreadTitle);
+    const html = renderToStaticMarkup(
+      createElement(
+        Title,
+        { threadId: 4, unreadUrl: "/threads/4-a/unread" } as {
+          threadId: number;
+          unreadUrl: string | null;
+          children: ReactNode;
+        },
+        createElement("a", { href: "/threads/4-a" }, "A"),
+      ),
+    );
+    expect(html).toContain(
+      '<h2 class=" font-bold"><span class="sr-only">Unread: </span><parley-slot><a href="/threads/4-a">A</a></parley-slot></h2>',
     );
   });
 

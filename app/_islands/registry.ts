@@ -2,8 +2,8 @@
 // server wrapper (./island.tsx) writes into the page: the component's export name. The browser
 // bundle (./client.tsx) imports this list; a name missing here is a component that stays server HTML
 // only. Client components drawn only by one of these (ReactionPicker, ReplyForm, …) are part of its
-// bundle and need no entry; staff tools (ThreadTools, PostModeration, WarnTool, BulkBar) are only on
-// staff copies, which keep Next's runtime.
+// bundle and need no entry; staff tools (ThreadTools, PostModeration, WarnTool, BulkBar, a
+// profile's BanControls) are only on staff copies, which keep Next's runtime.
 import type { ComponentType } from "react";
 // The root layout: the header, the ban notice, the personal answer and live updates.
 import { BanNotice } from "@/app/_components/ban-notice";
@@ -19,6 +19,14 @@ import { LocalisedTime } from "@/app/_components/time/localised-time";
 // Member cards and profiles.
 import { IgnoreToggle } from "@/app/_components/personal/ignore-toggle";
 import { StartConversationLink } from "@/app/_components/personal/start-conversation-link";
+// The lists (home, forum pages, What's new, search): unread marks, ignored members' rows, Mark read.
+import {
+  IgnoredRows,
+  MembersOnly,
+  ThreadTitle,
+  UnreadJump,
+} from "@/app/_components/personal/list-marks";
+import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
 // The thread page.
 import { IgnoredQuotes } from "@/app/threads/[slug]/_components/ignored-quotes";
 import { NewReplies } from "@/app/threads/[slug]/_components/new-replies";
@@ -39,9 +47,12 @@ export const islands = {
   HeaderMenu,
   IgnoreToggle,
   IgnoredQuotes,
+  IgnoredRows,
   IgnoredWhen,
   LiveUpdates,
   LocalisedTime,
+  MarkReadButton,
+  MembersOnly,
   NewReplies,
   PersonalLoader,
   PollBox,
@@ -50,6 +61,8 @@ export const islands = {
   ReplyArea,
   StaffLinks,
   StartConversationLink,
+  ThreadTitle,
+  UnreadJump,
   WarningNotice,
   WatchArea,
   ZoneReporter,

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
-import { UnlessIgnored } from "@/app/_components/personal/list-marks";
+import { IgnoredRowsIsland } from "@/app/_components/personal/islands";
+import { rowAuthors } from "@/app/_components/personal/row-authors";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatCount } from "@/lib/format";
 import {
@@ -41,8 +42,8 @@ async function search(
   raw: RawSearchParams,
 ): Promise<SearchOutcome | { state: "too-broad"; form: SearchForm }> {
   // Searching is reading, open to everyone. Members share the guests' rendering (the page cache):
-  // the members they ignore are left out in the browser (<UnlessIgnored>). A rendering for one viewer
-  // (staff; members while a members-only forum exists) finds what they may see.
+  // the members they ignore are hidden in the browser (<IgnoredRowsIsland>). A rendering for one
+  // viewer (staff; members while a members-only forum exists) finds what they may see.
   const viewer = await getViewer();
   try {
     return await runSearch(viewer, raw);
@@ -125,13 +126,13 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { state: "result
       ) : (
         <>
           <Pagination page={page} pageCount={results.pageCount} hrefFor={outcome.hrefFor} />
-          <ol className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm">
-            {results.hits.map((hit) => (
-              <UnlessIgnored key={hit.postId} authorId={hit.author.id}>
-                <Hit hit={hit} />
-              </UnlessIgnored>
-            ))}
-          </ol>
+          <IgnoredRowsIsland>
+            <ol className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-300 bg-surface shadow-sm">
+              {results.hits.map((hit) => (
+                <Hit key={hit.postId} hit={hit} />
+              ))}
+            </ol>
+          </IgnoredRowsIsland>
           <Pagination page={page} pageCount={results.pageCount} hrefFor={outcome.hrefFor} />
         </>
       )}
@@ -141,7 +142,10 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { state: "result
 
 function Hit({ hit }: { hit: SearchHit }) {
   return (
-    <li className="px-4 py-3 [&_mark]:rounded-sm [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:text-inherit">
+    <li
+      data-authors={rowAuthors(hit.author.id)}
+      className="px-4 py-3 [&_mark]:rounded-sm [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:text-inherit"
+    >
       <h3 className="font-semibold break-words">
         {/* titleHtml and snippetHtml are escaped text with <mark> only (lib/search/snippet.ts). */}
         <Link href={hit.url}>

@@ -19,10 +19,14 @@ import { getViewer } from "@/lib/auth/viewer";
 import { can, ownerOf, type ForumViewRule } from "@/lib/permissions";
 import { readableRules } from "@/lib/forum/forum-access";
 import { unreadAmong } from "@/lib/reading/reads";
-import { MembersOnly, UnlessIgnored } from "@/app/_components/personal/list-marks";
+import {
+  IgnoredRowsIsland,
+  MarkReadButtonIsland,
+  MembersOnlyIsland,
+} from "@/app/_components/personal/islands";
+import { rowAuthors } from "@/app/_components/personal/row-authors";
 import { ThreadRowHeading } from "@/app/_components/thread-row-heading";
 import { PersonalScope } from "@/app/_components/personal/personal-scope";
-import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
 
 export const dynamic = "force-dynamic";
 
@@ -105,9 +109,9 @@ export default async function ForumPage(props: Props) {
               RSS
             </a>
           )}
-          <MembersOnly signedIn={can(viewer, "keepReadingState")}>
-            <MarkReadButton forumId={forum.id} />
-          </MembersOnly>
+          <MembersOnlyIsland signedIn={can(viewer, "keepReadingState")}>
+            <MarkReadButtonIsland forumId={forum.id} />
+          </MembersOnlyIsland>
           <Link
             href={`/forums/${forum.slug}/new`}
             className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 hover:no-underline"
@@ -124,10 +128,12 @@ export default async function ForumPage(props: Props) {
         {threads.length === 0 ? (
           <p className="p-4 text-slate-600">There are no threads in this forum yet.</p>
         ) : (
-          <ul className="divide-y divide-slate-200">
-            {threads.map((thread) => (
-              <UnlessIgnored key={thread.id} authorId={thread.authorId}>
+          <IgnoredRowsIsland>
+            <ul className="divide-y divide-slate-200">
+              {threads.map((thread) => (
                 <li
+                  key={thread.id}
+                  data-authors={rowAuthors(thread.authorId)}
                   className={`grid gap-1 px-4 py-3 sm:grid-cols-[1fr_8rem_14rem] sm:items-center sm:gap-3 ${thread.deleted ? "bg-slate-50 opacity-70" : ""}`}
                 >
                   <div className="min-w-0">
@@ -169,9 +175,9 @@ export default async function ForumPage(props: Props) {
                     lastPost={thread.lastPost}
                   />
                 </li>
-              </UnlessIgnored>
-            ))}
-          </ul>
+              ))}
+            </ul>
+          </IgnoredRowsIsland>
         )}
       </section>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => forumUrl(forum, p)} />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ThreadRowStats } from "@/app/_components/thread-row-stats";
-import { UnlessIgnored } from "@/app/_components/personal/list-marks";
+import { IgnoredRowsIsland } from "@/app/_components/personal/islands";
+import { rowAuthors } from "@/app/_components/personal/row-authors";
 import { ThreadRowHeading } from "@/app/_components/thread-row-heading";
 import { PersonalScope } from "@/app/_components/personal/personal-scope";
 import type { WhatsNewThread } from "@/lib/reading/whats-new";
@@ -17,10 +18,14 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
       {threads.length === 0 ? (
         <p className="p-4 text-slate-600">{empty}</p>
       ) : (
-        <ul className="divide-y divide-slate-200">
-          {threads.map((thread) => (
-            <UnlessIgnored key={thread.id} authorId={thread.starter.id}>
-              <li className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_6rem_14rem] sm:items-center sm:gap-3">
+        <IgnoredRowsIsland>
+          <ul className="divide-y divide-slate-200">
+            {threads.map((thread) => (
+              <li
+                key={thread.id}
+                data-authors={rowAuthors(thread.starter.id)}
+                className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_6rem_14rem] sm:items-center sm:gap-3"
+              >
                 <div className="min-w-0">
                   <ThreadRowHeading
                     thread={thread}
@@ -37,9 +42,9 @@ export function ThreadRows({ threads, empty }: { threads: WhatsNewThread[]; empt
                 </div>
                 <ThreadRowStats replyCount={thread.replyCount} lastPost={thread.lastPost} />
               </li>
-            </UnlessIgnored>
-          ))}
-        </ul>
+            ))}
+          </ul>
+        </IgnoredRowsIsland>
       )}
       <PersonalScope threads={threads.map((t) => t.id)} />
     </section>

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { MembersOnly } from "@/app/_components/personal/list-marks";
-import { MarkReadButton } from "@/app/_components/reading/mark-read-button";
+import { MarkReadButtonIsland, MembersOnlyIsland } from "@/app/_components/personal/islands";
 import { can, type Viewer } from "@/lib/permissions";
 import { whatsNewUrl } from "@/lib/urls";
 
@@ -18,9 +17,9 @@ export function WhatsNewHeader({ current, viewer }: { current: WhatsNewTab; view
     <div className="mb-3 space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">What&apos;s new</h1>
-        <MembersOnly signedIn={can(viewer, "keepReadingState")}>
-          <MarkReadButton />
-        </MembersOnly>
+        <MembersOnlyIsland signedIn={can(viewer, "keepReadingState")}>
+          <MarkReadButtonIsland />
+        </MembersOnlyIsland>
       </div>
       <nav aria-label="What's new" className="flex flex-wrap gap-1 border-b border-slate-300">
         {TABS.map(({ tab, label }) =>

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
-import { UnlessIgnored } from "@/app/_components/personal/list-marks";
+import { IgnoredRowsIsland } from "@/app/_components/personal/islands";
+import { rowAuthors } from "@/app/_components/personal/row-authors";
 import { getViewer } from "@/lib/auth/viewer";
 import { reactionOf } from "@/lib/forum/reaction-kinds";
 import { can, ownerOf } from "@/lib/permissions";
@@ -91,26 +92,27 @@ export default async function LatestActivityPage({ searchParams }: Props) {
             {list.items.length === 0 ? (
               <p className="p-4 text-slate-600">Nothing has happened yet.</p>
             ) : (
-              <ol className="divide-y divide-slate-200">
-                {list.items.map((item) => (
-                  // A reaction by or to an ignored member is left out, as their posts are.
-                  <UnlessIgnored
-                    key={item.key}
-                    authorId={
-                      item.kind === "reaction"
-                        ? [item.actor.id, item.post.author.id]
-                        : item.actor.id
-                    }
-                  >
-                    <li className="min-w-0 px-4 py-3 break-words">
+              <IgnoredRowsIsland>
+                <ol className="divide-y divide-slate-200">
+                  {list.items.map((item) => (
+                    <li
+                      key={item.key}
+                      // A reaction by or to an ignored member is hidden, as their posts are.
+                      data-authors={
+                        item.kind === "reaction"
+                          ? rowAuthors(item.actor.id, item.post.author.id)
+                          : rowAuthors(item.actor.id)
+                      }
+                      className="min-w-0 px-4 py-3 break-words"
+                    >
                       <Event item={item} />
                       <p className="mt-1 text-xs text-slate-500">
                         <LocalTime at={item.at} />
                       </p>
                     </li>
-                  </UnlessIgnored>
-                ))}
-              </ol>
+                  ))}
+                </ol>
+              </IgnoredRowsIsland>
             )}
           </section>
           <Pagination page={page} pageCount={list.pageCount} hrefFor={hrefFor} />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { readableRules } from "@/lib/forum/forum-access";
 import Link from "next/link";
 import { Pagination } from "@/app/_components/pagination";
-import { MembersOnly } from "@/app/_components/personal/list-marks";
+import { MembersOnlyIsland } from "@/app/_components/personal/islands";
 import { getViewer } from "@/lib/auth/viewer";
 import { can, ownerOf } from "@/lib/permissions";
 import { newPosts } from "@/lib/reading/whats-new";
@@ -35,7 +35,7 @@ export default async function NewPostsPage({ searchParams }: Props) {
   return (
     <div>
       <WhatsNewHeader current="posts" viewer={viewer} />
-      <MembersOnly signedIn={member}>
+      <MembersOnlyIsland signedIn={member}>
         <nav aria-label="Show" className="mb-2 flex gap-1 text-sm">
           <Link
             href={whatsNewUrl("posts")}
@@ -52,7 +52,7 @@ export default async function NewPostsPage({ searchParams }: Props) {
             Unread only
           </Link>
         </nav>
-      </MembersOnly>
+      </MembersOnlyIsland>
       {page > list.pageCount ? (
         <PastTheEnd page={page} pageCount={list.pageCount} lastPageHref={hrefFor(list.pageCount)} />
       ) : (
