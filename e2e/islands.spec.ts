@@ -207,3 +207,38 @@ test("the home, forum, profile, What's new and search pages load no Next runtime
   expect(errors).toEqual([]);
   await b.context.close();
 });
+
+test("on the islands page an author edits their post in place, and another member reports it", async ({
+  browser,
+}) => {
+  const a = await memberInOwnBrowser(browser, "editor");
+  const url = await startThread(
+    a.page,
+    `Islands edit ${uniqueName("t")}`,
+    "Words before the edit.",
+  );
+
+  // The editor and the report dialog load on first use, each from a chunk of the islands bundle.
+  expect(
+    (await scriptsFor(a.page, url)).filter((s) => s.startsWith("/_next/static/chunks/")),
+  ).toEqual([]);
+  const own = post(a.page, 0);
+  await own.getByRole("button", { name: "Edit", exact: true }).click();
+  const editor = own.getByRole("textbox", { name: "Message" });
+  await expect(editor).toHaveValue("Words before the edit.");
+  await editor.fill("Words after the edit.");
+  await own.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(own).toContainText("Words after the edit.");
+  await expect(own).toContainText("Last edited");
+
+  const b = await memberInOwnBrowser(browser, "reporter");
+  await scriptsFor(b.page, url);
+  await expect(b.page.locator("html")).toHaveAttribute("data-personal", "loaded");
+  await post(b.page, 0).getByRole("button", { name: "Report" }).click();
+  const dialog = b.page.getByRole("dialog", { name: /^Report .+'s post$/ });
+  await dialog.getByLabel("Reason").fill("Reported from a page without Next's runtime.");
+  await dialog.getByRole("button", { name: "Send report" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("Thanks: the moderators will look at it.");
+  await a.context.close();
+  await b.context.close();
+});
