@@ -20,6 +20,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile, type Plugin } from "esbuild";
+import type { IslandsManifest } from "../server/islands-html";
 
 export const ISLANDS_ENTRY = "app/_islands/client.tsx";
 /** Only there to put React in a chunk of its own (see the file). */
@@ -27,13 +28,6 @@ const REACT_ENTRY = "app/_islands/react-runtime.ts";
 const SHIMS = "app/_islands/shims";
 /** Where Next serves `<distDir>/static/`. */
 const PUBLIC_PREFIX = "/_next/static/islands/";
-
-export interface IslandsManifest {
-  /** The entry script, to load as `<script type="module">`. */
-  script: string;
-  /** The chunks the entry imports statically (without the entry): `<link rel="modulepreload">`. */
-  preload: string[];
-}
 
 interface ActionEntry {
   filename?: string;

@@ -42,7 +42,6 @@
 // answers other than 200, every other route, a page the transform refuses (one that needs Next's
 // inline scripts to be whole; each reason said once in the log), and every page while the islands
 // build is missing (`<distDir>/islands-manifest.json`, scripts/build-islands.ts; said once too).
-import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse, OutgoingHttpHeaders } from "node:http";
 import path from "node:path";
 import { env } from "../lib/env";
@@ -50,7 +49,12 @@ import { STAFF_HINT_COOKIE } from "../lib/personal/types";
 import type { StaffRole } from "../lib/permissions/viewer";
 import { asRoleRender } from "../lib/session/role-render";
 import { cookieValue } from "./cookies";
-import { islandsLinkHeader, islandsPageOrWhyNot, type IslandsManifest } from "./islands-html";
+import {
+  islandsLinkHeader,
+  islandsPageOrWhyNot,
+  readIslandsManifest,
+  type IslandsManifest,
+} from "./islands-html";
 import {
   decodedPage,
   pageTemplate,
@@ -68,6 +72,8 @@ const REFRESH_MS = 750;
 // Bounds on what a crawler walking many URLs can make it hold (copies expire within a second anyway).
 const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
 
+/** A post's permalink: a redirect to its thread page, not a page. */
+const POST_PERMALINK = /^\/posts\/\d+$/;
 /** Routes whose guest answer is the same for every guest. */
 const CACHED_PATHS = [
   /^\/$/,
@@ -76,7 +82,7 @@ const CACHED_PATHS = [
   /^\/members\/[^/]+$/,
   /^\/whats-new(\/[^/]+)?$/,
   /^\/search$/,
-  /^\/posts\/\d+$/,
+  POST_PERMALINK,
 ];
 /** Of those, the pages whose rendering is the same for members (their personal parts come from
  * GET /api/personal, ignored members' items are hidden in the browser): all of them. Kept apart so
@@ -88,39 +94,11 @@ const SHARED_WITH_MEMBERS = [
   /^\/members\/[^/]+$/,
   /^\/whats-new(\/[^/]+)?$/,
   /^\/search$/,
-  /^\/posts\/\d+$/,
+  POST_PERMALINK,
 ];
 /** Of those, the pages whose guests' copy is sent with the islands runtime instead of Next's: every
  * reading page shared with members but a post permalink (a redirect to its thread page). */
-export const ISLAND_PATHS = [
-  /^\/$/,
-  /^\/forums\/[^/]+$/,
-  /^\/threads\/[^/]+$/,
-  /^\/members\/[^/]+$/,
-  /^\/whats-new(\/[^/]+)?$/,
-  /^\/search$/,
-];
-
-/** The islands build's manifest, or null (not built, or not one this server understands). */
-function readIslandsManifest(file: string): IslandsManifest | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    console.warn(
-      `guest page cache: no islands build (${file}: ${(error as Error).message}); reading pages keep Next's runtime`,
-    );
-    return null;
-  }
-  const { script, preload } = (parsed ?? {}) as Partial<IslandsManifest>;
-  const ours = (url: unknown) => typeof url === "string" && url.startsWith("/_next/static/");
-  if (ours(script) && Array.isArray(preload) && preload.every(ours))
-    return { script: script!, preload };
-  console.warn(
-    `guest page cache: ${file} is not an islands manifest; reading pages keep Next's runtime`,
-  );
-  return null;
-}
+export const ISLAND_PATHS = SHARED_WITH_MEMBERS.filter((route) => route !== POST_PERMALINK);
 
 /** Why pages were served without islands, each said once (a page refused once a second, or a
  * change in Next's output refusing them all, must not flood the log). */

@@ -24,14 +24,39 @@
 // client (`<!--$!-->`, a server error or a client-only part), any inline script it does not know (it
 // could be one of those, or Next's), no `</head>` to put the bundle in, or no `<parley-island>` (no
 // client component of the page would come alive).
+import { readFileSync } from "node:fs";
 import { MEMBER_HINT_SCRIPT } from "../lib/personal/member-hint-script";
 import { COLOR_SCHEME_SCRIPT } from "../lib/theme/scheme-script";
 
 /** What scripts/build-islands.ts writes to `<distDir>/islands-manifest.json`: the entry's address
  * and its static imports (the whole closure, for modulepreload), all under /_next/static/islands/. */
 export interface IslandsManifest {
+  /** The entry script, to load as `<script type="module">`. */
   script: string;
+  /** The chunks the entry imports statically (without the entry): `<link rel="modulepreload">`. */
   preload: string[];
+}
+
+/** The islands build's manifest, or null (not built, or not one this server understands: said once
+ * in the log by the caller's one read). */
+export function readIslandsManifest(file: string): IslandsManifest | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    console.warn(
+      `guest page cache: no islands build (${file}: ${(error as Error).message}); reading pages keep Next's runtime`,
+    );
+    return null;
+  }
+  const { script, preload } = (parsed ?? {}) as Partial<IslandsManifest>;
+  const ours = (url: unknown) => typeof url === "string" && url.startsWith("/_next/static/");
+  if (ours(script) && Array.isArray(preload) && preload.every(ours))
+    return { script: script!, preload };
+  console.warn(
+    `guest page cache: ${file} is not an islands manifest; reading pages keep Next's runtime`,
+  );
+  return null;
 }
 
 /** The inline scripts app/layout.tsx puts in <head>, which run before the first paint. */

@@ -56,7 +56,7 @@ describe("firstVisitWeight", () => {
     expect(asked).not.toContain("/_next/static/islands/chunk-EDITOR.js");
   });
 
-  it("counts a Next page's chunk once, preloaded and loaded, and skips nomodule polyfills", async () => {
+  it("counts a Next page's chunk once, preloaded and loaded, and leaves out nomodule polyfills", async () => {
     const { assets } = await firstVisitWeight(base, "/forums/news");
     expect(assets.map((a) => [a.url, a.react ?? false])).toEqual([
       ["/_next/static/chunks/main.js", true],
