@@ -1,7 +1,8 @@
 import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { env } from "../lib/env";
 import { isDeadConnection } from "../lib/faults/database-fault";
+import { connectPostgres } from "./postgres-url";
 import * as schema from "./schema";
 
 export type Database = ReturnType<typeof createDatabase>;
@@ -14,7 +15,7 @@ export function createDatabase(
 ) {
   if (!url)
     throw new Error("DATABASE_URL is not set (npm start sets it to the embedded Postgres).");
-  const client = postgres(url, {
+  const client = connectPostgres(url, {
     max,
     idle_timeout: 20,
     connect_timeout: 5,

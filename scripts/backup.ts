@@ -6,7 +6,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { PassThrough } from "node:stream";
 import { createGzip } from "node:zlib";
-import postgres from "postgres";
+import { connectPostgres } from "../db/postgres-url";
 import { env } from "../lib/env";
 import { writeBackup } from "../db/backup";
 import { scriptDatabase } from "../db/script-database";
@@ -18,7 +18,7 @@ async function main() {
   );
   await mkdir(path.dirname(file), { recursive: true });
   const database = await scriptDatabase((message) => console.log(message));
-  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(database.url, { max: 1, onnotice: () => {} });
   try {
     const text = new PassThrough();
     // Written beside the target, then renamed: a failed backup never looks like a finished one.

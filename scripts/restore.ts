@@ -4,7 +4,7 @@
 import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import { connectPostgres } from "../db/postgres-url";
 import { BackupRefused, restoreBackup } from "../db/backup";
 import { runMigrations } from "../db/migrate";
 import { scriptDatabase } from "../db/script-database";
@@ -13,7 +13,7 @@ async function main() {
   const file = process.argv[2];
   if (!file) throw new BackupRefused("Usage: npm run restore -- <backup file>");
   const database = await scriptDatabase((message) => console.log(message));
-  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(database.url, { max: 1, onnotice: () => {} });
   try {
     await runMigrations(drizzle(sql));
     const loaded = await restoreBackup(sql, createReadStream(file).pipe(createGunzip()));

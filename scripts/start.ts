@@ -52,7 +52,7 @@ async function main() {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres(dataDir);
-    databaseUrl = embedded.url;
+    databaseUrl = embedded.socketUrl;
     // The app (db/client.ts) reads it from the environment.
     process.env.DATABASE_URL = databaseUrl;
     console.log("Embedded Postgres is running (data in " + path.join(dataDir, "pg") + ").");

@@ -4,7 +4,7 @@
 // browsers. An idle browser costs an open socket and a comment line every HEARTBEAT_MS, no requests.
 // Notices carry ids only; what the browser then loads goes through the usual routes and checks.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import postgres from "postgres";
+import { connectPostgres } from "../db/postgres-url";
 import { LIVE_CHANNEL, parseNotice, type LiveNotice } from "../lib/live/notices";
 import { rowId } from "../lib/row-id";
 import { sessionOf } from "../lib/session/request-viewer";
@@ -37,7 +37,7 @@ function unfollow<K>(index: Map<K, Set<Stream>>, key: K, stream: Stream) {
 }
 
 export function createLiveHub(databaseUrl: string, options: { maxStreams: number }): LiveHub {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(databaseUrl, { max: 1, onnotice: () => {} });
   const byThread = new Map<number, Set<Stream>>();
   const byMember = new Map<string, Set<Stream>>();
   const all = new Set<Stream>();

@@ -2,7 +2,7 @@
 // does not, every page gets a 503 that says so, and service resumes by itself once it is back.
 import http from "node:http";
 import next from "next";
-import postgres from "postgres";
+import { connectPostgres } from "../db/postgres-url";
 import { env } from "../lib/env";
 import { allowServerOnlyImports } from "./allow-server-only";
 import { refuseOversizedBody } from "./body-limit";
@@ -22,7 +22,12 @@ const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;color:#1f2937;line-height:1.5"><main><h1 style="font-size:1.5rem">The forum is temporarily unavailable</h1><p>Parley cannot reach its database right now. Nothing you posted is lost; this page tries again every few seconds.</p><p>Error 503: service unavailable.</p></main></body></html>`;
 
 function watchDatabase(url: string, everyMs = 1000) {
-  const sql = postgres(url, { max: 1, connect_timeout: 2, idle_timeout: 0, onnotice: () => {} });
+  const sql = connectPostgres(url, {
+    max: 1,
+    connect_timeout: 2,
+    idle_timeout: 0,
+    onnotice: () => {},
+  });
   const state = { up: true };
   let checking = false;
   const check = async () => {

@@ -10,6 +10,8 @@ import { loadEmbeddedPostgres } from "./embedded-for-tests";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** The same database through its Unix socket, as npm start's app reaches it. */
+    databaseSocketUrl: string;
   }
 }
 
@@ -23,6 +25,7 @@ export default async function setup(project: TestProject) {
   await runMigrations(db);
   await db.$client.end();
   project.provide("databaseUrl", pg.url);
+  project.provide("databaseSocketUrl", pg.socketUrl);
   return async () => {
     await pg.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -157,7 +157,7 @@ async function main() {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: o.distDir,
-      DATABASE_URL: url,
+      DATABASE_URL: pg.socketUrl,
       DATA_DIR: path.resolve(o.dataDir),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",

