@@ -25,6 +25,8 @@ export async function signUp(
   await page.getByLabel("Email").fill(`${uniqueName("mail")}@example.test`);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign up" }).click();
+  // The form lands on the home page: wait for it, so the caller's next navigation is not cut short.
+  await page.waitForURL((url) => url.pathname !== "/register");
   await expect(
     page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: username }),
   ).toBeVisible();
@@ -36,6 +38,9 @@ export async function signIn(page: Page, identifier: string, password: string): 
   await page.getByLabel("Username or email").fill(identifier);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  // The form lands on the home page: wait for it, so the caller's next navigation is not cut short
+  // (a goto right after the Sign out button showed was once interrupted by that landing).
+  await page.waitForURL((url) => url.pathname !== "/login");
   await expect(
     page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }),
   ).toBeVisible();
