@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut, signUp, STRONG_PASSWORD } from "./fixtures";
+import { signIn, signOut, signUp, signUpInBrowser, STRONG_PASSWORD } from "./fixtures";
 
 test("sign up, sign out, a wrong password, then sign in again", async ({ page }) => {
   // Cyrillic and digits only: a name may not mix scripts.
-  const name = await signUp(page, `Новичок ${Date.now()}`);
+  const name = await signUpInBrowser(page, `Новичок ${Date.now()}`);
   await signOut(page);
 
   await page.goto("/login");

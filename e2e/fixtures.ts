@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Browser, type Page, type Response } from "@playwright/test";
 import postgres from "postgres";
+import { SIGN_UP_TRAP_FIELD } from "../app/register/trap-field";
 import { ADMIN, E2E_DATA_DIR } from "../playwright.config";
 
 export { ADMIN };
@@ -14,8 +15,67 @@ export function uniqueName(prefix = "member"): string {
 
 export const STRONG_PASSWORD = "correct horse battery staple";
 
-/** Signs up a new member through the real form and returns their name (signed in afterwards). */
+/** The sign-up form's hidden fields (its server action's id and key), as the server renders them:
+ * the same for every visitor of one build, so they are read once per worker and site address. */
+const signUpForms = new Map<string, Record<string, string>>();
+
+async function readSignUpForm(page: Page) {
+  // Which address the page's context talks to (passkeys.spec uses "localhost"): a static file says.
+  const origin = new URL((await page.request.get("/icon.svg")).url()).origin;
+  let hidden = signUpForms.get(origin);
+  if (!hidden) {
+    const html = await (await page.request.get("/register")).text();
+    const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
+    hidden = {};
+    for (const [input] of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+      const name = /name="([^"]*)"/.exec(input)?.[1];
+      if (!name) continue;
+      hidden[name] = (/value="([^"]*)"/.exec(input)?.[1] ?? "")
+        .replaceAll("&quot;", '"')
+        .replaceAll("&#x27;", "'")
+        .replaceAll("&lt;", "<")
+        .replaceAll("&gt;", ">")
+        .replaceAll("&amp;", "&");
+    }
+    expect(Object.keys(hidden), "the sign-up form's hidden fields").toContain("$ACTION_KEY");
+    signUpForms.set(origin, hidden);
+  }
+  return { origin, hidden };
+}
+
+/** Signs up a new member and returns their name (signed in afterwards, on the home page). It posts
+ * the real sign-up form as a browser without scripts does (the same server action, password hashing,
+ * limits and mail as a sign-up in the browser), which skips loading and hydrating /register for the
+ * many tests that only need a fresh member; accounts.spec, mail.spec and sign-up-abuse.spec fill
+ * the form in the browser. The session cookie lands in the page's browser context. */
 export async function signUp(
+  page: Page,
+  username = uniqueName(),
+  password = STRONG_PASSWORD,
+): Promise<string> {
+  const form = await readSignUpForm(page);
+  const response = await page.request.post("/register", {
+    // As a browser sends it: Next refuses a server action posted from another origin.
+    headers: { origin: form.origin },
+    multipart: {
+      ...form.hidden,
+      username,
+      email: `${uniqueName("mail")}@example.test`,
+      password,
+      [SIGN_UP_TRAP_FIELD]: "",
+    },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `signing up ${username}`).toBe(303);
+  await page.goto("/");
+  await expect(
+    page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: username }),
+  ).toBeVisible();
+  return username;
+}
+
+/** Signs up through the form in the browser, as a visitor does. */
+export async function signUpInBrowser(
   page: Page,
   username = uniqueName(),
   password = STRONG_PASSWORD,
@@ -25,6 +85,8 @@ export async function signUp(
   await page.getByLabel("Email").fill(`${uniqueName("mail")}@example.test`);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign up" }).click();
+  // The form lands on the home page: wait for it, so the caller's next navigation is not cut short.
+  await page.waitForURL((url) => url.pathname !== "/register");
   await expect(
     page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: username }),
   ).toBeVisible();
@@ -36,6 +98,9 @@ export async function signIn(page: Page, identifier: string, password: string): 
   await page.getByLabel("Username or email").fill(identifier);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  // The form lands on the home page: wait for it, so the caller's next navigation is not cut short
+  // (a goto right after the Sign out button showed was once interrupted by that landing).
+  await page.waitForURL((url) => url.pathname !== "/login");
   await expect(
     page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }),
   ).toBeVisible();

@@ -154,7 +154,10 @@ test("preview, empty and oversized messages, and a draft that survives a reload"
   await expect(preview.locator("em")).toHaveText("draft");
   await expect(preview.locator(".smilie")).toHaveText("👍");
 
-  await page.waitForTimeout(600); // the draft is saved a moment after typing stops
+  // The draft is saved (in localStorage) a moment after typing stops: wait for it rather than a while.
+  await expect
+    .poll(() => page.evaluate(() => Object.values(localStorage)))
+    .toContain("A *draft* with :thumb: that I will finish later");
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue(
     "A *draft* with :thumb: that I will finish later",

@@ -17,9 +17,12 @@ let extraHeaders: Record<string, string> = {};
 let status = 200;
 let server: http.Server;
 let base: string;
+/** Renders started and not yet answered: a test ends only when its renders are done. */
+let rendering = 0;
 
 function render(req: http.IncomingMessage, res: http.ServerResponse) {
   renders++;
+  rendering++;
   // The role a shared staff rendering is made for, as Next's getViewer reads it.
   const role = roleOfRenderHeader(req.headers[ROLE_RENDER_HEADER] as string | undefined);
   const body = `<p>${current} for ${req.headers.cookie ?? "nobody"} as ${role ?? "guest"}</p>`;
@@ -30,22 +33,36 @@ function render(req: http.IncomingMessage, res: http.ServerResponse) {
     // Written in two pieces, as a streamed page is.
     res.write(body.slice(0, 5));
     res.end(body.slice(5));
+    rendering--;
   }, renderDelayMs);
 }
 
+/** A server whose cache is made afresh before each test (`fresh`), so every test starts with no copy
+ * at all, rather than waiting out the one-second copies the test before it left. */
+async function serveThroughCache(options: Parameters<typeof createGuestPageCache>[0]) {
+  let cache = createGuestPageCache(options);
+  const httpServer = http.createServer((req, res) => cache.handle(req, res, render));
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  return {
+    server: httpServer,
+    base: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
+    fresh: () => void (cache = createGuestPageCache(options)),
+  };
+}
+let freshCache: () => void;
+
 beforeAll(async () => {
   // Islands have their own tests (guest-page-cache-islands.test.ts): none here, whatever is built.
-  const cache = createGuestPageCache({ islandsManifestFile: null });
-  server = http.createServer((req, res) => cache.handle(req, res, render));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base, fresh: freshCache } = await serveThroughCache({ islandsManifestFile: null }));
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 beforeEach(async () => {
-  // Every test starts with no copy younger than a second.
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  // Every test starts with no copy: a new cache, once the renders the last test started are done (a
+  // background refresh may outlive its test), so none of them counts in this one.
+  await expect.poll(() => rendering, { interval: 10 }).toBe(0);
+  freshCache();
   current = "first";
   renders = 0;
   renderDelayMs = 0;
@@ -223,18 +240,22 @@ describe("guest page cache with forums that are not public", () => {
   const restricted = new Set(["/threads/7-private"]);
   let failing = false;
 
+  let fresh: () => void;
+
   beforeAll(async () => {
-    const cache = createGuestPageCache({
+    ({
+      server: restrictedServer,
+      base: restrictedBase,
+      fresh,
+    } = await serveThroughCache({
       islandsManifestFile: null,
       needsViewer: async (path) => {
         if (failing) throw new Error("database down");
         return restricted.has(path);
       },
-    });
-    restrictedServer = http.createServer((req, res) => cache.handle(req, res, render));
-    await new Promise<void>((resolve) => restrictedServer.listen(0, "127.0.0.1", resolve));
-    restrictedBase = `http://127.0.0.1:${(restrictedServer.address() as AddressInfo).port}`;
+    }));
   });
+  beforeEach(() => fresh());
   afterAll(() => new Promise<void>((resolve) => restrictedServer.close(() => resolve())));
 
   const fetchText = async (path: string, headers: Record<string, string> = {}) =>
@@ -272,19 +293,23 @@ describe("guest page cache with staff roles", () => {
   };
   let failing = false;
 
+  let fresh: () => void;
+
   beforeAll(async () => {
     startRoleRenders();
-    const cache = createGuestPageCache({
+    ({
+      server: staffServer,
+      base: staffBase,
+      fresh,
+    } = await serveThroughCache({
       islandsManifestFile: null,
       staffRoleOf: async (cookie) => {
         if (failing) throw new Error("database down");
         return roles[/session-token=(\w+)/.exec(cookie ?? "")?.[1] ?? ""] ?? null;
       },
-    });
-    staffServer = http.createServer((req, res) => cache.handle(req, res, render));
-    await new Promise<void>((resolve) => staffServer.listen(0, "127.0.0.1", resolve));
-    staffBase = `http://127.0.0.1:${(staffServer.address() as AddressInfo).port}`;
+    }));
   });
+  beforeEach(() => fresh());
   afterAll(() => new Promise<void>((resolve) => staffServer.close(() => resolve())));
 
   const fetchText = async (path: string, token: string, staffHint = true) =>
