@@ -36,6 +36,8 @@ export function PostModeration({ threadId, postId, position, deleted, isFirst }:
             type="checkbox"
             checked={selected}
             onChange={(event) => setSelected(threadId, postId, event.target.checked)}
+            // As the tools' buttons: a tick before the page hydrates would be undone by it.
+            disabled={!panels.ready}
             aria-label={`Select post #${position}`}
             className="size-4 accent-brand-700"
           />
