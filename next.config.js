@@ -1,6 +1,11 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Metadata in the <head> for every visitor, never streamed after the page: a shared copy is
+  // rendered once for all, and a render whose metadata came late left a pending Suspense boundary
+  // in the body, which the islands version refuses (server/islands-html.ts), so everyone got
+  // Next's runtime for that copy's lifetime.
+  htmlLimitedBots: /.*/,
   // Parallel checkouts of the test suite build into their own folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The embedded Postgres package ships native binaries; keep server-only packages out of bundles.

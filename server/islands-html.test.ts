@@ -175,3 +175,25 @@ describe("islandsLinkHeader", () => {
     expect(islandsLinkHeader(`</_next/static/chunks/a.js>; rel=modulepreload`)).toBeUndefined();
   });
 });
+
+describe("the metadata of a shared copy", () => {
+  it("is never streamed: Next holds the page for it, whatever the browser (next.config.js)", async () => {
+    // Streamed metadata is a Suspense boundary in <body>: a render whose generateMetadata came
+    // after the rest of the page left it pending, which the islands version refuses above.
+    const configFile = new URL("../next.config.js", import.meta.url).href;
+    const { default: config } = (await import(configFile)) as {
+      default: { htmlLimitedBots?: RegExp };
+    };
+    const { shouldServeStreamingMetadata } =
+      (await import("next/dist/server/lib/streaming-metadata.js")) as {
+        shouldServeStreamingMetadata: (ua: string, bots: string | undefined) => boolean;
+      };
+    const bots = config.htmlLimitedBots?.source;
+    for (const browser of [
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36",
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+      "Mozilla/5.0 (Windows NT 10.0; rv:133.0) Gecko/20100101 Firefox/133.0",
+    ])
+      expect(shouldServeStreamingMetadata(browser, bots)).toBe(false);
+  });
+});
