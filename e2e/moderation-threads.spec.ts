@@ -508,6 +508,7 @@ test("the staff tools are tidy and keyboard-usable on a desktop and a 360 px pho
     await page.screenshot({ path: `test-results/screens/moderation-bulk-bar-${name}.png` });
     await button(bulkBar(page), "Clear selection").click();
     await expect(bulkBar(page)).toHaveCount(0);
+    await expect(page.getByRole("checkbox", { name: "Select post #3" })).not.toBeChecked();
     await button(tools(page), "Cancel").click();
     await expect(button(tools(page), "Delete permanently")).toBeFocused();
   }

@@ -2,6 +2,7 @@
 
 // Staff controls in a post's header: "Select post #N" for the bulk bar, and Delete (with an optional
 // reason, in a small form that opens below) or Restore. The first post is deleted with its thread, not alone.
+import { useEffect, useRef } from "react";
 import { postToolAction } from "./actions";
 import { setSelected, useSelection } from "./selection";
 import { Answer, buttonStyle, ReasonField } from "./ui";
@@ -22,6 +23,13 @@ export function PostModeration({ threadId, postId, position, deleted, isFirst }:
   // Successes show on the post itself (greyed, or back); only a refusal needs saying here.
   const answerShown = panels.answer?.status === "error";
   const selected = useSelection(threadId).has(postId);
+  // The tick is the browser's (defaultChecked), and the selection follows it. Kept by React, it was
+  // put back when React drew the change late, as it can for a moment after the page hydrates (CI
+  // saw a tick undone). Changes made elsewhere (Clear selection, a finished action) come back here.
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (box.current) box.current.checked = selected;
+  }, [selected]);
   const close = () => {
     panels.close();
     panels.dismissAnswer();
@@ -33,8 +41,9 @@ export function PostModeration({ threadId, postId, position, deleted, isFirst }:
       <div className="ml-auto flex items-center gap-1">
         <label className="flex cursor-pointer items-center gap-1 rounded px-1.5 py-1 text-xs text-slate-600 hover:bg-slate-100">
           <input
+            ref={box}
             type="checkbox"
-            checked={selected}
+            defaultChecked={selected}
             onChange={(event) => setSelected(threadId, postId, event.target.checked)}
             // As the tools' buttons: a tick before the page hydrates would be undone by it.
             disabled={!panels.ready}
