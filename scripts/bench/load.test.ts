@@ -1,6 +1,9 @@
-// A page view counts only when each of its requests was answered in order on its connection.
+// A page view counts only when each of its requests was answered in order on its connection; a paced
+// scenario sends at its rate, however fast the server answers.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { ViewTracker } from "./load";
+import { runLoad, ViewTracker } from "./load";
 
 function track(answers: [index: number, ms: number][]) {
   const views: number[] = [];
@@ -46,5 +49,31 @@ describe("page views of two requests", () => {
         [1, 1],
       ]).views,
     ).toEqual([3]);
+  });
+});
+
+describe("a paced run (Scenario.rate)", () => {
+  it("sends at the rate asked of all connections together, not as fast as answered", async () => {
+    const server = http.createServer((_req, res) => res.end("ok"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const run = (rate?: number) =>
+        runLoad({
+          url,
+          connections: 4,
+          duration: 2,
+          rate,
+          expect: [200],
+          requestsFor: () => [{ path: "/" }],
+        });
+      const [paced, free] = [await run(50), await run()];
+      expect(paced.rate).toBeGreaterThan(40);
+      expect(paced.rate).toBeLessThanOrEqual(60);
+      // Unpaced, a server that answers "ok" at once takes far more than 50 a second.
+      expect(free.rate).toBeGreaterThan(500);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

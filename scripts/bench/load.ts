@@ -112,6 +112,8 @@ export async function runLoad(options: {
   url: string;
   connections: number;
   duration: number;
+  /** Requests (or page views' requests) a second, all connections together; unset: no pause. */
+  rate?: number;
   expect: number[];
   /** The request sequence of each connection (index: the connection's number). */
   requestsFor: (connection: number) => LoadRequest[];
@@ -169,6 +171,7 @@ export async function runLoad(options: {
     url: options.url,
     connections: options.connections,
     duration: options.duration,
+    ...(options.rate ? { overallRate: options.rate } : {}),
     timeout: 30,
     requests: sequenceFor(0, null),
     setupClient: (client) => {

@@ -250,6 +250,7 @@ async function main() {
         url: `http://127.0.0.1:${target.port}`,
         connections: Math.min(o.connections, scenario.connections ?? o.connections),
         duration: o.duration,
+        rate: scenario.rate,
         expect: scenario.expect,
         requestsFor: scenario.requestsFor,
       });
