@@ -365,7 +365,7 @@ export function ceilingScenario(path: string): Scenario {
 /** Members replying at once in the reply-few scenario. */
 const FEW_WRITERS = 5;
 /** The reply target's pace (issue 12: ≥ 300 replies/s with a p50 under 30 ms). */
-const REPLY_TARGET_RATE = 300;
+export const REPLY_TARGET_RATE = 300;
 
 export function writeScenarios(targets: Targets, sessions: Sessions, origin: string): Scenario[] {
   let replies = 0;
