@@ -26,12 +26,15 @@ import { QUOTED_AUTHOR_PLACEHOLDER, QUOTED_ID_PLACEHOLDER, postTemplates } from 
 export const BENCH_PASSWORD = "bench password for load tests";
 export const benchMemberName = (i: number) => `BenchMember${String(i + 1).padStart(2, "0")}`;
 export const benchModeratorName = (i: number) => `BenchModerator${String(i + 1).padStart(2, "0")}`;
+export const benchWriterName = (i: number) => `BenchWriter${String(i + 1).padStart(4, "0")}`;
 
 /** The accounts the bench signs in: members for the member scenarios, moderators for the staff
- * one. One of each per connection, so no two connections share one account's rows (read marks). */
+ * one (one of each per connection, so no two connections share one account's rows: read marks), and
+ * writers, who take turns sending the replies and reactions. */
 export interface BenchAccounts {
   members: number;
   moderators: number;
+  writers: number;
 }
 
 /** Share of replies that quote an earlier post of their thread. */
@@ -81,6 +84,11 @@ async function membersDocument(options: BenchOptions, accounts: BenchAccounts): 
       name: benchModeratorName(i),
       email: `bench-moderator${i + 1}@example.test`,
       role: "moderator",
+    })),
+    ...Array.from({ length: accounts.writers }, (_, i) => ({
+      name: benchWriterName(i),
+      email: `bench-writer${i + 1}@example.test`,
+      role: "member",
     })),
   ];
   for (const [i, account] of bench.entries()) {

@@ -11,7 +11,14 @@ import postgres, { type Sql } from "postgres";
 import { createDatabase } from "../../db/connect";
 import { runMigrations } from "../../db/migrate";
 import { buildApp } from "./build";
-import { BENCH_PASSWORD, benchMemberName, benchModeratorName, fillForum, type Timer } from "./fill";
+import {
+  BENCH_PASSWORD,
+  benchMemberName,
+  benchModeratorName,
+  benchWriterName,
+  fillForum,
+  type Timer,
+} from "./fill";
 import { firstVisitWeight, rawGet, sendOnce } from "./http";
 import { runLoad, BROWSER_HEADERS, FETCH_HEADERS, type LoadResult } from "./load";
 import { HELP, parseOptions, UsageError, type BenchOptions } from "./options";
@@ -128,7 +135,8 @@ async function main() {
   const fillSql = postgres(url, { max: 1, onnotice: () => {} });
   let fill;
   try {
-    fill = await fillForum(fillSql, o, { members: o.connections, moderators: o.connections }, time);
+    const accounts = { members: o.connections, moderators: o.connections, writers: o.writers };
+    fill = await fillForum(fillSql, o, accounts, time);
   } finally {
     await fillSql.end();
   }
@@ -163,8 +171,6 @@ async function main() {
       AUTH_TRUST_HOST: "true",
       PORT: String(await freePort()),
       HOSTNAME: "127.0.0.1",
-      POST_RATE_LIMIT_PER_MINUTE: "1000000",
-      REACTION_RATE_LIMIT_PER_MINUTE: "1000000",
     },
     ready: /bench-app-ready (\d+)/,
     logFile: serverLog,
@@ -174,9 +180,10 @@ async function main() {
   const home = await rawGet(base + "/");
   if (home.status !== 200) throw new Error(`GET / answered ${home.status}`);
 
-  const sessions = await signInAll(base, o.connections);
+  const signInStarted = performance.now();
+  const sessions = await signInAll(base, o.connections, o.writers);
   log(
-    `signed in ${sessions.members.length} members and ${sessions.moderators.length} moderators over HTTP`,
+    `signed in ${sessions.members.length} members, ${sessions.moderators.length} moderators and ${sessions.writers.length} writers over HTTP in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s`,
   );
   await checkWritesWork(base, targets, sessions.members[0]!);
   await checkStaffRender(base, targets.bigThread.url, sessions.moderators[0]!);
@@ -378,14 +385,28 @@ async function settle(sql: Sql): Promise<void> {
   }
 }
 
-/** One member and one moderator per connection, signed in as a browser signs in. */
-async function signInAll(base: string, connections: number): Promise<Sessions> {
-  const sessions: Sessions = { members: [], moderators: [] };
-  for (let i = 0; i < connections; i++) {
-    sessions.members.push(await signIn(base, benchMemberName(i), BENCH_PASSWORD));
-    sessions.moderators.push(await signIn(base, benchModeratorName(i), BENCH_PASSWORD));
-  }
-  return sessions;
+/** One member and one moderator per connection, and the writers, signed in as a browser signs in
+ * (a few at a time: each costs a password hash on the server). */
+async function signInAll(base: string, connections: number, writers: number): Promise<Sessions> {
+  const signInEach = async (names: string[]) => {
+    const cookies: string[] = new Array(names.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < names.length) {
+        const i = next++;
+        cookies[i] = await signIn(base, names[i]!, BENCH_PASSWORD);
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    return cookies;
+  };
+  const names = (count: number, name: (i: number) => string) =>
+    Array.from({ length: count }, (_, i) => name(i));
+  return {
+    members: await signInEach(names(connections, benchMemberName)),
+    moderators: await signInEach(names(connections, benchModeratorName)),
+    writers: await signInEach(names(writers, benchWriterName)),
+  };
 }
 
 async function sendReply(base: string, targets: Targets, cookie: string): Promise<string> {

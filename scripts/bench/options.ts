@@ -10,6 +10,8 @@ export interface BenchOptions {
   /** Seconds of load per scenario and round. */
   duration: number;
   connections: number;
+  /** Members who take turns sending the writes, so that each stays within the default rate limits. */
+  writers: number;
   /** Rounds of every scenario; the table shows the median of the rounds. */
   rounds: number;
   dataDir: string;
@@ -31,6 +33,7 @@ export const DEFAULTS: BenchOptions = {
   bigThread: 10_000,
   duration: 5,
   connections: 20,
+  writers: 1_500,
   rounds: 3,
   dataDir: ".data/bench",
   distDir: ".next-bench",
@@ -59,6 +62,8 @@ Sizes of the synthetic forum
 Load
   --duration S       seconds of load per scenario and round       (default ${DEFAULTS.duration})
   --connections N    concurrent connections (and signed-in members, and moderators) (default ${DEFAULTS.connections})
+  --writers N        members who take turns sending the replies and reactions, so that each stays
+                     within the default limits (10 posts, 60 reactions a minute) (default ${DEFAULTS.writers})
   --rounds N         rounds of every scenario; medians are shown  (default ${DEFAULTS.rounds})
 
 Other
@@ -82,6 +87,7 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   "--big-thread": "bigThread",
   "--duration": "duration",
   "--connections": "connections",
+  "--writers": "writers",
   "--rounds": "rounds",
 };
 const TEXT: Record<string, keyof BenchOptions> = {
@@ -151,5 +157,6 @@ function validate(o: BenchOptions): void {
     );
   if (o.duration < 1) fail("--duration must be at least 1 second.");
   if (o.connections < 1) fail("--connections must be at least 1.");
+  if (o.writers < 1) fail("--writers must be at least 1.");
   if (o.rounds < 1) fail("--rounds must be at least 1.");
 }

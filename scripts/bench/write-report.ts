@@ -252,10 +252,10 @@ function evaluateTargets(
     });
   }
   const reply = { rate: REPLY_TARGET_RATE, p50: 30 };
-  throughput(`Posting a reply (${facts.options.connections} members)`, 12, "reply", reply);
+  throughput(`Posting a reply (${facts.options.connections} connections)`, 12, "reply", reply);
   // The same target read at its own pace: replies sent at that rate, the median their time.
   throughput(
-    `Posting a reply, ${REPLY_TARGET_RATE} a second arriving (${facts.options.connections} members)`,
+    `Posting a reply, ${REPLY_TARGET_RATE} a second arriving (${facts.options.connections} connections)`,
     12,
     "reply-at-300",
     { ...reply, paced: true },
@@ -357,7 +357,7 @@ export async function writeReport(
   const plansFile = `${file.slice(0, file.length - ext.length)}-plans${ext || ".md"}`;
   const t = facts.targets;
   const thread = threadWeight(facts);
-  const sizes = `${int(o.posts)} posts in ${int(o.threads)} threads across ${o.forums} forums, ${int(o.members)} members (+${o.connections} bench members and ${o.connections} bench moderators), ${int(o.reactions)} reactions, a ${int(t.bigThread.posts)}-post thread`;
+  const sizes = `${int(o.posts)} posts in ${int(o.threads)} threads across ${o.forums} forums, ${int(o.members)} members (+${o.connections} bench members, ${o.connections} bench moderators and ${int(o.writers)} bench writers), ${int(o.reactions)} reactions, a ${int(t.bigThread.posts)}-post thread`;
 
   const md = [
     "# Parley benchmark: latest run",
@@ -367,11 +367,11 @@ export async function writeReport(
     `- **Machine**: ${facts.cores} cores (${facts.cpu}), ${(facts.memoryBytes / 1024 ** 3).toFixed(0)} GB of memory, Node ${facts.node}. Load generator, app and Postgres share these cores.`,
     `- **Sizes**: ${sizes}; database ${facts.dbSize} after the fill.`,
     `- **Fill**: ${facts.fillSeconds.toFixed(1)} s in all (Postgres start and migrations included; steps below). Build: ${facts.buildSeconds.toFixed(1)} s (skipped when the sources did not change). Whole run: ${(facts.totalSeconds / 60).toFixed(1)} min.`,
-    `- **Load**: autocannon, ${o.connections} connections over loopback, ${o.duration} s per scenario, ${o.rounds} round(s); each figure is the **median of the rounds** (errors are summed). Page requests send a browser's headers (gzip accepted; bytes are bytes on the wire, headers included); the personal JSON and the two writes send what the page's \`fetch()\` sends, and the bench reads each of their answers to count refusals (a personal answer that sees no member counts as one). Between scenarios the bench waits until Postgres is idle. Signed-in scenarios: each connection is its own member (or moderator), signed in over HTTP through Auth.js, holding the hint cookies the personal answer sets.`,
+    `- **Load**: autocannon, ${o.connections} connections over loopback, ${o.duration} s per scenario, ${o.rounds} round(s); each figure is the **median of the rounds** (errors are summed). Page requests send a browser's headers (gzip accepted; bytes are bytes on the wire, headers included); the personal JSON and the two writes send what the page's \`fetch()\` sends, and the bench reads each of their answers to count refusals (a personal answer that sees no member counts as one). Between scenarios the bench waits until Postgres is idle. Signed-in scenarios: each connection is its own member (or moderator), signed in over HTTP through Auth.js, holding the hint cookies the personal answer sets. Replies and reactions are sent by the ${int(o.writers)} bench writers in turn (whichever connection sends), signed in the same way, so each member stays within the default rate limits (10 posts and 60 reactions a minute) as people posting by hand do.`,
     `- **Page views**: a member's browser loads a reading page, then asks \`GET /api/personal?…\` for the scope the page embeds (\`<script id="personal-scope">\`, read once per page at setup and turned into the query with the app's own \`scopeQuery\`; the home page and profiles embed none and ask \`/api/personal?\`). Each member connection does just that, page then personal JSON, over and over, and these rows count **page views per second** (pairs that completed). A view's latency is the page's latency **plus** the personal JSON's on the same connection, as the browser waits for one and then the other (the time a browser spends parsing and running scripts in between is not counted); p50 and p99 are taken over those sums, to the microsecond. Rows of single requests keep autocannon's own percentiles (whole milliseconds), as earlier runs reported them. The permalink is a redirect, not a page: it stays one request for members too. The client-side navigation row is the same pair with the page asked for as Next's router asks when a member clicks through from the home page (its React Server Component answer, kept in the same one-second cache). The moderator's page view is the same pair, the page being their role's shared copy (server/guest-page-cache.ts); the moderator row rendered for them loads the page alone with the cookie a write sets, so it measures the per-request render staff get in the two seconds after one of their writes (and every staff page got before the role copies).`,
     `- **Before**: ${beforeNote(before, o)}`,
     `- **Other load on the machine**: load average ${facts.loadAverage.before.toFixed(1)} when the load runs began, ${facts.loadAverage.after.toFixed(1)} when they ended (1-minute averages over ${facts.cores} cores; anything well above what the bench itself causes means other work shared the CPU and the figures are lower than this machine can do).`,
-    `- **Server**: the production build served by server/serve.ts (as \`npm start\` does) against the bench database, DATABASE_POOL_SIZE default, POST_RATE_LIMIT_PER_MINUTE and REACTION_RATE_LIMIT_PER_MINUTE raised so the writing scenarios are not throttled. Server log lines mentioning "error": ${facts.serverErrorLines}.`,
+    `- **Server**: the production build served by server/serve.ts (as \`npm start\` does) against the bench database, every setting at its default (DATABASE_POOL_SIZE and the rate limits included). Server log lines mentioning "error": ${facts.serverErrorLines}.`,
     "",
     "## Results",
     "",

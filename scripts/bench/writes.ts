@@ -60,13 +60,14 @@ export async function sendWrite(
   return text;
 }
 
-/** A write the load sends again and again, each time built anew by `next`. */
+/** A write the load sends again and again, each time built anew by `next`, as the member whose
+ * session `cookie()` answers. */
 export function loadWrite(
   origin: string,
-  cookie: string,
+  cookie: () => string,
   next: () => { path: string; body: string },
   check: (status: number, body: string) => string | null,
 ): LoadRequest {
-  const build = () => ({ ...next(), headers: writeHeaders(origin, cookie) });
+  const build = () => ({ ...next(), headers: writeHeaders(origin, cookie()) });
   return { method: "POST", ...build(), build, check };
 }
