@@ -4,13 +4,12 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
 import { createDatabase, type Database } from "./connect";
-import * as schema from "./schema";
 
 export type { Database };
 
 function appDatabase(): Database {
   // `next build` imports pages without a database: give it a pool that never connects.
-  if (!env.DATABASE_URL) return drizzle(postgres({ max: 1 }), { schema });
+  if (!env.DATABASE_URL) return drizzle(postgres({ max: 1 }));
   return createDatabase(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
 }
 

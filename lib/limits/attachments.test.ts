@@ -1,6 +1,7 @@
 // The attachment settings as an operator writes them, and the messages built from them.
 import { describe, expect, it } from "vitest";
 import { envProblems, parseEnv } from "../env";
+import { attachmentLimits } from "./attachments";
 
 describe("attachment settings", () => {
   it("default to 8 MB, 10 a post, 50 a day, PDF, TXT and ZIP, and the proxy", () => {
@@ -23,5 +24,19 @@ describe("attachment settings", () => {
       "ATTACHMENT_FILE_TYPES must list pdf, txt or zip, comma-separated (or none), got 'pdf,exe'",
       "REMOTE_IMAGES must be proxy or links, got 'off'",
     ]);
+  });
+
+  it("are quoted by the messages, which follow a changed setting", () => {
+    const saved = process.env.ATTACHMENTS_PER_POST;
+    try {
+      process.env.ATTACHMENTS_PER_POST = "3";
+      expect(attachmentLimits().perPost).toBe(3);
+      expect(attachmentLimits().tooManyInPost).toBe("A post may have at most 3 attachments.");
+      process.env.ATTACHMENTS_PER_POST = "4";
+      expect(attachmentLimits().tooManyInPost).toBe("A post may have at most 4 attachments.");
+    } finally {
+      if (saved === undefined) delete process.env.ATTACHMENTS_PER_POST;
+      else process.env.ATTACHMENTS_PER_POST = saved;
+    }
   });
 });
