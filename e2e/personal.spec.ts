@@ -2,7 +2,7 @@
 // unread marks, the reply box) comes from GET /api/personal. These check that from the outside: what
 // each member sees, that the page itself never carries anyone's personal parts, and that a ban or a
 // sign-out elsewhere counts on the next page view.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, request, test, type Page } from "@playwright/test";
 import {
   ADMIN,
   appointModerator,
@@ -19,12 +19,23 @@ const bell = (page: Page) => accountNav(page).getByRole("link", { name: "Alerts"
 const post = (page: Page, n: number) => page.locator("article[id^=post-]").nth(n);
 
 /** The HTML the server sends this browser for `url`, once its two seconds after a write are over
- * (pages rendered for a writer are their own; every other answer is the shared copy). */
+ * (pages rendered for a writer are their own; every other answer is the shared copy). Asked with
+ * the browser's cookies but that mark, from a request context of its own: clearing the mark in the
+ * browser could be undone by a write the page was still finishing (e2e/islands.spec.ts). */
 async function sharedHtml(page: Page, url: string) {
-  await page.context().clearCookies({ name: "parley-wrote" });
-  const response = await page.request.get(url);
-  expect(response.status()).toBe(200);
-  return response.text();
+  const state = await page.context().storageState();
+  const cookies = state.cookies.filter((cookie) => cookie.name !== "parley-wrote");
+  const api = await request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    storageState: { ...state, cookies },
+  });
+  try {
+    const response = await api.get(url);
+    expect(response.status()).toBe(200);
+    return await response.text();
+  } finally {
+    await api.dispose();
+  }
 }
 
 test("a member's page is the shared one, with their own reactions, tools, unread marks and bell filled in", async ({
