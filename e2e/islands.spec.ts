@@ -13,7 +13,7 @@ const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account
  * the writer gets a render of their own, with Next's runtime (server/guest-page-cache.ts): the page
  * is loaded without that mark, so this is the page every other view gets. A write the previous page
  * was still finishing (a new member's first page reports their time zone) can set the mark again
- * between clearing it and the navigation (one load in four on a busy machine): such a load is not
+ * between clearing it and the navigation (3 loads in 12 on a busy machine): such a load is not
  * the page under test, and it is loaded again. */
 async function scriptsFor(page: Page, url: string) {
   for (let attempt = 1; ; attempt++) {
