@@ -3,6 +3,7 @@
 // each member sees, that the page itself never carries anyone's personal parts, and that a ban or a
 // sign-out elsewhere counts on the next page view.
 import { expect, request, test, type Page } from "@playwright/test";
+import { WROTE_COOKIE } from "../server/cookies";
 import {
   ADMIN,
   appointModerator,
@@ -24,7 +25,7 @@ const post = (page: Page, n: number) => page.locator("article[id^=post-]").nth(n
  * browser could be undone by a write the page was still finishing (e2e/islands.spec.ts). */
 async function sharedHtml(page: Page, url: string) {
   const state = await page.context().storageState();
-  const cookies = state.cookies.filter((cookie) => cookie.name !== "parley-wrote");
+  const cookies = state.cookies.filter((cookie) => cookie.name !== WROTE_COOKIE);
   const api = await request.newContext({
     baseURL: test.info().project.use.baseURL,
     storageState: { ...state, cookies },
@@ -95,7 +96,7 @@ test("a reaction made before the personal answer arrives lists the member at onc
   const url = await startThread(a.page, `Early reaction ${uniqueName("t")}`);
   // Just after a write, B's pages are rendered for B, buttons included; hold B's personal answer
   // back so B reacts before it is there.
-  await b.context.addCookies([{ name: "parley-wrote", value: "1", url: a.page.url() }]);
+  await b.context.addCookies([{ name: WROTE_COOKIE, value: "1", url: a.page.url() }]);
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await b.page.route("**/api/personal?**", async (route) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { WROTE_COOKIE } from "../server/cookies";
 import { signUp, uniqueName, openThread, startThread } from "./fixtures";
 
 const THREAD_003 = "Why is Japan's Abe Seeking Better Ties with Russia's Putin?";
@@ -307,7 +308,7 @@ test("with JavaScript off, a member reads the thread and replies from the plain 
     storageState: await page.context().storageState(),
   });
   // The page everyone shares, not the one rendered for a member in the two seconds after posting.
-  await context.clearCookies({ name: "parley-wrote" });
+  await context.clearCookies({ name: WROTE_COOKIE });
   try {
     const plain = await context.newPage();
     await plain.goto(url);

@@ -48,7 +48,7 @@ import { env } from "../lib/env";
 import { STAFF_HINT_COOKIE } from "../lib/personal/types";
 import type { StaffRole } from "../lib/permissions/viewer";
 import { asRoleRender } from "../lib/session/role-render";
-import { cookieValue } from "./cookies";
+import { cookieValue, WROTE_COOKIE } from "./cookies";
 import {
   islandsLinkHeader,
   islandsPageOrWhyNot,
@@ -139,10 +139,6 @@ function hasSessionCookie(req: IncomingMessage): boolean {
 function hasStaffHint(req: IncomingMessage): boolean {
   return cookieValue(req.headers.cookie, STAFF_HINT_COOKIE) === "1";
 }
-
-/** Set for two seconds on the answer to every POST (server/serve.ts): whoever just wrote gets pages
- * rendered after their write, never a copy from the second before it. */
-export const WROTE_COOKIE = "parley-wrote";
 
 function justWrote(req: IncomingMessage): boolean {
   return cookieValue(req.headers.cookie, WROTE_COOKIE) === "1";

@@ -15,8 +15,7 @@ import { isPrefetchRequest } from "../lib/reading/prefetch";
 import { sessionOf } from "../lib/session/request-viewer";
 import { needsRenewal, renewedSessionCookie } from "../lib/session/renew-session";
 import { SESSION_MAX_AGE_S } from "../lib/session/session-cookie";
-import { cookieValue } from "./cookies";
-import { WROTE_COOKIE } from "./guest-page-cache";
+import { cookieValue, WROTE_COOKIE } from "./cookies";
 
 export const PERSONAL_PATH = "/api/personal";
 

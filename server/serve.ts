@@ -6,7 +6,8 @@ import { connectPostgres } from "../db/postgres-url";
 import { env } from "../lib/env";
 import { allowServerOnlyImports } from "./allow-server-only";
 import { refuseOversizedBody } from "./body-limit";
-import { createGuestPageCache, WROTE_COOKIE } from "./guest-page-cache";
+import { WROTE_COOKIE } from "./cookies";
+import { createGuestPageCache } from "./guest-page-cache";
 import { proxyTrust } from "./proxy-trust";
 import { dropRoleHeader, startRoleRenders } from "../lib/session/role-render";
 import {

@@ -17,23 +17,7 @@ export interface AttachmentLimits {
   wrongType: string;
 }
 
-// Built again only when a variable they come from changed: every reply and edit asks (the count of
-// attachments in a post), and building the sentences cost about 1.5 % of a reply's CPU (issue 12).
-let built: { from: readonly unknown[]; limits: AttachmentLimits } | undefined;
-
 export function attachmentLimits(): AttachmentLimits {
-  const from = [
-    env.ATTACHMENT_MAX_BYTES,
-    env.ATTACHMENT_FILE_TYPES,
-    env.ATTACHMENTS_PER_POST,
-    env.ATTACHMENTS_PER_DAY,
-  ];
-  if (!built || from.some((value, i) => value !== built!.from[i]))
-    built = { from, limits: buildLimits() };
-  return built.limits;
-}
-
-function buildLimits(): AttachmentLimits {
   const maxBytes = env.ATTACHMENT_MAX_BYTES;
   const fileTypes = env.ATTACHMENT_FILE_TYPES;
   const kinds = ["PNG", "JPEG", "WebP", "GIF", ...fileTypes.map((t) => t.toUpperCase())];

@@ -1,4 +1,13 @@
 // `npm run bench -- --help`: the sizes of the synthetic forum and how hard and long to load it.
+import { parseEnv } from "../../lib/env";
+
+/** The app's default rate limits (lib/env.ts), which the bench's server runs with: its writers take
+ * turns so that each stays within them. */
+const appDefaults = parseEnv({});
+export const DEFAULT_RATE_LIMITS = {
+  postsPerMinute: appDefaults.POST_RATE_LIMIT_PER_MINUTE,
+  reactionsPerMinute: appDefaults.REACTION_RATE_LIMIT_PER_MINUTE,
+};
 
 export interface BenchOptions {
   posts: number;
@@ -63,7 +72,7 @@ Load
   --duration S       seconds of load per scenario and round       (default ${DEFAULTS.duration})
   --connections N    concurrent connections (and signed-in members, and moderators) (default ${DEFAULTS.connections})
   --writers N        members who take turns sending the replies and reactions, so that each stays
-                     within the default limits (10 posts, 60 reactions a minute) (default ${DEFAULTS.writers})
+                     within the default limits (${DEFAULT_RATE_LIMITS.postsPerMinute} posts, ${DEFAULT_RATE_LIMITS.reactionsPerMinute} reactions a minute) (default ${DEFAULTS.writers})
   --rounds N         rounds of every scenario; medians are shown  (default ${DEFAULTS.rounds})
 
 Other

@@ -5,7 +5,7 @@ import { BROWSER_HEADERS, FETCH_HEADERS, type LoadRequest } from "./load";
 import { UsageError } from "./options";
 import { personalProblem } from "./personal";
 import { SEARCH_WORDS } from "./templates";
-import { WROTE_COOKIE } from "../../server/guest-page-cache";
+import { WROTE_COOKIE } from "../../server/cookies";
 import {
   loadWrite,
   REACTION_KINDS,
